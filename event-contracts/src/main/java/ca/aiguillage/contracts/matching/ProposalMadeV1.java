@@ -1,0 +1,39 @@
+package ca.aiguillage.contracts.matching;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.WeeklySlot;
+
+/**
+ * A therapist was proposed for a referral and one of their places reserved for it.
+ *
+ * @param referralId the referral id
+ * @param proposalId the proposal id
+ * @param therapistId the proposed therapist
+ * @param organizationId the therapist's organization
+ * @param modality the modality offered
+ * @param slot the first weekly slot offered
+ * @param explanation why this therapist
+ * @param proposedAt when the proposal was made
+ */
+public record ProposalMadeV1(String referralId, String proposalId, String therapistId, String organizationId,
+		Modality modality, WeeklySlot slot, Explanation explanation, Instant proposedAt) {
+
+	/** The CloudEvents type. */
+	public static final String TYPE = "ca.aiguillage.matching.proposal-made.v1";
+
+	/**
+	 * Why a therapist was proposed.
+	 *
+	 * @param constraintsMet codes of the hard constraints that held, such as
+	 * {@code SHARED_LANGUAGE}
+	 * @param scoreParts each part of the score, by name
+	 * @param score the total score
+	 */
+	public record Explanation(List<String> constraintsMet, Map<String, Double> scoreParts, double score) {
+	}
+
+}

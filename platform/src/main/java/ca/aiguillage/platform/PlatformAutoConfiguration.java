@@ -1,0 +1,77 @@
+package ca.aiguillage.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import ca.aiguillage.platform.events.CloudEventMessages;
+import ca.aiguillage.platform.events.EventJson;
+import ca.aiguillage.platform.events.EventSchemas;
+import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.OutboxRelay;
+import ca.aiguillage.platform.web.ProblemDetailsAdvice;
+import com.mongodb.WriteConcern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** The beans every Aiguillage service gets from the platform. */
+@AutoConfiguration
+public class PlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	EventJson eventJson() {
+		return new EventJson();
+	}
+
+	@Bean
+	EventSchemas eventSchemas() {
+		return new EventSchemas();
+	}
+
+	@Bean
+	CloudEventMessages cloudEventMessages(EventJson json, EventSchemas schemas,
+			@Value("${spring.application.name}") String serviceName) {
+		return new CloudEventMessages(json, schemas, serviceName);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages,
+			@Value("${aiguillage.outbox.poll-interval:PT0.5S}") Duration pollInterval) {
+		return new OutboxRelay(mongo, bridge, messages, pollInterval);
+	}
+
+	@Bean
+	Aggregates aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
+		return new Aggregates(mongo, json, clock, relay);
+	}
+
+	@Bean
+	ProblemDetailsAdvice problemDetailsAdvice(MessageSource messages) {
+		return new ProblemDetailsAdvice(messages);
+	}
+
+	@Bean
+	MongoPingHealthIndicator mongoHealthIndicator(MongoOperations mongo) {
+		return new MongoPingHealthIndicator(mongo);
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer durableWrites() {
+		// An acknowledged write must survive a crash: journaled on MongoDB, committed to file on the embedded store.
+		return settings -> settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+	}
+
+}

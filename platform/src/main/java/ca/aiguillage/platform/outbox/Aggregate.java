@@ -1,0 +1,74 @@
+package ca.aiguillage.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+
+/**
+ * The base of every stored aggregate: one MongoDB document holding the state, the ids of the
+ * events already applied (so that a redelivery is a no-op) and the outbox of events still to
+ * publish. {@link Aggregates} saves all three in one conditional write on {@code version}.
+ */
+public abstract class Aggregate {
+
+	@Id
+	private String id;
+
+	@Version
+	private @Nullable Long version;
+
+	private List<String> appliedEventIds = new ArrayList<>();
+
+	private List<OutboxEvent> outbox = new ArrayList<>();
+
+	@Transient
+	private List<Object> raised = new ArrayList<>();
+
+	protected Aggregate(String id) {
+		this.id = id;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public @Nullable Long getVersion() {
+		return this.version;
+	}
+
+	public boolean hasApplied(String eventId) {
+		return this.appliedEventIds.contains(eventId);
+	}
+
+	void markApplied(String eventId) {
+		this.appliedEventIds.add(eventId);
+	}
+
+	/**
+	 * Records an event this change causes; it is stored with the change and published after.
+	 * @param event an event record of the contract
+	 */
+	protected void raise(Object event) {
+		this.raised.add(event);
+	}
+
+	List<Object> drainRaised() {
+		List<Object> drained = List.copyOf(this.raised);
+		this.raised.clear();
+		return drained;
+	}
+
+	void addToOutbox(OutboxEvent event) {
+		this.outbox.add(event);
+	}
+
+	public List<OutboxEvent> getOutbox() {
+		return List.copyOf(this.outbox);
+	}
+
+}

@@ -1,0 +1,96 @@
+package ca.aiguillage.platform.outbox;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.platform.events.EventJson;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * Saves aggregates with their outbox in one conditional write, and applies an incoming event to
+ * an aggregate exactly once.
+ */
+public final class Aggregates {
+
+	private static final int ATTEMPTS = 20;
+
+	private final MongoOperations mongo;
+
+	private final EventJson json;
+
+	private final Clock clock;
+
+	private final OutboxRelay relay;
+
+	public Aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
+		this.mongo = mongo;
+		this.json = json;
+		this.clock = clock;
+		this.relay = relay;
+	}
+
+	public <T extends Aggregate> Optional<T> find(Class<T> type, String id) {
+		return Optional.ofNullable(this.mongo.findById(id, type));
+	}
+
+	/**
+	 * Saves a new or changed aggregate and the events it raised, in one write that fails if
+	 * another writer changed the document since it was read.
+	 * @param aggregate the aggregate
+	 * @param <T> its type
+	 * @return the saved aggregate
+	 * @throws OptimisticLockingFailureException when another writer came first
+	 * @throws DuplicateKeyException when a new aggregate's id is taken
+	 */
+	public <T extends Aggregate> T save(T aggregate) {
+		for (Object event : aggregate.drainRaised()) {
+			EventDefinition<?> definition = EventCatalog.of(event);
+			aggregate.addToOutbox(new OutboxEvent(UUID.randomUUID().toString(), definition.type(), definition.topic(),
+					definition.subjectOf(event), this.clock.instant(), this.json.write(event)));
+		}
+		T saved = this.mongo.save(aggregate);
+		this.relay.wake();
+		return saved;
+	}
+
+	/**
+	 * Applies an incoming event to one aggregate once: a redelivered event changes nothing.
+	 * Concurrent writers are resolved by retrying on the fresh document.
+	 * @param type the aggregate type
+	 * @param id the aggregate id
+	 * @param eventId the incoming event's id
+	 * @param create makes the aggregate when it does not exist yet
+	 * @param change the change, which may raise events
+	 * @param <T> the aggregate type
+	 * @return true if applied now, false if it had been applied before
+	 */
+	public <T extends Aggregate> boolean applyOnce(Class<T> type, String id, String eventId, Supplier<T> create,
+			Consumer<T> change) {
+		for (int attempt = 1;; attempt++) {
+			T aggregate = find(type, id).orElseGet(create);
+			if (aggregate.hasApplied(eventId)) {
+				return false;
+			}
+			change.accept(aggregate);
+			aggregate.markApplied(eventId);
+			try {
+				save(aggregate);
+				return true;
+			}
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+}

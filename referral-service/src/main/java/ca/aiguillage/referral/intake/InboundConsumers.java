@@ -1,0 +1,43 @@
+package ca.aiguillage.referral.intake;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.events.CloudEventMessages;
+import ca.aiguillage.platform.events.MalformedEventException;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * Referrals that partners' integration engines publish on {@code referrals.inbound}. They take
+ * the same path as the HTTP API; an invalid one goes to the dead-letter topic with the fields
+ * it got wrong in {@code x-exception-message}.
+ */
+@Configuration(proxyBeanMethods = false)
+class InboundConsumers {
+
+	@Bean
+	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake) {
+		return message -> messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1)).ifPresent(event -> {
+			try {
+				// The source identifies the partner's system; with the event id it makes a redelivery a no-op.
+				intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
+						event.source() + "|" + event.id());
+			}
+			catch (InvalidRequestException ex) {
+				throw new MalformedEventException("invalid referral: " + ex.violations()
+					.stream()
+					.map(FieldViolation::field)
+					.toList() + " " + ex.violations().stream().map(FieldViolation::code).toList());
+			}
+		});
+	}
+
+}

@@ -1,0 +1,91 @@
+package ca.aiguillage.referral.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one path every referral takes, whichever way it came in: validate, normalise, store with
+ * its announcement in one write. Nothing is stored or published for an invalid referral.
+ */
+@Service
+class Intake {
+
+	private final IntakeValidation validation;
+
+	private final Aggregates aggregates;
+
+	private final Clock clock;
+
+	Intake(IntakeValidation validation, Aggregates aggregates, Clock clock) {
+		this.validation = validation;
+		this.aggregates = aggregates;
+		this.clock = clock;
+	}
+
+	/**
+	 * Registers a referral.
+	 * @param request the referral as submitted
+	 * @param channel how it came in
+	 * @param partnerId the referring partner, or null for a self-referral
+	 * @param deduplicationKey identifies this submission (such as the inbound event's source and
+	 * id) so that a redelivery registers nothing new, or null to always register
+	 * @return the registered referral, or the one registered earlier under the same key
+	 * @throws InvalidRequestException when a field breaks a rule
+	 */
+	Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
+			@Nullable String deduplicationKey) {
+		List<FieldViolation> violations = this.validation.violations(request);
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		String id = (deduplicationKey != null)
+				? UUID.nameUUIDFromBytes(deduplicationKey.getBytes(StandardCharsets.UTF_8)).toString()
+				: UUID.randomUUID().toString();
+		Referral referral = Referral.register(id, normalised(request), channel, partnerId, this.clock.instant());
+		try {
+			return this.aggregates.save(referral);
+		}
+		catch (DuplicateKeyException ex) {
+			return this.aggregates.find(Referral.class, id).orElseThrow(() -> ex);
+		}
+	}
+
+	private static InboundReferralV1 normalised(InboundReferralV1 request) {
+		InboundReferralV1.Client client = request.client();
+		String postalCode = client.postalCode().replace(" ", "").toUpperCase(Locale.ROOT);
+		InboundReferralV1.Client normalisedClient = new InboundReferralV1.Client(client.firstName().strip(),
+				client.lastName().strip(), client.dateOfBirth(),
+				(client.email() != null) ? client.email().strip().toLowerCase(Locale.ROOT) : null,
+				(client.mobilePhone() != null) ? e164(client.mobilePhone()) : null,
+				postalCode.substring(0, 3) + " " + postalCode.substring(3), client.preferredLanguage(),
+				client.languages());
+		return new InboundReferralV1(request.partnerReference(), request.targetOrganizationId(), normalisedClient,
+				request.consent(), request.household(), request.needs(), request.risk(), request.priority());
+	}
+
+	private static String e164(String phone) {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			return util.format(util.parse(phone, "CA"), PhoneNumberUtil.PhoneNumberFormat.E164);
+		}
+		catch (NumberParseException ex) {
+			throw new IllegalStateException("validated phone number no longer parses", ex);
+		}
+	}
+
+}

@@ -1,0 +1,181 @@
+package ca.aiguillage.referral.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.web.FieldViolation;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The field rules of a referral, the same for the HTTP API and the inbound topic. Each violation
+ * names the field and a message code; values are never echoed.
+ */
+@Component
+class IntakeValidation {
+
+	private static final ZoneId MONTREAL = ZoneId.of("America/Montreal");
+
+	private static final Pattern POSTAL_CODE = Pattern
+		.compile("^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]$", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+	private static final int OLDEST_AGE = 120;
+
+	private final Clock clock;
+
+	IntakeValidation(Clock clock) {
+		this.clock = clock;
+	}
+
+	List<FieldViolation> violations(InboundReferralV1 referral) {
+		List<FieldViolation> violations = new ArrayList<>();
+		Check check = new Check(violations);
+		check.required("client", referral.client());
+		check.required("consent", referral.consent());
+		check.required("household", referral.household());
+		check.required("needs", referral.needs());
+		check.required("risk", referral.risk());
+		if (referral.client() != null) {
+			client(referral.client(), check);
+		}
+		if (referral.consent() != null) {
+			check.required("consent.sharing", referral.consent().sharing());
+			check.required("consent.email", referral.consent().email());
+			check.required("consent.sms", referral.consent().sms());
+			check.rule("consent.sharing", !Boolean.FALSE.equals(referral.consent().sharing()), "consent.sharingRequired");
+		}
+		if (referral.household() != null) {
+			household(referral.household(), check);
+		}
+		if (referral.needs() != null) {
+			needs(referral.needs(), check);
+		}
+		if (referral.risk() != null) {
+			check.required("risk.imminentRisk", referral.risk().imminentRisk());
+		}
+		return violations;
+	}
+
+	private void client(InboundReferralV1.Client client, Check check) {
+		check.requiredText("client.firstName", client.firstName());
+		check.requiredText("client.lastName", client.lastName());
+		if (check.required("client.dateOfBirth", client.dateOfBirth())) {
+			LocalDate today = LocalDate.now(this.clock.withZone(MONTREAL));
+			check.rule("client.dateOfBirth", client.dateOfBirth().isBefore(today), "invalid.dateOfBirth.future");
+			check.rule("client.dateOfBirth", client.dateOfBirth().isAfter(today.minusYears(OLDEST_AGE)),
+					"invalid.dateOfBirth.tooOld");
+		}
+		if (check.requiredText("client.postalCode", client.postalCode())) {
+			check.rule("client.postalCode", POSTAL_CODE.matcher(client.postalCode().trim()).matches(),
+					"invalid.postalCode");
+		}
+		if (client.email() != null) {
+			check.rule("client.email", EMAIL.matcher(client.email()).matches(), "invalid.email");
+		}
+		if (client.mobilePhone() != null) {
+			check.rule("client.mobilePhone", isCanadianOrInternationalNumber(client.mobilePhone()), "invalid.phone");
+		}
+		if (check.requiredText("client.preferredLanguage", client.preferredLanguage())) {
+			check.rule("client.preferredLanguage", LANGUAGES.contains(client.preferredLanguage()), "invalid.language");
+		}
+		if (check.required("client.languages", client.languages())) {
+			check.rule("client.languages", !client.languages().isEmpty(), "required");
+			for (int i = 0; i < client.languages().size(); i++) {
+				check.rule("client.languages[" + i + "]", LANGUAGES.contains(client.languages().get(i)),
+						"invalid.language");
+			}
+		}
+	}
+
+	private void household(InboundReferralV1.Household household, Check check) {
+		if (check.required("household.annualIncome", household.annualIncome())) {
+			check.rule("household.annualIncome", household.annualIncome() >= 0, "invalid.negative");
+		}
+		if (check.required("household.dependents", household.dependents())) {
+			check.rule("household.dependents", household.dependents() >= 0, "invalid.negative");
+		}
+	}
+
+	private void needs(InboundReferralV1.Needs needs, Check check) {
+		check.required("needs.clientele", needs.clientele());
+		check.required("needs.approaches", needs.approaches());
+		check.required("needs.modality", needs.modality());
+		if (Boolean.TRUE.equals(needs.approachRequired()) && needs.approaches() != null) {
+			check.rule("needs.approaches", !needs.approaches().isEmpty(), "invalid.approachRequiredWithoutApproach");
+		}
+		if (check.required("needs.availability", needs.availability())) {
+			check.rule("needs.availability", !needs.availability().isEmpty(), "required");
+			availability(needs.availability(), check);
+		}
+	}
+
+	private void availability(List<WeeklySlot> slots, Check check) {
+		for (int i = 0; i < slots.size(); i++) {
+			WeeklySlot slot = slots.get(i);
+			String field = "needs.availability[" + i + "]";
+			if (slot == null || slot.day() == null || slot.start() == null || slot.end() == null) {
+				check.rule(field, false, "required");
+				continue;
+			}
+			check.rule(field, slot.start().isBefore(slot.end()), "invalid.slot.endsBeforeStart");
+		}
+		List<WeeklySlot> sorted = slots.stream()
+			.filter(slot -> slot != null && slot.day() != null && slot.start() != null && slot.end() != null)
+			.sorted(Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start))
+			.toList();
+		for (int i = 1; i < sorted.size(); i++) {
+			WeeklySlot previous = sorted.get(i - 1);
+			WeeklySlot slot = sorted.get(i);
+			if (previous.day() == slot.day() && slot.start().isBefore(previous.end())) {
+				check.rule("needs.availability[" + slots.indexOf(slot) + "]", false, "invalid.slot.overlaps");
+			}
+		}
+	}
+
+	private static boolean isCanadianOrInternationalNumber(String phone) {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			return util.isValidNumber(util.parse(phone, "CA"));
+		}
+		catch (NumberParseException ex) {
+			return false;
+		}
+	}
+
+	/** Collects violations; each check says whether the value is there to check further. */
+	private record Check(List<FieldViolation> violations) {
+
+		boolean required(String field, @Nullable Object value) {
+			return rule(field, value != null, "required");
+		}
+
+		boolean requiredText(String field, @Nullable String value) {
+			return rule(field, value != null && !value.isBlank(), "required");
+		}
+
+		boolean rule(String field, boolean holds, String code) {
+			if (!holds) {
+				this.violations.add(new FieldViolation(field, code));
+			}
+			return holds;
+		}
+
+	}
+
+}

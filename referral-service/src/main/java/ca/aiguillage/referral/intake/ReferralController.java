@@ -1,0 +1,68 @@
+package ca.aiguillage.referral.intake;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.web.NotFoundException;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The partner API: submit a referral, follow its status. */
+@RestController
+@RequestMapping("/api/v1/referrals")
+class ReferralController {
+
+	private static final List<String> CRISIS_RESOURCES = List.of("911", "811", "988", "1-866-277-3553");
+
+	private final Intake intake;
+
+	private final Aggregates aggregates;
+
+	ReferralController(Intake intake, Aggregates aggregates) {
+		this.intake = intake;
+		this.aggregates = aggregates;
+	}
+
+	@PostMapping
+	ResponseEntity<ReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
+		// Until identity and access (issue 4), the partner is not known from a token.
+		Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, null, null);
+		return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.getId()))
+			.body(ReferralReceipt.of(referral));
+	}
+
+	@GetMapping("/{id}")
+	ReferralReceipt status(@PathVariable String id) {
+		return this.aggregates.find(Referral.class, id)
+			.map(ReferralReceipt::of)
+			.orElseThrow(() -> new NotFoundException("referral"));
+	}
+
+	/**
+	 * What a referrer sees of a referral: no personal data is echoed back.
+	 *
+	 * @param referralId the referral id
+	 * @param status where it stands
+	 * @param receivedAt when it was registered
+	 * @param crisisResources the numbers to call now, when the referral was redirected
+	 */
+	record ReferralReceipt(String referralId, String status, Instant receivedAt, List<String> crisisResources) {
+
+		static ReferralReceipt of(Referral referral) {
+			return new ReferralReceipt(referral.getId(), referral.status().name(), referral.receivedAt(),
+					(referral.status() == ReferralStatus.REDIRECTED) ? CRISIS_RESOURCES : List.of());
+		}
+
+	}
+
+}

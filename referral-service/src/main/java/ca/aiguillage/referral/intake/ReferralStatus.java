@@ -1,0 +1,11 @@
+package ca.aiguillage.referral.intake;
+
+/** Where a referral stands, as referral-service knows it. */
+enum ReferralStatus {
+
+	/** Accepted at intake and announced to the other services. */
+	SUBMITTED,
+	/** Imminent risk: sent to crisis resources, never queued. */
+	REDIRECTED
+
+}

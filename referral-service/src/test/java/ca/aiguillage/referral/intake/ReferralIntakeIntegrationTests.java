@@ -1,0 +1,215 @@
+package ca.aiguillage.referral.intake;
+
+import java.util.List;
+import java.util.UUID;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.KafkaProbe;
+import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+@TestPropertySource(properties = "spring.config.name=referral-service")
+class ReferralIntakeIntegrationTests {
+
+	private static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
+
+	private static final String DEAD_LETTERS = "error." + Topics.REFERRALS_INBOUND + ".referral-service";
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Value("${spring.cloud.stream.kafka.binder.brokers}")
+	String brokers;
+
+	@Autowired
+	MongoOperations mongo;
+
+	Http http;
+
+	KafkaProbe kafka;
+
+	@BeforeEach
+	void connect() {
+		this.http = Http.localhost(this.port);
+		this.kafka = new KafkaProbe(this.brokers);
+	}
+
+	@Test
+	void postedReferralIsAnnouncedAsACloudEventWithoutPersonalData() {
+		Http.Answer answer = this.http.postJson("/api/v1/referrals", EXAMPLE);
+
+		assertThat(answer.status()).isEqualTo(201);
+		String id = answer.json("$.referralId");
+		assertThat(answer.header("Location")).isEqualTo("/api/v1/referrals/" + id);
+		WireRecord event = await().atMost(ofSeconds(20)).until(() -> submitted(id), records -> records.size() == 1).get(0);
+		assertThat(event.header("ce_type")).isEqualTo(EventCatalog.REFERRAL_SUBMITTED_V1.type());
+		assertThat(event.header("ce_specversion")).isEqualTo("1.0");
+		assertThat(event.header("ce_source")).isEqualTo("/aiguillage/referral-service");
+		assertThat(event.header("ce_subject")).isEqualTo(id);
+		assertThat(event.header("ce_dataschema")).isEqualTo(EventCatalog.REFERRAL_SUBMITTED_V1.dataSchema().toString());
+		assertThat(event.header("ce_id")).isNotBlank();
+		assertThat(event.header("ce_time")).isNotBlank();
+		assertThat(event.value()).contains("\"intakeChannel\":\"PARTNER_API\"", "\"postalPrefix\":\"H2M\"")
+			.doesNotContain("Tremblay", "Marie", "example.org", "555", "1991", "Anxiété", "H2M 1K5");
+	}
+
+	@Test
+	void acknowledgedReferralCanBeReadBack() {
+		String id = this.http.postJson("/api/v1/referrals", EXAMPLE).json("$.referralId");
+
+		Http.Answer status = this.http.get("/api/v1/referrals/" + id);
+
+		assertThat(status.status()).isEqualTo(200);
+		assertThat(status.<String>json("$.status")).isEqualTo("SUBMITTED");
+		assertThat(status.body()).doesNotContain("Tremblay");
+	}
+
+	@Test
+	void missingRequiredFieldGetsAFrenchProblemNamingItAndStoresNothing() {
+		long before = this.mongo.count(new Query(), "referrals");
+		String withoutPostalCode = EXAMPLE.replace("\"postalCode\": \"H2M 1K5\",", "");
+
+		Http.Answer answer = this.http.postJson("/api/v1/referrals", withoutPostalCode);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.<String>json("$.title")).isEqualTo("Requête invalide");
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("client.postalCode");
+		assertThat(answer.<List<String>>json("$.errors[*].message")).containsExactly("Ce champ est obligatoire.");
+		assertThat(this.mongo.count(new Query(), "referrals")).isEqualTo(before);
+	}
+
+	@Test
+	void problemIsInEnglishWhenAskedFor() {
+		String badPostalCode = EXAMPLE.replace("H2M 1K5", "90210");
+
+		Http.Answer answer = this.http.postJson("/api/v1/referrals", badPostalCode, "Accept-Language", "en");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<String>json("$.title")).isEqualTo("Invalid request");
+		assertThat(answer.<List<String>>json("$.errors[*].message"))
+			.containsExactly("Invalid Canadian postal code (expected format: A1A 1A1).");
+	}
+
+	@Test
+	void invalidJsonGetsAProblemAndStoresNothing() {
+		long before = this.mongo.count(new Query(), "referrals");
+
+		Http.Answer answer = this.http.postJson("/api/v1/referrals", "{\"client\": ");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<String>json("$.title")).isEqualTo("Corps de requête illisible");
+		assertThat(this.mongo.count(new Query(), "referrals")).isEqualTo(before);
+	}
+
+	@Test
+	void fieldOfTheWrongTypeIsNamed() {
+		Http.Answer answer = this.http.postJson("/api/v1/referrals",
+				EXAMPLE.replace("\"annualIncome\": 24000", "\"annualIncome\": \"a lot\""));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("household.annualIncome");
+	}
+
+	@Test
+	void referralAtImminentRiskIsRedirectedAndNeverAnnounced() {
+		Http.Answer answer = this.http.postJson("/api/v1/referrals",
+				EXAMPLE.replace("\"imminentRisk\": false", "\"imminentRisk\": true"));
+
+		assertThat(answer.status()).isEqualTo(201);
+		assertThat(answer.<String>json("$.status")).isEqualTo("REDIRECTED");
+		assertThat(answer.<List<String>>json("$.crisisResources")).contains("911", "811", "988");
+		String id = answer.json("$.referralId");
+		// A later referral's announcement proves the relay ran past this one.
+		String later = this.http.postJson("/api/v1/referrals", EXAMPLE).json("$.referralId");
+		await().atMost(ofSeconds(20)).until(() -> submitted(later), records -> records.size() == 1);
+		assertThat(submitted(id)).isEmpty();
+	}
+
+	@Test
+	void inboundEventBecomesTheSameSubmittedEventOnce() {
+		String eventId = UUID.randomUUID().toString();
+		var headers = KafkaProbe.cloudEventHeaders(eventId, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-1");
+		headers.put("ce_source", "/partners/clsc-ahuntsic");
+
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", EXAMPLE, headers);
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", EXAMPLE, headers);
+
+		String id = UUID.nameUUIDFromBytes(("/partners/clsc-ahuntsic|" + eventId).getBytes()).toString();
+		WireRecord event = await().atMost(ofSeconds(20)).until(() -> submitted(id), records -> !records.isEmpty()).get(0);
+		assertThat(event.value()).contains("\"intakeChannel\":\"PARTNER_EVENT\"",
+				"\"partnerId\":\"/partners/clsc-ahuntsic\"");
+		assertThat(this.mongo.count(new Query(Criteria.where("_id").is(id)), "referrals")).isEqualTo(1);
+		// A second inbound event after the duplicate proves the duplicate was consumed, then nothing more appeared.
+		String nextEvent = UUID.randomUUID().toString();
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-2", EXAMPLE,
+				KafkaProbe.cloudEventHeaders(nextEvent, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-2"));
+		String next = UUID.nameUUIDFromBytes(("/tests|" + nextEvent).getBytes()).toString();
+		await().atMost(ofSeconds(20)).until(() -> submitted(next), records -> records.size() == 1);
+		assertThat(submitted(id)).hasSize(1);
+	}
+
+	@Test
+	void inboundEventViolatingTheSchemaGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerCarriesOn() {
+		String badId = UUID.randomUUID().toString();
+		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-1", EXAMPLE.replace("\"household\"", "\"housing\""),
+				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-1"));
+		String goodId = UUID.randomUUID().toString();
+		this.kafka.send(Topics.REFERRALS_INBOUND, "GOOD-1", EXAMPLE,
+				KafkaProbe.cloudEventHeaders(goodId, EventCatalog.INBOUND_REFERRAL_V1.type(), "GOOD-1"));
+
+		WireRecord dead = await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.readAll(DEAD_LETTERS), records -> records.stream()
+				.anyMatch(record -> badId.equals(record.header("ce_id"))))
+			.stream()
+			.filter(record -> badId.equals(record.header("ce_id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dead.header("x-exception-message")).contains("violates its schema", "household");
+		String good = UUID.nameUUIDFromBytes(("/tests|" + goodId).getBytes()).toString();
+		await().atMost(ofSeconds(20)).until(() -> submitted(good), records -> records.size() == 1);
+	}
+
+	@Test
+	void inboundEventBreakingAFieldRuleGoesToTheDeadLetterTopicNamingTheField() {
+		String badId = UUID.randomUUID().toString();
+		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-2", EXAMPLE.replace("H2M 1K5", "90210"),
+				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-2"));
+
+		WireRecord dead = await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.readAll(DEAD_LETTERS), records -> records.stream()
+				.anyMatch(record -> badId.equals(record.header("ce_id"))))
+			.stream()
+			.filter(record -> badId.equals(record.header("ce_id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dead.header("x-exception-message")).contains("client.postalCode", "invalid.postalCode")
+			.doesNotContain("90210");
+	}
+
+	private List<WireRecord> submitted(String referralId) {
+		return this.kafka.readAll(Topics.REFERRAL_EVENTS)
+			.stream()
+			.filter(record -> referralId.equals(record.key()))
+			.filter(record -> EventCatalog.REFERRAL_SUBMITTED_V1.type().equals(record.header("ce_type")))
+			.toList();
+	}
+
+}

@@ -1,0 +1,58 @@
+package ca.aiguillage.testing;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The structure every service keeps (see the house style): package by feature, only
+ * {@code *Consumers} touch Spring Cloud Stream, no service depends on another, no vague names.
+ * A service's test includes them with {@code @ArchTest static final ArchTests rules =
+ * ArchTests.in(AiguillageArchitectureRules.class)} and analyses its own root package.
+ */
+public final class AiguillageArchitectureRules {
+
+	@ArchTest
+	static final ArchRule rootPackageHoldsOnlyTheApplication = classes().that()
+		.resideInAnyPackage("ca.aiguillage.referral", "ca.aiguillage.matching", "ca.aiguillage.waitlist",
+				"ca.aiguillage.notification")
+		.should()
+		.haveSimpleNameEndingWith("Application");
+
+	@ArchTest
+	static final ArchRule onlyConsumersTouchSpringCloudStream = noClasses().that()
+		.haveSimpleNameNotEndingWith("Consumers")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework.cloud.stream..");
+
+	@ArchTest
+	static final ArchRule servicesDoNotDependOnEachOther = slices()
+		.matching("ca.aiguillage.(referral|matching|waitlist|notification)..")
+		.should()
+		.notDependOnEachOther();
+
+	@ArchTest
+	static final ArchRule featuresAreFreeOfCycles = slices()
+		.matching("ca.aiguillage.(referral|matching|waitlist|notification).(*)..")
+		.should()
+		.beFreeOfCycles()
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule noVagueNames = noClasses().should()
+		.haveSimpleNameEndingWith("Impl")
+		.orShould()
+		.haveSimpleNameEndingWith("Manager")
+		.orShould()
+		.haveSimpleNameEndingWith("Util")
+		.orShould()
+		.haveSimpleNameEndingWith("Helper");
+
+	private AiguillageArchitectureRules() {
+	}
+
+}

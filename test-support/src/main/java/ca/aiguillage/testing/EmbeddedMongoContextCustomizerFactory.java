@@ -1,0 +1,39 @@
+package ca.aiguillage.testing;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+
+/** Gives each test context annotated {@link WithEmbeddedMongo} its own database. */
+class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory {
+
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		if (!MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+			.isPresent(WithEmbeddedMongo.class)) {
+			return null;
+		}
+		return new Customizer(testClass.getName());
+	}
+
+	private record Customizer(String testClass) implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
+				org.springframework.test.context.MergedContextConfiguration mergedConfig) {
+			String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("embeddedMongo", java.util.Map.of("spring.mongodb.uri",
+						EmbeddedMongoServer.uri(), "spring.mongodb.database", database)));
+		}
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package ca.aiguillage.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Reads and writes raw Kafka records, as a partner's system or an operator would: no Spring
+ * on either side, so tests see exactly what is on the wire.
+ */
+public final class KafkaProbe {
+
+	private final String brokers;
+
+	public KafkaProbe(String brokers) {
+		this.brokers = brokers;
+	}
+
+	/**
+	 * A record as it is on the wire.
+	 *
+	 * @param key the message key
+	 * @param value the message value
+	 * @param headers the headers, as UTF-8 text
+	 */
+	public record WireRecord(String key, String value, Map<String, String> headers) {
+
+		public String header(String name) {
+			return this.headers.get(name);
+		}
+
+	}
+
+	/**
+	 * Every record on a topic now, from the beginning.
+	 * @param topic the topic
+	 * @return its records in partition order
+	 */
+	public List<WireRecord> readAll(String topic) {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		List<WireRecord> records = new ArrayList<>();
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			int emptyPolls = 0;
+			while (emptyPolls < 2) {
+				var batch = consumer.poll(Duration.ofMillis(records.isEmpty() ? 1500 : 300));
+				emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+				for (ConsumerRecord<byte[], byte[]> record : batch) {
+					records.add(wire(record));
+				}
+			}
+		}
+		return records;
+	}
+
+	/**
+	 * Sends one record and waits for the broker's acknowledgement.
+	 * @param topic the topic
+	 * @param key the key
+	 * @param value the value
+	 * @param headers headers, sent as UTF-8 bytes
+	 */
+	public void send(String topic, String key, String value, Map<String, String> headers) {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
+					value.getBytes(StandardCharsets.UTF_8));
+			headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not send to " + topic, ex);
+		}
+	}
+
+	/**
+	 * The binary-mode CloudEvents headers of a valid event of the given type.
+	 * @param id the event id
+	 * @param type the event type
+	 * @param subject the subject
+	 * @return the {@code ce_} headers
+	 */
+	public static Map<String, String> cloudEventHeaders(String id, String type, String subject) {
+		Map<String, String> headers = new HashMap<>();
+		headers.put("ce_specversion", "1.0");
+		headers.put("ce_id", id);
+		headers.put("ce_type", type);
+		headers.put("ce_source", "/tests");
+		headers.put("ce_subject", subject);
+		headers.put("ce_time", "2026-11-20T14:03:00Z");
+		headers.put("content-type", "application/json");
+		return headers;
+	}
+
+	private static WireRecord wire(ConsumerRecord<byte[], byte[]> record) {
+		Map<String, String> headers = new HashMap<>();
+		for (Header header : record.headers()) {
+			headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+		}
+		return new WireRecord(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+				record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), headers);
+	}
+
+}
