@@ -9,12 +9,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -92,6 +97,36 @@ public final class KafkaProbe {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not send to " + topic, ex);
+		}
+	}
+
+	/**
+	 * Whether a consumer group has committed every record now on a topic: what was sent before
+	 * this call has been processed.
+	 * @param group the consumer group
+	 * @param topic the topic
+	 * @return true when the group's committed offsets reach the end of every partition
+	 */
+	public boolean hasConsumedEverything(String group, String topic) {
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		try (Admin admin = Admin.create(config)) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get()
+				.get(topic)
+				.partitions()
+				.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+			var ends = admin.listOffsets(latest).all().get();
+			return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+					|| (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not read offsets of " + group, ex);
 		}
 	}
 

@@ -57,6 +57,14 @@ public abstract class Aggregate {
 		this.raised.add(event);
 	}
 
+	/**
+	 * The events raised since the aggregate was last saved, for domain tests.
+	 * @return the raised events, oldest first
+	 */
+	public List<Object> raisedEvents() {
+		return List.copyOf(this.raised);
+	}
+
 	List<Object> drainRaised() {
 		List<Object> drained = List.copyOf(this.raised);
 		this.raised.clear();
