@@ -19,6 +19,8 @@ public final class AiguillageArchitectureRules {
 	static final ArchRule rootPackageHoldsOnlyTheApplication = classes().that()
 		.resideInAnyPackage("ca.aiguillage.referral", "ca.aiguillage.matching", "ca.aiguillage.waitlist",
 				"ca.aiguillage.notification")
+		.and()
+		.doNotHaveSimpleName("package-info")
 		.should()
 		.haveSimpleNameEndingWith("Application");
 

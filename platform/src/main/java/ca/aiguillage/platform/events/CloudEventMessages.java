@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -29,6 +30,8 @@ public final class CloudEventMessages {
 
 	/** The header prefix of the CloudEvents Kafka protocol binding. */
 	public static final String PREFIX = "ce_";
+
+	private static final String CANONICAL_PREFIX = "ce-";
 
 	private static final Logger log = LoggerFactory.getLogger(CloudEventMessages.class);
 
@@ -56,7 +59,7 @@ public final class CloudEventMessages {
 	public Message<byte[]> toMessage(OutboxEvent event) {
 		EventDefinition<?> definition = EventCatalog.byType(event.type())
 			.orElseThrow(() -> new IllegalStateException("Not an event of the contract: " + event.type()));
-		return CloudEventMessageBuilder.withData(event.data().getBytes(StandardCharsets.UTF_8))
+		Message<byte[]> message = CloudEventMessageBuilder.withData(event.data().getBytes(StandardCharsets.UTF_8))
 			.setId(event.eventId())
 			.setSource(this.source)
 			.setType(event.type())
@@ -66,6 +69,10 @@ public final class CloudEventMessages {
 			.setDataSchema(definition.dataSchema())
 			.setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
 			.build(PREFIX);
+		// The CloudEvents Kafka binding names the data's media type in the content-type header.
+		return MessageBuilder.fromMessage(message)
+			.setHeader("content-type", MimeTypeUtils.APPLICATION_JSON_VALUE)
+			.build();
 	}
 
 	/**
@@ -116,13 +123,18 @@ public final class CloudEventMessages {
 	private static String required(Message<byte[]> message, String attribute) {
 		String value = header(message, attribute);
 		if (value == null || value.isBlank()) {
-			throw new MalformedEventException("missing CloudEvents attribute " + PREFIX + attribute);
+			throw new MalformedEventException("missing CloudEvents attribute " + PREFIX + attribute + " (headers: "
+					+ new java.util.TreeSet<>(message.getHeaders().keySet()) + ")");
 		}
 		return value;
 	}
 
 	private static @Nullable String header(Message<byte[]> message, String attribute) {
 		Object value = message.getHeaders().get(PREFIX + attribute);
+		if (value == null) {
+			// Spring Cloud Function hands CloudEvents that Spring produced to functions with canonical ce- names.
+			value = message.getHeaders().get(CANONICAL_PREFIX + attribute);
+		}
 		if (value == null) {
 			return null;
 		}

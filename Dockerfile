@@ -1,0 +1,13 @@
+# One image per service: docker build --build-arg MODULE=referral-service .
+FROM maven:3.9.11-eclipse-temurin-17 AS build
+ARG MODULE
+WORKDIR /src
+COPY . .
+RUN ./mvnw -q -B -DskipTests -pl ${MODULE} -am package && cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar
+
+FROM eclipse-temurin:17.0.15_6-jre
+RUN useradd --system --uid 10001 aiguillage
+USER aiguillage
+COPY --from=build /app.jar /app/app.jar
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

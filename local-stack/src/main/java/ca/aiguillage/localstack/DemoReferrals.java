@@ -1,0 +1,102 @@
+package ca.aiguillage.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A few fictitious referrals, posted through the real partner API on the first start so that the
+ * queue shows both proposals and waiting clients. The language mix follows the simulator's
+ * defaults (mostly French, then English, Spanish, Arabic, Haitian Creole, Mandarin…).
+ */
+final class DemoReferrals {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
+
+	/** Preferred language, accepted languages, clientele, approach, modality, day, start, end, income, dependents. */
+	private static final List<Object[]> CASES = List.of(
+			new Object[] { "fr", List.of("fr"), "ADULT", "COGNITIVE_BEHAVIOURAL", "EITHER", "TUESDAY", "09:00", "12:00", 18000, 0 },
+			new Object[] { "fr", List.of("fr", "en"), "ADULT", "PSYCHODYNAMIC", "IN_PERSON", "WEDNESDAY", "13:00", "17:00", 31000, 2 },
+			new Object[] { "en", List.of("en"), "ADULT", "HUMANISTIC_EXISTENTIAL", "VIDEO", "THURSDAY", "18:00", "21:00", 22000, 1 },
+			new Object[] { "es", List.of("es", "fr"), "ADULT", "COGNITIVE_BEHAVIOURAL", "EITHER", "MONDAY", "09:00", "15:00", 15000, 3 },
+			new Object[] { "ar", List.of("ar", "fr"), "COUPLE", "SYSTEMIC", "IN_PERSON", "SATURDAY", "09:00", "12:00", 27000, 2 },
+			new Object[] { "fr", List.of("fr"), "FAMILY", "SYSTEMIC", "EITHER", "FRIDAY", "16:00", "20:00", 41000, 3 },
+			new Object[] { "ht", List.of("ht"), "ADULT", "INTEGRATIVE", "IN_PERSON", "SUNDAY", "10:00", "12:00", 12000, 1 },
+			new Object[] { "zh", List.of("zh"), "ADOLESCENT", "COGNITIVE_BEHAVIOURAL", "VIDEO", "SATURDAY", "07:00", "08:00", 20000, 2 });
+
+	private DemoReferrals() {
+	}
+
+	static void loadOnce(String mongoUri, int referralPort) {
+		try (MongoClient client = MongoClients.create(mongoUri)) {
+			if (client.getDatabase("referral").getCollection("referrals").countDocuments() > 0) {
+				return;
+			}
+		}
+		JsonMapper json = JsonMapper.builder().build();
+		HttpClient http = HttpClient.newHttpClient();
+		for (int i = 0; i < CASES.size(); i++) {
+			String body = json.writeValueAsString(referral(i + 1, CASES.get(i)));
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + referralPort + "/api/v1/referrals"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			try {
+				int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+				if (status != 201) {
+					throw new IllegalStateException("Demo referral " + (i + 1) + " was refused with HTTP " + status);
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not post demo referral " + (i + 1), ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		log.info("Loaded {} demo referrals through the partner API", CASES.size());
+	}
+
+	private static Map<String, Object> referral(int n, Object[] c) {
+		String number = String.format("%02d", n);
+		Map<String, Object> client = new LinkedHashMap<>();
+		client.put("firstName", "Client");
+		client.put("lastName", "Démo " + number);
+		client.put("dateOfBirth", (1960 + n * 5) + "-0" + (1 + n % 9) + "-1" + (n % 10));
+		client.put("email", "demo" + number + "@example.org");
+		client.put("mobilePhone", "+1 514 555 01" + number);
+		client.put("postalCode", List.of("H2M 1K5", "H1G 3T4", "H7N 5H9", "J7E 2B6", "J8Y 6T3").get(n % 5));
+		client.put("preferredLanguage", c[0]);
+		client.put("languages", c[1]);
+		Map<String, Object> needs = new LinkedHashMap<>();
+		needs.put("clientele", c[2]);
+		needs.put("approaches", List.of(c[3]));
+		needs.put("approachRequired", false);
+		needs.put("modality", c[4]);
+		needs.put("availability", List.of(Map.of("day", c[5], "start", c[6], "end", c[7])));
+		needs.put("reason", "Demande de démonstration " + number);
+		Map<String, Object> referral = new LinkedHashMap<>();
+		referral.put("partnerReference", "DEMO-" + number);
+		referral.put("client", client);
+		referral.put("consent", Map.of("sharing", true, "email", true, "sms", n % 3 != 0));
+		referral.put("household", Map.of("annualIncome", c[8], "dependents", c[9]));
+		referral.put("needs", needs);
+		referral.put("risk", Map.of("imminentRisk", false));
+		referral.put("priority", List.of("B", "C", "D").get(n % 3));
+		return referral;
+	}
+
+}

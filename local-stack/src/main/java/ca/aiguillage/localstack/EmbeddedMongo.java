@@ -1,0 +1,57 @@
+package ca.aiguillage.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The embedded MongoDB wire-protocol server (mongo-java-server) on a durable H2 file: any
+ * MongoDB client, and every service, talks to it as to MongoDB.
+ */
+final class EmbeddedMongo implements AutoCloseable {
+
+	private final MongoServer server;
+
+	private final String uri;
+
+	private EmbeddedMongo(MongoServer server, String uri) {
+		this.server = server;
+		this.uri = uri;
+	}
+
+	static EmbeddedMongo start(Path file, int port) {
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		MongoServer server = new MongoServer(new DurableH2Backend(file.toAbsolutePath().toString()));
+		server.bind("127.0.0.1", port);
+		return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+	}
+
+	String uri() {
+		return this.uri;
+	}
+
+	@Override
+	public void close() {
+		this.server.shutdown();
+	}
+
+	/**
+	 * Runs only the embedded store, as its own process (used to prove durability across
+	 * {@code kill -9}).
+	 * @param args the H2 file and the port
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		EmbeddedMongo mongo = start(Path.of(args[0]), Integer.parseInt(args[1]));
+		Runtime.getRuntime().addShutdownHook(new Thread(mongo::close));
+		Thread.currentThread().join();
+	}
+
+}

@@ -1,0 +1,183 @@
+package ca.aiguillage.localstack;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import ca.aiguillage.matching.MatchingApplication;
+import ca.aiguillage.notification.NotificationApplication;
+import ca.aiguillage.referral.ReferralApplication;
+import ca.aiguillage.waitlist.WaitlistApplication;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Everything Aiguillage needs on one machine, in one JVM: a real Kafka broker, the embedded
+ * MongoDB server, the four services (each its own Spring context, configuration and database,
+ * exactly as they run alone) and demo data. Ctrl-C stops it cleanly; its data stays in the data
+ * directory.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+	private final @Nullable KafkaBroker kafka;
+
+	private final @Nullable EmbeddedMongo mongo;
+
+	private final String bootstrapServers;
+
+	private final String mongoUri;
+
+	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+	private LocalStack(@Nullable KafkaBroker kafka, @Nullable EmbeddedMongo mongo, String bootstrapServers,
+			String mongoUri) {
+		this.kafka = kafka;
+		this.mongo = mongo;
+		this.bootstrapServers = bootstrapServers;
+		this.mongoUri = mongoUri;
+	}
+
+	/**
+	 * Where the stack keeps its data and which ports it takes (0 for any free port).
+	 *
+	 * @param dataDir the data directory
+	 * @param kafkaPort the broker's port
+	 * @param kafkaControllerPort the KRaft controller's port
+	 * @param mongoPort the embedded MongoDB port
+	 * @param servicePorts the HTTP ports of referral, matching, waitlist and notification
+	 * @param demoData whether to load demo data
+	 */
+	public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, List<Integer> servicePorts,
+			boolean demoData) {
+
+		public static Settings defaults() {
+			return new Settings(Path.of(System.getProperty("aiguillage.data", "data")), 9092, 9093, 27017,
+					List.of(8081, 8082, 8083, 8084), true);
+		}
+
+	}
+
+	/**
+	 * Starts the broker, the embedded database, the services and the demo data.
+	 * @param settings where and on which ports
+	 * @return the running stack
+	 */
+	public static LocalStack start(Settings settings) {
+		KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+				settings.kafkaControllerPort());
+		EmbeddedMongo mongo;
+		try {
+			mongo = EmbeddedMongo.start(settings.dataDir().resolve("mongo").resolve("aiguillage.mv"),
+					settings.mongoPort());
+		}
+		catch (RuntimeException ex) {
+			kafka.close();
+			throw ex;
+		}
+		return startServices(new LocalStack(kafka, mongo, kafka.bootstrapServers(), mongo.uri()),
+				settings.servicePorts(), settings.demoData());
+	}
+
+	/**
+	 * Starts the four services against a Kafka and a MongoDB that run elsewhere (containers, a
+	 * server), as docker-compose does.
+	 * @param bootstrapServers the Kafka bootstrap servers
+	 * @param mongoUri the MongoDB connection string
+	 * @param servicePorts the HTTP ports (0 for any free port)
+	 * @param demoData whether to load demo data
+	 * @return the running services
+	 */
+	public static LocalStack startServices(String bootstrapServers, String mongoUri, List<Integer> servicePorts,
+			boolean demoData) {
+		return startServices(new LocalStack(null, null, bootstrapServers, mongoUri), servicePorts, demoData);
+	}
+
+	private static LocalStack startServices(LocalStack stack, List<Integer> servicePorts, boolean demoData) {
+		try {
+			List<Supplier<SpringApplicationBuilder>> applications = List.of(ReferralApplication::application,
+					MatchingApplication::application, WaitlistApplication::application,
+					NotificationApplication::application);
+			for (int i = 0; i < applications.size(); i++) {
+				stack.services.add(applications.get(i)
+					.get()
+					.run("--server.port=" + servicePorts.get(i),
+							"--spring.cloud.stream.kafka.binder.brokers=" + stack.bootstrapServers,
+							"--spring.mongodb.uri=" + stack.mongoUri, "--matching.demo-data=" + demoData));
+			}
+			if (demoData) {
+				DemoReferrals.loadOnce(stack.mongoUri, stack.port(0));
+			}
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The HTTP port a service listens on.
+	 * @param service 0 referral, 1 matching, 2 waitlist, 3 notification
+	 * @return its port
+	 */
+	public int port(int service) {
+		return ((WebServerApplicationContext) this.services.get(service)).getWebServer().getPort();
+	}
+
+	public String bootstrapServers() {
+		return this.bootstrapServers;
+	}
+
+	public String mongoUri() {
+		return this.mongoUri;
+	}
+
+	@Override
+	public void close() {
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
+		}
+		if (this.mongo != null) {
+			this.mongo.close();
+		}
+		if (this.kafka != null) {
+			this.kafka.close();
+		}
+	}
+
+	public static void main(String[] args) {
+		long started = System.nanoTime();
+		LocalStack stack = start(Settings.defaults());
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+		Duration upIn = Duration.ofNanos(System.nanoTime() - started);
+		long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+		Map<String, Integer> ports = Map.of("referral-service", stack.port(0), "matching-service", stack.port(1),
+				"waitlist-service", stack.port(2), "notification-service", stack.port(3));
+		log.info("""
+
+				Aiguillage local stack is up in {} s (heap in use {} MiB). Ctrl-C stops it; data stays in {}.
+				  Kafka broker (KRaft)     {}
+				  MongoDB (embedded)       {}
+				  referral-service         http://localhost:{}/api/v1/referrals
+				  matching-service         http://localhost:{}/api/v1/therapists
+				  waitlist-service         http://localhost:{}/api/v1/queue
+				  notification-service     http://localhost:{}/api/v1/deliveries?referralId=…
+				  health and metrics       http://localhost:<port>/actuator/health, /actuator/prometheus
+				""", String.format("%.1f", upIn.toMillis() / 1000.0), heapMb,
+				Settings.defaults().dataDir().toAbsolutePath(), stack.bootstrapServers(), stack.mongoUri(),
+				ports.get("referral-service"), ports.get("matching-service"), ports.get("waitlist-service"),
+				ports.get("notification-service"));
+	}
+
+}

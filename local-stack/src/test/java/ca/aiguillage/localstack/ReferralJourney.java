@@ -1,0 +1,54 @@
+package ca.aiguillage.localstack;
+
+import java.util.List;
+
+import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The spine's scenario, run against any running stack: a partner posts a referral; matching
+ * proposes a therapist who fits or reports no match; the queue shows it; a message is recorded.
+ */
+final class ReferralJourney {
+
+	private ReferralJourney() {
+	}
+
+	static void referralTravelsThroughAllFourServices(LocalStack stack) {
+		Http referral = Http.localhost(stack.port(0));
+		Http matching = Http.localhost(stack.port(1));
+		Http waitlist = Http.localhost(stack.port(2));
+		Http notification = Http.localhost(stack.port(3));
+
+		Http.Answer posted = referral.postJson("/api/v1/referrals", Fixtures.repositoryFile("examples/referral.json"));
+		assertThat(posted.status()).isEqualTo(201);
+		String id = posted.json("$.referralId");
+
+		Http.Answer queued = await().atMost(ofSeconds(60))
+			.until(() -> waitlist.get("/api/v1/queue?referralId=" + id),
+					answer -> List.of("PROPOSED", "WAITING").containsAll(answer.<List<String>>json("$.items[*].status"))
+							&& answer.<List<String>>json("$.items[*].status").size() == 1);
+		if ("PROPOSED".equals(queued.<String>json("$.items[0].status"))) {
+			String therapistId = queued.json("$.items[0].proposal.therapistId");
+			Http.Answer therapist = matching.get("/api/v1/therapists/" + therapistId);
+			assertThat(therapist.<List<String>>json("$.languages")).containsAnyOf("fr", "es");
+			assertThat(queued.<List<String>>json("$.items[0].proposal.explanation.constraintsMet"))
+				.contains("SHARED_LANGUAGE", "COMMON_SLOT", "FREE_PLACE");
+		}
+		await().atMost(ofSeconds(60)).untilAsserted(() -> {
+			Http.Answer deliveries = notification.get("/api/v1/deliveries?referralId=" + id);
+			assertThat(deliveries.status()).isEqualTo(200);
+			assertThat(deliveries.<List<Object>>json("$[*]")).isNotEmpty();
+		});
+		for (int port : List.of(stack.port(0), stack.port(1), stack.port(2), stack.port(3))) {
+			Http service = Http.localhost(port);
+			assertThat(service.get("/actuator/health").<String>json("$.status")).isEqualTo("UP");
+			assertThat(service.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+		}
+	}
+
+}

@@ -1,0 +1,470 @@
+package ca.aiguillage.matching;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.KafkaProbe;
+import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import com.jayway.jsonpath.JsonPath;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.context.TestPropertySource;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+@TestPropertySource(properties = "spring.config.name=matching-service")
+class MatchingIntegrationTests {
+
+	private static final String SUBMITTED = Fixtures
+		.repositoryFile("event-contracts/src/test/resources/fixtures/ca.aiguillage.referral.submitted.v1.json");
+
+	private static final String DEAD_LETTERS = "error." + Topics.REFERRAL_EVENTS + ".matching-service";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Value("${spring.cloud.stream.kafka.binder.brokers}")
+	String brokers;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	@Qualifier("referralEvent")
+	Consumer<Message<byte[]>> referralEvent;
+
+	Http http;
+
+	KafkaProbe kafka;
+
+	/** Each test works in an organization of its own, so that tests never compete for the same places. */
+	String organization;
+
+	@BeforeEach
+	void connect() {
+		this.http = Http.localhost(this.port);
+		this.kafka = new KafkaProbe(this.brokers);
+		this.organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void fittingTherapistIsProposedAsACloudEventKeyedByTheReferral() {
+		String therapistId = put(therapist().put("places", 2)).json("$.id");
+		ObjectNode referral = referral();
+
+		submit(referral);
+
+		WireRecord event = await().atMost(ofSeconds(30)).until(() -> outcomes(id(referral)), r -> r.size() == 1).get(0);
+		assertThat(event.header("ce_type")).isEqualTo(EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(event.header("ce_specversion")).isEqualTo("1.0");
+		assertThat(event.header("ce_source")).isEqualTo("/aiguillage/matching-service");
+		assertThat(event.header("ce_subject")).isEqualTo(id(referral));
+		assertThat(event.header("ce_dataschema")).isEqualTo(EventCatalog.PROPOSAL_MADE_V1.dataSchema().toString());
+		assertThat(event.header("ce_id")).isNotBlank();
+		assertThat(JsonPath.<String>read(event.value(), "$.therapistId")).isEqualTo(therapistId);
+		assertThat(JsonPath.<String>read(event.value(), "$.organizationId")).isEqualTo(this.organization);
+		assertThat(JsonPath.<String>read(event.value(), "$.modality")).isEqualTo("IN_PERSON");
+		assertThat(JsonPath.<Map<String, String>>read(event.value(), "$.slot")).containsEntry("day", "TUESDAY")
+			.hasEntrySatisfying("start", start -> assertThat(start).startsWith("10:00"))
+			.hasEntrySatisfying("end", end -> assertThat(end).startsWith("11:00"));
+		assertThat(JsonPath.<List<String>>read(event.value(), "$.explanation.constraintsMet"))
+			.containsExactly("SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT", "FREE_PLACE",
+					"TARGET_ORGANIZATION");
+		assertThat(this.http.get("/api/v1/therapists/" + therapistId).<Integer>json("$.freePlaces")).isEqualTo(1);
+	}
+
+	@Test
+	void redeliveredReferralReservesOnePlaceAndIsProposedOnce() {
+		// Two fitting therapists: a redelivery matched anew would reserve the other one's place.
+		String one = put(therapist().put("places", 3)).json("$.id");
+		String other = put(therapist().put("places", 3)).json("$.id");
+		ObjectNode referral = referral();
+		String eventId = UUID.randomUUID().toString();
+
+		submit(referral, eventId);
+		submit(referral, eventId);
+
+		await().atMost(ofSeconds(30)).until(() -> outcomes(id(referral)), records -> !records.isEmpty());
+		awaitEverythingConsumed();
+		assertThat(reservations(one).size() + reservations(other).size()).isEqualTo(1);
+		await().atMost(ofSeconds(10)).until(() -> outbox(one).isEmpty() && outbox(other).isEmpty());
+		assertThat(outcomes(id(referral))).hasSize(1);
+	}
+
+	@Test
+	void referralNoTherapistFitsIsAnnouncedAsNoMatchWithItsReason() {
+		put(therapist().set("languages", JSON.valueToTree(List.of("fr", "en"))));
+		ObjectNode referral = referral().set("languages", JSON.valueToTree(List.of("vi")));
+
+		submit(referral);
+
+		WireRecord event = await().atMost(ofSeconds(30)).until(() -> outcomes(id(referral)), r -> r.size() == 1).get(0);
+		assertThat(event.header("ce_type")).isEqualTo(EventCatalog.NO_MATCH_FOUND_V1.type());
+		assertThat(JsonPath.<List<String>>read(event.value(), "$.reasons")).containsExactly("NO_SHARED_LANGUAGE");
+		assertThat(JsonPath.<Integer>read(event.value(), "$.candidatesExamined")).isEqualTo(1);
+		Document request = this.mongo.findById(id(referral), Document.class, "match_requests");
+		assertThat(request).isNotNull();
+		assertThat(request.get("needs", Document.class).getList("languages", String.class)).containsExactly("vi");
+	}
+
+	@Test
+	void lastFreePlaceGoesToOneOfTwoReferralsAndTheOtherIsToldWhy() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode first = referral();
+		ObjectNode second = referral();
+
+		submit(first);
+		submit(second);
+
+		Map<String, String> types = awaitOutcomeTypes(first, second);
+		assertThat(types.values()).containsExactlyInAnyOrder(EventCatalog.PROPOSAL_MADE_V1.type(),
+				EventCatalog.NO_MATCH_FOUND_V1.type());
+		String unmatched = types.get(id(first)).equals(EventCatalog.NO_MATCH_FOUND_V1.type()) ? id(first) : id(second);
+		assertThat(JsonPath.<List<String>>read(outcomes(unmatched).get(0).value(), "$.reasons"))
+			.containsExactly("NO_FREE_PLACE");
+		assertThat(reservations(therapistId)).hasSize(1);
+	}
+
+	@Test
+	void twoMatchersRacingForTheLastPlaceNeverBothTakeIt() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode first = referral();
+		ObjectNode second = referral();
+		CyclicBarrier start = new CyclicBarrier(2);
+		ExecutorService matchers = Executors.newFixedThreadPool(2);
+
+		try {
+			CompletableFuture.allOf(CompletableFuture.runAsync(() -> deliverDirectly(first, start), matchers),
+					CompletableFuture.runAsync(() -> deliverDirectly(second, start), matchers))
+				.join();
+		}
+		finally {
+			matchers.shutdown();
+		}
+
+		assertThat(reservations(therapistId)).hasSize(1);
+		assertThat(awaitOutcomeTypes(first, second).values()).containsExactlyInAnyOrder(
+				EventCatalog.PROPOSAL_MADE_V1.type(), EventCatalog.NO_MATCH_FOUND_V1.type());
+	}
+
+	@Test
+	void malformedEventGoesToTheDeadLetterTopicAndMatchingCarriesOn() {
+		put(therapist());
+		ObjectNode malformed = referral();
+		malformed.remove("languages");
+		String badId = submit(malformed);
+		ObjectNode good = referral();
+
+		submit(good);
+
+		WireRecord dead = await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.readAll(DEAD_LETTERS),
+					records -> records.stream().anyMatch(record -> badId.equals(record.header("ce_id"))))
+			.stream()
+			.filter(record -> badId.equals(record.header("ce_id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dead.header("x-exception-message")).contains("violates its schema", "languages");
+		await().atMost(ofSeconds(30)).until(() -> outcomes(id(good)), records -> records.size() == 1);
+		assertThat(outcomes(id(malformed))).isEmpty();
+	}
+
+	@Test
+	void replacingADirectoryEntryKeepsItsReservedPlaces() {
+		String therapistId = put(therapist().put("places", 2)).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		await().atMost(ofSeconds(30)).until(() -> outcomes(id(referral)), records -> records.size() == 1);
+
+		Http.Answer replaced = put(therapistId, therapist().put("places", 4).put("firstName", "Geneviève"));
+
+		assertThat(replaced.status()).isEqualTo(200);
+		assertThat(replaced.<String>json("$.firstName")).isEqualTo("Geneviève");
+		assertThat(replaced.<Integer>json("$.freePlaces")).isEqualTo(3);
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(referral));
+	}
+
+	@Test
+	void directoryIsListedPageByPageInIdOrder() {
+		for (int i = 1; i <= 5; i++) {
+			put(this.organization + "-t" + i, therapist());
+		}
+
+		Http.Answer first = this.http.get("/api/v1/therapists?organizationId=" + this.organization + "&size=2");
+		Http.Answer last = this.http.get("/api/v1/therapists?organizationId=" + this.organization + "&size=2&page=2");
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.<List<String>>json("$.content[*].id")).containsExactly(this.organization + "-t1",
+				this.organization + "-t2");
+		assertThat(first.<Integer>json("$.page.totalElements")).isEqualTo(5);
+		assertThat(first.<Integer>json("$.page.totalPages")).isEqualTo(3);
+		assertThat(last.<List<String>>json("$.content[*].id")).containsExactly(this.organization + "-t5");
+	}
+
+	@Test
+	void directoryIsFilteredByLanguageAndApproach() {
+		put(this.organization + "-en", therapist().set("languages", JSON.valueToTree(List.of("fr", "en"))));
+		put(this.organization + "-es-pd", therapist().set("languages", JSON.valueToTree(List.of("fr", "es")))
+			.set("approaches", JSON.valueToTree(List.of("PSYCHODYNAMIC"))));
+		put(this.organization + "-es-cbt", therapist().set("languages", JSON.valueToTree(List.of("fr", "es"))));
+		String inOrganization = "/api/v1/therapists?organizationId=" + this.organization;
+
+		Http.Answer spanish = this.http.get(inOrganization + "&language=es");
+		Http.Answer spanishCbt = this.http.get(inOrganization + "&language=es&approach=COGNITIVE_BEHAVIOURAL");
+
+		assertThat(spanish.<List<String>>json("$.content[*].id")).containsExactly(this.organization + "-es-cbt",
+				this.organization + "-es-pd");
+		assertThat(spanishCbt.<List<String>>json("$.content[*].id")).containsExactly(this.organization + "-es-cbt");
+		assertThat(spanish.body()).doesNotContain("version", "outbox", "appliedEventIds", "reservations");
+	}
+
+	@Test
+	void unknownFilterValueGetsAProblemNamingTheParameter() {
+		Http.Answer answer = this.http.get("/api/v1/therapists?approach=HYPNOSIS&size=500");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("size", "approach");
+	}
+
+	@Test
+	void invalidEntryGetsAFrenchProblemNamingTheFieldsAndStoresNothing() {
+		String id = this.organization + "-bad";
+
+		ObjectNode invalid = therapist().put("places", -1).set("languages", JSON.valueToTree(List.of("fr", "xx")));
+
+		Http.Answer answer = put(id, invalid);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.<String>json("$.title")).isEqualTo("Requête invalide");
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("languages[1]", "places",
+				"lowFeePlaces");
+		assertThat(answer.<List<String>>json("$.errors[*].message")).startsWith(
+				"Code de langue inconnu (ISO 639-1 attendu, par exemple fr, en, es).",
+				"La valeur ne peut pas être négative.");
+		assertThat(this.http.get("/api/v1/therapists/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void problemIsInEnglishWhenAskedFor() {
+		Http.Answer answer = put(this.organization + "-bad",
+				therapist().set("modalities", JSON.valueToTree(List.of("EITHER"))), "Accept-Language", "en");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<String>json("$.title")).isEqualTo("Invalid request");
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("modalities[0]");
+		assertThat(answer.<List<String>>json("$.errors[*].message"))
+			.containsExactly("Name the modalities offered: IN_PERSON and/or VIDEO.");
+	}
+
+	@Test
+	void missingFieldsAndUnknownValuesAreNamed() {
+		ObjectNode withoutName = therapist();
+		withoutName.remove("firstName");
+
+		Http.Answer missing = put(this.organization + "-t1", withoutName);
+		Http.Answer unknownApproach = put(this.organization + "-t1",
+				therapist().set("approaches", JSON.valueToTree(List.of("HYPNOSIS"))));
+
+		assertThat(missing.<List<String>>json("$.errors[*].field")).containsExactly("firstName");
+		assertThat(missing.<List<String>>json("$.errors[*].message")).containsExactly("Ce champ est obligatoire.");
+		assertThat(unknownApproach.status()).isEqualTo(400);
+		assertThat(unknownApproach.<List<String>>json("$.errors[*].field")).containsExactly("approaches[0]");
+	}
+
+	@Test
+	void unknownTherapistGetsANotFoundProblem() {
+		Http.Answer answer = this.http.get("/api/v1/therapists/nobody-" + this.organization);
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.<String>json("$.title")).isEqualTo("Introuvable");
+	}
+
+	/** A French- and Spanish-speaking CBT therapist for adults, both modalities, Tuesdays 10:00–12:00. */
+	private ObjectNode therapist() {
+		Map<String, Object> profile = new HashMap<>();
+		profile.put("organizationId", this.organization);
+		profile.put("firstName", "Nadia");
+		profile.put("approaches", List.of("COGNITIVE_BEHAVIOURAL"));
+		profile.put("languages", List.of("fr", "es"));
+		profile.put("clienteles", List.of("ADULT"));
+		profile.put("modalities", List.of("IN_PERSON", "VIDEO"));
+		profile.put("availability", List.of(Map.of("day", "TUESDAY", "start", "10:00", "end", "12:00")));
+		profile.put("places", 2);
+		profile.put("lowFeePlaces", 0);
+		profile.put("active", true);
+		return JSON.valueToTree(profile);
+	}
+
+	/** The contract's fixture, sent to this test's organization under a new referral id. */
+	private ObjectNode referral() {
+		ObjectNode referral = (ObjectNode) JSON.readTree(SUBMITTED);
+		referral.put("referralId", UUID.randomUUID().toString());
+		referral.put("organizationId", this.organization);
+		return referral;
+	}
+
+	private static String id(ObjectNode referral) {
+		return referral.get("referralId").asString();
+	}
+
+	private Http.Answer put(ObjectNode profile) {
+		Http.Answer answer = put(this.organization + "-t" + UUID.randomUUID().toString().substring(0, 4), profile);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		return answer;
+	}
+
+	private Http.Answer put(String id, ObjectNode profile, String... headers) {
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/therapists/" + id);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(profile)))
+			.timeout(Duration.ofSeconds(30));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			Map<String, String> first = new HashMap<>();
+			response.headers().map().forEach((name, values) -> first.put(name.toLowerCase(), values.get(0)));
+			return new Http.Answer(response.statusCode(), first, response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String submit(ObjectNode referral) {
+		String eventId = UUID.randomUUID().toString();
+		submit(referral, eventId);
+		return eventId;
+	}
+
+	private void submit(ObjectNode referral, String eventId) {
+		this.kafka.send(Topics.REFERRAL_EVENTS, id(referral), JSON.writeValueAsString(referral),
+				KafkaProbe.cloudEventHeaders(eventId, EventCatalog.REFERRAL_SUBMITTED_V1.type(), id(referral)));
+	}
+
+	/** Hands a referral event to the consumer function itself, as a second binding thread would. */
+	private void deliverDirectly(ObjectNode referral, CyclicBarrier start) {
+		Message<byte[]> message = MessageBuilder.withPayload(JSON.writeValueAsBytes(referral))
+			.copyHeaders(KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(),
+					EventCatalog.REFERRAL_SUBMITTED_V1.type(), id(referral)))
+			.build();
+		try {
+			start.await(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.referralEvent.accept(message);
+	}
+
+	/** matching-service's events about one referral. */
+	private List<WireRecord> outcomes(String referralId) {
+		return this.kafka.readAll(Topics.MATCHING_EVENTS)
+			.stream()
+			.filter(record -> referralId.equals(record.key()))
+			.toList();
+	}
+
+	private Map<String, String> awaitOutcomeTypes(ObjectNode first, ObjectNode second) {
+		return await().atMost(ofSeconds(30)).until(() -> {
+			Map<String, String> types = new HashMap<>();
+			for (WireRecord record : this.kafka.readAll(Topics.MATCHING_EVENTS)) {
+				if (id(first).equals(record.key()) || id(second).equals(record.key())) {
+					types.merge(record.key(), record.header("ce_type"), (a, b) -> a + "," + b);
+				}
+			}
+			return types;
+		}, types -> types.size() == 2);
+	}
+
+	private List<Document> reservations(String therapistId) {
+		Document therapist = this.mongo.findById(therapistId, Document.class, "therapists");
+		assertThat(therapist).isNotNull();
+		return therapist.getList("reservations", Document.class);
+	}
+
+	private List<Document> outbox(String therapistId) {
+		Document therapist = this.mongo.findById(therapistId, Document.class, "therapists");
+		assertThat(therapist).isNotNull();
+		return therapist.getList("outbox", Document.class);
+	}
+
+	/** Waits until matching-service's consumer group has committed every record now on referral.events. */
+	private void awaitEverythingConsumed() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(List.of(Topics.REFERRAL_EVENTS))
+				.allTopicNames()
+				.get()
+				.get(Topics.REFERRAL_EVENTS)
+				.partitions()
+				.forEach(partition -> latest.put(new TopicPartition(Topics.REFERRAL_EVENTS, partition.partition()),
+						OffsetSpec.latest()));
+			Map<TopicPartition, Long> ends = new HashMap<>();
+			admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+			await().atMost(ofSeconds(30)).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("matching-service")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				return ends.entrySet().stream().allMatch(end -> {
+					OffsetAndMetadata offset = committed.get(end.getKey());
+					return (offset != null ? offset.offset() : 0) >= end.getValue();
+				});
+			});
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not read the consumer group's offsets", ex);
+		}
+	}
+
+}

@@ -1,0 +1,457 @@
+package ca.aiguillage.matching.proposal;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.WeeklySlot;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ProposalPolicyTests {
+
+	private final ProposalPolicy policy = new ProposalPolicy(new MatchingWeights(1.0, 0.5, 0.25));
+
+	@Test
+	void therapistWhoMeetsEveryConstraintIsProposedWithTheFirstCommonSlot() {
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(needs().build(),
+				List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "10:30", "16:00")).build())));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-1");
+		assertThat(choice.slot()).isEqualTo(slot(DayOfWeek.TUESDAY, "10:30", "11:30"));
+		assertThat(choice.explanation().constraintsMet()).containsExactly("SHARED_LANGUAGE", "CLIENTELE", "MODALITY",
+				"COMMON_SLOT", "FREE_PLACE");
+	}
+
+	@Test
+	void firstCommonSlotIsTheEarliestOfTheWeek() {
+		ReferralNeeds needs = needs()
+			.availability(slot(DayOfWeek.THURSDAY, "09:00", "12:00"), slot(DayOfWeek.MONDAY, "18:00", "21:00"))
+			.build();
+		Candidate therapist = therapist("t-1")
+			.availability(slot(DayOfWeek.MONDAY, "19:00", "21:00"), slot(DayOfWeek.THURSDAY, "08:00", "12:00"))
+			.build();
+
+		assertThat(chosen(this.policy.propose(needs, List.of(therapist))).slot())
+			.isEqualTo(slot(DayOfWeek.MONDAY, "19:00", "20:00"));
+	}
+
+	@Test
+	void therapistWithoutASharedLanguageIsNotProposed() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(needs().languages("es", "en").build(),
+				List.of(therapist("t-1").languages("fr").build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_SHARED_LANGUAGE");
+		assertThat(noMatch.candidatesExamined()).isEqualTo(1);
+	}
+
+	@Test
+	void anyLanguageTheClientAcceptsIsEnough() {
+		Candidate therapist = therapist("t-1").languages("fr", "es").build();
+
+		assertThat(chosen(this.policy.propose(needs().languages("es", "en").build(), List.of(therapist))).therapist())
+			.isEqualTo(therapist);
+	}
+
+	@Test
+	void coupleIsNotProposedToATherapistWhoTakesOnlyAdults() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(needs().clientele(Clientele.COUPLE).build(),
+				List.of(therapist("t-1").clienteles(Clientele.ADULT).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("CLIENTELE_NOT_OFFERED");
+	}
+
+	@Test
+	void clientWhoAcceptsEitherModalityIsOfferedInPersonWhenTheTherapistOffersBoth() {
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(needs().modality(Modality.EITHER).build(),
+				List.of(therapist("t-1").modalities(Modality.VIDEO, Modality.IN_PERSON).build())));
+
+		assertThat(choice.modality()).isEqualTo(Modality.IN_PERSON);
+	}
+
+	@Test
+	void clientWhoAcceptsEitherModalityIsOfferedVideoByAVideoOnlyTherapist() {
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(needs().modality(Modality.EITHER).build(),
+				List.of(therapist("t-1").modalities(Modality.VIDEO).build())));
+
+		assertThat(choice.modality()).isEqualTo(Modality.VIDEO);
+	}
+
+	@Test
+	void clientWhoAsksForVideoIsNotProposedAnInPersonOnlyTherapist() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(needs().modality(Modality.VIDEO).build(),
+				List.of(therapist("t-1").modalities(Modality.IN_PERSON).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("MODALITY_NOT_OFFERED");
+	}
+
+	@Test
+	void requiredApproachRulesOutTherapistsWhoDoNotOfferIt() {
+		ReferralNeeds needs = needs().approaches(Approach.SYSTEMIC).approachRequired(true).build();
+
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs, List.of(therapist("t-1").approaches(Approach.PSYCHODYNAMIC).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("REQUIRED_APPROACH_NOT_OFFERED");
+	}
+
+	@Test
+	void requiredApproachThatIsOfferedIsListedAmongTheConstraintsMet() {
+		ReferralNeeds needs = needs().approaches(Approach.SYSTEMIC).approachRequired(true).build();
+
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(needs,
+				List.of(therapist("t-1").approaches(Approach.PSYCHODYNAMIC, Approach.SYSTEMIC).build())));
+
+		assertThat(choice.explanation().constraintsMet()).contains("REQUIRED_APPROACH");
+	}
+
+	@Test
+	void preferredApproachThatIsNotOfferedOnlyLowersTheScore() {
+		ReferralNeeds needs = needs().approaches(Approach.SYSTEMIC).approachRequired(false).build();
+
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs, List.of(therapist("t-1").approaches(Approach.PSYCHODYNAMIC).build())));
+
+		assertThat(choice.explanation().scoreParts()).containsEntry("approach", 0.0);
+		assertThat(choice.explanation().constraintsMet()).doesNotContain("REQUIRED_APPROACH");
+	}
+
+	@Test
+	void overlapShorterThanASessionIsNoCommonSlot() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(
+				needs().availability(slot(DayOfWeek.TUESDAY, "11:15", "13:00")).build(),
+				List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "09:00", "12:00")).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_COMMON_SLOT");
+	}
+
+	@Test
+	void availabilityOnDifferentDaysIsNoCommonSlot() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(
+				needs().availability(slot(DayOfWeek.WEDNESDAY, "09:00", "12:00")).build(),
+				List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "09:00", "12:00")).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_COMMON_SLOT");
+	}
+
+	@Test
+	void therapistWithoutAFreePlaceIsNotProposed() {
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs().build(), List.of(therapist("t-1").places(2, 0).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_FREE_PLACE");
+	}
+
+	@Test
+	void inactiveTherapistIsNeitherProposedNorExamined() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(needs().languages("es").build(),
+				List.of(therapist("t-1").active(false).languages("es").build(), therapist("t-2").build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_SHARED_LANGUAGE");
+		assertThat(noMatch.candidatesExamined()).isEqualTo(1);
+	}
+
+	@Test
+	void emptyDirectoryGivesItsOwnReason() {
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs().build(), List.of(therapist("t-1").active(false).build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_ACTIVE_THERAPIST");
+		assertThat(noMatch.candidatesExamined()).isZero();
+	}
+
+	@Test
+	void reasonsStartWithTheConstraintThatRuledOutTheMostCandidates() {
+		List<Candidate> therapists = List.of(therapist("t-1").places(1, 0).build(),
+				therapist("t-2").languages("en").build(), therapist("t-3").languages("en").places(1, 0).build(),
+				therapist("t-4").modalities(Modality.VIDEO).languages("en").build());
+
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs().modality(Modality.IN_PERSON).build(), therapists));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_SHARED_LANGUAGE", "NO_FREE_PLACE", "MODALITY_NOT_OFFERED");
+		assertThat(noMatch.candidatesExamined()).isEqualTo(4);
+	}
+
+	@Test
+	void reasonsThatRuledOutAsManyCandidatesKeepTheOrderOfTheConstraints() {
+		List<Candidate> therapists = List.of(therapist("t-1").places(1, 0).build(),
+				therapist("t-2").languages("en").build());
+
+		assertThat(unmatched(this.policy.propose(needs().build(), therapists)).reasons())
+			.containsExactly("NO_SHARED_LANGUAGE", "NO_FREE_PLACE");
+	}
+
+	@Test
+	void referralSentToAnOrganizationIsProposedOnlyItsTherapists() {
+		List<Candidate> therapists = List.of(therapist("t-1").organization("org-laval").places(5, 5).build(),
+				therapist("t-2").organization("org-outaouais").places(5, 1).build());
+
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs().organization("org-outaouais").build(), therapists));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-2");
+		assertThat(choice.explanation().constraintsMet()).endsWith("TARGET_ORGANIZATION");
+	}
+
+	@Test
+	void reasonsOfAReferralSentToAnOrganizationSpeakOfThatOrganizationOnly() {
+		List<Candidate> therapists = List.of(therapist("t-1").organization("org-laval").build(),
+				therapist("t-2").organization("org-outaouais").places(1, 0).build());
+
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs().organization("org-outaouais").build(), therapists));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_FREE_PLACE");
+		assertThat(noMatch.candidatesExamined()).isEqualTo(1);
+	}
+
+	@Test
+	void organizationWithoutAnActiveTherapistGivesItsOwnReason() {
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(needs().organization("org-outaouais").build(),
+				List.of(therapist("t-1").organization("org-laval").build())));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_ACTIVE_THERAPIST_IN_TARGET_ORGANIZATION");
+	}
+
+	@Test
+	void therapistOfferingTheWantedApproachIsPreferred() {
+		List<Candidate> therapists = List.of(therapist("t-1").approaches(Approach.PSYCHODYNAMIC).build(),
+				therapist("t-2").approaches(Approach.COGNITIVE_BEHAVIOURAL).build());
+
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs().approaches(Approach.COGNITIVE_BEHAVIOURAL).build(), therapists));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-2");
+		assertThat(choice.explanation().scoreParts()).containsEntry("approach", 1.0);
+	}
+
+	@Test
+	void therapistWithTheLargerShareOfFreePlacesIsPreferredSoThatLoadSpreads() {
+		List<Candidate> therapists = List.of(therapist("t-1").places(4, 1).build(),
+				therapist("t-2").places(2, 2).build(), therapist("t-3").places(5, 3).build());
+
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(needs().build(), therapists));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-2");
+		assertThat(choice.explanation().scoreParts()).containsEntry("load", 0.5);
+	}
+
+	@Test
+	void higherPriorityScoresHigher() {
+		List<Candidate> therapists = List.of(therapist("t-1").build());
+
+		double urgent = chosen(this.policy.propose(needs().priority(Priority.A).build(), therapists)).explanation()
+			.score();
+		double routine = chosen(this.policy.propose(needs().priority(Priority.E).build(), therapists)).explanation()
+			.score();
+		double unknown = chosen(this.policy.propose(needs().priority(null).build(), therapists)).explanation().score();
+
+		assertThat(urgent).isGreaterThan(unknown).isGreaterThan(routine);
+	}
+
+	@Test
+	void scoreIsTheSumOfItsWeightedParts() {
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs().approaches(Approach.COGNITIVE_BEHAVIOURAL).priority(Priority.B).build(),
+						List.of(therapist("t-1").approaches(Approach.COGNITIVE_BEHAVIOURAL).places(4, 3).build())));
+
+		assertThat(choice.explanation().scoreParts()).containsExactly(Map.entry("approach", 1.0),
+				Map.entry("load", 0.375), Map.entry("priority", 0.1875));
+		assertThat(choice.explanation().score()).isCloseTo(1.5625, within(1e-9));
+	}
+
+	@Test
+	void weightsDecideBetweenTheWantedApproachAndTheFreerTherapist() {
+		List<Candidate> therapists = List.of(
+				therapist("t-1").approaches(Approach.COGNITIVE_BEHAVIOURAL).places(4, 1).build(),
+				therapist("t-2").approaches(Approach.PSYCHODYNAMIC).places(4, 4).build());
+		ReferralNeeds needs = needs().approaches(Approach.COGNITIVE_BEHAVIOURAL).build();
+		ProposalPolicy loadFirst = new ProposalPolicy(new MatchingWeights(0.2, 1.0, 0.25));
+
+		assertThat(chosen(this.policy.propose(needs, therapists)).therapist().therapistId()).isEqualTo("t-1");
+		assertThat(chosen(loadFirst.propose(needs, therapists)).therapist().therapistId()).isEqualTo("t-2");
+	}
+
+	@Test
+	void equalCandidatesAreSettledByTheirIdSoTheChoiceRepeats() {
+		List<Candidate> therapists = List.of(therapist("t-09").build(), therapist("t-02").build(),
+				therapist("t-17").build());
+
+		assertThat(chosen(this.policy.propose(needs().build(), therapists)).therapist().therapistId())
+			.isEqualTo("t-02");
+	}
+
+	private static ProposalPolicy.Choice chosen(ProposalPolicy.Outcome outcome) {
+		assertThat(outcome).isInstanceOf(ProposalPolicy.Choice.class);
+		return (ProposalPolicy.Choice) outcome;
+	}
+
+	private static ProposalPolicy.NoMatch unmatched(ProposalPolicy.Outcome outcome) {
+		assertThat(outcome).isInstanceOf(ProposalPolicy.NoMatch.class);
+		return (ProposalPolicy.NoMatch) outcome;
+	}
+
+	private static WeeklySlot slot(DayOfWeek day, String start, String end) {
+		return new WeeklySlot(day, LocalTime.parse(start), LocalTime.parse(end));
+	}
+
+	private static NeedsBuilder needs() {
+		return new NeedsBuilder();
+	}
+
+	private static TherapistBuilder therapist(String id) {
+		return new TherapistBuilder(id);
+	}
+
+	/** A French-speaking adult, either modality, Tuesday mornings, priority C, no organization named. */
+	private static final class NeedsBuilder {
+
+		private @Nullable String organization;
+
+		private List<String> languages = List.of("fr");
+
+		private Clientele clientele = Clientele.ADULT;
+
+		private List<Approach> approaches = List.of();
+
+		private boolean approachRequired;
+
+		private Modality modality = Modality.EITHER;
+
+		private List<WeeklySlot> availability = List.of(slot(DayOfWeek.TUESDAY, "09:00", "12:00"));
+
+		private @Nullable Priority priority = Priority.C;
+
+		NeedsBuilder organization(String organization) {
+			this.organization = organization;
+			return this;
+		}
+
+		NeedsBuilder languages(String... languages) {
+			this.languages = List.of(languages);
+			return this;
+		}
+
+		NeedsBuilder clientele(Clientele clientele) {
+			this.clientele = clientele;
+			return this;
+		}
+
+		NeedsBuilder approaches(Approach... approaches) {
+			this.approaches = List.of(approaches);
+			return this;
+		}
+
+		NeedsBuilder approachRequired(boolean required) {
+			this.approachRequired = required;
+			return this;
+		}
+
+		NeedsBuilder modality(Modality modality) {
+			this.modality = modality;
+			return this;
+		}
+
+		NeedsBuilder availability(WeeklySlot... availability) {
+			this.availability = List.of(availability);
+			return this;
+		}
+
+		NeedsBuilder priority(@Nullable Priority priority) {
+			this.priority = priority;
+			return this;
+		}
+
+		ReferralNeeds build() {
+			return new ReferralNeeds(this.organization, this.languages, this.clientele, this.approaches,
+					this.approachRequired, this.modality, this.availability, this.priority);
+		}
+
+	}
+
+	/** An active French-speaking CBT therapist for adults, both modalities, Tuesday mornings, 3 of 3 places free. */
+	private static final class TherapistBuilder {
+
+		private final String id;
+
+		private String organization = "org-laval";
+
+		private boolean active = true;
+
+		private Set<String> languages = Set.of("fr");
+
+		private Set<Approach> approaches = Set.of(Approach.COGNITIVE_BEHAVIOURAL);
+
+		private Set<Clientele> clienteles = Set.of(Clientele.ADULT);
+
+		private Set<Modality> modalities = Set.of(Modality.IN_PERSON, Modality.VIDEO);
+
+		private List<WeeklySlot> availability = List.of(slot(DayOfWeek.TUESDAY, "09:00", "12:00"));
+
+		private int places = 3;
+
+		private int freePlaces = 3;
+
+		TherapistBuilder(String id) {
+			this.id = id;
+		}
+
+		TherapistBuilder organization(String organization) {
+			this.organization = organization;
+			return this;
+		}
+
+		TherapistBuilder active(boolean active) {
+			this.active = active;
+			return this;
+		}
+
+		TherapistBuilder languages(String... languages) {
+			this.languages = Set.of(languages);
+			return this;
+		}
+
+		TherapistBuilder approaches(Approach... approaches) {
+			this.approaches = Set.of(approaches);
+			return this;
+		}
+
+		TherapistBuilder clienteles(Clientele... clienteles) {
+			this.clienteles = Set.of(clienteles);
+			return this;
+		}
+
+		TherapistBuilder modalities(Modality... modalities) {
+			this.modalities = Set.of(modalities);
+			return this;
+		}
+
+		TherapistBuilder availability(WeeklySlot... availability) {
+			this.availability = List.of(availability);
+			return this;
+		}
+
+		TherapistBuilder places(int places, int free) {
+			this.places = places;
+			this.freePlaces = free;
+			return this;
+		}
+
+		Candidate build() {
+			return new Candidate(this.id, this.organization, this.active, this.languages, this.approaches,
+					this.clienteles, this.modalities, this.availability, this.places, this.freePlaces);
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package ca.aiguillage.notification.delivery;
+
+import java.time.Instant;
+import java.util.List;
+
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery log: what each client was, or would have been, sent about their referral. */
+@RestController
+@RequestMapping("/api/v1/deliveries")
+class DeliveryController {
+
+	private final Aggregates aggregates;
+
+	DeliveryController(Aggregates aggregates) {
+		this.aggregates = aggregates;
+	}
+
+	@GetMapping
+	List<DeliveryRecord> deliveries(@RequestParam(required = false) @Nullable String referralId) {
+		if (referralId == null || referralId.isBlank()) {
+			// Named like any other invalid field, rather than Spring's bare missing-parameter problem.
+			throw new InvalidRequestException(List.of(new FieldViolation("referralId", "required")));
+		}
+		// Until identity and access (issue 4), any caller may read any referral's log.
+		return this.aggregates.find(NotificationCase.class, referralId)
+			.map(notificationCase -> notificationCase.deliveries()
+				.stream()
+				.map(delivery -> DeliveryRecord.of(referralId, delivery))
+				.toList())
+			.orElse(List.of());
+	}
+
+	/**
+	 * One delivery as the API shows it. It holds no contact detail: the address is fetched at
+	 * send time and only a masked copy will be kept.
+	 *
+	 * @param deliveryId the delivery id
+	 * @param referralId the referral
+	 * @param eventId the event that called for it
+	 * @param eventType that event's CloudEvents type
+	 * @param template the template id
+	 * @param audience who it is for
+	 * @param channel EMAIL, SMS, or NONE when the recipient is unreachable
+	 * @param language the language it was rendered in
+	 * @param status RECORDED or UNREACHABLE
+	 * @param recordedAt when it was recorded
+	 * @param subject the subject line
+	 * @param body the plain-text body
+	 */
+	record DeliveryRecord(String deliveryId, String referralId, String eventId, String eventType, String template,
+			String audience, String channel, String language, String status, Instant recordedAt, String subject,
+			String body) {
+
+		static DeliveryRecord of(String referralId, Delivery delivery) {
+			return new DeliveryRecord(delivery.deliveryId(), referralId, delivery.eventId(), delivery.eventType(),
+					delivery.template(), delivery.audience().name(), delivery.channel().name(), delivery.language(),
+					delivery.status().name(), delivery.recordedAt(), delivery.subject(), delivery.body());
+		}
+
+	}
+
+}

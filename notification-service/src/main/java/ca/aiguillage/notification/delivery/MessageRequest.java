@@ -1,0 +1,16 @@
+package ca.aiguillage.notification.delivery;
+
+import java.util.Map;
+
+/**
+ * A message an event calls for, not yet rendered: its facts are language-neutral codes and times,
+ * put into words only once the recipient's language is known.
+ *
+ * @param eventId the id of the event that calls for it
+ * @param eventType the CloudEvents type of that event
+ * @param template the template id
+ * @param audience who it is for
+ * @param facts placeholder values by placeholder name, as codes and ISO-8601 text
+ */
+record MessageRequest(String eventId, String eventType, String template, Audience audience, Map<String, String> facts) {
+}

@@ -1,0 +1,248 @@
+package ca.aiguillage.notification.delivery;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.notification.delivery.TemplateSettings.EventTemplate;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The messages events call for, and their texts in each language: a subject and a plain-text
+ * body per template, with {@code {placeholder}}s. The whole set is checked when it is built, so
+ * that a running service can render every template in every listed language.
+ */
+final class Templates {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
+
+	private static final List<String> PARTS = List.of("subject", "body");
+
+	private final Map<String, List<Rule>> rulesByEventType = new LinkedHashMap<>();
+
+	private final Map<String, Language> languages = new LinkedHashMap<>();
+
+	/**
+	 * Checks and keeps the table and the texts.
+	 * @param settings the template table
+	 * @param texts the texts of each language, by language code
+	 * @throws IllegalStateException naming every problem found
+	 */
+	Templates(TemplateSettings settings, Map<String, Properties> texts) {
+		Set<String> problems = new LinkedHashSet<>();
+		if (settings.languages().isEmpty()) {
+			problems.add("no language is listed; the first listed is the default");
+		}
+		for (int i = 0; i < settings.languages().size(); i++) {
+			String code = settings.languages().get(i);
+			Properties properties = texts.get(code);
+			if (properties == null) {
+				problems.add("no texts in " + code + " (" + file(settings, i) + ")");
+				continue;
+			}
+			this.languages.put(code, new Language(code, Locale.forLanguageTag(code), properties));
+		}
+		if (settings.events().isEmpty()) {
+			problems.add("no event calls for a message");
+		}
+		Map<String, Set<Placeholder>> used = new LinkedHashMap<>();
+		Set<String> eventAudiences = new HashSet<>();
+		for (int i = 0; i < settings.events().size(); i++) {
+			Rule rule = rule("events[" + i + "]", settings.events().get(i), problems);
+			if (rule == null) {
+				continue;
+			}
+			if (!eventAudiences.add(rule.eventType() + "|" + rule.audience())) {
+				problems.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
+			}
+			this.rulesByEventType.computeIfAbsent(rule.eventType(), type -> new ArrayList<>()).add(rule);
+			for (Language language : this.languages.values()) {
+				used.computeIfAbsent(language.code(), code -> new LinkedHashSet<>())
+					.addAll(check(rule, language, problems));
+			}
+		}
+		used.forEach((code, placeholders) -> checkWords(this.languages.get(code), placeholders, problems));
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Notification templates are incomplete or wrong:\n - "
+					+ String.join("\n - ", problems));
+		}
+	}
+
+	/**
+	 * Reads the texts of every listed language from the classpath and checks them.
+	 * @throws IllegalStateException naming every problem found
+	 */
+	static Templates load(TemplateSettings settings, ResourceLoader resources) {
+		Map<String, Properties> texts = new LinkedHashMap<>();
+		for (int i = 0; i < settings.languages().size(); i++) {
+			Resource resource = resources.getResource("classpath:" + file(settings, i));
+			if (!resource.exists()) {
+				continue;
+			}
+			Properties properties = new Properties();
+			try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8)) {
+				properties.load(reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			texts.put(settings.languages().get(i), properties);
+		}
+		return new Templates(settings, texts);
+	}
+
+	/** The messages an event calls for, each with the event's facts; none for an event no one must hear about. */
+	List<MessageRequest> requestsFor(String eventId, Object data) {
+		String type = EventCatalog.of(data).type();
+		List<Rule> rules = this.rulesByEventType.getOrDefault(type, List.of());
+		if (rules.isEmpty()) {
+			return List.of();
+		}
+		Map<String, String> facts = MessageFacts.of(data);
+		return rules.stream()
+			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts))
+			.toList();
+	}
+
+	/**
+	 * Renders a template in a language, or in the default language when that one is not listed.
+	 * @throws IllegalStateException when a fact the template needs is missing
+	 */
+	RenderedMessage render(String template, String languageCode, Map<String, String> facts) {
+		Language language = this.languages.getOrDefault(languageCode.toLowerCase(Locale.ROOT), defaultLanguage());
+		return new RenderedMessage(language.code(), fill(language.text(template + ".subject"), facts, language),
+				fill(language.text(template + ".body"), facts, language));
+	}
+
+	private Language defaultLanguage() {
+		return this.languages.values().iterator().next();
+	}
+
+	private static String fill(String text, Map<String, String> facts, Language language) {
+		return PLACEHOLDER.matcher(text).replaceAll(match -> {
+			String token = match.group(1);
+			String fact = facts.get(token);
+			Placeholder placeholder = Placeholder.byToken(token).orElse(null);
+			if (fact == null || placeholder == null) {
+				throw new IllegalStateException("No fact for {" + token + "}");
+			}
+			return Matcher.quoteReplacement(placeholder.localise(fact, language));
+		});
+	}
+
+	private static String file(TemplateSettings settings, int languageIndex) {
+		String suffix = (languageIndex == 0) ? "" : "_" + settings.languages().get(languageIndex);
+		return settings.bundle() + suffix + ".properties";
+	}
+
+	private static @Nullable Rule rule(String where, EventTemplate row, Set<String> problems) {
+		if (row.type() == null || row.audience() == null || row.template() == null || row.template().isBlank()) {
+			problems.add(where + ": type, audience and template are all required");
+			return null;
+		}
+		if (EventCatalog.byType(row.type()).isEmpty()) {
+			problems.add(where + ": " + row.type() + " is not an event type of the contract");
+			return null;
+		}
+		if (MessageFacts.offeredBy(row.type()).isEmpty()) {
+			problems.add(where + ": no message can be made of " + row.type() + " yet");
+			return null;
+		}
+		return new Rule(row.type(), row.audience(), row.template());
+	}
+
+	/** Checks one template's texts in one language; returns the placeholders they use. */
+	private static Set<Placeholder> check(Rule rule, Language language, Set<String> problems) {
+		Set<Placeholder> offered = MessageFacts.offeredBy(rule.eventType()).orElseThrow();
+		Set<Placeholder> used = new LinkedHashSet<>();
+		for (String part : PARTS) {
+			String key = rule.template() + "." + part;
+			String text = language.texts().getProperty(key);
+			if (text == null || text.isBlank()) {
+				problems.add(key + " is missing in " + language.code());
+				continue;
+			}
+			Matcher matcher = PLACEHOLDER.matcher(text);
+			while (matcher.find()) {
+				String token = matcher.group(1);
+				Placeholder placeholder = Placeholder.byToken(token).orElse(null);
+				if (placeholder == null) {
+					problems.add(key + " in " + language.code() + " uses {" + token + "}, which is no placeholder");
+				}
+				else if (!offered.contains(placeholder)) {
+					problems.add(key + " in " + language.code() + " uses {" + token + "}, which "
+							+ rule.eventType() + " does not offer");
+				}
+				else {
+					used.add(placeholder);
+				}
+			}
+			if (PLACEHOLDER.matcher(text).replaceAll("").matches("(?s).*[{}].*")) {
+				problems.add(key + " in " + language.code() + " has an unmatched brace");
+			}
+		}
+		return used;
+	}
+
+	/** Tries every fact each placeholder can receive, so that a missing code or a bad format shows now. */
+	private static void checkWords(Language language, Set<Placeholder> placeholders, Set<String> problems) {
+		for (Placeholder placeholder : placeholders) {
+			for (String sample : placeholder.samples()) {
+				try {
+					placeholder.localise(sample, language);
+				}
+				catch (RuntimeException ex) {
+					problems.add("{" + placeholder.token() + "} cannot be put into words in " + language.code() + ": "
+							+ ex.getMessage());
+				}
+			}
+		}
+	}
+
+	/** One row of the checked table. */
+	private record Rule(String eventType, Audience audience, String template) {
+	}
+
+	/**
+	 * The texts of one language.
+	 *
+	 * @param code the ISO 639-1 code
+	 * @param locale the locale for day names
+	 * @param texts the subjects, bodies, codes and formats
+	 */
+	record Language(String code, Locale locale, Properties texts) {
+
+		/** @throws IllegalStateException when the language lacks the text */
+		String text(String key) {
+			String text = this.texts.getProperty(key);
+			if (text == null) {
+				throw new IllegalStateException(key + " is missing");
+			}
+			return text;
+		}
+
+		DateTimeFormatter formatter(String key) {
+			return DateTimeFormatter.ofPattern(text(key), this.locale);
+		}
+
+	}
+
+}

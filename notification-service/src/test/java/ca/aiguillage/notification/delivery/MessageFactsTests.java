@@ -1,0 +1,50 @@
+package ca.aiguillage.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.platform.events.EventJson;
+import ca.aiguillage.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageFactsTests {
+
+	private final EventJson json = new EventJson();
+
+	@Test
+	void everyEventFixtureGivesExactlyThePlaceholdersItsEventOffers() {
+		for (EventDefinition<?> definition : EventCatalog.all()) {
+			MessageFacts.offeredBy(definition.type()).ifPresent(offered -> {
+				Map<String, String> facts = MessageFacts.of(fixture(definition));
+
+				assertThat(facts.keySet()).as(definition.type())
+					.isEqualTo(offered.stream().map(Placeholder::token).collect(Collectors.toSet()));
+			});
+		}
+		assertThat(MessageFacts.offeredBy(EventCatalog.PROPOSAL_MADE_V1.type())).isPresent();
+	}
+
+	@Test
+	void proposalFactsAreCodesForTheLanguageToPutIntoWords() {
+		assertThat(MessageFacts.of(fixture(EventCatalog.PROPOSAL_MADE_V1))).containsOnly(
+				Map.entry("organization", "org-montreal-nord"), Map.entry("modality", "VIDEO"),
+				Map.entry("weekday", "TUESDAY"), Map.entry("startTime", "09:00"));
+	}
+
+	@Test
+	void eventNoMessageIsMadeOfOffersNoPlaceholder() {
+		assertThat(MessageFacts.offeredBy(EventCatalog.NO_MATCH_FOUND_V1.type())).isEmpty();
+	}
+
+	private Object fixture(EventDefinition<?> definition) {
+		String text = Fixtures
+			.repositoryFile("event-contracts/src/test/resources/fixtures/" + definition.type() + ".json");
+		return this.json.read(this.json.tree(text.getBytes(StandardCharsets.UTF_8)), definition.dataClass());
+	}
+
+}

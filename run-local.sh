@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds what is needed and starts the local stack: a Kafka broker (KRaft, 9092), the embedded
+# MongoDB server (27017), the four services (8081-8084) and demo data. Ctrl-C stops it; data
+# stays in ./data (set AIGUILLAGE_DATA to use another directory).
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw -q -B -DskipTests -pl local-stack -am package
+exec java -XX:+UseSerialGC -Xms256m -Xmx1g -XX:TieredStopAtLevel=1 \
+  -Daiguillage.data="${AIGUILLAGE_DATA:-data}" \
+  -jar local-stack/target/aiguillage-local-stack.jar
