@@ -13,8 +13,8 @@ import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 
 /**
- * Every event type Aiguillage publishes or accepts, with its topic, record and schema. A type
- * that is not here is not part of the contract.
+ * Every event type Aiguillage publishes or accepts, with its topic, record and schema. A
+ * type that is not here is not part of the contract.
  */
 public final class EventCatalog {
 

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.function.Function;
 
 /**
- * One event type and version: its CloudEvents type, the topic it travels on, the record that
- * carries its data, the JSON Schema that data follows, and how to find its subject (the
- * message key).
+ * One event type and version: its CloudEvents type, the topic it travels on, the record
+ * that carries its data, the JSON Schema that data follows, and how to find its subject
+ * (the message key).
  *
  * @param type the CloudEvents {@code type}, stable across Java refactorings
  * @param topic the Kafka topic

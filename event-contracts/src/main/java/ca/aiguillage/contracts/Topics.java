@@ -1,12 +1,14 @@
 package ca.aiguillage.contracts;
 
 /**
- * Kafka topic names. Every topic has one owner service, and every record on it is keyed by the
- * referral id, so that one referral's events stay ordered.
+ * Kafka topic names. Every topic has one owner service, and every record on it is keyed
+ * by the referral id, so that one referral's events stay ordered.
  */
 public final class Topics {
 
-	/** Referrals published by partners' integration engines; owned by referral-service. */
+	/**
+	 * Referrals published by partners' integration engines; owned by referral-service.
+	 */
 	public static final String REFERRALS_INBOUND = "referrals.inbound";
 
 	/** Intake outcomes; owned by referral-service. */

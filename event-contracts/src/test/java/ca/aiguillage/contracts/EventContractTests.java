@@ -64,7 +64,8 @@ class EventContractTests {
 		String required = schema(definition).getSchemaNode().get("required").get(0).asString();
 		fixture.remove(required);
 
-		assertThat(errors(definition, fixture)).extracting(Error::getMessage).anySatisfy(message -> assertThat(message).contains(required));
+		assertThat(errors(definition, fixture)).extracting(Error::getMessage)
+			.anySatisfy(message -> assertThat(message).contains(required));
 	}
 
 	@ParameterizedTest
@@ -81,7 +82,8 @@ class EventContractTests {
 	void everyTypeIsVersionedAndUnique() {
 		List<String> types = EventCatalog.all().stream().map(EventDefinition::type).toList();
 
-		assertThat(types).doesNotHaveDuplicates().allMatch(type -> type.matches("ca\\.aiguillage\\.[a-z-]+\\.[a-z-]+\\.v\\d+"));
+		assertThat(types).doesNotHaveDuplicates()
+			.allMatch(type -> type.matches("ca\\.aiguillage\\.[a-z-]+\\.[a-z-]+\\.v\\d+"));
 	}
 
 	@Test
@@ -109,7 +111,8 @@ class EventContractTests {
 	@Test
 	void unknownTypeIsNotPartOfTheContract() {
 		assertThat(EventCatalog.byType("ca.aiguillage.referral.invented.v9")).isEmpty();
-		assertThat(EventCatalog.byType(EventCatalog.REFERRAL_SUBMITTED_V1.type())).contains(EventCatalog.REFERRAL_SUBMITTED_V1);
+		assertThat(EventCatalog.byType(EventCatalog.REFERRAL_SUBMITTED_V1.type()))
+			.contains(EventCatalog.REFERRAL_SUBMITTED_V1);
 	}
 
 	private static Object value(Field field) {

@@ -16,24 +16,35 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A few fictitious referrals, posted through the real partner API on the first start so that the
- * queue shows both proposals and waiting clients. The language mix follows the simulator's
- * defaults (mostly French, then English, Spanish, Arabic, Haitian Creole, Mandarin…).
+ * A few fictitious referrals, posted through the real partner API on the first start so
+ * that the queue shows both proposals and waiting clients. The language mix follows the
+ * simulator's defaults (mostly French, then English, Spanish, Arabic, Haitian Creole,
+ * Mandarin…).
  */
 final class DemoReferrals {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
 
-	/** Preferred language, accepted languages, clientele, approach, modality, day, start, end, income, dependents. */
+	/**
+	 * Preferred language, accepted languages, clientele, approach, modality, day, start,
+	 * end, income, dependents.
+	 */
 	private static final List<Object[]> CASES = List.of(
-			new Object[] { "fr", List.of("fr"), "ADULT", "COGNITIVE_BEHAVIOURAL", "EITHER", "TUESDAY", "09:00", "12:00", 18000, 0 },
-			new Object[] { "fr", List.of("fr", "en"), "ADULT", "PSYCHODYNAMIC", "IN_PERSON", "WEDNESDAY", "13:00", "17:00", 31000, 2 },
-			new Object[] { "en", List.of("en"), "ADULT", "HUMANISTIC_EXISTENTIAL", "VIDEO", "THURSDAY", "18:00", "21:00", 22000, 1 },
-			new Object[] { "es", List.of("es", "fr"), "ADULT", "COGNITIVE_BEHAVIOURAL", "EITHER", "MONDAY", "09:00", "15:00", 15000, 3 },
-			new Object[] { "ar", List.of("ar", "fr"), "COUPLE", "SYSTEMIC", "IN_PERSON", "SATURDAY", "09:00", "12:00", 27000, 2 },
+			new Object[] { "fr", List.of("fr"), "ADULT", "COGNITIVE_BEHAVIOURAL", "EITHER", "TUESDAY", "09:00", "12:00",
+					18000, 0 },
+			new Object[] { "fr", List.of("fr", "en"), "ADULT", "PSYCHODYNAMIC", "IN_PERSON", "WEDNESDAY", "13:00",
+					"17:00", 31000, 2 },
+			new Object[] { "en", List.of("en"), "ADULT", "HUMANISTIC_EXISTENTIAL", "VIDEO", "THURSDAY", "18:00",
+					"21:00", 22000, 1 },
+			new Object[] { "es", List.of("es", "fr"), "ADULT", "COGNITIVE_BEHAVIOURAL", "EITHER", "MONDAY", "09:00",
+					"15:00", 15000, 3 },
+			new Object[] { "ar", List.of("ar", "fr"), "COUPLE", "SYSTEMIC", "IN_PERSON", "SATURDAY", "09:00", "12:00",
+					27000, 2 },
 			new Object[] { "fr", List.of("fr"), "FAMILY", "SYSTEMIC", "EITHER", "FRIDAY", "16:00", "20:00", 41000, 3 },
-			new Object[] { "ht", List.of("ht"), "ADULT", "INTEGRATIVE", "IN_PERSON", "SUNDAY", "10:00", "12:00", 12000, 1 },
-			new Object[] { "zh", List.of("zh"), "ADOLESCENT", "COGNITIVE_BEHAVIOURAL", "VIDEO", "SATURDAY", "07:00", "08:00", 20000, 2 });
+			new Object[] { "ht", List.of("ht"), "ADULT", "INTEGRATIVE", "IN_PERSON", "SUNDAY", "10:00", "12:00", 12000,
+					1 },
+			new Object[] { "zh", List.of("zh"), "ADOLESCENT", "COGNITIVE_BEHAVIOURAL", "VIDEO", "SATURDAY", "07:00",
+					"08:00", 20000, 2 });
 
 	private DemoReferrals() {
 	}

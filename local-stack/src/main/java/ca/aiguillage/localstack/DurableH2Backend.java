@@ -8,8 +8,8 @@ import io.netty.channel.Channel;
 
 /**
  * The embedded store's H2 file backend, committing each write to the file before it is
- * acknowledged. By default the MVStore buffers recent writes for a second, so an acknowledged
- * referral could be lost to a {@code kill -9}.
+ * acknowledged. By default the MVStore buffers recent writes for a second, so an
+ * acknowledged referral could be lost to a {@code kill -9}.
  */
 final class DurableH2Backend extends H2Backend {
 

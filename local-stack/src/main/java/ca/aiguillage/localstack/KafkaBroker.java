@@ -17,8 +17,9 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node Kafka broker in KRaft mode (broker and controller in one), its log under the
- * data directory so that topics and offsets survive restarts. The storage is formatted once.
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one), its log
+ * under the data directory so that topics and offsets survive restarts. The storage is
+ * formatted once.
  */
 final class KafkaBroker implements AutoCloseable {
 
@@ -69,9 +70,11 @@ final class KafkaBroker implements AutoCloseable {
 				config.store(out, "Written by the local stack to format the broker's storage");
 			}
 			ByteArrayOutputStream output = new ByteArrayOutputStream();
-			int status = StorageTool.execute(new String[] { "format", "--cluster-id", Uuid.randomUuid().toString(),
-					"--config", file.toString(), "--ignore-formatted" },
-					new PrintStream(output, true, StandardCharsets.UTF_8));
+			int status = StorageTool
+				.execute(
+						new String[] { "format", "--cluster-id", Uuid.randomUuid().toString(), "--config",
+								file.toString(), "--ignore-formatted" },
+						new PrintStream(output, true, StandardCharsets.UTF_8));
 			if (status != 0) {
 				throw new IllegalStateException("Could not format Kafka storage: " + output);
 			}

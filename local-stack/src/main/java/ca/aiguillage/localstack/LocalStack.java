@@ -1,6 +1,9 @@
 package ca.aiguillage.localstack;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +24,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Everything Aiguillage needs on one machine, in one JVM: a real Kafka broker, the embedded
- * MongoDB server, the four services (each its own Spring context, configuration and database,
- * exactly as they run alone) and demo data. Ctrl-C stops it cleanly; its data stays in the data
- * directory.
+ * Everything Aiguillage needs on one machine, in one JVM: a real Kafka broker, the
+ * embedded MongoDB server, the four services (each its own Spring context, configuration
+ * and database, exactly as they run alone) and demo data. Ctrl-C stops it cleanly; its
+ * data stays in the data directory.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -58,8 +61,8 @@ public final class LocalStack implements AutoCloseable {
 	 * @param servicePorts the HTTP ports of referral, matching, waitlist and notification
 	 * @param demoData whether to load demo data
 	 */
-	public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, List<Integer> servicePorts,
-			boolean demoData) {
+	public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+			List<Integer> servicePorts, boolean demoData) {
 
 		public static Settings defaults() {
 			return new Settings(Path.of(System.getProperty("aiguillage.data", "data")), 9092, 9093, 27017,
@@ -74,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
 	 * @return the running stack
 	 */
 	public static LocalStack start(Settings settings) {
+		refuseTakenPorts(settings);
 		KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
 				settings.kafkaControllerPort());
 		EmbeddedMongo mongo;
@@ -89,9 +93,29 @@ public final class LocalStack implements AutoCloseable {
 				settings.servicePorts(), settings.demoData());
 	}
 
+	private static void refuseTakenPorts(Settings settings) {
+		List<Integer> ports = new ArrayList<>(
+				List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort()));
+		ports.addAll(settings.servicePorts());
+		for (int port : ports) {
+			if (port == 0) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+				socket.setReuseAddress(true);
+			}
+			catch (IOException ex) {
+				// Two stacks on one data directory would corrupt the broker's log: stop
+				// before touching it.
+				throw new IllegalStateException("Port " + port
+						+ " is already in use: is the local stack (or another Kafka, MongoDB or service) already running?");
+			}
+		}
+	}
+
 	/**
-	 * Starts the four services against a Kafka and a MongoDB that run elsewhere (containers, a
-	 * server), as docker-compose does.
+	 * Starts the four services against a Kafka and a MongoDB that run elsewhere
+	 * (containers, a server), as docker-compose does.
 	 * @param bootstrapServers the Kafka bootstrap servers
 	 * @param mongoUri the MongoDB connection string
 	 * @param servicePorts the HTTP ports (0 for any free port)
@@ -109,8 +133,11 @@ public final class LocalStack implements AutoCloseable {
 					MatchingApplication::application, WaitlistApplication::application,
 					NotificationApplication::application);
 			for (int i = 0; i < applications.size(); i++) {
+				// The stack closes the services itself, before the database and the
+				// broker they use.
 				stack.services.add(applications.get(i)
 					.get()
+					.registerShutdownHook(false)
 					.run("--server.port=" + servicePorts.get(i),
 							"--spring.cloud.stream.kafka.binder.brokers=" + stack.bootstrapServers,
 							"--spring.mongodb.uri=" + stack.mongoUri, "--matching.demo-data=" + demoData));

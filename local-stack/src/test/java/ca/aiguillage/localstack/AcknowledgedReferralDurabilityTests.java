@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A referral acknowledged with 201 survives a {@code kill -9} of the embedded database: the
- * store runs in a child process that the test kills without warning and starts again.
+ * A referral acknowledged with 201 survives a {@code kill -9} of the embedded database:
+ * the store runs in a child process that the test kills without warning and starts again.
  */
 @SpringBootTest(classes = ReferralApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + ReferralApplication.CONFIG_NAME, "spring.mongodb.database=referral" })

@@ -11,8 +11,8 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * The same scenario against the real images docker-compose uses. Skipped where no Docker engine
- * runs (as on the project's CI machines, which have only the Docker client).
+ * The same scenario against the real images docker-compose uses. Skipped where no Docker
+ * engine runs (as on the project's CI machines, which have only the Docker client).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class EndToEndContainerTests {

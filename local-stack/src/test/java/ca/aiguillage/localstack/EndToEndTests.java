@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole system as the local stack runs it: one real KRaft broker, one embedded MongoDB
- * server on a durable file, the four services and their demo data, in this JVM.
+ * The whole system as the local stack runs it: one real KRaft broker, one embedded
+ * MongoDB server on a durable file, the four services and their demo data, in this JVM.
  */
 class EndToEndTests {
 

@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The spine's scenario, run against any running stack: a partner posts a referral; matching
- * proposes a therapist who fits or reports no match; the queue shows it; a message is recorded.
+ * The spine's scenario, run against any running stack: a partner posts a referral;
+ * matching proposes a therapist who fits or reports no match; the queue shows it; a
+ * message is recorded.
  */
 final class ReferralJourney {
 

@@ -4,12 +4,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** matching-service: the therapist directory, their places, and the policy that proposes one. */
+/**
+ * matching-service: the therapist directory, their places, and the policy that proposes
+ * one.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MatchingApplication {
 
-	/** The configuration file name, so that the four services can share one JVM in the local stack. */
+	/**
+	 * The configuration file name, so that the four services can share one JVM in the
+	 * local stack.
+	 */
 	public static final String CONFIG_NAME = "matching-service";
 
 	public static SpringApplicationBuilder application() {

@@ -28,8 +28,8 @@ class MatchingArchitectureTests {
 		.haveSimpleNameStartingWith("ProposalPolicy")
 		.should()
 		.onlyDependOnClassesThat()
-		.resideInAnyPackage("ca.aiguillage.matching.proposal", "ca.aiguillage.contracts..", "java..",
-				"org.jspecify..", "org.springframework.stereotype..");
+		.resideInAnyPackage("ca.aiguillage.matching.proposal", "ca.aiguillage.contracts..", "java..", "org.jspecify..",
+				"org.springframework.stereotype..");
 
 	@ArchTest
 	static final ArchRule directoryKnowsNothingOfProposals = noClasses().that()

@@ -78,7 +78,10 @@ class MatchingIntegrationTests {
 
 	KafkaProbe kafka;
 
-	/** Each test works in an organization of its own, so that tests never compete for the same places. */
+	/**
+	 * Each test works in an organization of its own, so that tests never compete for the
+	 * same places.
+	 */
 	String organization;
 
 	@BeforeEach
@@ -108,15 +111,15 @@ class MatchingIntegrationTests {
 		assertThat(JsonPath.<Map<String, String>>read(event.value(), "$.slot")).containsEntry("day", "TUESDAY")
 			.hasEntrySatisfying("start", start -> assertThat(start).startsWith("10:00"))
 			.hasEntrySatisfying("end", end -> assertThat(end).startsWith("11:00"));
-		assertThat(JsonPath.<List<String>>read(event.value(), "$.explanation.constraintsMet"))
-			.containsExactly("SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT", "FREE_PLACE",
-					"TARGET_ORGANIZATION");
+		assertThat(JsonPath.<List<String>>read(event.value(), "$.explanation.constraintsMet")).containsExactly(
+				"SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT", "FREE_PLACE", "TARGET_ORGANIZATION");
 		assertThat(this.http.get("/api/v1/therapists/" + therapistId).<Integer>json("$.freePlaces")).isEqualTo(1);
 	}
 
 	@Test
 	void redeliveredReferralReservesOnePlaceAndIsProposedOnce() {
-		// Two fitting therapists: a redelivery matched anew would reserve the other one's place.
+		// Two fitting therapists: a redelivery matched anew would reserve the other one's
+		// place.
 		String one = put(therapist().put("places", 3)).json("$.id");
 		String other = put(therapist().put("places", 3)).json("$.id");
 		ObjectNode referral = referral();
@@ -175,8 +178,9 @@ class MatchingIntegrationTests {
 		ExecutorService matchers = Executors.newFixedThreadPool(2);
 
 		try {
-			CompletableFuture.allOf(CompletableFuture.runAsync(() -> deliverDirectly(first, start), matchers),
-					CompletableFuture.runAsync(() -> deliverDirectly(second, start), matchers))
+			CompletableFuture
+				.allOf(CompletableFuture.runAsync(() -> deliverDirectly(first, start), matchers),
+						CompletableFuture.runAsync(() -> deliverDirectly(second, start), matchers))
 				.join();
 		}
 		finally {
@@ -184,8 +188,8 @@ class MatchingIntegrationTests {
 		}
 
 		assertThat(reservations(therapistId)).hasSize(1);
-		assertThat(awaitOutcomeTypes(first, second).values()).containsExactlyInAnyOrder(
-				EventCatalog.PROPOSAL_MADE_V1.type(), EventCatalog.NO_MATCH_FOUND_V1.type());
+		assertThat(awaitOutcomeTypes(first, second).values())
+			.containsExactlyInAnyOrder(EventCatalog.PROPOSAL_MADE_V1.type(), EventCatalog.NO_MATCH_FOUND_V1.type());
 	}
 
 	@Test
@@ -323,7 +327,10 @@ class MatchingIntegrationTests {
 		assertThat(answer.<String>json("$.title")).isEqualTo("Introuvable");
 	}
 
-	/** A French- and Spanish-speaking CBT therapist for adults, both modalities, Tuesdays 10:00–12:00. */
+	/**
+	 * A French- and Spanish-speaking CBT therapist for adults, both modalities, Tuesdays
+	 * 10:00–12:00.
+	 */
 	private ObjectNode therapist() {
 		Map<String, Object> profile = new HashMap<>();
 		profile.put("organizationId", this.organization);
@@ -339,7 +346,9 @@ class MatchingIntegrationTests {
 		return JSON.valueToTree(profile);
 	}
 
-	/** The contract's fixture, sent to this test's organization under a new referral id. */
+	/**
+	 * The contract's fixture, sent to this test's organization under a new referral id.
+	 */
 	private ObjectNode referral() {
 		ObjectNode referral = (ObjectNode) JSON.readTree(SUBMITTED);
 		referral.put("referralId", UUID.randomUUID().toString());
@@ -392,7 +401,10 @@ class MatchingIntegrationTests {
 				KafkaProbe.cloudEventHeaders(eventId, EventCatalog.REFERRAL_SUBMITTED_V1.type(), id(referral)));
 	}
 
-	/** Hands a referral event to the consumer function itself, as a second binding thread would. */
+	/**
+	 * Hands a referral event to the consumer function itself, as a second binding thread
+	 * would.
+	 */
 	private void deliverDirectly(ObjectNode referral, CyclicBarrier start) {
 		Message<byte[]> message = MessageBuilder.withPayload(JSON.writeValueAsBytes(referral))
 			.copyHeaders(KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(),
@@ -439,7 +451,10 @@ class MatchingIntegrationTests {
 		return therapist.getList("outbox", Document.class);
 	}
 
-	/** Waits until matching-service's consumer group has committed every record now on referral.events. */
+	/**
+	 * Waits until matching-service's consumer group has committed every record now on
+	 * referral.events.
+	 */
 	private void awaitEverythingConsumed() {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
 			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

@@ -70,7 +70,8 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	MongoClientSettingsBuilderCustomizer durableWrites() {
-		// An acknowledged write must survive a crash: journaled on MongoDB, committed to file on the embedded store.
+		// An acknowledged write must survive a crash: journaled on MongoDB, committed to
+		// file on the embedded store.
 		return settings -> settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
 	}
 

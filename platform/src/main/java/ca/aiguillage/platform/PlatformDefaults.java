@@ -10,9 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds the settings every service shares ({@code aiguillage-platform.yml}) with the lowest
- * precedence, so that a service's own file, the environment and the command line all override
- * them (a {@code spring.config.import} would do the opposite).
+ * Adds the settings every service shares ({@code aiguillage-platform.yml}) with the
+ * lowest precedence, so that a service's own file, the environment and the command line
+ * all override them (a {@code spring.config.import} would do the opposite).
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 

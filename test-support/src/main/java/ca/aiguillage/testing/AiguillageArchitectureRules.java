@@ -9,8 +9,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The structure every service keeps (see the house style): package by feature, only
- * {@code *Consumers} touch Spring Cloud Stream, no service depends on another, no vague names.
- * A service's test includes them with {@code @ArchTest static final ArchTests rules =
+ * {@code *Consumers} touch Spring Cloud Stream, no service depends on another, no vague
+ * names. A service's test includes them with
+ * {@code @ArchTest static final ArchTests rules =
  * ArchTests.in(AiguillageArchitectureRules.class)} and analyses its own root package.
  */
 public final class AiguillageArchitectureRules {

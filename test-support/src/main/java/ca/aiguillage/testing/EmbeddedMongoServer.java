@@ -1,10 +1,12 @@
 package ca.aiguillage.testing;
 
-
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-/** One in-memory MongoDB wire-protocol server for the whole test JVM, on a free loopback port. */
+/**
+ * One in-memory MongoDB wire-protocol server for the whole test JVM, on a free loopback
+ * port.
+ */
 public final class EmbeddedMongoServer {
 
 	private static MongoServer server;

@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Reads and writes raw Kafka records, as a partner's system or an operator would: no Spring
- * on either side, so tests see exactly what is on the wire.
+ * Reads and writes raw Kafka records, as a partner's system or an operator would: no
+ * Spring on either side, so tests see exactly what is on the wire.
  */
 public final class KafkaProbe {
 
@@ -101,8 +101,8 @@ public final class KafkaProbe {
 	}
 
 	/**
-	 * Whether a consumer group has committed every record now on a topic: what was sent before
-	 * this call has been processed.
+	 * Whether a consumer group has committed every record now on a topic: what was sent
+	 * before this call has been processed.
 	 * @param group the consumer group
 	 * @param topic the topic
 	 * @return true when the group's committed offsets reach the end of every partition
@@ -120,10 +120,13 @@ public final class KafkaProbe {
 				.get()
 				.get(topic)
 				.partitions()
-				.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+				.forEach(
+						partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
 			var ends = admin.listOffsets(latest).all().get();
-			return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-					|| (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+			return ends.entrySet()
+				.stream()
+				.allMatch(end -> end.getValue().offset() == 0 || (committed.get(end.getKey()) != null
+						&& committed.get(end.getKey()).offset() >= end.getValue().offset()));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not read offsets of " + group, ex);
@@ -152,7 +155,8 @@ public final class KafkaProbe {
 	private static WireRecord wire(ConsumerRecord<byte[], byte[]> record) {
 		Map<String, String> headers = new HashMap<>();
 		for (Header header : record.headers()) {
-			headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+			headers.put(header.key(),
+					header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
 		}
 		return new WireRecord(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
 				record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), headers);

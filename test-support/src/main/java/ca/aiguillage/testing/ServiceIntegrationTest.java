@@ -20,7 +20,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "aiguillage.outbox.poll-interval=PT0.1S", "spring.cloud.stream.kafka.binder.auto-create-topics=true" })
+		properties = { "aiguillage.outbox.poll-interval=PT0.1S",
+				"spring.cloud.stream.kafka.binder.auto-create-topics=true" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 @WithEmbeddedMongo
 public @interface ServiceIntegrationTest {

@@ -7,7 +7,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @SpringBootApplication
 public class WaitlistApplication {
 
-	/** The configuration file name, so that the four services can share one JVM in the local stack. */
+	/**
+	 * The configuration file name, so that the four services can share one JVM in the
+	 * local stack.
+	 */
 	public static final String CONFIG_NAME = "waitlist-service";
 
 	public static SpringApplicationBuilder application() {

@@ -1,6 +1,9 @@
 package ca.aiguillage.contracts.common;
 
-/** A channel a client consented to be reached on. The address itself never travels on Kafka. */
+/**
+ * A channel a client consented to be reached on. The address itself never travels on
+ * Kafka.
+ */
 public enum ContactChannel {
 
 	/** Email. */

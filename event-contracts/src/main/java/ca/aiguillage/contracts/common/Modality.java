@@ -11,7 +11,8 @@ public enum Modality {
 	EITHER;
 
 	/**
-	 * Whether a client asking for this modality accepts a therapist offering {@code offered}.
+	 * Whether a client asking for this modality accepts a therapist offering
+	 * {@code offered}.
 	 * @param offered a modality a therapist offers
 	 * @return true when the two fit
 	 */

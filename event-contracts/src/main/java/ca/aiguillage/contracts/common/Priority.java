@@ -1,8 +1,8 @@
 package ca.aiguillage.contracts.common;
 
 /**
- * The referrer's priority, in the codes of Quebec's mental-health access points: A within 3
- * days, B within 10, C within 28, D within 3 months, E within 12 months.
+ * The referrer's priority, in the codes of Quebec's mental-health access points: A within
+ * 3 days, B within 10, C within 28, D within 3 months, E within 12 months.
  */
 public enum Priority {
 

@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 public record WeeklySlot(DayOfWeek day, LocalTime start, LocalTime end) {
 
 	/**
-	 * The part of this range that lies inside another, if it lasts at least {@code length}.
+	 * The part of this range that lies inside another, if it lasts at least
+	 * {@code length}.
 	 * @param other another weekly range
 	 * @param length the shortest useful overlap
-	 * @return the first {@code length} of the overlap, or null when there is none that long
+	 * @return the first {@code length} of the overlap, or null when there is none that
+	 * long
 	 */
 	public @Nullable WeeklySlot firstOverlap(WeeklySlot other, Duration length) {
 		if (this.day != other.day) {

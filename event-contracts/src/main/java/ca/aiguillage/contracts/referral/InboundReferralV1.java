@@ -11,13 +11,14 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A referral as a partner submits it, over HTTP ({@code POST /api/v1/referrals}) or as an event
- * on {@code referrals.inbound}. It is the only contract that carries personal data; referral-service
- * keeps that data and never republishes it.
+ * A referral as a partner submits it, over HTTP ({@code POST /api/v1/referrals}) or as an
+ * event on {@code referrals.inbound}. It is the only contract that carries personal data;
+ * referral-service keeps that data and never republishes it.
  *
- * @param partnerReference the partner's own reference for this referral (its message key on
- * the inbound topic), or null
- * @param targetOrganizationId the member organization the partner refers to, or null for any
+ * @param partnerReference the partner's own reference for this referral (its message key
+ * on the inbound topic), or null
+ * @param targetOrganizationId the member organization the partner refers to, or null for
+ * any
  * @param client who the client is and how to reach them
  * @param consent what the client consented to
  * @param household household income and dependents, for the sliding-scale fee
@@ -76,7 +77,8 @@ public record InboundReferralV1(@Nullable String partnerReference, @Nullable Str
 	 * @param approachRequired whether one of the approaches is clinically required
 	 * @param modality in person, video or either
 	 * @param availability weekly availability
-	 * @param reason reason for referral, free text (clinical: it never leaves referral-service)
+	 * @param reason reason for referral, free text (clinical: it never leaves
+	 * referral-service)
 	 */
 	public record Needs(@Nullable Clientele clientele, @Nullable List<Approach> approaches,
 			@Nullable Boolean approachRequired, @Nullable Modality modality, @Nullable List<WeeklySlot> availability,

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param modality in person, video or either
  * @param availability the client's weekly availability
  * @param priority the referrer's priority, or null
- * @param postalPrefix the first three characters of the postal code (forward sortation area)
+ * @param postalPrefix the first three characters of the postal code (forward sortation
+ * area)
  * @param contactChannels the channels the client consented to
  */
 public record ReferralSubmittedV1(String referralId, Instant submittedAt, IntakeChannel intakeChannel,

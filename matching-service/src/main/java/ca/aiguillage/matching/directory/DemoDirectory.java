@@ -21,10 +21,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo data: four member organizations of the network and forty fictional therapists whose
- * languages, approaches, clienteles and modalities follow the shares of the simulation defaults
- * ({@code shared/context/simulation-defaults.md} §1, §3, §4). The same seed gives the same
- * directory every time, and an entry that exists is never overwritten.
+ * Demo data: four member organizations of the network and forty fictional therapists
+ * whose languages, approaches, clienteles and modalities follow the shares of the
+ * simulation defaults ({@code shared/context/simulation-defaults.md} §1, §3, §4). The
+ * same seed gives the same directory every time, and an entry that exists is never
+ * overwritten.
  */
 @Component
 class DemoDirectory implements ApplicationRunner {
@@ -35,7 +36,10 @@ class DemoDirectory implements ApplicationRunner {
 
 	private static final int THERAPISTS = 40;
 
-	/** Member organizations and how many therapists each has: two in Montréal, Laval, Outaouais. */
+	/**
+	 * Member organizations and how many therapists each has: two in Montréal, Laval,
+	 * Outaouais.
+	 */
 	private static final List<Quota<String>> ORGANIZATIONS = List.of(new Quota<>("org-centre-st-pierre", 13),
 			new Quota<>("org-montreal-nord", 10), new Quota<>("org-laval", 9), new Quota<>("org-outaouais", 8));
 
@@ -58,8 +62,8 @@ class DemoDirectory implements ApplicationRunner {
 	private static final int ENGLISH = 22;
 
 	/**
-	 * §1: a third language for about a quarter of therapists, rounded up so that every language of
-	 * the client mix has at least one therapist ("" for none).
+	 * §1: a third language for about a quarter of therapists, rounded up so that every
+	 * language of the client mix has at least one therapist ("" for none).
 	 */
 	private static final List<Quota<String>> THIRD_LANGUAGES = List.of(new Quota<>("es", 3), new Quota<>("ar", 2),
 			new Quota<>("ht", 1), new Quota<>("zh", 1), new Quota<>("vi", 1), new Quota<>("fa", 1),
@@ -108,7 +112,8 @@ class DemoDirectory implements ApplicationRunner {
 		for (Map.Entry<String, TherapistProfile> entry : profiles().entrySet()) {
 			Therapist therapist = new Therapist(entry.getKey());
 			therapist.describe(entry.getValue());
-			// Two instances starting together both find the directory empty; fixed ids keep one copy.
+			// Two instances starting together both find the directory empty; fixed ids
+			// keep one copy.
 			if (this.therapists.insertIfAbsent(therapist)) {
 				inserted++;
 			}
@@ -170,14 +175,17 @@ class DemoDirectory implements ApplicationRunner {
 	}
 
 	private static Approach secondApproach(Approach primary, Random random) {
-		// Drawn from the primary mix without systemic, whose share the systemic-capable quota already sets.
+		// Drawn from the primary mix without systemic, whose share the systemic-capable
+		// quota already sets.
 		List<Approach> pool = spread(PRIMARY_APPROACHES).stream()
 			.filter(approach -> approach != primary && approach != Approach.SYSTEMIC)
 			.toList();
 		return pool.get(random.nextInt(pool.size()));
 	}
 
-	/** Two to four weekday ranges, mornings, afternoons or evenings, on different days. */
+	/**
+	 * Two to four weekday ranges, mornings, afternoons or evenings, on different days.
+	 */
 	private static List<WeeklySlot> availability(Random random) {
 		List<DayOfWeek> days = new ArrayList<>(List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
 				DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));

@@ -10,7 +10,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
-/** Creates and replaces directory entries without losing a place a matcher reserved meanwhile. */
+/**
+ * Creates and replaces directory entries without losing a place a matcher reserved
+ * meanwhile.
+ */
 @Service
 class Directory {
 
@@ -48,7 +51,8 @@ class Directory {
 				return new Entry(this.aggregates.save(therapist), existing == null);
 			}
 			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				// A matcher reserved a place, or another request wrote first: describe the fresh document again.
+				// A matcher reserved a place, or another request wrote first: describe
+				// the fresh document again.
 				if (attempt == ATTEMPTS) {
 					throw ex;
 				}

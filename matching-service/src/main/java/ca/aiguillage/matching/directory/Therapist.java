@@ -16,9 +16,9 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A therapist of the directory and the new-client places they hold for referrals. Reserving a
- * place and announcing the proposal is one write of this document, conditional on its version,
- * so two matchers can never take the same last place.
+ * A therapist of the directory and the new-client places they hold for referrals.
+ * Reserving a place and announcing the proposal is one write of this document,
+ * conditional on its version, so two matchers can never take the same last place.
  */
 @Document("therapists")
 public class Therapist extends Aggregate {
@@ -50,7 +50,9 @@ public class Therapist extends Aggregate {
 		super(id);
 	}
 
-	/** Replaces what the therapist declares; the places already reserved stay reserved. */
+	/**
+	 * Replaces what the therapist declares; the places already reserved stay reserved.
+	 */
 	void describe(TherapistProfile profile) {
 		this.organizationId = profile.organizationId();
 		this.firstName = profile.firstName();
@@ -65,8 +67,9 @@ public class Therapist extends Aggregate {
 	}
 
 	/**
-	 * Reserves one of this therapist's free places for a referral and announces the proposal. A
-	 * referral that already holds a place here keeps it and nothing new is announced.
+	 * Reserves one of this therapist's free places for a referral and announces the
+	 * proposal. A referral that already holds a place here keeps it and nothing new is
+	 * announced.
 	 * @param referralId the referral
 	 * @param proposalId the proposal id
 	 * @param modality the modality offered
@@ -92,7 +95,10 @@ public class Therapist extends Aggregate {
 		return this.reservations.stream().anyMatch(reservation -> reservation.referralId().equals(referralId));
 	}
 
-	/** Places not reserved yet; never negative, even when the therapist lowered their places. */
+	/**
+	 * Places not reserved yet; never negative, even when the therapist lowered their
+	 * places.
+	 */
 	public int freePlaces() {
 		return Math.max(0, this.places - this.reservations.size());
 	}

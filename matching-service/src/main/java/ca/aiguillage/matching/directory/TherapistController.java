@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The directory API: coordinators list, read and keep up to date their organization's therapists. */
+/**
+ * The directory API: coordinators list, read and keep up to date their organization's
+ * therapists.
+ */
 @RestController
 @RequestMapping("/api/v1/therapists")
 class TherapistController {
@@ -37,7 +40,8 @@ class TherapistController {
 		this.validation = validation;
 	}
 
-	// Until identity and access (issue 4), any caller may read and write the whole directory.
+	// Until identity and access (issue 4), any caller may read and write the whole
+	// directory.
 	@GetMapping
 	PagedModel<TherapistView> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam @Nullable String language,

@@ -9,8 +9,9 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a therapist declares in the directory: the body of {@code PUT /api/v1/therapists/{id}}.
- * Every field is nullable here so that a missing one is named by validation, not by a 500.
+ * What a therapist declares in the directory: the body of {@code PUT
+ * /api/v1/therapists/{id}}. Every field is nullable here so that a missing one is named
+ * by validation, not by a 500.
  *
  * @param organizationId the member organization the therapist practises with
  * @param firstName the first name shown to coordinators and clients (a display name only)

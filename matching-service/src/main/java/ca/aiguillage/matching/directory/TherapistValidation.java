@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The field rules of a therapist's directory entry and of the directory's list filters. Each
- * violation names the field and a message code; values are never echoed.
+ * The field rules of a therapist's directory entry and of the directory's list filters.
+ * Each violation names the field and a message code; values are never echoed.
  */
 @Component
 class TherapistValidation {
@@ -32,8 +32,7 @@ class TherapistValidation {
 
 	private static final int LARGEST_PAGE = 100;
 
-	List<FieldViolation> listingViolations(int page, int size, @Nullable String language,
-			@Nullable String approach) {
+	List<FieldViolation> listingViolations(int page, int size, @Nullable String language, @Nullable String approach) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Check check = new Check(violations);
 		check.rule("page", page >= 0, "invalid.negative");
@@ -108,7 +107,9 @@ class TherapistValidation {
 		}
 	}
 
-	/** Collects violations; each check says whether the value is there to check further. */
+	/**
+	 * Collects violations; each check says whether the value is there to check further.
+	 */
 	private record Check(List<FieldViolation> violations) {
 
 		boolean required(String field, @Nullable Object value) {

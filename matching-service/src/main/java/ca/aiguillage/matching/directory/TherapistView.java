@@ -8,8 +8,8 @@ import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
 
 /**
- * A therapist as the directory API shows them: what they declare and how many places are still
- * free. Which referrals hold the other places is not shown here.
+ * A therapist as the directory API shows them: what they declare and how many places are
+ * still free. Which referrals hold the other places is not shown here.
  *
  * @param id the therapist id
  * @param organizationId the member organization

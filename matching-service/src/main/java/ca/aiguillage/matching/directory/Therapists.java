@@ -16,7 +16,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** The therapists of the directory. Changes go through {@code Aggregates} so that their events go with them. */
+/**
+ * The therapists of the directory. Changes go through {@code Aggregates} so that their
+ * events go with them.
+ */
 @Repository
 public class Therapists {
 
@@ -30,7 +33,10 @@ public class Therapists {
 		return Optional.ofNullable(this.mongo.findById(id, Therapist.class));
 	}
 
-	/** Everyone who takes new clients now, in id order so that ties break the same way every time. */
+	/**
+	 * Everyone who takes new clients now, in id order so that ties break the same way
+	 * every time.
+	 */
 	public List<Therapist> active() {
 		return this.mongo.find(new Query(Criteria.where("active").is(true)).with(Sort.by("id")), Therapist.class);
 	}
@@ -61,7 +67,10 @@ public class Therapists {
 		return !this.mongo.exists(new Query(), Therapist.class);
 	}
 
-	/** Inserts a therapist unless one with the same id exists; an existing one is left as it is. */
+	/**
+	 * Inserts a therapist unless one with the same id exists; an existing one is left as
+	 * it is.
+	 */
 	boolean insertIfAbsent(Therapist therapist) {
 		try {
 			this.mongo.insert(therapist);

@@ -9,8 +9,8 @@ import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
 
 /**
- * A therapist as the policy sees them: plain values, so that the policy runs the same in the
- * service and in a simulation.
+ * A therapist as the policy sees them: plain values, so that the policy runs the same in
+ * the service and in a simulation.
  *
  * @param therapistId the therapist id
  * @param organizationId the member organization

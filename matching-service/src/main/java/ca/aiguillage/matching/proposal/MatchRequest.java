@@ -11,8 +11,9 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A referral no therapist fits yet, keyed by the referral id. It keeps the referral's matching
- * attributes so that it can be matched again when a place frees up, and why it was not matched.
+ * A referral no therapist fits yet, keyed by the referral id. It keeps the referral's
+ * matching attributes so that it can be matched again when a place frees up, and why it
+ * was not matched.
  */
 @Document("match_requests")
 class MatchRequest extends Aggregate {
@@ -39,7 +40,9 @@ class MatchRequest extends Aggregate {
 		return request;
 	}
 
-	/** Records that no one fits now, and announces it so that the referral is waitlisted. */
+	/**
+	 * Records that no one fits now, and announces it so that the referral is waitlisted.
+	 */
 	void unmatched(ProposalPolicy.NoMatch outcome, Instant now) {
 		this.reasons = List.copyOf(outcome.reasons());
 		this.candidatesExamined = outcome.candidatesExamined();

@@ -17,9 +17,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Matches each submitted referral once. Every outcome is one document write that carries its
- * event: a reservation on the chosen therapist, or a match request saying why no one fits. A
- * redelivered referral finds that write and does nothing.
+ * Matches each submitted referral once. Every outcome is one document write that carries
+ * its event: a reservation on the chosen therapist, or a match request saying why no one
+ * fits. A redelivered referral finds that write and does nothing.
  */
 @Service
 class Matcher {
@@ -83,7 +83,8 @@ class Matcher {
 				return;
 			}
 			catch (OptimisticLockingFailureException ex) {
-				// Another matcher, a directory change or the relay wrote this therapist first: choose again.
+				// Another matcher, a directory change or the relay wrote this therapist
+				// first: choose again.
 				if (attempt == ATTEMPTS) {
 					throw ex;
 				}

@@ -20,10 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may be proposed for a referral, and who should be. Hard constraints rule candidates out;
- * among those left, a weighted score picks one, and the choice carries its explanation. When no
- * one is left, the outcome names the constraints that ruled out the most candidates first.
- * Plain Java: a simulation replays it as it is.
+ * Who may be proposed for a referral, and who should be. Hard constraints rule candidates
+ * out; among those left, a weighted score picks one, and the choice carries its
+ * explanation. When no one is left, the outcome names the constraints that ruled out the
+ * most candidates first. Plain Java: a simulation replays it as it is.
  */
 @Component
 class ProposalPolicy {
@@ -31,7 +31,9 @@ class ProposalPolicy {
 	/** The length of one session: a common slot must hold at least one. */
 	private static final Duration SESSION = Duration.ofMinutes(60);
 
-	/** Tried in this order when the client accepts either modality: community sites first. */
+	/**
+	 * Tried in this order when the client accepts either modality: community sites first.
+	 */
 	private static final List<Modality> OFFERED_MODALITIES = List.of(Modality.IN_PERSON, Modality.VIDEO);
 
 	private static final Map<Priority, Double> PRIORITY_VALUES = new EnumMap<>(
@@ -40,7 +42,10 @@ class ProposalPolicy {
 	private static final Comparator<WeeklySlot> WEEK_ORDER = Comparator.comparing(WeeklySlot::day)
 		.thenComparing(WeeklySlot::start);
 
-	/** A referral without a priority code is neither favoured nor held back: the middle value. */
+	/**
+	 * A referral without a priority code is neither favoured nor held back: the middle
+	 * value.
+	 */
 	private static final double NO_PRIORITY_VALUE = 0.5;
 
 	private final MatchingWeights weights;
@@ -57,7 +62,8 @@ class ProposalPolicy {
 	 */
 	Outcome propose(ReferralNeeds needs, List<Candidate> candidates) {
 		List<Candidate> active = candidates.stream().filter(Candidate::active).toList();
-		// A referral sent to one organization is that organization's to place: the others are not candidates.
+		// A referral sent to one organization is that organization's to place: the others
+		// are not candidates.
 		List<Candidate> examined = (needs.organizationId() == null) ? active
 				: active.stream()
 					.filter(candidate -> candidate.organizationId().equals(needs.organizationId()))
@@ -82,7 +88,8 @@ class ProposalPolicy {
 		if (eligible.isEmpty()) {
 			List<String> reasons = eliminated.entrySet()
 				.stream()
-				.sorted(Map.Entry.<Constraint, Integer>comparingByValue().reversed()
+				.sorted(Map.Entry.<Constraint, Integer>comparingByValue()
+					.reversed()
 					.thenComparing(Map.Entry.comparingByKey()))
 				.map(entry -> entry.getKey().failure)
 				.toList();
@@ -123,7 +130,10 @@ class ProposalPolicy {
 			.findFirst();
 	}
 
-	/** The earliest session-long slot of the week inside both the client's and the therapist's hours. */
+	/**
+	 * The earliest session-long slot of the week inside both the client's and the
+	 * therapist's hours.
+	 */
 	private static @Nullable WeeklySlot firstCommonSlot(ReferralNeeds needs, Candidate candidate) {
 		WeeklySlot first = null;
 		for (WeeklySlot wanted : needs.availability()) {
@@ -147,14 +157,17 @@ class ProposalPolicy {
 
 		MODALITY("MODALITY_NOT_OFFERED", (needs, candidate) -> modality(needs, candidate).isPresent()),
 
-		REQUIRED_APPROACH("REQUIRED_APPROACH_NOT_OFFERED", (needs, candidate) -> needs.approaches().isEmpty()
-				|| needs.approaches().stream().anyMatch(candidate.approaches()::contains)),
+		REQUIRED_APPROACH("REQUIRED_APPROACH_NOT_OFFERED",
+				(needs, candidate) -> needs.approaches().isEmpty()
+						|| needs.approaches().stream().anyMatch(candidate.approaches()::contains)),
 
 		COMMON_SLOT("NO_COMMON_SLOT", (needs, candidate) -> firstCommonSlot(needs, candidate) != null),
 
 		FREE_PLACE("NO_FREE_PLACE", (needs, candidate) -> candidate.freePlaces() > 0);
 
-		/** The reason code when no candidate is left and this constraint ruled some out. */
+		/**
+		 * The reason code when no candidate is left and this constraint ruled some out.
+		 */
 		final String failure;
 
 		private final BiPredicate<ReferralNeeds, Candidate> rule;
@@ -188,6 +201,7 @@ class ProposalPolicy {
 
 	/** What the policy decided for one referral. */
 	sealed interface Outcome permits Choice, NoMatch {
+
 	}
 
 	/**
@@ -205,7 +219,8 @@ class ProposalPolicy {
 	/**
 	 * No therapist fits now.
 	 *
-	 * @param reasons codes of the constraints that ruled candidates out, most candidates first
+	 * @param reasons codes of the constraints that ruled candidates out, most candidates
+	 * first
 	 * @param candidatesExamined how many active therapists were examined
 	 */
 	record NoMatch(List<String> reasons, int candidatesExamined) implements Outcome {

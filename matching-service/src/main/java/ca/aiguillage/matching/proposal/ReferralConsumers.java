@@ -13,7 +13,8 @@ import org.springframework.messaging.Message;
 
 /**
  * Referral events on {@code referral.events}: each submitted referral is matched once. A
- * malformed event goes to the binding's dead-letter topic; other types are not ours to handle.
+ * malformed event goes to the binding's dead-letter topic; other types are not ours to
+ * handle.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralConsumers {

@@ -11,8 +11,8 @@ import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a referral asks of a therapist: the matching attributes of the submitted referral, and
- * nothing about the client as a person.
+ * What a referral asks of a therapist: the matching attributes of the submitted referral,
+ * and nothing about the client as a person.
  *
  * @param organizationId the member organization the referral was sent to, or null for any
  * @param languages ISO 639-1 codes of the languages the client accepts for therapy

@@ -60,8 +60,8 @@ class DemoDirectoryTests {
 	@Test
 	void everyTherapistWorksInFrenchAndAboutHalfInEnglish() {
 		assertThat(this.profiles).allSatisfy(profile -> assertThat(profile.languages()).startsWith("fr"));
-		assertThat(this.profiles.stream().filter(profile -> profile.languages().contains("en")).count())
-			.isBetween(18L, 26L);
+		assertThat(this.profiles.stream().filter(profile -> profile.languages().contains("en")).count()).isBetween(18L,
+				26L);
 	}
 
 	@Test

@@ -20,8 +20,7 @@ class TherapistValidationTests {
 
 	@Test
 	void completeEntryHasNoViolation() {
-		assertThat(violations(3, 1, Modality.IN_PERSON, tuesday("09:00", "12:00")))
-			.isEmpty();
+		assertThat(violations(3, 1, Modality.IN_PERSON, tuesday("09:00", "12:00"))).isEmpty();
 	}
 
 	@Test

@@ -127,18 +127,18 @@ class ProposalPolicyTests {
 
 	@Test
 	void overlapShorterThanASessionIsNoCommonSlot() {
-		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(
-				needs().availability(slot(DayOfWeek.TUESDAY, "11:15", "13:00")).build(),
-				List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "09:00", "12:00")).build())));
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs().availability(slot(DayOfWeek.TUESDAY, "11:15", "13:00")).build(),
+						List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "09:00", "12:00")).build())));
 
 		assertThat(noMatch.reasons()).containsExactly("NO_COMMON_SLOT");
 	}
 
 	@Test
 	void availabilityOnDifferentDaysIsNoCommonSlot() {
-		ProposalPolicy.NoMatch noMatch = unmatched(this.policy.propose(
-				needs().availability(slot(DayOfWeek.WEDNESDAY, "09:00", "12:00")).build(),
-				List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "09:00", "12:00")).build())));
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs().availability(slot(DayOfWeek.WEDNESDAY, "09:00", "12:00")).build(),
+						List.of(therapist("t-1").availability(slot(DayOfWeek.TUESDAY, "09:00", "12:00")).build())));
 
 		assertThat(noMatch.reasons()).containsExactly("NO_COMMON_SLOT");
 	}
@@ -313,7 +313,10 @@ class ProposalPolicyTests {
 		return new TherapistBuilder(id);
 	}
 
-	/** A French-speaking adult, either modality, Tuesday mornings, priority C, no organization named. */
+	/**
+	 * A French-speaking adult, either modality, Tuesday mornings, priority C, no
+	 * organization named.
+	 */
 	private static final class NeedsBuilder {
 
 		private @Nullable String organization;
@@ -379,7 +382,10 @@ class ProposalPolicyTests {
 
 	}
 
-	/** An active French-speaking CBT therapist for adults, both modalities, Tuesday mornings, 3 of 3 places free. */
+	/**
+	 * An active French-speaking CBT therapist for adults, both modalities, Tuesday
+	 * mornings, 3 of 3 places free.
+	 */
 	private static final class TherapistBuilder {
 
 		private final String id;

@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * One message to one recipient on one channel, as it would be sent.
  *
- * @param deliveryId stable for an event, template, audience and channel, so a later sender can
- * deduplicate its attempts on it
+ * @param deliveryId stable for an event, template, audience and channel, so a later
+ * sender can deduplicate its attempts on it
  * @param eventId the event that called for it
  * @param eventType that event's CloudEvents type
  * @param template the template id
@@ -26,9 +26,9 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	static Delivery of(MessageRequest request, Channel channel, DeliveryStatus status, RenderedMessage message,
 			Instant now) {
 		String key = request.eventId() + "|" + request.template() + "|" + request.audience() + "|" + channel;
-		return new Delivery(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(),
-				request.eventId(), request.eventType(), request.template(), request.audience(), channel,
-				message.language(), status, now, message.subject(), message.body());
+		return new Delivery(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(), request.eventId(),
+				request.eventType(), request.template(), request.audience(), channel, message.language(), status, now,
+				message.subject(), message.body());
 	}
 
 }

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The delivery log: what each client was, or would have been, sent about their referral. */
+/**
+ * The delivery log: what each client was, or would have been, sent about their referral.
+ */
 @RestController
 @RequestMapping("/api/v1/deliveries")
 class DeliveryController {
@@ -27,7 +29,8 @@ class DeliveryController {
 	@GetMapping
 	List<DeliveryRecord> deliveries(@RequestParam(required = false) @Nullable String referralId) {
 		if (referralId == null || referralId.isBlank()) {
-			// Named like any other invalid field, rather than Spring's bare missing-parameter problem.
+			// Named like any other invalid field, rather than Spring's bare
+			// missing-parameter problem.
 			throw new InvalidRequestException(List.of(new FieldViolation("referralId", "required")));
 		}
 		// Until identity and access (issue 4), any caller may read any referral's log.
@@ -40,8 +43,8 @@ class DeliveryController {
 	}
 
 	/**
-	 * One delivery as the API shows it. It holds no contact detail: the address is fetched at
-	 * send time and only a masked copy will be kept.
+	 * One delivery as the API shows it. It holds no contact detail: the address is
+	 * fetched at send time and only a masked copy will be kept.
 	 *
 	 * @param deliveryId the delivery id
 	 * @param referralId the referral

@@ -13,8 +13,8 @@ import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 
 /**
- * What a message may say about each event that calls for one: codes and ISO-8601 times taken
- * from the event, put into words only once the recipient's language is known.
+ * What a message may say about each event that calls for one: codes and ISO-8601 times
+ * taken from the event, put into words only once the recipient's language is known.
  */
 final class MessageFacts {
 

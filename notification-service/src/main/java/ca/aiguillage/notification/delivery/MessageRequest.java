@@ -3,8 +3,8 @@ package ca.aiguillage.notification.delivery;
 import java.util.Map;
 
 /**
- * A message an event calls for, not yet rendered: its facts are language-neutral codes and times,
- * put into words only once the recipient's language is known.
+ * A message an event calls for, not yet rendered: its facts are language-neutral codes
+ * and times, put into words only once the recipient's language is known.
  *
  * @param eventId the id of the event that calls for it
  * @param eventType the CloudEvents type of that event

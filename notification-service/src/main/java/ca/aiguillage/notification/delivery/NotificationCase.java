@@ -12,8 +12,9 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Everything notification-service knows about one referral (its id is the referral id): how to
- * write to the client, the messages waiting to learn that, and the deliveries recorded so far.
+ * Everything notification-service knows about one referral (its id is the referral id):
+ * how to write to the client, the messages waiting to learn that, and the deliveries
+ * recorded so far.
  */
 @Document("notification_cases")
 class NotificationCase extends Aggregate {
@@ -30,11 +31,10 @@ class NotificationCase extends Aggregate {
 	}
 
 	/**
-	 * Learns how to write to the client from their referral. The referral's own messages are
-	 * recorded first, then those that arrived before it, in their order of arrival.
+	 * Learns how to write to the client from their referral. The referral's own messages
+	 * are recorded first, then those that arrived before it, in their order of arrival.
 	 */
-	void recipientKnown(RecipientProfile recipient, List<MessageRequest> requests, Templates templates,
-			Instant now) {
+	void recipientKnown(RecipientProfile recipient, List<MessageRequest> requests, Templates templates, Instant now) {
 		this.recipient = recipient;
 		List<MessageRequest> waiting = List.copyOf(this.awaitingRecipient);
 		this.awaitingRecipient.clear();
@@ -42,11 +42,15 @@ class NotificationCase extends Aggregate {
 		waiting.forEach(request -> record(recipient, request, templates, now));
 	}
 
-	/** Records the messages an event calls for, or keeps them until the recipient is known. */
+	/**
+	 * Records the messages an event calls for, or keeps them until the recipient is
+	 * known.
+	 */
 	void request(List<MessageRequest> requests, Templates templates, Instant now) {
 		RecipientProfile known = this.recipient;
 		if (known == null) {
-			// Topics are ordered per referral, not across services: a proposal can overtake its referral.
+			// Topics are ordered per referral, not across services: a proposal can
+			// overtake its referral.
 			this.awaitingRecipient.addAll(requests);
 			return;
 		}
@@ -56,7 +60,8 @@ class NotificationCase extends Aggregate {
 	private void record(RecipientProfile recipient, MessageRequest request, Templates templates, Instant now) {
 		RenderedMessage message = templates.render(request.template(), recipient.language(), request.facts());
 		if (recipient.channels().isEmpty()) {
-			// Keep the message anyway: it tells a coordinator what the client must hear some other way.
+			// Keep the message anyway: it tells a coordinator what the client must hear
+			// some other way.
 			this.deliveries.add(Delivery.of(request, Channel.NONE, DeliveryStatus.UNREACHABLE, message, now));
 			return;
 		}

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a referral's lifecycle events into the messages its client must receive, once per event:
- * a redelivered event records nothing new.
+ * Turns a referral's lifecycle events into the messages its client must receive, once per
+ * event: a redelivered event records nothing new.
  */
 @Service
 class Notifier {

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import ca.aiguillage.contracts.common.Modality;
 
 /**
- * What a template may say, written {@code {name}} in its text. Each turns a language-neutral fact
- * into words of one language; none can name the client or say anything clinical.
+ * What a template may say, written {@code {name}} in its text. Each turns a
+ * language-neutral fact into words of one language; none can name the client or say
+ * anything clinical.
  */
 enum Placeholder {
 
@@ -22,8 +23,7 @@ enum Placeholder {
 	RECEIVED_ON("receivedOn", List.of("2026-11-20T14:03:00Z")) {
 		@Override
 		String localise(String fact, Templates.Language language) {
-			return LocalDate.ofInstant(Instant.parse(fact), MONTREAL)
-				.format(language.formatter("format.date"));
+			return LocalDate.ofInstant(Instant.parse(fact), MONTREAL).format(language.formatter("format.date"));
 		}
 	},
 

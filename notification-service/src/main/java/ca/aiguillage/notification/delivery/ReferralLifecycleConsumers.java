@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The lifecycle events a client must hear about, one binding per topic. Each binding names the
- * types it reacts to; other types on its topic pass by.
+ * The lifecycle events a client must hear about, one binding per topic. Each binding
+ * names the types it reacts to; other types on its topic pass by.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralLifecycleConsumers {

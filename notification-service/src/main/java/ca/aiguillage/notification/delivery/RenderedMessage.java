@@ -3,7 +3,8 @@ package ca.aiguillage.notification.delivery;
 /**
  * A template put into words.
  *
- * @param language the language it was rendered in, French when the recipient's has no templates
+ * @param language the language it was rendered in, French when the recipient's has no
+ * templates
  * @param subject the subject line
  * @param body the plain-text body
  */

@@ -8,25 +8,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The template table ({@code templates/notification-templates.yml}): which message each event
- * calls for and for whom, and where the texts are.
+ * The template table ({@code templates/notification-templates.yml}): which message each
+ * event calls for and for whom, and where the texts are.
  *
- * @param bundle the classpath base name of the texts: {@code <bundle>.properties} in the default
- * language, {@code <bundle>_<language>.properties} in each other
- * @param languages the languages every template must exist in, the default first; a client whose
- * language is not listed gets the default
+ * @param bundle the classpath base name of the texts: {@code <bundle>.properties} in the
+ * default language, {@code <bundle>_<language>.properties} in each other
+ * @param languages the languages every template must exist in, the default first; a
+ * client whose language is not listed gets the default
  * @param events which template each event type calls for, and for whom
  */
 @ConfigurationProperties("notification.templates")
-record TemplateSettings(@DefaultValue("templates/messages") String bundle,
-		@DefaultValue({ "fr", "en" }) List<String> languages, @DefaultValue List<EventTemplate> events) {
+record TemplateSettings(@DefaultValue("templates/messages") String bundle, @DefaultValue( {
+		"fr", "en" }) List<String> languages, @DefaultValue List<EventTemplate> events){
 
 	/**
 	 * One row of the table; checked at start-up, hence nullable here.
 	 *
 	 * @param type the CloudEvents type of the event
 	 * @param audience who the message is for
-	 * @param template the template id, the prefix of its {@code .subject} and {@code .body} texts
+	 * @param template the template id, the prefix of its {@code .subject} and
+	 * {@code .body} texts
 	 */
 	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template) {
 	}

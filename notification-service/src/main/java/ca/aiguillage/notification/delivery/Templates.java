@@ -26,9 +26,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The messages events call for, and their texts in each language: a subject and a plain-text
- * body per template, with {@code {placeholder}}s. The whole set is checked when it is built, so
- * that a running service can render every template in every listed language.
+ * The messages events call for, and their texts in each language: a subject and a
+ * plain-text body per template, with {@code {placeholder}}s. The whole set is checked
+ * when it is built, so that a running service can render every template in every listed
+ * language.
  */
 final class Templates {
 
@@ -71,7 +72,8 @@ final class Templates {
 				continue;
 			}
 			if (!eventAudiences.add(rule.eventType() + "|" + rule.audience())) {
-				problems.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
+				problems
+					.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
 			}
 			this.rulesByEventType.computeIfAbsent(rule.eventType(), type -> new ArrayList<>()).add(rule);
 			for (Language language : this.languages.values()) {
@@ -81,8 +83,8 @@ final class Templates {
 		}
 		used.forEach((code, placeholders) -> checkWords(this.languages.get(code), placeholders, problems));
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Notification templates are incomplete or wrong:\n - "
-					+ String.join("\n - ", problems));
+			throw new IllegalStateException(
+					"Notification templates are incomplete or wrong:\n - " + String.join("\n - ", problems));
 		}
 	}
 
@@ -109,7 +111,10 @@ final class Templates {
 		return new Templates(settings, texts);
 	}
 
-	/** The messages an event calls for, each with the event's facts; none for an event no one must hear about. */
+	/**
+	 * The messages an event calls for, each with the event's facts; none for an event no
+	 * one must hear about.
+	 */
 	List<MessageRequest> requestsFor(String eventId, Object data) {
 		String type = EventCatalog.of(data).type();
 		List<Rule> rules = this.rulesByEventType.getOrDefault(type, List.of());
@@ -123,7 +128,8 @@ final class Templates {
 	}
 
 	/**
-	 * Renders a template in a language, or in the default language when that one is not listed.
+	 * Renders a template in a language, or in the default language when that one is not
+	 * listed.
 	 * @throws IllegalStateException when a fact the template needs is missing
 	 */
 	RenderedMessage render(String template, String languageCode, Map<String, String> facts) {
@@ -188,8 +194,8 @@ final class Templates {
 					problems.add(key + " in " + language.code() + " uses {" + token + "}, which is no placeholder");
 				}
 				else if (!offered.contains(placeholder)) {
-					problems.add(key + " in " + language.code() + " uses {" + token + "}, which "
-							+ rule.eventType() + " does not offer");
+					problems.add(key + " in " + language.code() + " uses {" + token + "}, which " + rule.eventType()
+							+ " does not offer");
 				}
 				else {
 					used.add(placeholder);
@@ -202,7 +208,10 @@ final class Templates {
 		return used;
 	}
 
-	/** Tries every fact each placeholder can receive, so that a missing code or a bad format shows now. */
+	/**
+	 * Tries every fact each placeholder can receive, so that a missing code or a bad
+	 * format shows now.
+	 */
 	private static void checkWords(Language language, Set<Placeholder> placeholders, Set<String> problems) {
 		for (Placeholder placeholder : placeholders) {
 			for (String sample : placeholder.samples()) {
@@ -230,7 +239,9 @@ final class Templates {
 	 */
 	record Language(String code, Locale locale, Properties texts) {
 
-		/** @throws IllegalStateException when the language lacks the text */
+		/**
+		 * @throws IllegalStateException when the language lacks the text
+		 */
 		String text(String key) {
 			String text = this.texts.getProperty(key);
 			if (text == null) {

@@ -12,7 +12,8 @@ class TemplatesConfiguration {
 
 	@Bean
 	Templates templates(TemplateSettings settings, ResourceLoader resources) {
-		// A missing text or unknown placeholder must stop the service now, not lose a client's message later.
+		// A missing text or unknown placeholder must stop the service now, not lose a
+		// client's message later.
 		return Templates.load(settings, resources);
 	}
 

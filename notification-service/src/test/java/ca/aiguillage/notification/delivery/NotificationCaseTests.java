@@ -18,7 +18,8 @@ class NotificationCaseTests {
 
 	@Test
 	void proposalIsRecordedOncePerConsentedChannel() {
-		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));
+		NotificationCase notificationCase = submitted(
+				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));
 
 		notificationCase.request(requests("proposal-1", SampleEvents.proposal()), this.templates, NOW);
 

@@ -63,8 +63,9 @@ class NotificationIntegrationTests {
 
 		List<Map<String, Object>> deliveries = awaitDeliveries(referral, 4);
 		assertThat(deliveries).extracting(d -> d.get("template"), d -> d.get("channel"), d -> d.get("status"))
-			.containsExactly(tuple("referral-received", "EMAIL", "RECORDED"), tuple("referral-received", "SMS", "RECORDED"),
-					tuple("proposal-made", "EMAIL", "RECORDED"), tuple("proposal-made", "SMS", "RECORDED"));
+			.containsExactly(tuple("referral-received", "EMAIL", "RECORDED"),
+					tuple("referral-received", "SMS", "RECORDED"), tuple("proposal-made", "EMAIL", "RECORDED"),
+					tuple("proposal-made", "SMS", "RECORDED"));
 		assertThat(deliveries).allSatisfy(delivery -> {
 			assertThat(delivery).containsEntry("referralId", referral)
 				.containsEntry("audience", "CLIENT")
@@ -74,8 +75,8 @@ class NotificationIntegrationTests {
 		assertThat(deliveries.get(0)).containsEntry("subject", "Nous avons bien reçu votre demande")
 			.containsEntry("eventType", EventCatalog.REFERRAL_SUBMITTED_V1.type());
 		assertThat(deliveries.get(3)).containsEntry("subject", "Une place vous est proposée");
-		assertThat((String) deliveries.get(3).get("body"))
-			.contains("L'organisme org-montreal-nord vous propose une place : des rencontres par vidéo, le mardi à 9 h 00.");
+		assertThat((String) deliveries.get(3).get("body")).contains(
+				"L'organisme org-montreal-nord vous propose une place : des rencontres par vidéo, le mardi à 9 h 00.");
 	}
 
 	@Test
@@ -106,7 +107,8 @@ class NotificationIntegrationTests {
 		publish(EventCatalog.PROPOSAL_MADE_V1, referral, proposal, proposal(referral));
 		publish(EventCatalog.PROPOSAL_MADE_V1, referral, proposal, proposal(referral));
 
-		// Same topic and key, so consumed after the duplicate: once it shows, the duplicate was seen.
+		// Same topic and key, so consumed after the duplicate: once it shows, the
+		// duplicate was seen.
 		String nextProposal = UUID.randomUUID().toString();
 		publish(EventCatalog.PROPOSAL_MADE_V1, referral, nextProposal, proposal(referral));
 		await().atMost(ofSeconds(30))
@@ -135,13 +137,14 @@ class NotificationIntegrationTests {
 	void waitlistedClientWhoAskedForEnglishHearsInEnglish() {
 		String referral = UUID.randomUUID().toString();
 		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(),
-				replaced(replaced(submitted(referral), "\"preferredLanguage\": \"fr\"", "\"preferredLanguage\": \"en\""),
+				replaced(
+						replaced(submitted(referral), "\"preferredLanguage\": \"fr\"", "\"preferredLanguage\": \"en\""),
 						BOTH_CHANNELS, "\"contactChannels\": [\"SMS\"]"));
 
 		publish(EventCatalog.WAITLISTED_V1, referral, UUID.randomUUID().toString(), waitlisted(referral));
 
-		assertThat(awaitDeliveries(referral, 2)).extracting(d -> d.get("template"), d -> d.get("channel"),
-				d -> d.get("language"), d -> d.get("subject"))
+		assertThat(awaitDeliveries(referral, 2))
+			.extracting(d -> d.get("template"), d -> d.get("channel"), d -> d.get("language"), d -> d.get("subject"))
 			.containsExactly(tuple("referral-received", "SMS", "en", "We have received your request"),
 					tuple("waitlisted", "SMS", "en", "Your request is on the waiting list"));
 	}
@@ -203,7 +206,8 @@ class NotificationIntegrationTests {
 	}
 
 	private List<Map<String, Object>> awaitDeliveries(String referral, int count) {
-		return await().atMost(ofSeconds(30)).until(() -> deliveries(referral), deliveries -> deliveries.size() >= count);
+		return await().atMost(ofSeconds(30))
+			.until(() -> deliveries(referral), deliveries -> deliveries.size() >= count);
 	}
 
 	private List<Map<String, Object>> deliveries(String referral) {
@@ -231,7 +235,10 @@ class NotificationIntegrationTests {
 		return replaced(fixture, FIXTURE_REFERRAL, referral);
 	}
 
-	/** Replaces text that must be there, so a changed fixture fails loudly instead of testing nothing. */
+	/**
+	 * Replaces text that must be there, so a changed fixture fails loudly instead of
+	 * testing nothing.
+	 */
 	private static String replaced(String json, String from, String to) {
 		assertThat(json).contains(from);
 		return json.replace(from, to);

@@ -94,7 +94,8 @@ class TemplateValidationTests {
 				new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT, "referral-received"));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
-			.withMessageContaining("events[3]: ca.aiguillage.referral.misspelt.v1 is not an event type of the contract");
+			.withMessageContaining(
+					"events[3]: ca.aiguillage.referral.misspelt.v1 is not an event type of the contract");
 	}
 
 	@Test
@@ -112,8 +113,7 @@ class TemplateValidationTests {
 		TemplateSettings withSpanish = new TemplateSettings(shipped.bundle(), List.of("fr", "en", "es"),
 				shipped.events());
 
-		assertThatIllegalStateException()
-			.isThrownBy(() -> Templates.load(withSpanish, new DefaultResourceLoader()))
+		assertThatIllegalStateException().isThrownBy(() -> Templates.load(withSpanish, new DefaultResourceLoader()))
 			.withMessageContaining("no texts in es (templates/messages_es.properties)");
 	}
 

@@ -23,8 +23,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * CloudEvents 1.0 in Kafka's binary content mode: the data is the message value, the attributes
- * are {@code ce_} headers, and the message key is the event's subject.
+ * CloudEvents 1.0 in Kafka's binary content mode: the data is the message value, the
+ * attributes are {@code ce_} headers, and the message key is the event's subject.
  */
 public final class CloudEventMessages {
 
@@ -69,7 +69,8 @@ public final class CloudEventMessages {
 			.setDataSchema(definition.dataSchema())
 			.setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
 			.build(PREFIX);
-		// The CloudEvents Kafka binding names the data's media type in the content-type header.
+		// The CloudEvents Kafka binding names the data's media type in the content-type
+		// header.
 		return MessageBuilder.fromMessage(message)
 			.setHeader("content-type", MimeTypeUtils.APPLICATION_JSON_VALUE)
 			.build();
@@ -79,9 +80,10 @@ public final class CloudEventMessages {
 	 * Reads a message as a CloudEvent of the contract.
 	 * @param message a message from an input binding
 	 * @param accepted the types this consumer reacts to
-	 * @return the event, or empty when its type is one this consumer does not react to (a type
-	 * added later is not an error)
-	 * @throws MalformedEventException when the message is not a valid CloudEvent of its type
+	 * @return the event, or empty when its type is one this consumer does not react to (a
+	 * type added later is not an error)
+	 * @throws MalformedEventException when the message is not a valid CloudEvent of its
+	 * type
 	 */
 	public Optional<ReceivedEvent> read(Message<byte[]> message, List<EventDefinition<?>> accepted) {
 		String specVersion = required(message, "specversion");
@@ -132,13 +134,15 @@ public final class CloudEventMessages {
 	private static @Nullable String header(Message<byte[]> message, String attribute) {
 		Object value = message.getHeaders().get(PREFIX + attribute);
 		if (value == null) {
-			// Spring Cloud Function hands CloudEvents that Spring produced to functions with canonical ce- names.
+			// Spring Cloud Function hands CloudEvents that Spring produced to functions
+			// with canonical ce- names.
 			value = message.getHeaders().get(CANONICAL_PREFIX + attribute);
 		}
 		if (value == null) {
 			return null;
 		}
-		// Kafka hands headers over as bytes unless the producer's header mapper typed them.
+		// Kafka hands headers over as bytes unless the producer's header mapper typed
+		// them.
 		return (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
 	}
 

@@ -6,8 +6,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of event data. Kept apart from the HTTP mapper so that a service's web settings
- * (such as refusing unknown fields) never change what it publishes or how tolerantly it reads.
+ * The JSON form of event data. Kept apart from the HTTP mapper so that a service's web
+ * settings (such as refusing unknown fields) never change what it publishes or how
+ * tolerantly it reads.
  */
 public final class EventJson {
 

@@ -12,7 +12,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
-/** The JSON Schemas of the event contracts, loaded once each, checking incoming payloads. */
+/**
+ * The JSON Schemas of the event contracts, loaded once each, checking incoming payloads.
+ */
 public final class EventSchemas {
 
 	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -23,7 +25,8 @@ public final class EventSchemas {
 	 * Checks a payload against the schema of its type.
 	 * @param definition the event type
 	 * @param payload the event data
-	 * @return one line per violation (where and which rule, never the value); empty when valid
+	 * @return one line per violation (where and which rule, never the value); empty when
+	 * valid
 	 */
 	public List<String> violations(EventDefinition<?> definition, JsonNode payload) {
 		return schema(definition).validate(payload).stream().map(EventSchemas::describe).toList();

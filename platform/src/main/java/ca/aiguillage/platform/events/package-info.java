@@ -1,4 +1,6 @@
-/** Turning event records into CloudEvents messages on Kafka and back, with schema checks. */
+/**
+ * Turning event records into CloudEvents messages on Kafka and back, with schema checks.
+ */
 @NullMarked
 package ca.aiguillage.platform.events;
 

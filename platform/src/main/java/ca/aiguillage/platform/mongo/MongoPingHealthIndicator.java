@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * MongoDB health through {@code ping}, which both MongoDB and the embedded wire-protocol server
- * answer (Boot's own indicator asks {@code hello}, which the embedded server lacks).
+ * MongoDB health through {@code ping}, which both MongoDB and the embedded wire-protocol
+ * server answer (Boot's own indicator asks {@code hello}, which the embedded server
+ * lacks).
  */
 public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 

@@ -1,4 +1,7 @@
-/** MongoDB settings every service shares: durable writes and a health check both stores answer. */
+/**
+ * MongoDB settings every service shares: durable writes and a health check both stores
+ * answer.
+ */
 @NullMarked
 package ca.aiguillage.platform.mongo;
 

@@ -10,9 +10,10 @@ import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 
 /**
- * The base of every stored aggregate: one MongoDB document holding the state, the ids of the
- * events already applied (so that a redelivery is a no-op) and the outbox of events still to
- * publish. {@link Aggregates} saves all three in one conditional write on {@code version}.
+ * The base of every stored aggregate: one MongoDB document holding the state, the ids of
+ * the events already applied (so that a redelivery is a no-op) and the outbox of events
+ * still to publish. {@link Aggregates} saves all three in one conditional write on
+ * {@code version}.
  */
 public abstract class Aggregate {
 
@@ -50,7 +51,8 @@ public abstract class Aggregate {
 	}
 
 	/**
-	 * Records an event this change causes; it is stored with the change and published after.
+	 * Records an event this change causes; it is stored with the change and published
+	 * after.
 	 * @param event an event record of the contract
 	 */
 	protected void raise(Object event) {

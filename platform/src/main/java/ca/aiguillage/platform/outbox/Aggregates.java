@@ -15,8 +15,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /**
- * Saves aggregates with their outbox in one conditional write, and applies an incoming event to
- * an aggregate exactly once.
+ * Saves aggregates with their outbox in one conditional write, and applies an incoming
+ * event to an aggregate exactly once.
  */
 public final class Aggregates {
 
@@ -42,8 +42,8 @@ public final class Aggregates {
 	}
 
 	/**
-	 * Saves a new or changed aggregate and the events it raised, in one write that fails if
-	 * another writer changed the document since it was read.
+	 * Saves a new or changed aggregate and the events it raised, in one write that fails
+	 * if another writer changed the document since it was read.
 	 * @param aggregate the aggregate
 	 * @param <T> its type
 	 * @return the saved aggregate
@@ -62,8 +62,8 @@ public final class Aggregates {
 	}
 
 	/**
-	 * Applies an incoming event to one aggregate once: a redelivered event changes nothing.
-	 * Concurrent writers are resolved by retrying on the fresh document.
+	 * Applies an incoming event to one aggregate once: a redelivered event changes
+	 * nothing. Concurrent writers are resolved by retrying on the fresh document.
 	 * @param type the aggregate type
 	 * @param id the aggregate id
 	 * @param eventId the incoming event's id

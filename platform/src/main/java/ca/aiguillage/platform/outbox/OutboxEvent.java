@@ -3,8 +3,8 @@ package ca.aiguillage.platform.outbox;
 import java.time.Instant;
 
 /**
- * An event an aggregate raised and the relay has not yet published, kept in the aggregate's own
- * document so that the change and its event are one write.
+ * An event an aggregate raised and the relay has not yet published, kept in the
+ * aggregate's own document so that the change and its event are one write.
  *
  * @param eventId the CloudEvents id
  * @param type the CloudEvents type

@@ -19,9 +19,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Publishes the events waiting in aggregates' outboxes, in order, keyed by subject, and removes
- * each from its document once the broker acknowledged it. A crash between the two republishes
- * the event, which idempotent consumers ignore.
+ * Publishes the events waiting in aggregates' outboxes, in order, keyed by subject, and
+ * removes each from its document once the broker acknowledged it. A crash between the two
+ * republishes the event, which idempotent consumers ignore.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -147,7 +147,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Starts after the bindings and stops before them, so nothing is sent to a closed binder.
+		// Starts after the bindings and stops before them, so nothing is sent to a closed
+		// binder.
 		return Integer.MAX_VALUE - 1000;
 	}
 

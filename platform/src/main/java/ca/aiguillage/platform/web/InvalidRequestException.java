@@ -2,7 +2,10 @@ package ca.aiguillage.platform.web;
 
 import java.util.List;
 
-/** A request or inbound event that breaks field rules; nothing of it is stored or published. */
+/**
+ * A request or inbound event that breaks field rules; nothing of it is stored or
+ * published.
+ */
 public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldViolation> violations;

@@ -24,9 +24,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns errors into RFC 9457 problem details whose title, detail and field messages follow the
- * request's {@code Accept-Language} (French by default). Bodies name fields and rules, never the
- * values received, and never whether another tenant's resource exists.
+ * Turns errors into RFC 9457 problem details whose title, detail and field messages
+ * follow the request's {@code Accept-Language} (French by default). Bodies name fields
+ * and rules, never the values received, and never whether another tenant's resource
+ * exists.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {

@@ -1,4 +1,6 @@
-/** RFC 9457 problem details in French (default) and English for every service's HTTP API. */
+/**
+ * RFC 9457 problem details in French (default) and English for every service's HTTP API.
+ */
 @NullMarked
 package ca.aiguillage.platform.web;
 

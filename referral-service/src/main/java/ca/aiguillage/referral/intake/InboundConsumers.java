@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Referrals that partners' integration engines publish on {@code referrals.inbound}. They take
- * the same path as the HTTP API; an invalid one goes to the dead-letter topic with the fields
- * it got wrong in {@code x-exception-message}.
+ * Referrals that partners' integration engines publish on {@code referrals.inbound}. They
+ * take the same path as the HTTP API; an invalid one goes to the dead-letter topic with
+ * the fields it got wrong in {@code x-exception-message}.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundConsumers {
@@ -27,15 +27,15 @@ class InboundConsumers {
 	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake) {
 		return message -> messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1)).ifPresent(event -> {
 			try {
-				// The source identifies the partner's system; with the event id it makes a redelivery a no-op.
+				// The source identifies the partner's system; with the event id it makes
+				// a redelivery a no-op.
 				intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
 						event.source() + "|" + event.id());
 			}
 			catch (InvalidRequestException ex) {
-				throw new MalformedEventException("invalid referral: " + ex.violations()
-					.stream()
-					.map(FieldViolation::field)
-					.toList() + " " + ex.violations().stream().map(FieldViolation::code).toList());
+				throw new MalformedEventException(
+						"invalid referral: " + ex.violations().stream().map(FieldViolation::field).toList() + " "
+								+ ex.violations().stream().map(FieldViolation::code).toList());
 			}
 		});
 	}

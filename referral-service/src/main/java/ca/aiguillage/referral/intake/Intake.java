@@ -19,8 +19,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * The one path every referral takes, whichever way it came in: validate, normalise, store with
- * its announcement in one write. Nothing is stored or published for an invalid referral.
+ * The one path every referral takes, whichever way it came in: validate, normalise, store
+ * with its announcement in one write. Nothing is stored or published for an invalid
+ * referral.
  */
 @Service
 class Intake {
@@ -42,8 +43,9 @@ class Intake {
 	 * @param request the referral as submitted
 	 * @param channel how it came in
 	 * @param partnerId the referring partner, or null for a self-referral
-	 * @param deduplicationKey identifies this submission (such as the inbound event's source and
-	 * id) so that a redelivery registers nothing new, or null to always register
+	 * @param deduplicationKey identifies this submission (such as the inbound event's
+	 * source and id) so that a redelivery registers nothing new, or null to always
+	 * register
 	 * @return the registered referral, or the one registered earlier under the same key
 	 * @throws InvalidRequestException when a field breaks a rule
 	 */

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The field rules of a referral, the same for the HTTP API and the inbound topic. Each violation
- * names the field and a message code; values are never echoed.
+ * The field rules of a referral, the same for the HTTP API and the inbound topic. Each
+ * violation names the field and a message code; values are never echoed.
  */
 @Component
 class IntakeValidation {
@@ -58,7 +58,8 @@ class IntakeValidation {
 			check.required("consent.sharing", referral.consent().sharing());
 			check.required("consent.email", referral.consent().email());
 			check.required("consent.sms", referral.consent().sms());
-			check.rule("consent.sharing", !Boolean.FALSE.equals(referral.consent().sharing()), "consent.sharingRequired");
+			check.rule("consent.sharing", !Boolean.FALSE.equals(referral.consent().sharing()),
+					"consent.sharingRequired");
 		}
 		if (referral.household() != null) {
 			household(referral.household(), check);
@@ -158,7 +159,9 @@ class IntakeValidation {
 		}
 	}
 
-	/** Collects violations; each check says whether the value is there to check further. */
+	/**
+	 * Collects violations; each check says whether the value is there to check further.
+	 */
 	private record Check(List<FieldViolation> violations) {
 
 		boolean required(String field, @Nullable Object value) {

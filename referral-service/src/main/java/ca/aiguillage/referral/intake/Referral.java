@@ -16,8 +16,8 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A referral: the client's personal data, which stays in this document, and the status the
- * referrer follows. Its events carry only ids, codes and matching attributes.
+ * A referral: the client's personal data, which stays in this document, and the status
+ * the referrer follows. Its events carry only ids, codes and matching attributes.
  */
 @Document("referrals")
 class Referral extends Aggregate {
@@ -49,7 +49,8 @@ class Referral extends Aggregate {
 		referral.partnerId = partnerId;
 		referral.request = request;
 		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
-			// Not a crisis service: a client at imminent risk must never sit in a waitlist.
+			// Not a crisis service: a client at imminent risk must never sit in a
+			// waitlist.
 			referral.status = ReferralStatus.REDIRECTED;
 			return referral;
 		}

@@ -42,9 +42,9 @@ class IntakeValidationTests {
 
 	@Test
 	void unknownLanguageCodeIsRefused() {
-		assertThat(this.validation.violations(referral(client("H2M 1K5", null, "xx"), slots())))
-			.containsExactly(new FieldViolation("client.preferredLanguage", "invalid.language"),
-					new FieldViolation("client.languages[0]", "invalid.language"));
+		assertThat(this.validation.violations(referral(client("H2M 1K5", null, "xx"), slots()))).containsExactly(
+				new FieldViolation("client.preferredLanguage", "invalid.language"),
+				new FieldViolation("client.languages[0]", "invalid.language"));
 	}
 
 	@Test
@@ -92,9 +92,8 @@ class IntakeValidationTests {
 
 	private static InboundReferralV1 referral(InboundReferralV1.Client client, List<WeeklySlot> slots) {
 		return new InboundReferralV1(null, null, client, new InboundReferralV1.Consent(true, true, false),
-				new InboundReferralV1.Household(24000, 1),
-				new InboundReferralV1.Needs(Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false,
-						Modality.EITHER, slots, "text"),
+				new InboundReferralV1.Household(24000, 1), new InboundReferralV1.Needs(Clientele.ADULT,
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER, slots, "text"),
 				new InboundReferralV1.Risk(false), null);
 	}
 

@@ -58,7 +58,9 @@ class ReferralIntakeIntegrationTests {
 		assertThat(answer.status()).isEqualTo(201);
 		String id = answer.json("$.referralId");
 		assertThat(answer.header("Location")).isEqualTo("/api/v1/referrals/" + id);
-		WireRecord event = await().atMost(ofSeconds(20)).until(() -> submitted(id), records -> records.size() == 1).get(0);
+		WireRecord event = await().atMost(ofSeconds(20))
+			.until(() -> submitted(id), records -> records.size() == 1)
+			.get(0);
 		assertThat(event.header("ce_type")).isEqualTo(EventCatalog.REFERRAL_SUBMITTED_V1.type());
 		assertThat(event.header("ce_specversion")).isEqualTo("1.0");
 		assertThat(event.header("ce_source")).isEqualTo("/aiguillage/referral-service");
@@ -153,11 +155,14 @@ class ReferralIntakeIntegrationTests {
 		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", EXAMPLE, headers);
 
 		String id = UUID.nameUUIDFromBytes(("/partners/clsc-ahuntsic|" + eventId).getBytes()).toString();
-		WireRecord event = await().atMost(ofSeconds(20)).until(() -> submitted(id), records -> !records.isEmpty()).get(0);
+		WireRecord event = await().atMost(ofSeconds(20))
+			.until(() -> submitted(id), records -> !records.isEmpty())
+			.get(0);
 		assertThat(event.value()).contains("\"intakeChannel\":\"PARTNER_EVENT\"",
 				"\"partnerId\":\"/partners/clsc-ahuntsic\"");
 		assertThat(this.mongo.count(new Query(Criteria.where("_id").is(id)), "referrals")).isEqualTo(1);
-		// A second inbound event after the duplicate proves the duplicate was consumed, then nothing more appeared.
+		// A second inbound event after the duplicate proves the duplicate was consumed,
+		// then nothing more appeared.
 		String nextEvent = UUID.randomUUID().toString();
 		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-2", EXAMPLE,
 				KafkaProbe.cloudEventHeaders(nextEvent, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-2"));
@@ -176,8 +181,8 @@ class ReferralIntakeIntegrationTests {
 				KafkaProbe.cloudEventHeaders(goodId, EventCatalog.INBOUND_REFERRAL_V1.type(), "GOOD-1"));
 
 		WireRecord dead = await().atMost(ofSeconds(30))
-			.until(() -> this.kafka.readAll(DEAD_LETTERS), records -> records.stream()
-				.anyMatch(record -> badId.equals(record.header("ce_id"))))
+			.until(() -> this.kafka.readAll(DEAD_LETTERS),
+					records -> records.stream().anyMatch(record -> badId.equals(record.header("ce_id"))))
 			.stream()
 			.filter(record -> badId.equals(record.header("ce_id")))
 			.findFirst()
@@ -194,8 +199,8 @@ class ReferralIntakeIntegrationTests {
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-2"));
 
 		WireRecord dead = await().atMost(ofSeconds(30))
-			.until(() -> this.kafka.readAll(DEAD_LETTERS), records -> records.stream()
-				.anyMatch(record -> badId.equals(record.header("ce_id"))))
+			.until(() -> this.kafka.readAll(DEAD_LETTERS),
+					records -> records.stream().anyMatch(record -> badId.equals(record.header("ce_id"))))
 			.stream()
 			.filter(record -> badId.equals(record.header("ce_id")))
 			.findFirst()

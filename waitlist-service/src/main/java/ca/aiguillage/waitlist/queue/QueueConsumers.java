@@ -21,8 +21,7 @@ class QueueConsumers {
 
 	@Bean
 	Consumer<Message<byte[]>> matchingEvent(CloudEventMessages messages, Queue queue) {
-		return message -> messages
-			.read(message, List.of(EventCatalog.PROPOSAL_MADE_V1, EventCatalog.NO_MATCH_FOUND_V1))
+		return message -> messages.read(message, List.of(EventCatalog.PROPOSAL_MADE_V1, EventCatalog.NO_MATCH_FOUND_V1))
 			.ifPresent(queue::apply);
 	}
 

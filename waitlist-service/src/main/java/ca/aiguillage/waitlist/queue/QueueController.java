@@ -77,7 +77,10 @@ class QueueController {
 		long total = this.mongo.count(query, QueueEntry.class);
 		query.with(Sort.by(Sort.Order.asc("registeredAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
 		Instant now = this.clock.instant();
-		List<QueueItem> items = this.mongo.find(query, QueueEntry.class).stream().map(entry -> QueueItem.of(entry, now)).toList();
+		List<QueueItem> items = this.mongo.find(query, QueueEntry.class)
+			.stream()
+			.map(entry -> QueueItem.of(entry, now))
+			.toList();
 		return new QueuePage(items, page, size, total);
 	}
 
@@ -109,9 +112,9 @@ class QueueController {
 	 * @param noMatchReasons why no therapist fits now, when waiting
 	 */
 	record QueueItem(String referralId, @Nullable QueueStatus status, @Nullable Instant registeredAt,
-			@Nullable Long daysWaited, @Nullable String organizationId, @Nullable Priority priority, List<String> languages,
-			List<Approach> approaches, @Nullable Clientele clientele, @Nullable Modality modality,
-			@Nullable ProposalMadeV1 proposal, List<String> noMatchReasons) {
+			@Nullable Long daysWaited, @Nullable String organizationId, @Nullable Priority priority,
+			List<String> languages, List<Approach> approaches, @Nullable Clientele clientele,
+			@Nullable Modality modality, @Nullable ProposalMadeV1 proposal, List<String> noMatchReasons) {
 
 		static QueueItem of(QueueEntry entry, Instant now) {
 			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;

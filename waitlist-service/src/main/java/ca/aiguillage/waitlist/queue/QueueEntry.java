@@ -18,8 +18,8 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One referral in the queue. Events from different topics may arrive in any order, so each
- * reaction fills in what it knows without undoing what a later step already set.
+ * One referral in the queue. Events from different topics may arrive in any order, so
+ * each reaction fills in what it knows without undoing what a later step already set.
  */
 @Document("queue")
 class QueueEntry extends Aggregate {
@@ -88,7 +88,8 @@ class QueueEntry extends Aggregate {
 	}
 
 	private void announceWaitlisted(Instant now) {
-		// The announcement needs the registration date, which may arrive after matching's answer.
+		// The announcement needs the registration date, which may arrive after matching's
+		// answer.
 		if (this.status == QueueStatus.WAITING && this.registeredAt != null && !this.waitlistAnnounced) {
 			this.waitlistAnnounced = true;
 			raise(new WaitlistedV1(getId(), this.registeredAt, now));

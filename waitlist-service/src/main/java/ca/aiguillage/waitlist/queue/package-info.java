@@ -1,6 +1,6 @@
 /**
- * The queue: one entry per open referral, projected from intake and matching events, with its
- * status, how long it has waited and the current proposal with its explanation.
+ * The queue: one entry per open referral, projected from intake and matching events, with
+ * its status, how long it has waited and the current proposal with its explanation.
  */
 @NullMarked
 package ca.aiguillage.waitlist.queue;

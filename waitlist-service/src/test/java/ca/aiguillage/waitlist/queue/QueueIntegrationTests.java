@@ -98,7 +98,8 @@ class QueueIntegrationTests {
 
 		publish(EventCatalog.REFERRAL_SUBMITTED_V1, QueueEntryTests.submitted(id), eventId);
 
-		await().atMost(ofSeconds(20)).until(() -> this.kafka.hasConsumedEverything("waitlist-service", Topics.REFERRAL_EVENTS));
+		await().atMost(ofSeconds(20))
+			.until(() -> this.kafka.hasConsumedEverything("waitlist-service", Topics.REFERRAL_EVENTS));
 		assertThat(entry(id)).isEqualTo(before);
 	}
 
@@ -110,10 +111,11 @@ class QueueIntegrationTests {
 		String id = UUID.randomUUID().toString();
 		publish(EventCatalog.PROPOSAL_MADE_V1, QueueEntryTests.proposal(id), UUID.randomUUID().toString());
 
-		await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(this.kafka.readAll("error.matching.events.waitlist-service"))
-			.filteredOn(record -> badId.equals(record.header("ce_id")))
-			.singleElement()
-			.satisfies(record -> assertThat(record.header("x-exception-message")).contains("violates its schema")));
+		await().atMost(ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.kafka.readAll("error.matching.events.waitlist-service"))
+				.filteredOn(record -> badId.equals(record.header("ce_id")))
+				.singleElement()
+				.satisfies(record -> assertThat(record.header("x-exception-message")).contains("violates its schema")));
 		await().atMost(ofSeconds(20)).until(() -> entry(id) != null);
 	}
 
@@ -154,7 +156,8 @@ class QueueIntegrationTests {
 	private List<WireRecord> waitlisted(String id) {
 		return this.kafka.readAll(Topics.WAITLIST_EVENTS)
 			.stream()
-			.filter(record -> id.equals(record.key()) && EventCatalog.WAITLISTED_V1.type().equals(record.header("ce_type")))
+			.filter(record -> id.equals(record.key())
+					&& EventCatalog.WAITLISTED_V1.type().equals(record.header("ce_type")))
 			.toList();
 	}
 
