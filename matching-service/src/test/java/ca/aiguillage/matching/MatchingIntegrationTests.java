@@ -1,11 +1,5 @@
 package ca.aiguillage.matching;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +17,9 @@ import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import com.jayway.jsonpath.JsonPath;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -50,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=matching-service")
-class MatchingIntegrationTests {
+class MatchingIntegrationTests extends RunningService {
 
 	private static final String SUBMITTED = Fixtures
 		.repositoryFile("event-contracts/src/test/resources/fixtures/ca.aiguillage.referral.submitted.v1.json");
@@ -59,24 +48,12 @@ class MatchingIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Value("${spring.cloud.stream.kafka.binder.brokers}")
-	String brokers;
-
 	@Autowired
 	MongoOperations mongo;
 
 	@Autowired
 	@Qualifier("referralEvent")
 	Consumer<Message<byte[]>> referralEvent;
-
-	Http http;
-
-	KafkaProbe kafka;
 
 	/**
 	 * Each test works in an organization of its own, so that tests never compete for the
@@ -86,8 +63,6 @@ class MatchingIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.http = Http.localhost(this.port);
-		this.kafka = new KafkaProbe(this.brokers);
 		this.organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
@@ -367,27 +342,7 @@ class MatchingIntegrationTests {
 	}
 
 	private Http.Answer put(String id, ObjectNode profile, String... headers) {
-		URI uri = URI.create("http://127.0.0.1:" + this.port + "/api/v1/therapists/" + id);
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(profile)))
-			.timeout(Duration.ofSeconds(30));
-		for (int i = 0; i + 1 < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		try {
-			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			Map<String, String> first = new HashMap<>();
-			response.headers().map().forEach((name, values) -> first.put(name.toLowerCase(), values.get(0)));
-			return new Http.Answer(response.statusCode(), first, response.body());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return this.http.putJson("/api/v1/therapists/" + id, JSON.writeValueAsString(profile), headers);
 	}
 
 	private String submit(ObjectNode referral) {
@@ -456,30 +411,8 @@ class MatchingIntegrationTests {
 	 * referral.events.
 	 */
 	private void awaitEverythingConsumed() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers))) {
-			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-			admin.describeTopics(List.of(Topics.REFERRAL_EVENTS))
-				.allTopicNames()
-				.get()
-				.get(Topics.REFERRAL_EVENTS)
-				.partitions()
-				.forEach(partition -> latest.put(new TopicPartition(Topics.REFERRAL_EVENTS, partition.partition()),
-						OffsetSpec.latest()));
-			Map<TopicPartition, Long> ends = new HashMap<>();
-			admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
-			await().atMost(ofSeconds(30)).until(() -> {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("matching-service")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				return ends.entrySet().stream().allMatch(end -> {
-					OffsetAndMetadata offset = committed.get(end.getKey());
-					return (offset != null ? offset.offset() : 0) >= end.getValue();
-				});
-			});
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not read the consumer group's offsets", ex);
-		}
+		await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.hasConsumedEverything("matching-service", Topics.REFERRAL_EVENTS));
 	}
 
 }

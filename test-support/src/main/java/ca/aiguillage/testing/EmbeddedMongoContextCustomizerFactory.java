@@ -19,10 +19,12 @@ class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory 
 			.isPresent(WithEmbeddedMongo.class)) {
 			return null;
 		}
-		return new Customizer(testClass.getName());
+		// Equal for every test class, so contexts are shared as usual; each new context
+		// gets its own database.
+		return new Customizer();
 	}
 
-	private record Customizer(String testClass) implements ContextCustomizer {
+	private record Customizer() implements ContextCustomizer {
 
 		@Override
 		public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,

@@ -54,6 +54,12 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(json)), headers);
 	}
 
+	public Answer putJson(String path, String json, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
+	}
+
 	private static Answer send(HttpRequest.Builder request, String... headers) {
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);

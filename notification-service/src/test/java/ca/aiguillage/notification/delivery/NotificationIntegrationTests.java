@@ -12,12 +12,11 @@ import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -27,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=notification-service")
-class NotificationIntegrationTests {
+class NotificationIntegrationTests extends RunningService {
 
 	private static final String FIXTURE_REFERRAL = "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11";
 
@@ -35,24 +34,8 @@ class NotificationIntegrationTests {
 
 	private static final String DEAD_LETTERS = "error." + Topics.MATCHING_EVENTS + ".notification-service";
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Value("${spring.cloud.stream.kafka.binder.brokers}")
-	String brokers;
-
 	@Autowired
 	Aggregates aggregates;
-
-	Http http;
-
-	KafkaProbe kafka;
-
-	@BeforeEach
-	void connect() {
-		this.http = Http.localhost(this.port);
-		this.kafka = new KafkaProbe(this.brokers);
-	}
 
 	@Test
 	void submittedThenProposedReferralGetsBothMessagesInFrenchOnEveryConsentedChannel() {

@@ -3,19 +3,14 @@ package ca.aiguillage.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.web.FieldChecks;
 import ca.aiguillage.platform.web.FieldViolation;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -33,8 +28,6 @@ class IntakeValidation {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
-
 	private static final int OLDEST_AGE = 120;
 
 	private final Clock clock;
@@ -44,8 +37,7 @@ class IntakeValidation {
 	}
 
 	List<FieldViolation> violations(InboundReferralV1 referral) {
-		List<FieldViolation> violations = new ArrayList<>();
-		Check check = new Check(violations);
+		FieldChecks check = new FieldChecks();
 		check.required("client", referral.client());
 		check.required("consent", referral.consent());
 		check.required("household", referral.household());
@@ -70,10 +62,10 @@ class IntakeValidation {
 		if (referral.risk() != null) {
 			check.required("risk.imminentRisk", referral.risk().imminentRisk());
 		}
-		return violations;
+		return check.violations();
 	}
 
-	private void client(InboundReferralV1.Client client, Check check) {
+	private void client(InboundReferralV1.Client client, FieldChecks check) {
 		check.requiredText("client.firstName", client.firstName());
 		check.requiredText("client.lastName", client.lastName());
 		if (check.required("client.dateOfBirth", client.dateOfBirth())) {
@@ -93,18 +85,17 @@ class IntakeValidation {
 			check.rule("client.mobilePhone", isCanadianOrInternationalNumber(client.mobilePhone()), "invalid.phone");
 		}
 		if (check.requiredText("client.preferredLanguage", client.preferredLanguage())) {
-			check.rule("client.preferredLanguage", LANGUAGES.contains(client.preferredLanguage()), "invalid.language");
+			check.language("client.preferredLanguage", client.preferredLanguage());
 		}
 		if (check.required("client.languages", client.languages())) {
 			check.rule("client.languages", !client.languages().isEmpty(), "required");
 			for (int i = 0; i < client.languages().size(); i++) {
-				check.rule("client.languages[" + i + "]", LANGUAGES.contains(client.languages().get(i)),
-						"invalid.language");
+				check.language("client.languages[" + i + "]", client.languages().get(i));
 			}
 		}
 	}
 
-	private void household(InboundReferralV1.Household household, Check check) {
+	private void household(InboundReferralV1.Household household, FieldChecks check) {
 		if (check.required("household.annualIncome", household.annualIncome())) {
 			check.rule("household.annualIncome", household.annualIncome() >= 0, "invalid.negative");
 		}
@@ -113,7 +104,7 @@ class IntakeValidation {
 		}
 	}
 
-	private void needs(InboundReferralV1.Needs needs, Check check) {
+	private void needs(InboundReferralV1.Needs needs, FieldChecks check) {
 		check.required("needs.clientele", needs.clientele());
 		check.required("needs.approaches", needs.approaches());
 		check.required("needs.modality", needs.modality());
@@ -122,30 +113,7 @@ class IntakeValidation {
 		}
 		if (check.required("needs.availability", needs.availability())) {
 			check.rule("needs.availability", !needs.availability().isEmpty(), "required");
-			availability(needs.availability(), check);
-		}
-	}
-
-	private void availability(List<WeeklySlot> slots, Check check) {
-		for (int i = 0; i < slots.size(); i++) {
-			WeeklySlot slot = slots.get(i);
-			String field = "needs.availability[" + i + "]";
-			if (slot == null || slot.day() == null || slot.start() == null || slot.end() == null) {
-				check.rule(field, false, "required");
-				continue;
-			}
-			check.rule(field, slot.start().isBefore(slot.end()), "invalid.slot.endsBeforeStart");
-		}
-		List<WeeklySlot> sorted = slots.stream()
-			.filter(slot -> slot != null && slot.day() != null && slot.start() != null && slot.end() != null)
-			.sorted(Comparator.comparing(WeeklySlot::day).thenComparing(WeeklySlot::start))
-			.toList();
-		for (int i = 1; i < sorted.size(); i++) {
-			WeeklySlot previous = sorted.get(i - 1);
-			WeeklySlot slot = sorted.get(i);
-			if (previous.day() == slot.day() && slot.start().isBefore(previous.end())) {
-				check.rule("needs.availability[" + slots.indexOf(slot) + "]", false, "invalid.slot.overlaps");
-			}
+			check.weeklyAvailability("needs.availability", needs.availability());
 		}
 	}
 
@@ -157,28 +125,6 @@ class IntakeValidation {
 		catch (NumberParseException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * Collects violations; each check says whether the value is there to check further.
-	 */
-	private record Check(List<FieldViolation> violations) {
-
-		boolean required(String field, @Nullable Object value) {
-			return rule(field, value != null, "required");
-		}
-
-		boolean requiredText(String field, @Nullable String value) {
-			return rule(field, value != null && !value.isBlank(), "required");
-		}
-
-		boolean rule(String field, boolean holds, String code) {
-			if (!holds) {
-				this.violations.add(new FieldViolation(field, code));
-			}
-			return holds;
-		}
-
 	}
 
 }

@@ -9,12 +9,11 @@ import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,30 +25,14 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
-class ReferralIntakeIntegrationTests {
+class ReferralIntakeIntegrationTests extends RunningService {
 
 	private static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
 
 	private static final String DEAD_LETTERS = "error." + Topics.REFERRALS_INBOUND + ".referral-service";
 
-	@Value("${local.server.port}")
-	int port;
-
-	@Value("${spring.cloud.stream.kafka.binder.brokers}")
-	String brokers;
-
 	@Autowired
 	MongoOperations mongo;
-
-	Http http;
-
-	KafkaProbe kafka;
-
-	@BeforeEach
-	void connect() {
-		this.http = Http.localhost(this.port);
-		this.kafka = new KafkaProbe(this.brokers);
-	}
 
 	@Test
 	void postedReferralIsAnnouncedAsACloudEventWithoutPersonalData() {

@@ -11,13 +11,12 @@ import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.TestPropertySource;
 
@@ -27,28 +26,12 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=waitlist-service")
-class QueueIntegrationTests {
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Value("${spring.cloud.stream.kafka.binder.brokers}")
-	String brokers;
+class QueueIntegrationTests extends RunningService {
 
 	@Autowired
 	MongoOperations mongo;
 
 	final EventJson json = new EventJson();
-
-	Http http;
-
-	KafkaProbe kafka;
-
-	@BeforeEach
-	void connect() {
-		this.http = Http.localhost(this.port);
-		this.kafka = new KafkaProbe(this.brokers);
-	}
 
 	@Test
 	void referralWithNoMatchWaitsInTheQueueAndIsAnnouncedAsWaitlisted() {
