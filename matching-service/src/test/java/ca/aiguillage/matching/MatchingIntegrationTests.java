@@ -177,13 +177,7 @@ class MatchingIntegrationTests extends RunningService {
 
 		submit(good);
 
-		WireRecord dead = await().atMost(ofSeconds(30))
-			.until(() -> this.kafka.readAll(DEAD_LETTERS),
-					records -> records.stream().anyMatch(record -> badId.equals(record.header("ce_id"))))
-			.stream()
-			.filter(record -> badId.equals(record.header("ce_id")))
-			.findFirst()
-			.orElseThrow();
+		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);
 		assertThat(dead.header("x-exception-message")).contains("violates its schema", "languages");
 		await().atMost(ofSeconds(30)).until(() -> outcomes(id(good)), records -> records.size() == 1);
 		assertThat(outcomes(id(malformed))).isEmpty();

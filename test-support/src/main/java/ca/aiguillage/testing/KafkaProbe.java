@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 
 /**
  * Reads and writes raw Kafka records, as a partner's system or an operator would: no
@@ -76,6 +78,20 @@ public final class KafkaProbe {
 			}
 		}
 		return records;
+	}
+
+	/**
+	 * Awaits the record of one CloudEvent on a topic, such as a dead-letter topic.
+	 * @param topic the topic
+	 * @param eventId the event's {@code ce_id}
+	 * @return the record, once it is there
+	 */
+	public WireRecord awaitEvent(String topic, String eventId) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> readAll(topic).stream().filter(record -> eventId.equals(record.header("ce_id"))).findFirst(),
+					Optional::isPresent)
+			.orElseThrow();
 	}
 
 	/**

@@ -141,13 +141,7 @@ class NotificationIntegrationTests extends RunningService {
 		String good = UUID.randomUUID().toString();
 		publish(EventCatalog.PROPOSAL_MADE_V1, referral, good, proposal(referral));
 
-		WireRecord dead = await().atMost(ofSeconds(30))
-			.until(() -> this.kafka.readAll(DEAD_LETTERS),
-					records -> records.stream().anyMatch(record -> bad.equals(record.header("ce_id"))))
-			.stream()
-			.filter(record -> bad.equals(record.header("ce_id")))
-			.findFirst()
-			.orElseThrow();
+		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, bad);
 		assertThat(dead.key()).isEqualTo(referral);
 		assertThat(dead.header("x-exception-message")).contains("violates its schema", "slot");
 		await().atMost(ofSeconds(30))

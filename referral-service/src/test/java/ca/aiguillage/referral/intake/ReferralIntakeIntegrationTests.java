@@ -163,13 +163,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 		this.kafka.send(Topics.REFERRALS_INBOUND, "GOOD-1", EXAMPLE,
 				KafkaProbe.cloudEventHeaders(goodId, EventCatalog.INBOUND_REFERRAL_V1.type(), "GOOD-1"));
 
-		WireRecord dead = await().atMost(ofSeconds(30))
-			.until(() -> this.kafka.readAll(DEAD_LETTERS),
-					records -> records.stream().anyMatch(record -> badId.equals(record.header("ce_id"))))
-			.stream()
-			.filter(record -> badId.equals(record.header("ce_id")))
-			.findFirst()
-			.orElseThrow();
+		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);
 		assertThat(dead.header("x-exception-message")).contains("violates its schema", "household");
 		String good = UUID.nameUUIDFromBytes(("/tests|" + goodId).getBytes()).toString();
 		await().atMost(ofSeconds(20)).until(() -> submitted(good), records -> records.size() == 1);
@@ -181,13 +175,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-2", EXAMPLE.replace("H2M 1K5", "90210"),
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-2"));
 
-		WireRecord dead = await().atMost(ofSeconds(30))
-			.until(() -> this.kafka.readAll(DEAD_LETTERS),
-					records -> records.stream().anyMatch(record -> badId.equals(record.header("ce_id"))))
-			.stream()
-			.filter(record -> badId.equals(record.header("ce_id")))
-			.findFirst()
-			.orElseThrow();
+		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);
 		assertThat(dead.header("x-exception-message")).contains("client.postalCode", "invalid.postalCode")
 			.doesNotContain("90210");
 	}
