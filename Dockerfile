@@ -6,7 +6,7 @@ COPY . .
 RUN ./mvnw -q -B -DskipTests -pl ${MODULE} -am package && cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar
 
 FROM eclipse-temurin:17.0.15_6-jre
-RUN useradd --system --uid 10001 aiguillage
+RUN useradd --system --uid 10001 aiguillage && mkdir -p /var/lib/aiguillage && chown aiguillage /var/lib/aiguillage
 USER aiguillage
 COPY --from=build /app.jar /app/app.jar
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:MaxRAMPercentage=75"

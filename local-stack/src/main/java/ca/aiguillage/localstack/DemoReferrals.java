@@ -49,7 +49,7 @@ final class DemoReferrals {
 	private DemoReferrals() {
 	}
 
-	static void loadOnce(String mongoUri, int referralPort) {
+	static void loadOnce(String mongoUri, String issuer, int referralPort) {
 		try (MongoClient client = MongoClients.create(mongoUri)) {
 			if (client.getDatabase("referral").getCollection("referrals").countDocuments() > 0) {
 				return;
@@ -57,11 +57,13 @@ final class DemoReferrals {
 		}
 		JsonMapper json = JsonMapper.builder().build();
 		HttpClient http = HttpClient.newHttpClient();
+		String token = demoPartnerToken(http, json, issuer);
 		for (int i = 0; i < CASES.size(); i++) {
 			String body = json.writeValueAsString(referral(i + 1, CASES.get(i)));
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + referralPort + "/api/v1/referrals"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + token)
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build();
 			try {
@@ -79,6 +81,34 @@ final class DemoReferrals {
 			}
 		}
 		log.info("Loaded {} demo referrals through the partner API", CASES.size());
+	}
+
+	/**
+	 * The demo partner system's token, as any partner system gets one: client
+	 * credentials.
+	 */
+	private static String demoPartnerToken(HttpClient http, JsonMapper json, String issuer) {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString("demo-partner:demo-partner-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("The demo partner got no token: HTTP " + response.statusCode());
+			}
+			return json.readTree(response.body()).get("access_token").asString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not reach the authorization server", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Map<String, Object> referral(int n, Object[] c) {

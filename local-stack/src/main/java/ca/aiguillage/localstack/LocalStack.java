@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.matching.MatchingApplication;
 import ca.aiguillage.notification.NotificationApplication;
 import ca.aiguillage.referral.ReferralApplication;
@@ -33,6 +34,26 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+	/**
+	 * What the services need and the authorization server must not start: MongoDB, Kafka
+	 * bindings.
+	 */
+	private static final String NOT_FOR_AUTHORIZATION = String.join(",",
+			"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+			"org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
+			"org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
+			"org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
+			"org.springframework.cloud.stream.config.BindingServiceConfiguration",
+			"org.springframework.cloud.stream.function.FunctionConfiguration");
+
 	private final @Nullable KafkaBroker kafka;
 
 	private final @Nullable EmbeddedMongo mongo;
@@ -42,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
 	private final String mongoUri;
 
 	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+	private @Nullable ConfigurableApplicationContext authorization;
 
 	private LocalStack(@Nullable KafkaBroker kafka, @Nullable EmbeddedMongo mongo, String bootstrapServers,
 			String mongoUri) {
@@ -58,14 +81,16 @@ public final class LocalStack implements AutoCloseable {
 	 * @param kafkaPort the broker's port
 	 * @param kafkaControllerPort the KRaft controller's port
 	 * @param mongoPort the embedded MongoDB port
+	 * @param authorizationPort the authorization server's port (the issuer is
+	 * {@code http://localhost:<port>})
 	 * @param servicePorts the HTTP ports of referral, matching, waitlist and notification
 	 * @param demoData whether to load demo data
 	 */
-	public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort,
+	public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int authorizationPort,
 			List<Integer> servicePorts, boolean demoData) {
 
 		public static Settings defaults() {
-			return new Settings(Path.of(System.getProperty("aiguillage.data", "data")), 9092, 9093, 27017,
+			return new Settings(Path.of(System.getProperty("aiguillage.data", "data")), 9092, 9093, 27017, 9000,
 					List.of(8081, 8082, 8083, 8084), true);
 		}
 
@@ -89,13 +114,14 @@ public final class LocalStack implements AutoCloseable {
 			kafka.close();
 			throw ex;
 		}
-		return startServices(new LocalStack(kafka, mongo, kafka.bootstrapServers(), mongo.uri()),
-				settings.servicePorts(), settings.demoData());
+		return startServices(new LocalStack(kafka, mongo, kafka.bootstrapServers(), mongo.uri()), settings.dataDir(),
+				settings.authorizationPort(), settings.servicePorts(), settings.demoData());
 	}
 
 	private static void refuseTakenPorts(Settings settings) {
 		List<Integer> ports = new ArrayList<>(
 				List.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.mongoPort()));
+		ports.add(settings.authorizationPort());
 		ports.addAll(settings.servicePorts());
 		for (int port : ports) {
 			if (port == 0) {
@@ -114,21 +140,35 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the four services against a Kafka and a MongoDB that run elsewhere
-	 * (containers, a server), as docker-compose does.
+	 * Starts the authorization server and the four services against a Kafka and a MongoDB
+	 * that run elsewhere (containers, a server), as docker-compose does.
 	 * @param bootstrapServers the Kafka bootstrap servers
 	 * @param mongoUri the MongoDB connection string
+	 * @param dataDir where the authorization server keeps its signing key
+	 * @param authorizationPort the authorization server's port
 	 * @param servicePorts the HTTP ports (0 for any free port)
 	 * @param demoData whether to load demo data
 	 * @return the running services
 	 */
-	public static LocalStack startServices(String bootstrapServers, String mongoUri, List<Integer> servicePorts,
-			boolean demoData) {
-		return startServices(new LocalStack(null, null, bootstrapServers, mongoUri), servicePorts, demoData);
+	public static LocalStack startServices(String bootstrapServers, String mongoUri, Path dataDir,
+			int authorizationPort, List<Integer> servicePorts, boolean demoData) {
+		return startServices(new LocalStack(null, null, bootstrapServers, mongoUri), dataDir, authorizationPort,
+				servicePorts, demoData);
 	}
 
-	private static LocalStack startServices(LocalStack stack, List<Integer> servicePorts, boolean demoData) {
+	private static LocalStack startServices(LocalStack stack, Path dataDir, int authorizationPort,
+			List<Integer> servicePorts, boolean demoData) {
 		try {
+			String issuer = "http://localhost:" + authorizationPort;
+			// A neighbour on the services' classpath, not a service: no platform,
+			// database or broker for it.
+			stack.authorization = AuthorizationServerApplication.application()
+				.registerShutdownHook(false)
+				.run("--server.port=" + authorizationPort, "--aiguillage.authorization.issuer=" + issuer,
+						"--aiguillage.authorization.signing-key-file="
+								+ dataDir.resolve("authorization").resolve("signing-key.jwk.json").toAbsolutePath(),
+						"--aiguillage.platform.enabled=false",
+						"--spring.autoconfigure.exclude=" + NOT_FOR_AUTHORIZATION);
 			List<Supplier<SpringApplicationBuilder>> applications = List.of(ReferralApplication::application,
 					MatchingApplication::application, WaitlistApplication::application,
 					NotificationApplication::application);
@@ -140,10 +180,12 @@ public final class LocalStack implements AutoCloseable {
 					.registerShutdownHook(false)
 					.run("--server.port=" + servicePorts.get(i),
 							"--spring.cloud.stream.kafka.binder.brokers=" + stack.bootstrapServers,
-							"--spring.mongodb.uri=" + stack.mongoUri, "--matching.demo-data=" + demoData));
+							"--spring.mongodb.uri=" + stack.mongoUri, "--matching.demo-data=" + demoData,
+							"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+							"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks"));
 			}
 			if (demoData) {
-				DemoReferrals.loadOnce(stack.mongoUri, stack.port(0));
+				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
 			}
 			return stack;
 		}
@@ -162,6 +204,10 @@ public final class LocalStack implements AutoCloseable {
 		return ((WebServerApplicationContext) this.services.get(service)).getWebServer().getPort();
 	}
 
+	public int authorizationPort() {
+		return ((WebServerApplicationContext) this.authorization).getWebServer().getPort();
+	}
+
 	public String bootstrapServers() {
 		return this.bootstrapServers;
 	}
@@ -174,6 +220,9 @@ public final class LocalStack implements AutoCloseable {
 	public void close() {
 		for (int i = this.services.size() - 1; i >= 0; i--) {
 			this.services.get(i).close();
+		}
+		if (this.authorization != null) {
+			this.authorization.close();
 		}
 		if (this.mongo != null) {
 			this.mongo.close();
@@ -194,6 +243,7 @@ public final class LocalStack implements AutoCloseable {
 		log.info("""
 
 				Aiguillage local stack is up in {} s (heap in use {} MiB). Ctrl-C stops it; data stays in {}.
+				  authorization server     http://localhost:{}  (demo accounts in the README)
 				  Kafka broker (KRaft)     {}
 				  MongoDB (embedded)       {}
 				  referral-service         http://localhost:{}/api/v1/referrals
@@ -202,9 +252,9 @@ public final class LocalStack implements AutoCloseable {
 				  notification-service     http://localhost:{}/api/v1/deliveries?referralId=…
 				  health and metrics       http://localhost:<port>/actuator/health, /actuator/prometheus
 				""", String.format("%.1f", upIn.toMillis() / 1000.0), heapMb,
-				Settings.defaults().dataDir().toAbsolutePath(), stack.bootstrapServers(), stack.mongoUri(),
-				ports.get("referral-service"), ports.get("matching-service"), ports.get("waitlist-service"),
-				ports.get("notification-service"));
+				Settings.defaults().dataDir().toAbsolutePath(), stack.authorizationPort(), stack.bootstrapServers(),
+				stack.mongoUri(), ports.get("referral-service"), ports.get("matching-service"),
+				ports.get("waitlist-service"), ports.get("notification-service"));
 	}
 
 }

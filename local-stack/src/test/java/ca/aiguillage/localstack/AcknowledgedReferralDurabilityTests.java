@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import ca.aiguillage.referral.ReferralApplication;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,8 @@ class AcknowledgedReferralDurabilityTests {
 	static void embeddedMongoInAChildProcess(DynamicPropertyRegistry registry) {
 		mongo = startMongo();
 		registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.get().issuer());
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 	}
 
 	@AfterAll
@@ -54,7 +57,7 @@ class AcknowledgedReferralDurabilityTests {
 
 	@Test
 	void referralAcknowledgedWith201SurvivesAKillOfTheDatabaseProcess() throws InterruptedException {
-		Http http = Http.localhost(this.port);
+		Http http = Http.localhost(this.port).withToken(TestIssuer.get().partner("clsc-ahuntsic"));
 		Http.Answer posted = http.postJson("/api/v1/referrals", Fixtures.repositoryFile("examples/referral.json"));
 		assertThat(posted.status()).isEqualTo(201);
 		String id = posted.json("$.referralId");

@@ -1,10 +1,12 @@
 package ca.aiguillage.localstack;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -23,12 +25,15 @@ class EndToEndContainerTests {
 	@Container
 	static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0.4");
 
+	@TempDir
+	static Path data;
+
 	static LocalStack services;
 
 	@BeforeAll
 	static void start() {
-		services = LocalStack.startServices(kafka.getBootstrapServers(), mongo.getConnectionString(),
-				List.of(0, 0, 0, 0), true);
+		services = LocalStack.startServices(kafka.getBootstrapServers(), mongo.getConnectionString(), data,
+				FreePorts.next(), List.of(0, 0, 0, 0), true);
 	}
 
 	@AfterAll

@@ -22,7 +22,7 @@ class EndToEndTests {
 	@BeforeAll
 	static void start() {
 		stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-				List.of(0, 0, 0, 0), true));
+				FreePorts.next(), List.of(0, 0, 0, 0), true));
 	}
 
 	@AfterAll

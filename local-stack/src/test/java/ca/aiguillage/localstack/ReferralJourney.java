@@ -2,6 +2,7 @@ package ca.aiguillage.localstack;
 
 import java.util.List;
 
+import ca.aiguillage.testing.ConsoleSignIn;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 
@@ -20,14 +21,21 @@ final class ReferralJourney {
 	}
 
 	static void referralTravelsThroughAllFourServices(LocalStack stack) {
-		Http referral = Http.localhost(stack.port(0));
-		Http matching = Http.localhost(stack.port(1));
-		Http waitlist = Http.localhost(stack.port(2));
-		Http notification = Http.localhost(stack.port(3));
+		// Real tokens from the real authorization server: a partner system's, and an
+		// administrator's after signing in.
+		String partnerToken = ConsoleSignIn.systemToken(stack.authorizationPort(), "demo-partner",
+				"demo-partner-secret");
+		String adminToken = ConsoleSignIn.accessToken(stack.authorizationPort(), "admin", "admin-demo");
+		Http referral = Http.localhost(stack.port(0)).withToken(partnerToken);
+		Http matching = Http.localhost(stack.port(1)).withToken(adminToken);
+		Http waitlist = Http.localhost(stack.port(2)).withToken(adminToken);
+		Http notification = Http.localhost(stack.port(3)).withToken(adminToken);
+		assertThat(Http.localhost(stack.port(0)).get("/api/v1/referrals/any").status()).isEqualTo(401);
 
 		Http.Answer posted = referral.postJson("/api/v1/referrals", Fixtures.repositoryFile("examples/referral.json"));
 		assertThat(posted.status()).isEqualTo(201);
 		String id = posted.json("$.referralId");
+		assertThat(referral.get("/api/v1/referrals/" + id).status()).isEqualTo(200);
 
 		Http.Answer queued = await().atMost(ofSeconds(60))
 			.until(() -> waitlist.get("/api/v1/queue?referralId=" + id),
@@ -45,6 +53,8 @@ final class ReferralJourney {
 			assertThat(deliveries.status()).isEqualTo(200);
 			assertThat(deliveries.<List<Object>>json("$[*]")).isNotEmpty();
 		});
+		assertThat(Http.localhost(stack.authorizationPort()).get("/actuator/health").<String>json("$.status"))
+			.isEqualTo("UP");
 		for (int port : List.of(stack.port(0), stack.port(1), stack.port(2), stack.port(3))) {
 			Http service = Http.localhost(port);
 			assertThat(service.get("/actuator/health").<String>json("$.status")).isEqualTo("UP");

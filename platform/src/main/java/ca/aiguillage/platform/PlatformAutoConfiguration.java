@@ -9,20 +9,25 @@ import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
+import ca.aiguillage.platform.security.ResourceServerConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
 import com.mongodb.WriteConcern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /** The beans every Aiguillage service gets from the platform. */
 @AutoConfiguration
+@ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
+@Import(ResourceServerConfiguration.class)
 public class PlatformAutoConfiguration {
 
 	@Bean

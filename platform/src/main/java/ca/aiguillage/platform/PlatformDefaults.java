@@ -16,11 +16,17 @@ import org.springframework.core.io.ClassPathResource;
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 
+	/**
+	 * Set to false for an application that shares a service's classpath without being one
+	 * (the authorization server in the local stack).
+	 */
+	static final String ENABLED = "aiguillage.platform.enabled";
+
 	private static final String NAME = "aiguillage-platform.yml";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.getPropertySources().contains(NAME)) {
+		if (environment.getPropertySources().contains(NAME) || !environment.getProperty(ENABLED, Boolean.class, true)) {
 			return;
 		}
 		try {

@@ -9,7 +9,10 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
-/** Gives each test context annotated {@link WithEmbeddedMongo} its own database. */
+/**
+ * Gives each test context annotated {@link WithEmbeddedMongo} its own database, and
+ * points its token validation at the {@link TestIssuer}.
+ */
 class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
@@ -32,8 +35,11 @@ class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory 
 			String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("embeddedMongo", java.util.Map.of("spring.mongodb.uri",
-						EmbeddedMongoServer.uri(), "spring.mongodb.database", database)));
+				.addFirst(new MapPropertySource("embeddedMongo",
+						java.util.Map.of("spring.mongodb.uri", EmbeddedMongoServer.uri(), "spring.mongodb.database",
+								database, "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+								TestIssuer.get().issuer(), "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+								TestIssuer.get().jwkSetUri())));
 		}
 
 	}

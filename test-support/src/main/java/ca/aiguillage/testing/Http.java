@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import org.jspecify.annotations.Nullable;
 
 /** Real HTTP calls to a service on loopback, as a partner's system would make them. */
 public final class Http {
@@ -17,8 +18,20 @@ public final class Http {
 
 	private final String base;
 
-	public Http(String base) {
+	private final String[] defaultHeaders;
+
+	public Http(String base, String... defaultHeaders) {
 		this.base = base;
+		this.defaultHeaders = defaultHeaders;
+	}
+
+	/**
+	 * The same service, called with a bearer token.
+	 * @param token an access token
+	 * @return a client that sends it with every request
+	 */
+	public Http withToken(String token) {
+		return new Http(this.base, "Authorization", "Bearer " + token);
 	}
 
 	public static Http localhost(int port) {
@@ -48,6 +61,21 @@ public final class Http {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), headers);
 	}
 
+	/**
+	 * Any call, for authorization tests that walk every endpoint.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param json the body, or null for none
+	 * @return the answer
+	 */
+	public Answer call(String method, String path, @Nullable String json) {
+		HttpRequest.BodyPublisher body = (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+				: HttpRequest.BodyPublishers.noBody();
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.method(method, body));
+	}
+
 	public Answer postJson(String path, String json, String... headers) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/json")
@@ -60,7 +88,10 @@ public final class Http {
 			.PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
 	}
 
-	private static Answer send(HttpRequest.Builder request, String... headers) {
+	private Answer send(HttpRequest.Builder request, String... headers) {
+		for (int i = 0; i + 1 < this.defaultHeaders.length; i += 2) {
+			request.header(this.defaultHeaders[i], this.defaultHeaders[i + 1]);
+		}
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

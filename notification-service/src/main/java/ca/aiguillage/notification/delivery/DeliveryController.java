@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,14 +29,18 @@ class DeliveryController {
 	}
 
 	@GetMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	List<DeliveryRecord> deliveries(@RequestParam(required = false) @Nullable String referralId) {
 		if (referralId == null || referralId.isBlank()) {
 			// Named like any other invalid field, rather than Spring's bare
 			// missing-parameter problem.
 			throw new InvalidRequestException(List.of(new FieldViolation("referralId", "required")));
 		}
-		// Until identity and access (issue 4), any caller may read any referral's log.
+		Caller caller = Caller.current();
+		// Another organization's referral reads exactly like an unknown one: nothing
+		// tells it exists.
 		return this.aggregates.find(NotificationCase.class, referralId)
+			.filter(notificationCase -> caller.isAdmin() || caller.coordinates(notificationCase.organizationId()))
 			.map(notificationCase -> notificationCase.deliveries()
 				.stream()
 				.map(delivery -> DeliveryRecord.of(referralId, delivery))

@@ -25,9 +25,25 @@ class NotificationCase extends Aggregate {
 
 	private List<Delivery> deliveries = new ArrayList<>();
 
+	private @Nullable String organizationId;
+
 	@PersistenceCreator
 	NotificationCase(String id) {
 		super(id);
+	}
+
+	/**
+	 * Learns which member organization follows the referral, whose coordinators may read
+	 * its delivery log.
+	 */
+	void followedBy(@Nullable String organizationId) {
+		if (organizationId != null) {
+			this.organizationId = organizationId;
+		}
+	}
+
+	@Nullable String organizationId() {
+		return this.organizationId;
 	}
 
 	/**

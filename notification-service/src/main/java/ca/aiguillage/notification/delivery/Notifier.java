@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
@@ -45,7 +46,11 @@ class Notifier {
 		Instant now = this.clock.instant();
 		boolean applied = this.aggregates.applyOnce(NotificationCase.class, referralId, event.id(),
 				() -> new NotificationCase(referralId), notificationCase -> {
+					if (data instanceof ProposalMadeV1 proposal) {
+						notificationCase.followedBy(proposal.organizationId());
+					}
 					if (data instanceof ReferralSubmittedV1 submitted) {
+						notificationCase.followedBy(submitted.organizationId());
 						notificationCase.recipientKnown(RecipientProfile.of(submitted), requests, this.templates, now);
 					}
 					else {

@@ -10,6 +10,8 @@ import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.MalformedEventException;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.referral.access.AccessTrail;
+import ca.aiguillage.referral.access.Purpose;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +26,14 @@ import org.springframework.messaging.Message;
 class InboundConsumers {
 
 	@Bean
-	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake) {
+	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake, AccessTrail trail) {
 		return message -> messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1)).ifPresent(event -> {
 			try {
 				// The source identifies the partner's system; with the event id it makes
 				// a redelivery a no-op.
 				intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
-						event.source() + "|" + event.id());
+						event.source() + "|" + event.id(),
+						(id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
 			}
 			catch (InvalidRequestException ex) {
 				throw new MalformedEventException(

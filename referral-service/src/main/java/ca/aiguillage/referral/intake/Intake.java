@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
@@ -50,7 +51,7 @@ class Intake {
 	 * @throws InvalidRequestException when a field breaks a rule
 	 */
 	Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
-			@Nullable String deduplicationKey) {
+			@Nullable String deduplicationKey, Consumer<String> recordAccess) {
 		List<FieldViolation> violations = this.validation.violations(request);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
@@ -58,6 +59,9 @@ class Intake {
 		String id = (deduplicationKey != null)
 				? UUID.nameUUIDFromBytes(deduplicationKey.getBytes(StandardCharsets.UTF_8)).toString()
 				: UUID.randomUUID().toString();
+		// The trail is written first: a crash may leave a record of an access that did
+		// not happen, never the reverse.
+		recordAccess.accept(id);
 		Referral referral = Referral.register(id, normalised(request), channel, partnerId, this.clock.instant());
 		try {
 			return this.aggregates.save(referral);

@@ -81,6 +81,10 @@ class Referral extends Aggregate {
 		return channels;
 	}
 
+	@Nullable String partnerId() {
+		return this.partnerId;
+	}
+
 	Instant receivedAt() {
 		return this.receivedAt;
 	}

@@ -7,9 +7,13 @@ import java.util.List;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.referral.access.AccessTrail;
+import ca.aiguillage.referral.access.Purpose;
+import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,23 +32,37 @@ class ReferralController {
 
 	private final Aggregates aggregates;
 
-	ReferralController(Intake intake, Aggregates aggregates) {
+	private final AccessTrail trail;
+
+	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail) {
 		this.intake = intake;
 		this.aggregates = aggregates;
+		this.trail = trail;
 	}
 
 	@PostMapping
+	@PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
 	ResponseEntity<ReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
-		// Until identity and access (issue 4), the partner is not known from a token.
-		Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, null, null);
+		// The referring partner is the token's, never one the body names.
+		Caller caller = Caller.current();
+		Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, caller.partnerId(), null,
+				(id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE));
 		return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.getId()))
 			.body(ReferralReceipt.of(referral));
 	}
 
 	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyRole('PARTNER', 'COORDINATOR', 'ADMIN')")
 	ReferralReceipt status(@PathVariable String id) {
+		Caller caller = Caller.current();
+		// Another partner's or organization's referral reads exactly like an unknown id.
 		return this.aggregates.find(Referral.class, id)
-			.map(ReferralReceipt::of)
+			.filter(referral -> caller.isAdmin() || caller.isPartner(referral.partnerId())
+					|| caller.coordinates(referral.request().targetOrganizationId()))
+			.map((referral) -> {
+				this.trail.record(caller, "READ", referral.getId(), Purpose.FOLLOW_UP);
+				return ReferralReceipt.of(referral);
+			})
 			.orElseThrow(() -> new NotFoundException("referral"));
 	}
 

@@ -11,6 +11,7 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,6 +44,7 @@ class QueueController {
 	}
 
 	@GetMapping
+	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	QueuePage queue(@RequestParam(required = false) @Nullable QueueStatus status,
 			@RequestParam(required = false) @Nullable String organizationId,
 			@RequestParam(required = false) @Nullable String language,
@@ -55,6 +59,15 @@ class QueueController {
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
+		}
+		Caller caller = Caller.current();
+		if (!caller.isAdmin()) {
+			// A coordinator sees their own organization's queue, whatever the request
+			// asks for.
+			if (organizationId != null && !caller.coordinates(organizationId)) {
+				throw new AccessDeniedException("another organization's queue");
+			}
+			organizationId = caller.organizationId();
 		}
 		Criteria criteria = new Criteria();
 		List<Criteria> filters = new ArrayList<>();

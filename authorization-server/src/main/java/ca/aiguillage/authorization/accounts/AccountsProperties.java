@@ -1,0 +1,153 @@
+package ca.aiguillage.authorization.accounts;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The seeded accounts, under {@code aiguillage.authorization}.
+ *
+ * @param tokenLifetime how long an access token stays valid
+ * @param users people who sign in on the login page
+ * @param systems systems that obtain tokens with their own client credentials
+ * @param browserClients browser applications that sign people in with an authorization
+ * code and PKCE
+ */
+@Validated
+@ConfigurationProperties("aiguillage.authorization")
+record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime, @DefaultValue List<@Valid User> users,
+		@DefaultValue List<@Valid SystemClient> systems, @DefaultValue List<@Valid BrowserClient> browserClients) {
+
+	static final String BCRYPT = "\\{bcrypt}\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}";
+
+	static final String NOT_BCRYPT = "must be a bcrypt hash ({bcrypt}$2a$…), never a plain password";
+
+	/**
+	 * A person.
+	 *
+	 * @param username the name they sign in with
+	 * @param password their password's bcrypt hash
+	 * @param roles their roles
+	 * @param organizationId a coordinator's organization
+	 * @param partnerId the partner a staff member works for
+	 */
+	record User(@NotBlank String username, @Pattern(regexp = BCRYPT, message = NOT_BCRYPT) String password,
+			@NotEmpty List<Role> roles, @Nullable String organizationId, @Nullable String partnerId) {
+
+		Claims claims() {
+			return new Claims(this.roles, this.organizationId, this.partnerId);
+		}
+
+		UserDetails details() {
+			return org.springframework.security.core.userdetails.User.withUsername(this.username)
+				.password(this.password)
+				.roles(this.roles.stream().map(Role::name).toArray(String[]::new))
+				.build();
+		}
+
+		@AssertTrue(message = "a coordinator needs an organization-id")
+		boolean isCoordinatorInAnOrganization() {
+			return coordinatorHasOrganization(this.roles, this.organizationId);
+		}
+
+		@AssertTrue(message = "a partner needs a partner-id")
+		boolean isPartnerIdentified() {
+			return partnerHasId(this.roles, this.partnerId);
+		}
+
+	}
+
+	/**
+	 * A system authenticating with the client-credentials grant, such as a CLSC's records
+	 * system.
+	 *
+	 * @param clientId its client id
+	 * @param secret its client secret's bcrypt hash
+	 * @param roles its roles
+	 * @param organizationId the organization it acts for, if a coordinator's
+	 * @param partnerId the partner it acts for
+	 */
+	record SystemClient(@NotBlank String clientId, @Pattern(regexp = BCRYPT, message = NOT_BCRYPT) String secret,
+			@NotEmpty List<Role> roles, @Nullable String organizationId, @Nullable String partnerId) {
+
+		Claims claims() {
+			return new Claims(this.roles, this.organizationId, this.partnerId);
+		}
+
+		RegisteredClient registration(Duration tokenLifetime) {
+			return RegisteredClient.withId(this.clientId)
+				.clientId(this.clientId)
+				.clientSecret(this.secret)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build())
+				.build();
+		}
+
+		@AssertTrue(message = "a coordinator needs an organization-id")
+		boolean isCoordinatorInAnOrganization() {
+			return coordinatorHasOrganization(this.roles, this.organizationId);
+		}
+
+		@AssertTrue(message = "a partner needs a partner-id")
+		boolean isPartnerIdentified() {
+			return partnerHasId(this.roles, this.partnerId);
+		}
+
+	}
+
+	/**
+	 * A public browser application: no secret, authorization code with PKCE only.
+	 *
+	 * @param clientId its client id
+	 * @param redirectUris where the authorization code may be sent
+	 * @param scopes the scopes it may ask for
+	 */
+	record BrowserClient(@NotBlank String clientId, @NotEmpty List<URI> redirectUris, @NotEmpty Set<String> scopes) {
+
+		RegisteredClient registration(Duration tokenLifetime) {
+			return RegisteredClient.withId(this.clientId)
+				.clientId(this.clientId)
+				.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+				.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+				.redirectUris((uris) -> this.redirectUris.forEach((uri) -> uris.add(uri.toString())))
+				.scopes((granted) -> granted.addAll(this.scopes))
+				// First-party console: consent would approve people's own tool.
+				.clientSettings(
+						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build())
+				.build();
+		}
+
+	}
+
+	// Without its id, a coordinator's or partner's token would see all cases, or none.
+	private static boolean coordinatorHasOrganization(List<Role> roles, @Nullable String organizationId) {
+		return !roles.contains(Role.COORDINATOR) || StringUtils.hasText(organizationId);
+	}
+
+	private static boolean partnerHasId(List<Role> roles, @Nullable String partnerId) {
+		return !roles.contains(Role.PARTNER) || StringUtils.hasText(partnerId);
+	}
+
+}

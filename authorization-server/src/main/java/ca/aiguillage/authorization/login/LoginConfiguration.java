@@ -1,0 +1,60 @@
+package ca.aiguillage.authorization.login;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Form login on {@code /login}; the page speaks French unless the browser prefers English
+ * or the person chose it with {@code ?lang=en}.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginConfiguration implements WebMvcConfigurer {
+
+	static final String LANGUAGE_PARAMETER = "lang";
+
+	static final String LANGUAGE_COOKIE = "aiguillage-authorization-lang";
+
+	@Bean
+	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(
+				(authorize) -> authorize.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+			.formLogin((form) -> form.loginPage("/login").permitAll());
+		return http.build();
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
+		browser.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
+		// Else a browser asking for neither gets the machine's locale.
+		browser.setDefaultLocale(Locale.FRENCH);
+		CookieLocaleResolver chosen = new CookieLocaleResolver(LANGUAGE_COOKIE);
+		chosen.setCookieMaxAge(Duration.ofDays(365));
+		chosen.setDefaultLocaleFunction(browser::resolveLocale);
+		return chosen;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor choice = new LocaleChangeInterceptor();
+		choice.setParamName(LANGUAGE_PARAMETER);
+		choice.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(choice);
+	}
+
+}

@@ -1,0 +1,31 @@
+package ca.aiguillage.authorization.login;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page, and where someone lands who signed in without an application. */
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String login(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(required = false) @Nullable String logout, Model model) {
+		// Spring Security's redirects after a refused sign-in and a sign-out.
+		model.addAttribute("refused", error != null);
+		model.addAttribute("signedOut", logout != null);
+		return "authorization/login";
+	}
+
+	@GetMapping("/")
+	String signedIn(Principal principal, Model model) {
+		model.addAttribute("username", principal.getName());
+		return "authorization/signed-in";
+	}
+
+}

@@ -1,0 +1,102 @@
+package ca.aiguillage.matching.directory;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import ca.aiguillage.testing.AuthorizationMatrix;
+import ca.aiguillage.testing.AuthorizationMatrix.Row;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static ca.aiguillage.testing.AuthorizationMatrix.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceIntegrationTest
+@TestPropertySource(properties = "spring.config.name=matching-service")
+class DirectoryAuthorizationTests extends RunningService {
+
+	static final String LIST = "/api/v1/therapists";
+
+	static final String ONE = "/api/v1/therapists/{id}";
+
+	/** A therapist of organization auth-x, created once for the matrix. */
+	static final String THEIRS_OF_X = "/api/v1/therapists/auth-x-t1";
+
+	static final String NEW_OF_X = "/api/v1/therapists/auth-x-t2";
+
+	static final String NEW_OF_Y = "/api/v1/therapists/auth-y-t1";
+
+	static Stream<Row> matrix() {
+		return Stream.of(
+		// @formatter:off
+			row("GET", LIST, LIST,                             "anonymous",          401),
+			row("GET", LIST, LIST,                             "partner:clsc-a",     403),
+			row("GET", LIST, LIST,                             "coordinator:auth-x", 200),
+			row("GET", LIST, LIST + "?organizationId=auth-y",  "coordinator:auth-x", 403),
+			row("GET", LIST, LIST,                             "admin",              200),
+			row("GET", ONE,  THEIRS_OF_X,                      "anonymous",          401),
+			row("GET", ONE,  THEIRS_OF_X,                      "partner:clsc-a",     403),
+			row("GET", ONE,  THEIRS_OF_X,                      "coordinator:auth-x", 200),
+			row("GET", ONE,  THEIRS_OF_X,                      "coordinator:auth-y", 404),
+			row("GET", ONE,  THEIRS_OF_X,                      "admin",              200),
+			row("PUT", ONE,  NEW_OF_X,                         "anonymous",          401, profile("auth-x")),
+			row("PUT", ONE,  NEW_OF_X,                         "partner:clsc-a",     403, profile("auth-x")),
+			row("PUT", ONE,  THEIRS_OF_X,                      "coordinator:auth-x", 200, profile("auth-x")),
+			row("PUT", ONE,  NEW_OF_Y,                         "coordinator:auth-x", 403, profile("auth-y")),
+			row("PUT", ONE,  THEIRS_OF_X,                      "coordinator:auth-y", 404, profile("auth-y")),
+			row("PUT", ONE,  NEW_OF_X,                         "admin",              201, profile("auth-x"))
+		// @formatter:on
+		);
+	}
+
+	static String profile(String organization) {
+		return """
+				{"organizationId": "%s", "firstName": "Nadia", "approaches": ["COGNITIVE_BEHAVIOURAL"],
+				 "languages": ["fr"], "clienteles": ["ADULT"], "modalities": ["VIDEO"],
+				 "availability": [{"day": "TUESDAY", "start": "10:00", "end": "12:00"}],
+				 "places": 2, "lowFeePlaces": 0, "active": true}
+				""".formatted(organization);
+	}
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	@BeforeEach
+	void therapistOfOrganizationX() {
+		Http.Answer answer = this.http.putJson(THEIRS_OF_X, profile("auth-x"));
+		assertThat(answer.status()).isIn(200, 201);
+	}
+
+	@ParameterizedTest
+	@MethodSource("matrix")
+	void callerGetsTheExpectedStatus(Row row) {
+		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, row);
+
+		assertThat(answer.status()).as(row + ": " + answer.body()).isEqualTo(row.expected());
+	}
+
+	@Test
+	void everyEndpointHasRowsInTheMatrix() {
+		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, matrix().toList());
+	}
+
+	@Test
+	void coordinatorListsOnlyTheirOrganizationsTherapists() {
+		Http.Answer list = this.anonymous.withToken(this.tokens.coordinator("auth-x")).get(LIST + "?size=100");
+
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.<List<String>>json("$.content[*].organizationId")).isNotEmpty().containsOnly("auth-x");
+	}
+
+}

@@ -1,0 +1,90 @@
+package ca.aiguillage.platform.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, from the validated token only: never from the request body or
+ * parameters.
+ *
+ * @param subject the token's subject (a user name or a client id)
+ * @param roles the roles
+ * @param organizationId the member organization of a coordinator, or null
+ * @param partnerId the referring partner of partner staff or a partner system, or null
+ */
+public record Caller(String subject, Set<Role> roles, @Nullable String organizationId, @Nullable String partnerId) {
+
+	/** The claim holding the roles. */
+	public static final String ROLES = "roles";
+
+	/** The claim holding a coordinator's organization. */
+	public static final String ORGANIZATION = "organization_id";
+
+	/** The claim holding a partner's id. */
+	public static final String PARTNER = "partner_id";
+
+	/**
+	 * The caller of the current request.
+	 * @return the caller
+	 * @throws AccessDeniedException when the request carries no validated token
+	 */
+	public static Caller current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+			throw new AccessDeniedException("no validated token");
+		}
+		return of(jwt);
+	}
+
+	static Caller of(Jwt jwt) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		List<String> names = jwt.getClaimAsStringList(ROLES);
+		if (names != null) {
+			for (String name : names) {
+				for (Role role : Role.values()) {
+					if (role.name().equals(name)) {
+						roles.add(role);
+					}
+				}
+			}
+		}
+		return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(ORGANIZATION), jwt.getClaimAsString(PARTNER));
+	}
+
+	public boolean isAdmin() {
+		return this.roles.contains(Role.ADMIN);
+	}
+
+	/**
+	 * Whether this caller coordinates the given organization.
+	 * @param organization an organization id, possibly null
+	 * @return true for a coordinator of exactly that organization
+	 */
+	public boolean coordinates(@Nullable String organization) {
+		return this.roles.contains(Role.COORDINATOR) && this.organizationId != null
+				&& Objects.equals(this.organizationId, organization);
+	}
+
+	/**
+	 * Whether this caller is the given referring partner.
+	 * @param partner a partner id, possibly null
+	 * @return true for partner staff or a partner system of exactly that partner
+	 */
+	public boolean isPartner(@Nullable String partner) {
+		return this.roles.contains(Role.PARTNER) && this.partnerId != null && Objects.equals(this.partnerId, partner);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+}

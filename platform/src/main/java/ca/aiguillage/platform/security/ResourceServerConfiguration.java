@@ -1,0 +1,43 @@
+package ca.aiguillage.platform.security;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every API call needs a valid bearer token (issuer, signature, expiry and audience are
+ * checked by Boot's decoder from {@code spring.security.oauth2.resourceserver.jwt.*});
+ * health and metrics stay open for probes and Prometheus. Endpoints then check roles and
+ * tenants themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class ResourceServerConfiguration {
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages) throws Exception {
+		ProblemResponses problems = new ProblemResponses(messages);
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+					"/error")
+			.permitAll()
+			.anyRequest()
+			.authenticated()).oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			}).authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens are not sent by browsers on their own, so cross-site request
+			// forgery cannot ride them.
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+}

@@ -1,0 +1,15 @@
+package ca.aiguillage.referral.access;
+
+/** Why personal data was touched (Law 25: purpose limitation). */
+public enum Purpose {
+
+	/** Registering a referral sent by a partner over HTTP. */
+	INTAKE,
+	/** Registering a referral a partner's system published on the inbound topic. */
+	INBOUND_INTAKE,
+	/** A client referring themself. */
+	SELF_REFERRAL,
+	/** The referrer or a coordinator following a referral. */
+	FOLLOW_UP
+
+}

@@ -1,0 +1,104 @@
+package ca.aiguillage.referral.intake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import ca.aiguillage.platform.security.ProblemResponses;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Self-referral needs no account, so it is open to anyone, but protected against
+ * cross-site forgery (a token in a cookie that the page echoes in a header) and
+ * rate-limited per client address: abuse gets 429 with Retry-After.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SelfReferralSettings.class)
+class SelfReferralSecurity {
+
+	static final String PATH = "/api/v1/self-referrals";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain selfReferralFilterChain(HttpSecurity http, SelfReferralSettings settings,
+			MessageSource messages) throws Exception {
+		RateLimiterRegistry limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+			.limitForPeriod(settings.limitPerAddress())
+			.limitRefreshPeriod(settings.period())
+			.timeoutDuration(Duration.ZERO)
+			.build());
+		http.securityMatcher(PATH, PATH + "/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new ProblemResponses(messages)))
+			.addFilterBefore(new PerAddressLimit(limiters, messages), CsrfFilter.class);
+		return http.build();
+	}
+
+	/** Counts every self-referral attempt of a client address, valid or not. */
+	private static final class PerAddressLimit extends OncePerRequestFilter {
+
+		private final RateLimiterRegistry limiters;
+
+		private final MessageSource messages;
+
+		private final JsonMapper json = JsonMapper.builder().build();
+
+		PerAddressLimit(RateLimiterRegistry limiters, MessageSource messages) {
+			this.limiters = limiters;
+			this.messages = messages;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (!"POST".equals(request.getMethod())) {
+				chain.doFilter(request, response);
+				return;
+			}
+			RateLimiter limiter = this.limiters.rateLimiter(request.getRemoteAddr());
+			if (limiter.acquirePermission()) {
+				chain.doFilter(request, response);
+				return;
+			}
+			long retryAfter = Math.max(1, limiter.reservePermission() / 1_000_000_000L);
+			limiter.drainPermissions();
+			Locale locale = (request.getHeader("Accept-Language") == null) ? Locale.FRENCH : request.getLocale();
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+					this.messages.getMessage("problem.too-many-requests.detail", null, locale));
+			problem.setType(URI.create("urn:ca:aiguillage:problem:too-many-requests"));
+			problem.setTitle(this.messages.getMessage("problem.too-many-requests.title", null, locale));
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", String.valueOf(retryAfter));
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write(this.json.writeValueAsString(problem));
+		}
+
+	}
+
+}

@@ -1,0 +1,162 @@
+package ca.aiguillage.referral.intake;
+
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import ca.aiguillage.testing.AuthorizationMatrix;
+import ca.aiguillage.testing.AuthorizationMatrix.Row;
+import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import ca.aiguillage.testing.TestIssuer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static ca.aiguillage.testing.AuthorizationMatrix.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ServiceIntegrationTest
+@TestPropertySource(properties = "spring.config.name=referral-service")
+class ReferralAuthorizationTests extends RunningService {
+
+	static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json")
+		.replace("\"client\":", "\"targetOrganizationId\": \"org-x\",\n  \"client\":");
+
+	static final String REFERRALS = "/api/v1/referrals";
+
+	static final String REFERRAL = "/api/v1/referrals/{id}";
+
+	/** MINE stands for a referral that partner clsc-a sent to organization org-x. */
+	static final String MINE = "/api/v1/referrals/MINE";
+
+	static final String TRAIL = "/api/v1/access-trail";
+
+	static final String SELF = "/api/v1/self-referrals";
+
+	static final String CSRF = "/api/v1/self-referrals/csrf";
+
+	static final String TODAY = TRAIL + "?from=" + java.time.LocalDate.now().minusDays(1) + "&to="
+			+ java.time.LocalDate.now().plusDays(1);
+
+	static final String UNKNOWN = "/api/v1/referrals/" + UUID.randomUUID();
+
+	static String mine;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	static Stream<Row> matrix() {
+		return Stream.of(
+		// @formatter:off
+			row("POST", REFERRALS, REFERRALS, "anonymous",         401, EXAMPLE),
+			row("POST", REFERRALS, REFERRALS, "partner:clsc-a",    201, EXAMPLE),
+			row("POST", REFERRALS, REFERRALS, "coordinator:org-x", 403, EXAMPLE),
+			row("POST", REFERRALS, REFERRALS, "admin",             201, EXAMPLE),
+			row("GET",  REFERRAL,  MINE,      "anonymous",         401),
+			row("GET",  REFERRAL,  MINE,      "partner:clsc-a",    200),
+			row("GET",  REFERRAL,  MINE,      "partner:clsc-b",    404),
+			row("GET",  REFERRAL,  UNKNOWN,   "partner:clsc-b",    404),
+			row("GET",  REFERRAL,  MINE,      "coordinator:org-x", 200),
+			row("GET",  REFERRAL,  MINE,      "coordinator:org-y", 404),
+			row("GET",  REFERRAL,  MINE,      "admin",             200),
+			row("GET",  REFERRAL,  UNKNOWN,   "admin",             404),
+			row("GET",  TRAIL,     TODAY,     "anonymous",         401),
+			row("GET",  TRAIL,     TODAY,     "partner:clsc-a",    403),
+			row("GET",  TRAIL,     TODAY,     "coordinator:org-x", 403),
+			row("GET",  TRAIL,     TODAY,     "admin",             200),
+			// Self-referral is open to anyone; without its CSRF token a POST is refused, whoever sends it.
+			row("GET",  CSRF,      CSRF,      "anonymous",         200),
+			row("GET",  CSRF,      CSRF,      "partner:clsc-a",    200),
+			row("GET",  CSRF,      CSRF,      "coordinator:org-x", 200),
+			row("GET",  CSRF,      CSRF,      "admin",             200),
+			row("POST", SELF,      SELF,      "anonymous",         403, EXAMPLE),
+			row("POST", SELF,      SELF,      "partner:clsc-a",    403, EXAMPLE),
+			row("POST", SELF,      SELF,      "coordinator:org-x", 403, EXAMPLE),
+			row("POST", SELF,      SELF,      "admin",             403, EXAMPLE)
+		// @formatter:on
+		);
+	}
+
+	static Stream<Arguments> badTokens() {
+		TestIssuer tokens = TestIssuer.get();
+		return Stream.of(Arguments.of("expired", tokens.expired()), Arguments.of("unsigned", tokens.unsigned()),
+				Arguments.of("wrongly signed", tokens.wronglySigned()),
+				Arguments.of("wrong audience", tokens.wrongAudience()),
+				Arguments.of("wrong issuer", tokens.wrongIssuer()), Arguments.of("not a token", "not-a-jwt"));
+	}
+
+	@BeforeEach
+	void referralOfPartnerA() {
+		if (mine == null) {
+			Http.Answer posted = this.anonymous.withToken(this.tokens.partner("clsc-a")).postJson(REFERRALS, EXAMPLE);
+			assertThat(posted.status()).isEqualTo(201);
+			mine = posted.json("$.referralId");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("matrix")
+	void callerGetsTheExpectedStatus(Row row) {
+		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, row.with("MINE", mine));
+
+		assertThat(answer.status()).as(row + ": " + answer.body()).isEqualTo(row.expected());
+	}
+
+	@Test
+	void everyEndpointHasRowsInTheMatrix() {
+		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, matrix().toList());
+	}
+
+	@Test
+	void anotherPartnersReferralReadsExactlyLikeAnUnknownId() {
+		Http partnerB = this.anonymous.withToken(this.tokens.partner("clsc-b"));
+
+		Http.Answer theirs = partnerB.get(REFERRALS + "/" + mine);
+		Http.Answer unknown = partnerB.get(REFERRALS + "/" + mine.replace('a', 'b').replace('1', '2'));
+
+		assertThat(theirs.status()).isEqualTo(unknown.status()).isEqualTo(404);
+		assertThat(theirs.<String>json("$.title")).isEqualTo(unknown.json("$.title"));
+		assertThat(theirs.<String>json("$.detail")).isEqualTo(unknown.json("$.detail"));
+	}
+
+	@Test
+	void theReferringPartnerComesFromTheTokenNeverFromTheBody() {
+		String id = this.anonymous.withToken(this.tokens.partner("clsc-a"))
+			.postJson(REFERRALS, EXAMPLE)
+			.json("$.referralId");
+
+		assertThat(this.anonymous.withToken(this.tokens.partner("clsc-a")).get(REFERRALS + "/" + id).status())
+			.isEqualTo(200);
+		assertThat(this.anonymous.withToken(this.tokens.partner("demo-partner")).get(REFERRALS + "/" + id).status())
+			.isEqualTo(404);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badTokens")
+	void badTokenIsRefusedWith401AndAFrenchProblem(String kind, String token) {
+		Http.Answer answer = this.anonymous.withToken(token).get(REFERRALS + "/" + mine);
+
+		assertThat(answer.status()).as(kind).isEqualTo(401);
+		assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(answer.<String>json("$.title")).isEqualTo("Authentification requise");
+	}
+
+	@Test
+	void refusalIsInEnglishWhenAskedFor() {
+		Http.Answer answer = this.anonymous.get(REFERRALS + "/" + mine, "Accept-Language", "en");
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.<String>json("$.title")).isEqualTo("Authentication required");
+	}
+
+}

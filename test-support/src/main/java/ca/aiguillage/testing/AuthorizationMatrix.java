@@ -1,0 +1,126 @@
+package ca.aiguillage.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An authorization matrix: one readable row per endpoint, caller and tenant, with the
+ * status expected. {@link #assertEveryEndpointHasARow} makes a new endpoint without rows
+ * fail.
+ */
+public final class AuthorizationMatrix {
+
+	private AuthorizationMatrix() {
+	}
+
+	/**
+	 * One cell of the matrix.
+	 *
+	 * @param method the HTTP method
+	 * @param pattern the endpoint's mapping, such as {@code /api/v1/referrals/{id}}
+	 * @param path the path called, with fixture ids already in it
+	 * @param caller who calls: {@code anonymous}, {@code admin},
+	 * {@code coordinator:<organization>} or {@code partner:<partner>}
+	 * @param expected the status expected
+	 * @param body the JSON body, or null
+	 */
+	public record Row(String method, String pattern, String path, String caller, int expected, @Nullable String body) {
+
+		/**
+		 * This cell with a fixture id in place of a placeholder of its path.
+		 * @param placeholder such as {@code MINE}
+		 * @param value the id created for the test
+		 * @return the cell to call
+		 */
+		public Row with(String placeholder, String value) {
+			return new Row(this.method, this.pattern, this.path.replace(placeholder, value), this.caller, this.expected,
+					this.body);
+		}
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path + " as " + this.caller + " → " + this.expected;
+		}
+
+	}
+
+	public static Row row(String method, String pattern, String path, String caller, int expected) {
+		return new Row(method, pattern, path, caller, expected, null);
+	}
+
+	public static Row row(String method, String pattern, String path, String caller, int expected, String body) {
+		return new Row(method, pattern, path, caller, expected, body);
+	}
+
+	/**
+	 * Calls one cell as its caller, with a real token from the test issuer.
+	 * @param service the service, without credentials
+	 * @param tokens the issuer
+	 * @param row the cell
+	 * @return the answer, whose status the caller asserts
+	 */
+	public static Http.Answer call(Http service, TestIssuer tokens, Row row) {
+		return as(service, tokens, row.caller()).call(row.method(), row.path(), row.body());
+	}
+
+	/**
+	 * A client calling as someone.
+	 * @param service the service, without credentials
+	 * @param tokens the issuer
+	 * @param caller as in {@link Row#caller()}
+	 * @return the client
+	 */
+	public static Http as(Http service, TestIssuer tokens, String caller) {
+		String[] parts = caller.split(":", 2);
+		return switch (parts[0]) {
+			case "anonymous" -> service;
+			case "admin" -> service.withToken(tokens.admin());
+			case "coordinator" -> service.withToken(tokens.coordinator(parts[1]));
+			case "partner" -> service.withToken(tokens.partner(parts[1]));
+			default -> throw new IllegalArgumentException("Unknown caller " + caller);
+		};
+	}
+
+	/**
+	 * Fails when an endpoint of the service has no row for anonymous, partner,
+	 * coordinator and administrator callers.
+	 * @param mapping the service's handler mapping
+	 * @param rows the matrix
+	 */
+	public static void assertEveryEndpointHasARow(RequestMappingHandlerMapping mapping, List<Row> rows) {
+		Set<String> endpoints = new TreeSet<>();
+		for (Map.Entry<RequestMappingInfo, ?> entry : mapping.getHandlerMethods().entrySet()) {
+			RequestMappingInfo info = entry.getKey();
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/error")) {
+					continue;
+				}
+				info.getMethodsCondition().getMethods().forEach(method -> endpoints.add(method.name() + " " + pattern));
+			}
+		}
+		List<String> missing = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			for (String caller : List.of("anonymous", "partner", "coordinator", "admin")) {
+				boolean covered = rows.stream()
+					.anyMatch(row -> endpoint.equals(row.method() + " " + row.pattern())
+							&& row.caller().split(":")[0].equals(caller));
+				if (!covered) {
+					missing.add(endpoint + " as " + caller);
+				}
+			}
+		}
+		assertThat(endpoints).isNotEmpty();
+		assertThat(missing).as("endpoints without a row in the authorization matrix").isEmpty();
+	}
+
+}
