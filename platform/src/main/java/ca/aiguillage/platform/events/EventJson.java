@@ -25,7 +25,10 @@ public final class EventJson {
 			return this.mapper.readTree(json);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedEventException("payload is not JSON (" + ex.getOriginalMessage() + ")");
+			// Jackson's own message quotes the offending text, which may be personal
+			// data: name the place only.
+			throw new MalformedEventException(
+					"payload is not JSON (" + ex.getClass().getSimpleName() + " at " + ex.getLocation() + ")");
 		}
 	}
 
@@ -35,7 +38,7 @@ public final class EventJson {
 		}
 		catch (JacksonException ex) {
 			throw new MalformedEventException("payload does not fit " + type.getSimpleName() + " at "
-					+ ex.getPathReference() + " (" + ex.getOriginalMessage() + ")");
+					+ ex.getPathReference() + " (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 

@@ -1,8 +1,9 @@
 package ca.aiguillage.platform.security;
 
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -50,14 +50,26 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 		write(request, response, HttpStatus.FORBIDDEN, "forbidden");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+	/**
+	 * Writes a problem whose title and detail are the messages
+	 * {@code problem.<key>.title} and {@code .detail}, in the request's language.
+	 * @param request the request
+	 * @param response the response, its status already set
+	 * @param status the status
+	 * @param key the problem's message key
+	 * @throws IOException when the response cannot be written
+	 */
+	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
 			throws IOException {
 		Locale locale = (request.getHeader("Accept-Language") == null) ? Locale.FRENCH : request.getLocale();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "urn:ca:aiguillage:problem:" + key);
+		problem.put("title",
+				this.messages.getMessage("problem." + key + ".title", null, status.getReasonPhrase(), locale));
+		problem.put("status", status.value());
+		problem.put("detail",
 				this.messages.getMessage("problem." + key + ".detail", null, status.getReasonPhrase(), locale));
-		problem.setType(URI.create("urn:ca:aiguillage:problem:" + key));
-		problem.setTitle(this.messages.getMessage("problem." + key + ".title", null, status.getReasonPhrase(), locale));
-		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.put("instance", request.getRequestURI());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(this.json.writeValueAsString(problem));

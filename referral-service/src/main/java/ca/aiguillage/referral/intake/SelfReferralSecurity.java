@@ -1,9 +1,7 @@
 package ca.aiguillage.referral.intake;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 
 import ca.aiguillage.platform.security.ProblemResponses;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -13,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
@@ -21,8 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -50,12 +45,13 @@ class SelfReferralSecurity {
 			.limitRefreshPeriod(settings.period())
 			.timeoutDuration(Duration.ZERO)
 			.build());
+		ProblemResponses problems = new ProblemResponses(messages);
 		http.securityMatcher(PATH, PATH + "/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new ProblemResponses(messages)))
-			.addFilterBefore(new PerAddressLimit(limiters, messages), CsrfFilter.class);
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(problems))
+			.addFilterBefore(new PerAddressLimit(limiters, problems), CsrfFilter.class);
 		return http.build();
 	}
 
@@ -64,13 +60,11 @@ class SelfReferralSecurity {
 
 		private final RateLimiterRegistry limiters;
 
-		private final MessageSource messages;
+		private final ProblemResponses problems;
 
-		private final JsonMapper json = JsonMapper.builder().build();
-
-		PerAddressLimit(RateLimiterRegistry limiters, MessageSource messages) {
+		PerAddressLimit(RateLimiterRegistry limiters, ProblemResponses problems) {
 			this.limiters = limiters;
-			this.messages = messages;
+			this.problems = problems;
 		}
 
 		@Override
@@ -87,16 +81,9 @@ class SelfReferralSecurity {
 			}
 			long retryAfter = Math.max(1, limiter.reservePermission() / 1_000_000_000L);
 			limiter.drainPermissions();
-			Locale locale = (request.getHeader("Accept-Language") == null) ? Locale.FRENCH : request.getLocale();
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-					this.messages.getMessage("problem.too-many-requests.detail", null, locale));
-			problem.setType(URI.create("urn:ca:aiguillage:problem:too-many-requests"));
-			problem.setTitle(this.messages.getMessage("problem.too-many-requests.title", null, locale));
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", String.valueOf(retryAfter));
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write(this.json.writeValueAsString(problem));
+			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
 		}
 
 	}
