@@ -1,36 +1,17 @@
 package ca.aiguillage.authorization.login;
 
+import ca.aiguillage.authorization.RunningAuthorizationServer;
 import ca.aiguillage.testing.UserAgent;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=authorization-server")
-class LoginPageIntegrationTests {
+class LoginPageIntegrationTests extends RunningAuthorizationServer {
 
 	private static final String SESSION = "AIGUILLAGE_AUTHORIZATION_SESSION";
-
-	@TempDir
-	static Path data;
-
-	@Value("${local.server.port}")
-	int port;
-
-	@DynamicPropertySource
-	static void signingKeyInATemporaryDirectory(DynamicPropertyRegistry registry) {
-		registry.add("aiguillage.authorization.signing-key-file", () -> data.resolve("signing-key.jwk.json"));
-	}
 
 	@Test
 	void loginPageIsFrenchByDefault() {

@@ -1,19 +1,14 @@
 package ca.aiguillage.authorization.token;
 
+import ca.aiguillage.authorization.RunningAuthorizationServer;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 
 import ca.aiguillage.testing.ConsoleSignIn;
 import ca.aiguillage.testing.UserAgent;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The coordinators' console signing a person in: authorization code with PKCE, over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=authorization-server")
-class AuthorizationCodeIntegrationTests {
+class AuthorizationCodeIntegrationTests extends RunningAuthorizationServer {
 
 	private static final String CONSOLE = "aiguillage-console";
 
 	private static final String CALLBACK = "http://127.0.0.1:8083/login/oauth2/code/aiguillage";
-
-	@TempDir
-	static Path data;
-
-	@Value("${local.server.port}")
-	int port;
-
-	@DynamicPropertySource
-	static void signingKeyInATemporaryDirectory(DynamicPropertyRegistry registry) {
-		registry.add("aiguillage.authorization.signing-key-file", () -> data.resolve("signing-key.jwk.json"));
-	}
 
 	@Test
 	void coordinatorSigningInToTheConsoleGetsATokenForTheirOrganization() throws Exception {

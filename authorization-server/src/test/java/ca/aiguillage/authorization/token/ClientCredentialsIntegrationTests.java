@@ -1,7 +1,7 @@
 package ca.aiguillage.authorization.token;
 
+import ca.aiguillage.authorization.RunningAuthorizationServer;
 import ca.aiguillage.testing.UserAgent;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -10,30 +10,11 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.config.name=authorization-server")
-class ClientCredentialsIntegrationTests {
-
-	@TempDir
-	static Path data;
-
-	@Value("${local.server.port}")
-	int port;
-
-	@DynamicPropertySource
-	static void signingKeyInATemporaryDirectory(DynamicPropertyRegistry registry) {
-		registry.add("aiguillage.authorization.signing-key-file", () -> data.resolve("signing-key.jwk.json"));
-	}
+class ClientCredentialsIntegrationTests extends RunningAuthorizationServer {
 
 	@Test
 	void demoPartnerGetsAJwtSignedWithAKeyFromTheJwkSet() throws Exception {

@@ -3,27 +3,21 @@ package ca.aiguillage.matching.directory;
 import java.util.List;
 import java.util.stream.Stream;
 
-import ca.aiguillage.testing.AuthorizationMatrix;
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
 import ca.aiguillage.testing.Http;
-import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.EndpointAuthorization;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static ca.aiguillage.testing.AuthorizationMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=matching-service")
-class DirectoryAuthorizationTests extends RunningService {
+class DirectoryAuthorizationTests extends EndpointAuthorization {
 
 	static final String LIST = "/api/v1/therapists";
 
@@ -68,27 +62,10 @@ class DirectoryAuthorizationTests extends RunningService {
 				""".formatted(organization);
 	}
 
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
-
 	@BeforeEach
 	void therapistOfOrganizationX() {
 		Http.Answer answer = this.http.putJson(THEIRS_OF_X, profile("auth-x"));
 		assertThat(answer.status()).isIn(200, 201);
-	}
-
-	@ParameterizedTest
-	@MethodSource("matrix")
-	void callerGetsTheExpectedStatus(Row row) {
-		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, row);
-
-		assertThat(answer.status()).as(row + ": " + answer.body()).isEqualTo(row.expected());
-	}
-
-	@Test
-	void everyEndpointHasRowsInTheMatrix() {
-		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, matrix().toList());
 	}
 
 	@Test

@@ -1,27 +1,22 @@
 package ca.aiguillage.notification.delivery;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.platform.events.EventJson;
-import ca.aiguillage.testing.AuthorizationMatrix;
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
-import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.EndpointAuthorization;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static ca.aiguillage.testing.AuthorizationMatrix.row;
 import static java.time.Duration.ofSeconds;
@@ -30,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=notification-service")
-class DeliveryAuthorizationTests extends RunningService {
+class DeliveryAuthorizationTests extends EndpointAuthorization {
 
 	static final String DELIVERIES = "/api/v1/deliveries";
 
@@ -54,9 +49,10 @@ class DeliveryAuthorizationTests extends RunningService {
 		);
 	}
 
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
+	@Override
+	protected Map<String, String> placeholders() {
+		return Map.of("MINE", mine);
+	}
 
 	@BeforeEach
 	void referralProposedByMontrealNord() {
@@ -77,19 +73,6 @@ class DeliveryAuthorizationTests extends RunningService {
 						deliveries -> deliveries.size() >= 2);
 			mine = id;
 		}
-	}
-
-	@ParameterizedTest
-	@MethodSource("matrix")
-	void callerGetsTheExpectedStatus(Row row) {
-		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, row.with("MINE", mine));
-
-		assertThat(answer.status()).as(row + ": " + answer.body()).isEqualTo(row.expected());
-	}
-
-	@Test
-	void everyEndpointHasRowsInTheMatrix() {
-		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, matrix().toList());
 	}
 
 	@Test

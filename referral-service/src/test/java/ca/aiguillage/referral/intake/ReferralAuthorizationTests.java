@@ -1,13 +1,13 @@
 package ca.aiguillage.referral.intake;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import ca.aiguillage.testing.AuthorizationMatrix;
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
-import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.EndpointAuthorization;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.aiguillage.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +16,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static ca.aiguillage.testing.AuthorizationMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
-class ReferralAuthorizationTests extends RunningService {
+class ReferralAuthorizationTests extends EndpointAuthorization {
 
 	static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json")
 		.replace("\"client\":", "\"targetOrganizationId\": \"org-x\",\n  \"client\":");
@@ -50,10 +47,6 @@ class ReferralAuthorizationTests extends RunningService {
 	static final String UNKNOWN = "/api/v1/referrals/" + UUID.randomUUID();
 
 	static String mine;
-
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
 
 	static Stream<Row> matrix() {
 		return Stream.of(
@@ -95,6 +88,11 @@ class ReferralAuthorizationTests extends RunningService {
 				Arguments.of("wrong issuer", tokens.wrongIssuer()), Arguments.of("not a token", "not-a-jwt"));
 	}
 
+	@Override
+	protected Map<String, String> placeholders() {
+		return Map.of("MINE", mine);
+	}
+
 	@BeforeEach
 	void referralOfPartnerA() {
 		if (mine == null) {
@@ -102,19 +100,6 @@ class ReferralAuthorizationTests extends RunningService {
 			assertThat(posted.status()).isEqualTo(201);
 			mine = posted.json("$.referralId");
 		}
-	}
-
-	@ParameterizedTest
-	@MethodSource("matrix")
-	void callerGetsTheExpectedStatus(Row row) {
-		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, row.with("MINE", mine));
-
-		assertThat(answer.status()).as(row + ": " + answer.body()).isEqualTo(row.expected());
-	}
-
-	@Test
-	void everyEndpointHasRowsInTheMatrix() {
-		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, matrix().toList());
 	}
 
 	@Test

@@ -7,21 +7,14 @@ import java.util.stream.Stream;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.platform.events.EventJson;
-import ca.aiguillage.testing.AuthorizationMatrix;
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
-import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
-import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.EndpointAuthorization;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static ca.aiguillage.testing.AuthorizationMatrix.row;
 import static java.time.Duration.ofSeconds;
@@ -30,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=waitlist-service")
-class QueueAuthorizationTests extends RunningService {
+class QueueAuthorizationTests extends EndpointAuthorization {
 
 	static final String QUEUE = "/api/v1/queue";
 
@@ -49,10 +42,6 @@ class QueueAuthorizationTests extends RunningService {
 		);
 	}
 
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
-
 	@BeforeEach
 	void referralProposedByLaval() {
 		if (proposedToLaval == null) {
@@ -65,19 +54,6 @@ class QueueAuthorizationTests extends RunningService {
 						ids -> ids.contains(id));
 			proposedToLaval = id;
 		}
-	}
-
-	@ParameterizedTest
-	@MethodSource("matrix")
-	void callerGetsTheExpectedStatus(Row row) {
-		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, row);
-
-		assertThat(answer.status()).as(row + ": " + answer.body()).isEqualTo(row.expected());
-	}
-
-	@Test
-	void everyEndpointHasRowsInTheMatrix() {
-		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, matrix().toList());
 	}
 
 	@Test
