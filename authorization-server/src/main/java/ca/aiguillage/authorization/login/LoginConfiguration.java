@@ -28,12 +28,11 @@ class LoginConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(
-				(authorize) -> authorize.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
-			.formLogin((form) -> form.loginPage("/login").permitAll());
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+			.permitAll()
+			.anyRequest()
+			.authenticated()).formLogin((form) -> form.loginPage("/login").permitAll());
 		return http.build();
 	}
 
