@@ -32,7 +32,7 @@ class InboundConsumers {
 				// The source identifies the partner's system; with the event id it makes
 				// a redelivery a no-op.
 				intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
-						event.source() + "|" + event.id(),
+						event.source() + "|" + event.id(), null,
 						(id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
 			}
 			catch (InvalidRequestException ex) {

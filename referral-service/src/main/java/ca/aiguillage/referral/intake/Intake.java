@@ -47,11 +47,15 @@ class Intake {
 	 * @param deduplicationKey identifies this submission (such as the inbound event's
 	 * source and id) so that a redelivery registers nothing new, or null to always
 	 * register
+	 * @param fingerprint the request's fingerprint, which a referral registered earlier
+	 * under the same key must share, or null not to compare
 	 * @return the registered referral, or the one registered earlier under the same key
 	 * @throws InvalidRequestException when a field breaks a rule
+	 * @throws IdempotencyConflictException when the referral registered earlier under the
+	 * same key came from a different request
 	 */
 	Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
-			@Nullable String deduplicationKey, Consumer<String> recordAccess) {
+			@Nullable String deduplicationKey, @Nullable String fingerprint, Consumer<String> recordAccess) {
 		List<FieldViolation> violations = this.validation.violations(request);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
@@ -59,16 +63,31 @@ class Intake {
 		String id = (deduplicationKey != null)
 				? UUID.nameUUIDFromBytes(deduplicationKey.getBytes(StandardCharsets.UTF_8)).toString()
 				: UUID.randomUUID().toString();
+		if (deduplicationKey != null) {
+			Referral earlier = this.aggregates.find(Referral.class, id).orElse(null);
+			if (earlier != null) {
+				return sameRequest(earlier, fingerprint);
+			}
+		}
 		// The trail is written first: a crash may leave a record of an access that did
 		// not happen, never the reverse.
 		recordAccess.accept(id);
-		Referral referral = Referral.register(id, normalised(request), channel, partnerId, this.clock.instant());
+		Referral referral = Referral.register(id, normalised(request), channel, partnerId, fingerprint,
+				this.clock.instant());
 		try {
 			return this.aggregates.save(referral);
 		}
 		catch (DuplicateKeyException ex) {
-			return this.aggregates.find(Referral.class, id).orElseThrow(() -> ex);
+			// A concurrent submission under the same key won the insert.
+			return sameRequest(this.aggregates.find(Referral.class, id).orElseThrow(() -> ex), fingerprint);
 		}
+	}
+
+	private static Referral sameRequest(Referral earlier, @Nullable String fingerprint) {
+		if (fingerprint != null && !fingerprint.equals(earlier.requestFingerprint())) {
+			throw new IdempotencyConflictException();
+		}
+		return earlier;
 	}
 
 	private static InboundReferralV1 normalised(InboundReferralV1 request) {

@@ -32,6 +32,8 @@ class Referral extends Aggregate {
 
 	private InboundReferralV1 request;
 
+	private @Nullable String requestFingerprint;
+
 	@PersistenceCreator
 	Referral(String id) {
 		super(id);
@@ -42,12 +44,13 @@ class Referral extends Aggregate {
 	 * resources and never reaches the waitlist; any other is announced.
 	 */
 	static Referral register(String id, InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
-			Instant now) {
+			@Nullable String requestFingerprint, Instant now) {
 		Referral referral = new Referral(id);
 		referral.receivedAt = now;
 		referral.intakeChannel = channel;
 		referral.partnerId = partnerId;
 		referral.request = request;
+		referral.requestFingerprint = requestFingerprint;
 		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
 			// Not a crisis service: a client at imminent risk must never sit in a
 			// waitlist.
@@ -91,6 +94,14 @@ class Referral extends Aggregate {
 
 	ReferralStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * The SHA-256 of the request as submitted under an {@code Idempotency-Key}.
+	 * @return the fingerprint, or null when no key came with the request
+	 */
+	@Nullable String requestFingerprint() {
+		return this.requestFingerprint;
 	}
 
 	InboundReferralV1 request() {

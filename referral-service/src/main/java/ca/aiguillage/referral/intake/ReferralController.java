@@ -12,12 +12,15 @@ import ca.aiguillage.referral.access.Purpose;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.NotFoundException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,10 +45,14 @@ class ReferralController {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
-	ResponseEntity<ReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
+	ResponseEntity<ReferralReceipt> submit(@RequestBody InboundReferralV1 request,
+			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey) {
 		// The referring partner is the token's, never one the body names.
 		Caller caller = Caller.current();
-		Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, caller.partnerId(), null,
+		@Nullable IdempotencyKey key = (idempotencyKey != null) ? IdempotencyKey.of(idempotencyKey, caller) : null;
+		Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, caller.partnerId(),
+				(key != null) ? key.deduplicationKey() : null,
+				(key != null) ? IdempotencyKey.fingerprint(request) : null,
 				(id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE));
 		return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.getId()))
 			.body(ReferralReceipt.of(referral));

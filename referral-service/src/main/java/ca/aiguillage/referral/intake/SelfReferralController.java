@@ -40,7 +40,7 @@ class SelfReferralController {
 
 	@PostMapping
 	ResponseEntity<ReferralController.ReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
-		Referral referral = this.intake.submit(request, IntakeChannel.SELF_REFERRAL, null, null,
+		Referral referral = this.intake.submit(request, IntakeChannel.SELF_REFERRAL, null, null, null,
 				(id) -> this.trail.recordSelfReferral(id));
 		// The client gets a receipt, not a link to follow the referral: that comes by
 		// email or SMS.

@@ -1,0 +1,35 @@
+package ca.aiguillage.referral.intake;
+
+import java.net.URI;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The intake's own problem details, in the request's language like the platform's (French
+ * by default).
+ */
+@RestControllerAdvice
+class IntakeProblems {
+
+	private final MessageSource messages;
+
+	IntakeProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler
+	ProblemDetail idempotencyConflict(IdempotencyConflictException ex) {
+		String key = "problem.idempotency-conflict";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.messages.getMessage(key + ".detail", null, LocaleContextHolder.getLocale()));
+		problem.setType(URI.create("urn:ca:aiguillage:problem:idempotency-conflict"));
+		problem.setTitle(this.messages.getMessage(key + ".title", null, LocaleContextHolder.getLocale()));
+		return problem;
+	}
+
+}
