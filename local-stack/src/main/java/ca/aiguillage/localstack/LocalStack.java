@@ -144,7 +144,8 @@ public final class LocalStack implements AutoCloseable {
 	 * that run elsewhere (containers, a server), as docker-compose does.
 	 * @param bootstrapServers the Kafka bootstrap servers
 	 * @param mongoUri the MongoDB connection string
-	 * @param dataDir where the authorization server keeps its signing key
+	 * @param dataDir where the authorization server keeps its signing key and
+	 * referral-service its data-encryption and blind-index keys
 	 * @param authorizationPort the authorization server's port
 	 * @param servicePorts the HTTP ports (0 for any free port)
 	 * @param demoData whether to load demo data
@@ -182,7 +183,9 @@ public final class LocalStack implements AutoCloseable {
 							"--spring.cloud.stream.kafka.binder.brokers=" + stack.bootstrapServers,
 							"--spring.mongodb.uri=" + stack.mongoUri, "--matching.demo-data=" + demoData,
 							"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-							"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks"));
+							"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
+							"--referral.privacy.key-file="
+									+ dataDir.resolve("referral").resolve("keys.json").toAbsolutePath()));
 			}
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));

@@ -46,6 +46,7 @@ class AcknowledgedReferralDurabilityTests {
 	static void embeddedMongoInAChildProcess(DynamicPropertyRegistry registry) {
 		mongo = startMongo();
 		registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + mongoPort);
+		registry.add("referral.privacy.key-file", () -> data.resolve("keys.json"));
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.get().issuer());
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
 	}

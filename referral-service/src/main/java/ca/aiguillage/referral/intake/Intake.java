@@ -12,6 +12,8 @@ import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.referral.privacy.BlindIndex;
+import ca.aiguillage.referral.privacy.PersonalDataCipher;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.jspecify.annotations.Nullable;
@@ -33,10 +35,17 @@ class Intake {
 
 	private final Clock clock;
 
-	Intake(IntakeValidation validation, Aggregates aggregates, Clock clock) {
+	private final PersonalDataCipher cipher;
+
+	private final BlindIndex index;
+
+	Intake(IntakeValidation validation, Aggregates aggregates, Clock clock, PersonalDataCipher cipher,
+			BlindIndex index) {
 		this.validation = validation;
 		this.aggregates = aggregates;
 		this.clock = clock;
+		this.cipher = cipher;
+		this.index = index;
 	}
 
 	/**
@@ -73,7 +82,7 @@ class Intake {
 		// not happen, never the reverse.
 		recordAccess.accept(id);
 		Referral referral = Referral.register(id, normalised(request), channel, partnerId, fingerprint,
-				this.clock.instant());
+				this.clock.instant(), this.cipher, this.index);
 		try {
 			return this.aggregates.save(referral);
 		}

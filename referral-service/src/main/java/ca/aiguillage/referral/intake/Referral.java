@@ -1,23 +1,28 @@
 package ca.aiguillage.referral.intake;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.platform.outbox.Aggregate;
+import ca.aiguillage.referral.privacy.BlindIndex;
+import ca.aiguillage.referral.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A referral: the client's personal data, which stays in this document, and the status
- * the referrer follows. Its events carry only ids, codes and matching attributes.
+ * A referral: the client's personal data, which stays in this document encrypted beside
+ * keyed hashes of who the client is, the codes that match them, and the status the
+ * referrer follows. Its events carry only ids, codes and matching attributes.
  */
 @Document("referrals")
 class Referral extends Aggregate {
@@ -30,7 +35,15 @@ class Referral extends Aggregate {
 
 	private ReferralStatus status;
 
-	private InboundReferralV1 request;
+	private Request request;
+
+	private String personalData;
+
+	private String nameAndBirthIndex;
+
+	private @Nullable String emailIndex;
+
+	private @Nullable String phoneIndex;
 
 	private @Nullable String requestFingerprint;
 
@@ -44,13 +57,20 @@ class Referral extends Aggregate {
 	 * resources and never reaches the waitlist; any other is announced.
 	 */
 	static Referral register(String id, InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
-			@Nullable String requestFingerprint, Instant now) {
+			@Nullable String requestFingerprint, Instant now, PersonalDataCipher cipher, BlindIndex index) {
 		Referral referral = new Referral(id);
 		referral.receivedAt = now;
 		referral.intakeChannel = channel;
 		referral.partnerId = partnerId;
-		referral.request = request;
+		referral.request = Request.of(request);
 		referral.requestFingerprint = requestFingerprint;
+		PersonalData personal = PersonalData.of(request);
+		// Bound to the id: a ciphertext copied into another referral does not open.
+		referral.personalData = cipher.seal(personal, id);
+		referral.nameAndBirthIndex = index.nameAndBirth(personal.firstName(), personal.lastName(),
+				personal.dateOfBirth());
+		referral.emailIndex = (personal.email() != null) ? index.email(personal.email()) : null;
+		referral.phoneIndex = (personal.mobilePhone() != null) ? index.phone(personal.mobilePhone()) : null;
 		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
 			// Not a crisis service: a client at imminent risk must never sit in a
 			// waitlist.
@@ -58,27 +78,27 @@ class Referral extends Aggregate {
 			return referral;
 		}
 		referral.status = ReferralStatus.SUBMITTED;
-		referral.raise(referral.submitted());
+		referral.raise(referral.submitted(request));
 		return referral;
 	}
 
-	private ReferralSubmittedV1 submitted() {
-		InboundReferralV1.Client client = this.request.client();
-		InboundReferralV1.Needs needs = this.request.needs();
+	private ReferralSubmittedV1 submitted(InboundReferralV1 request) {
+		InboundReferralV1.Client client = request.client();
+		InboundReferralV1.Needs needs = request.needs();
 		return new ReferralSubmittedV1(getId(), this.receivedAt, this.intakeChannel, this.partnerId,
-				this.request.targetOrganizationId(), client.preferredLanguage(), client.languages(), needs.clientele(),
+				request.targetOrganizationId(), client.preferredLanguage(), client.languages(), needs.clientele(),
 				needs.approaches(), Boolean.TRUE.equals(needs.approachRequired()), needs.modality(),
-				needs.availability(), this.request.priority(),
-				client.postalCode().substring(0, 3).toUpperCase(Locale.ROOT), consentedChannels());
+				needs.availability(), request.priority(), client.postalCode().substring(0, 3).toUpperCase(Locale.ROOT),
+				consentedChannels(request));
 	}
 
-	private List<ContactChannel> consentedChannels() {
-		InboundReferralV1.Consent consent = this.request.consent();
+	private static List<ContactChannel> consentedChannels(InboundReferralV1 request) {
+		InboundReferralV1.Consent consent = request.consent();
 		List<ContactChannel> channels = new ArrayList<>();
-		if (Boolean.TRUE.equals(consent.email()) && this.request.client().email() != null) {
+		if (Boolean.TRUE.equals(consent.email()) && request.client().email() != null) {
 			channels.add(ContactChannel.EMAIL);
 		}
-		if (Boolean.TRUE.equals(consent.sms()) && this.request.client().mobilePhone() != null) {
+		if (Boolean.TRUE.equals(consent.sms()) && request.client().mobilePhone() != null) {
 			channels.add(ContactChannel.SMS);
 		}
 		return channels;
@@ -104,8 +124,75 @@ class Referral extends Aggregate {
 		return this.requestFingerprint;
 	}
 
-	InboundReferralV1 request() {
+	/**
+	 * The request without the client's personal data.
+	 * @return what may be read without decrypting
+	 */
+	Request request() {
 		return this.request;
+	}
+
+	/**
+	 * Decrypts the client's personal data, for the few uses that need it.
+	 * @param cipher the cipher holding the key it was encrypted with
+	 * @return the personal data
+	 */
+	PersonalData personalData(PersonalDataCipher cipher) {
+		return cipher.open(this.personalData, PersonalData.class, getId());
+	}
+
+	/**
+	 * What is stored in clear of a request: codes and matching attributes, no identity or
+	 * clinical text.
+	 *
+	 * @param partnerReference the partner's reference, or null
+	 * @param targetOrganizationId the organization referred to, or null for any
+	 * @param preferredLanguage the language for messages
+	 * @param languages the languages accepted for therapy
+	 * @param postalPrefix the forward sortation area (first three characters)
+	 * @param consent the consent
+	 * @param household the household
+	 * @param needs the needs without their free-text reason
+	 * @param risk the risk screening
+	 * @param priority the referrer's priority, or null
+	 */
+	record Request(@Nullable String partnerReference, @Nullable String targetOrganizationId, String preferredLanguage,
+			List<String> languages, String postalPrefix, InboundReferralV1.Consent consent,
+			InboundReferralV1.Household household, InboundReferralV1.Needs needs, InboundReferralV1.Risk risk,
+			@Nullable Priority priority) {
+
+		static Request of(InboundReferralV1 request) {
+			InboundReferralV1.Client client = request.client();
+			InboundReferralV1.Needs needs = request.needs();
+			return new Request(request.partnerReference(), request.targetOrganizationId(), client.preferredLanguage(),
+					client.languages(), client.postalCode().substring(0, 3).toUpperCase(Locale.ROOT), request.consent(),
+					request.household(), new InboundReferralV1.Needs(needs.clientele(), needs.approaches(),
+							needs.approachRequired(), needs.modality(), needs.availability(), null),
+					request.risk(), request.priority());
+		}
+
+	}
+
+	/**
+	 * The client's personal data, stored only encrypted.
+	 *
+	 * @param firstName first name
+	 * @param lastName last name
+	 * @param dateOfBirth date of birth
+	 * @param email email address, or null
+	 * @param mobilePhone mobile phone number in E.164 form, or null
+	 * @param postalCode full postal code
+	 * @param reason reason for referral, clinical free text
+	 */
+	record PersonalData(String firstName, String lastName, LocalDate dateOfBirth, @Nullable String email,
+			@Nullable String mobilePhone, String postalCode, @Nullable String reason) {
+
+		static PersonalData of(InboundReferralV1 request) {
+			InboundReferralV1.Client client = request.client();
+			return new PersonalData(client.firstName(), client.lastName(), client.dateOfBirth(), client.email(),
+					client.mobilePhone(), client.postalCode(), request.needs().reason());
+		}
+
 	}
 
 }

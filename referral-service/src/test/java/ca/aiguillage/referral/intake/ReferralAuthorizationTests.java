@@ -41,6 +41,14 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 
 	static final String CSRF = "/api/v1/self-referrals/csrf";
 
+	static final String DOCS = "/v3/api-docs";
+
+	static final String DOCS_YAML = "/v3/api-docs.yaml";
+
+	static final String UI_CONFIG = "/v3/api-docs/swagger-config";
+
+	static final String UI = "/swagger-ui.html";
+
 	static final String TODAY = TRAIL + "?from=" + java.time.LocalDate.now().minusDays(1) + "&to="
 			+ java.time.LocalDate.now().plusDays(1);
 
@@ -75,7 +83,24 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 			row("POST", SELF,      SELF,      "anonymous",         403, EXAMPLE),
 			row("POST", SELF,      SELF,      "partner:clsc-a",    403, EXAMPLE),
 			row("POST", SELF,      SELF,      "coordinator:org-x", 403, EXAMPLE),
-			row("POST", SELF,      SELF,      "admin",             403, EXAMPLE)
+			row("POST", SELF,      SELF,      "admin",             403, EXAMPLE),
+			// The documentation is open to anyone, token or not; the Swagger UI page redirects to its assets.
+			row("GET",  DOCS,      DOCS,      "anonymous",         200),
+			row("GET",  DOCS,      DOCS,      "partner:clsc-a",    200),
+			row("GET",  DOCS,      DOCS,      "coordinator:org-x", 200),
+			row("GET",  DOCS,      DOCS,      "admin",             200),
+			row("GET",  DOCS_YAML, DOCS_YAML, "anonymous",         200),
+			row("GET",  DOCS_YAML, DOCS_YAML, "partner:clsc-a",    200),
+			row("GET",  DOCS_YAML, DOCS_YAML, "coordinator:org-x", 200),
+			row("GET",  DOCS_YAML, DOCS_YAML, "admin",             200),
+			row("GET",  UI_CONFIG, UI_CONFIG, "anonymous",         200),
+			row("GET",  UI_CONFIG, UI_CONFIG, "partner:clsc-a",    200),
+			row("GET",  UI_CONFIG, UI_CONFIG, "coordinator:org-x", 200),
+			row("GET",  UI_CONFIG, UI_CONFIG, "admin",             200),
+			row("GET",  UI,        UI,        "anonymous",         302),
+			row("GET",  UI,        UI,        "partner:clsc-a",    302),
+			row("GET",  UI,        UI,        "coordinator:org-x", 302),
+			row("GET",  UI,        UI,        "admin",             302)
 		// @formatter:on
 		);
 	}

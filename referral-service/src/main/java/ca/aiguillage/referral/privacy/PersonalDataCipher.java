@@ -1,0 +1,110 @@
+package ca.aiguillage.referral.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Encrypts personal data at rest with AES-256-GCM: a fresh 96-bit nonce per value, the id
+ * of the key in front of each ciphertext so that keys can rotate, and a context (such as
+ * the referral id) authenticated with it so that a ciphertext cannot be moved to another
+ * document.
+ */
+public final class PersonalDataCipher {
+
+	static final String SEPARATOR = ":";
+
+	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final Map<String, SecretKey> keys;
+
+	private final String activeKeyId;
+
+	PersonalDataCipher(Map<String, SecretKey> keys, String activeKeyId) {
+		if (!keys.containsKey(activeKeyId)) {
+			throw new IllegalArgumentException("No data-encryption key " + activeKeyId);
+		}
+		this.keys = Map.copyOf(keys);
+		this.activeKeyId = activeKeyId;
+	}
+
+	/**
+	 * Encrypts a record as JSON.
+	 * @param value the record
+	 * @param context what the value belongs to; the same context must be given to open it
+	 * @return the key id and the base64 nonce and ciphertext
+	 */
+	public String seal(Object value, String context) {
+		return encrypt(JSON.writeValueAsBytes(value), context);
+	}
+
+	/**
+	 * Decrypts a record sealed by {@link #seal(Object, String)}.
+	 * @param <T> the record type
+	 * @param sealed the sealed value
+	 * @param type the record type
+	 * @param context the context it was sealed with
+	 * @return the record
+	 * @throws IllegalArgumentException when the value names an unknown key, was altered
+	 * or belongs to another context
+	 */
+	public <T> T open(String sealed, Class<T> type, String context) {
+		return JSON.readValue(decrypt(sealed, context), type);
+	}
+
+	String encrypt(byte[] plaintext, String context) {
+		byte[] nonce = new byte[NONCE_BYTES];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+			byte[] ciphertext = cipher.doFinal(plaintext);
+			byte[] message = new byte[NONCE_BYTES + ciphertext.length];
+			System.arraycopy(nonce, 0, message, 0, NONCE_BYTES);
+			System.arraycopy(ciphertext, 0, message, NONCE_BYTES, ciphertext.length);
+			return this.activeKeyId + SEPARATOR + Base64.getEncoder().encodeToString(message);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot encrypt with AES-GCM", ex);
+		}
+	}
+
+	byte[] decrypt(String sealed, String context) {
+		int separator = sealed.indexOf(SEPARATOR);
+		SecretKey key = (separator > 0) ? this.keys.get(sealed.substring(0, separator)) : null;
+		if (key == null) {
+			throw new IllegalArgumentException("The value names no known data-encryption key");
+		}
+		try {
+			byte[] message = Base64.getDecoder().decode(sealed.substring(separator + 1));
+			if (message.length < NONCE_BYTES + TAG_BITS / 8) {
+				throw new IllegalArgumentException("The value is too short to be a ciphertext");
+			}
+			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, message, 0, NONCE_BYTES));
+			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+			return cipher.doFinal(message, NONCE_BYTES, message.length - NONCE_BYTES);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("The value was altered or belongs to another context", ex);
+		}
+	}
+
+}
