@@ -48,6 +48,10 @@ final class ReferralJourney {
 			assertThat(queued.<List<String>>json("$.items[0].proposal.explanation.constraintsMet"))
 				.contains("SHARED_LANGUAGE", "COMMON_SLOT", "FREE_PLACE");
 		}
+		// The closed loop: the referrer sees what became of the referral.
+		await().atMost(ofSeconds(60))
+			.untilAsserted(() -> assertThat(referral.get("/api/v1/referrals/" + id).<String>json("$.status"))
+				.isIn("PROPOSED", "WAITLISTED"));
 		await().atMost(ofSeconds(60)).untilAsserted(() -> {
 			Http.Answer deliveries = notification.get("/api/v1/deliveries?referralId=" + id);
 			assertThat(deliveries.status()).isEqualTo(200);

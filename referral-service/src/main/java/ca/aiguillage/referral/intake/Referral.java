@@ -3,6 +3,7 @@ package ca.aiguillage.referral.intake;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,6 +48,8 @@ class Referral extends Aggregate {
 
 	private @Nullable String requestFingerprint;
 
+	private List<Step> timeline = new ArrayList<>();
+
 	@PersistenceCreator
 	Referral(String id) {
 		super(id);
@@ -75,9 +78,11 @@ class Referral extends Aggregate {
 			// Not a crisis service: a client at imminent risk must never sit in a
 			// waitlist.
 			referral.status = ReferralStatus.REDIRECTED;
+			referral.timeline.add(new Step(ReferralStatus.REDIRECTED, now, null));
 			return referral;
 		}
 		referral.status = ReferralStatus.SUBMITTED;
+		referral.timeline.add(new Step(ReferralStatus.SUBMITTED, now, null));
 		referral.raise(referral.submitted(request));
 		return referral;
 	}
@@ -110,6 +115,31 @@ class Referral extends Aggregate {
 
 	Instant receivedAt() {
 		return this.receivedAt;
+	}
+
+	/**
+	 * Follows what the other services did with this referral, so that the referrer is
+	 * never left guessing. Steps are kept in the order they happened, whatever order
+	 * their events arrive in.
+	 */
+	void outcome(ReferralStatus status, Instant at, @Nullable String organizationId) {
+		this.timeline.add(new Step(status, at, organizationId));
+		this.timeline.sort(Comparator.comparing(Step::at));
+		this.status = this.timeline.get(this.timeline.size() - 1).status();
+	}
+
+	List<Step> timeline() {
+		return List.copyOf(this.timeline);
+	}
+
+	/**
+	 * One step of a referral's life, without clinical detail.
+	 *
+	 * @param status the status reached
+	 * @param at when
+	 * @param organizationId the member organization concerned, when there is one
+	 */
+	record Step(ReferralStatus status, Instant at, @Nullable String organizationId) {
 	}
 
 	ReferralStatus status() {

@@ -80,12 +80,15 @@ class ReferralController {
 	 * @param status where it stands
 	 * @param receivedAt when it was registered
 	 * @param crisisResources the numbers to call now, when the referral was redirected
+	 * @param timeline every step so far, oldest first (closed loop)
 	 */
-	record ReferralReceipt(String referralId, String status, Instant receivedAt, List<String> crisisResources) {
+	record ReferralReceipt(String referralId, String status, Instant receivedAt, List<String> crisisResources,
+			List<Referral.Step> timeline) {
 
 		static ReferralReceipt of(Referral referral) {
 			return new ReferralReceipt(referral.getId(), referral.status().name(), referral.receivedAt(),
-					(referral.status() == ReferralStatus.REDIRECTED) ? CRISIS_RESOURCES : List.of());
+					(referral.status() == ReferralStatus.REDIRECTED) ? CRISIS_RESOURCES : List.of(),
+					referral.timeline());
 		}
 
 	}

@@ -6,6 +6,10 @@ enum ReferralStatus {
 	/** Accepted at intake and announced to the other services. */
 	SUBMITTED,
 	/** Imminent risk: sent to crisis resources, never queued. */
-	REDIRECTED
+	REDIRECTED,
+	/** No therapist fits yet: on the waitlist. */
+	WAITLISTED,
+	/** A therapist of a member organization was proposed. */
+	PROPOSED
 
 }
