@@ -1,5 +1,6 @@
 package ca.aiguillage.authorization;
 
+import ca.aiguillage.testing.AiguillageArchitectureRules;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -37,13 +38,6 @@ class AuthorizationServerArchitectureTests {
 				"org.springframework.kafka..", "org.springframework.cloud.stream..", "org.springframework.data..");
 
 	@ArchTest
-	static final ArchRule noVagueNames = noClasses().should()
-		.haveSimpleNameEndingWith("Impl")
-		.orShould()
-		.haveSimpleNameEndingWith("Manager")
-		.orShould()
-		.haveSimpleNameEndingWith("Util")
-		.orShould()
-		.haveSimpleNameEndingWith("Helper");
+	static final ArchRule noVagueNames = AiguillageArchitectureRules.noVagueNames;
 
 }

@@ -45,8 +45,12 @@ public final class AiguillageArchitectureRules {
 		.beFreeOfCycles()
 		.allowEmptyShould(true);
 
+	/**
+	 * No {@code *Impl}, {@code *Manager}, {@code *Util} or {@code *Helper}: shared with
+	 * non-service modules.
+	 */
 	@ArchTest
-	static final ArchRule noVagueNames = noClasses().should()
+	public static final ArchRule noVagueNames = noClasses().should()
 		.haveSimpleNameEndingWith("Impl")
 		.orShould()
 		.haveSimpleNameEndingWith("Manager")

@@ -83,8 +83,4 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 		return this.roles.contains(Role.PARTNER) && this.partnerId != null && Objects.equals(this.partnerId, partner);
 	}
 
-	public boolean has(Role role) {
-		return this.roles.contains(role);
-	}
-
 }
