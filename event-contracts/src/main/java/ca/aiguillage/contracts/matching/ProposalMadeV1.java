@@ -6,6 +6,7 @@ import java.util.Map;
 
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A therapist was proposed for a referral and one of their places reserved for it.
@@ -18,9 +19,12 @@ import ca.aiguillage.contracts.common.WeeklySlot;
  * @param slot the first weekly slot offered
  * @param explanation why this therapist
  * @param proposedAt when the proposal was made
+ * @param therapistFirstName the therapist's first name, for the client's message
+ * @param organizationName the organization's name, for messages
  */
 public record ProposalMadeV1(String referralId, String proposalId, String therapistId, String organizationId,
-		Modality modality, WeeklySlot slot, Explanation explanation, Instant proposedAt) {
+		Modality modality, WeeklySlot slot, Explanation explanation, Instant proposedAt,
+		@Nullable String therapistFirstName, @Nullable String organizationName) {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.matching.proposal-made.v1";

@@ -9,6 +9,7 @@ import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +33,16 @@ import org.jspecify.annotations.Nullable;
  * @param postalPrefix the first three characters of the postal code (forward sortation
  * area)
  * @param contactChannels the channels the client consented to
+ * @param fee the fee per session from the sliding scale, or null when the organization
+ * has no scale
+ * @param maxTravelKm how far the client can travel to in-person therapy, or null to use
+ * the organizations' service areas
  */
 public record ReferralSubmittedV1(String referralId, Instant submittedAt, IntakeChannel intakeChannel,
 		@Nullable String partnerId, @Nullable String organizationId, String preferredLanguage, List<String> languages,
 		Clientele clientele, List<Approach> approaches, boolean approachRequired, Modality modality,
 		List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
-		List<ContactChannel> contactChannels) {
+		List<ContactChannel> contactChannels, @Nullable SessionFee fee, @Nullable Integer maxTravelKm) {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.referral.submitted.v1";

@@ -87,8 +87,8 @@ public class Therapist extends Aggregate {
 			throw new IllegalStateException("Therapist " + getId() + " has no free place");
 		}
 		this.reservations.add(new Reservation(referralId, proposalId, slot, now));
-		raise(new ProposalMadeV1(referralId, proposalId, getId(), this.organizationId, modality, slot, explanation,
-				now));
+		raise(new ProposalMadeV1(referralId, proposalId, getId(), this.organizationId, modality, slot, explanation, now,
+				null, null));
 	}
 
 	boolean holdsPlaceFor(String referralId) {

@@ -62,7 +62,7 @@ class DeliveryAuthorizationTests extends EndpointAuthorization {
 			ProposalMadeV1 sample = SampleEvents.proposal();
 			ProposalMadeV1 proposal = new ProposalMadeV1(id, sample.proposalId(), sample.therapistId(),
 					sample.organizationId(), sample.modality(), sample.slot(), sample.explanation(),
-					sample.proposedAt());
+					sample.proposedAt(), sample.therapistFirstName(), sample.organizationName());
 			this.kafka.send(EventCatalog.PROPOSAL_MADE_V1.topic(), id, json.write(proposal), KafkaProbe
 				.cloudEventHeaders(UUID.randomUUID().toString(), EventCatalog.PROPOSAL_MADE_V1.type(), id));
 			String submitted = json.write(SampleEvents.submitted("fr")).replace(SampleEvents.REFERRAL, id);

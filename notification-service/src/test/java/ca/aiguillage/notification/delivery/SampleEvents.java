@@ -31,14 +31,14 @@ final class SampleEvents {
 				"clsc-ahuntsic", null, language, List.of(language), Clientele.ADULT,
 				List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
 				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C, "H2M",
-				List.of(channels));
+				List.of(channels), null, null);
 	}
 
 	static ProposalMadeV1 proposal() {
 		return new ProposalMadeV1(REFERRAL, "5d1e4c1a-3b9e-4b8e-8e0c-2a1f6f1b7c22", "t-07", "org-montreal-nord",
 				Modality.VIDEO, new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
 				new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE"), Map.of("approach", 1.0), 1.0),
-				Instant.parse("2026-11-20T14:03:02Z"));
+				Instant.parse("2026-11-20T14:03:02Z"), "Camille", "Centre St-Pierre");
 	}
 
 	static WaitlistedV1 waitlisted() {

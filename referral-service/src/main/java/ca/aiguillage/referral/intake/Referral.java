@@ -94,7 +94,7 @@ class Referral extends Aggregate {
 				request.targetOrganizationId(), client.preferredLanguage(), client.languages(), needs.clientele(),
 				needs.approaches(), Boolean.TRUE.equals(needs.approachRequired()), needs.modality(),
 				needs.availability(), request.priority(), client.postalCode().substring(0, 3).toUpperCase(Locale.ROOT),
-				consentedChannels(request));
+				consentedChannels(request), null, null);
 	}
 
 	private static List<ContactChannel> consentedChannels(InboundReferralV1 request) {

@@ -74,7 +74,8 @@ class ClosedLoopIntegrationTests extends RunningService {
 	private static ProposalMadeV1 proposal(String id, Instant at) {
 		return new ProposalMadeV1(id, UUID.randomUUID().toString(), "t-07", "org-laval", Modality.VIDEO,
 				new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
-				new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE"), Map.of("approach", 1.0), 1.0), at);
+				new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE"), Map.of("approach", 1.0), 1.0), at, "Camille",
+				"Centre St-Pierre");
 	}
 
 	private void publish(EventDefinition<?> definition, Object data, String eventId) {

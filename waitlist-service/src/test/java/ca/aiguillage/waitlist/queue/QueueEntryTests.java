@@ -61,14 +61,14 @@ class QueueEntryTests {
 		return new ReferralSubmittedV1(id, REGISTERED, IntakeChannel.PARTNER_API, "clsc-ahuntsic", null, "fr",
 				List.of("fr", "es"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
 				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), null, "H2M",
-				List.of());
+				List.of(), null, null);
 	}
 
 	static ProposalMadeV1 proposal(String id) {
 		return new ProposalMadeV1(id, "p-1", "t-07", "org-laval", Modality.VIDEO,
 				new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
 				new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE"), Map.of("approach", 1.0), 1.0),
-				REGISTERED.plusSeconds(2));
+				REGISTERED.plusSeconds(2), "Camille", "Centre St-Pierre");
 	}
 
 }

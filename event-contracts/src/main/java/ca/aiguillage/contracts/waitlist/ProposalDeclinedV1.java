@@ -1,0 +1,33 @@
+package ca.aiguillage.contracts.waitlist;
+
+import java.time.Instant;
+
+/**
+ * A proposal was declined; the client goes back to the queue and the place to
+ * re-matching.
+ *
+ * @param referralId the referral id
+ * @param proposalId the proposal
+ * @param therapistId the proposed therapist
+ * @param decidedBy who decided
+ * @param declinedAt when it was declined
+ */
+public record ProposalDeclinedV1(String referralId, String proposalId, String therapistId, DecidedBy decidedBy,
+		Instant declinedAt) {
+
+	/** The CloudEvents type. */
+	public static final String TYPE = "ca.aiguillage.waitlist.proposal-declined.v1";
+
+	/**
+	 * DecidedBy.
+	 */
+	public enum DecidedBy {
+
+		/** A coordinator, on the console or the API. */
+		COORDINATOR,
+		/** The client, through a signed link or an SMS reply. */
+		CLIENT
+
+	}
+
+}

@@ -1,0 +1,19 @@
+package ca.aiguillage.contracts.waitlist;
+
+import java.time.Instant;
+
+/**
+ * A proposal went unanswered past its limit; the client goes back to matching and the
+ * place is released.
+ *
+ * @param referralId the referral id
+ * @param proposalId the proposal
+ * @param therapistId the proposed therapist
+ * @param expiredAt when it expired
+ */
+public record ProposalExpiredV1(String referralId, String proposalId, String therapistId, Instant expiredAt) {
+
+	/** The CloudEvents type. */
+	public static final String TYPE = "ca.aiguillage.waitlist.proposal-expired.v1";
+
+}

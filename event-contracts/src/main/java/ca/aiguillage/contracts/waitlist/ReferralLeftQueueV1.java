@@ -1,0 +1,32 @@
+package ca.aiguillage.contracts.waitlist;
+
+import java.time.Instant;
+
+/**
+ * A coordinator took a referral out of the queue (ineligible, redirected elsewhere,
+ * unreachable); a reserved place is released.
+ *
+ * @param referralId the referral id
+ * @param outcome why it left
+ * @param leftAt when it left
+ */
+public record ReferralLeftQueueV1(String referralId, Outcome outcome, Instant leftAt) {
+
+	/** The CloudEvents type. */
+	public static final String TYPE = "ca.aiguillage.waitlist.left-queue.v1";
+
+	/**
+	 * Outcome.
+	 */
+	public enum Outcome {
+
+		/** Not eligible for the service. */
+		INELIGIBLE,
+		/** Redirected to another service. */
+		REDIRECTED,
+		/** The client could not be reached. */
+		UNREACHABLE
+
+	}
+
+}

@@ -1,0 +1,17 @@
+package ca.aiguillage.contracts.waitlist;
+
+import java.time.Instant;
+
+/**
+ * The therapy ended; the therapist's place is free again.
+ *
+ * @param referralId the referral id
+ * @param therapistId the proposed therapist
+ * @param endedAt when it ended
+ */
+public record TherapyEndedV1(String referralId, String therapistId, Instant endedAt) {
+
+	/** The CloudEvents type. */
+	public static final String TYPE = "ca.aiguillage.waitlist.therapy-ended.v1";
+
+}
