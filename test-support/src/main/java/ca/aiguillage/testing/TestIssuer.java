@@ -5,10 +5,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
@@ -69,9 +73,12 @@ public final class TestIssuer {
 						body.write(jwks);
 					}
 				});
+				String issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+				TestIssuer created = new TestIssuer(key, otherKey, issuer);
+				server.createContext("/oauth2/token", created::issueServiceToken);
 				server.setExecutor(null);
 				server.start();
-				instance = new TestIssuer(key, otherKey, "http://127.0.0.1:" + server.getAddress().getPort());
+				instance = created;
 			}
 			catch (JOSEException ex) {
 				throw new IllegalStateException(ex);
@@ -105,6 +112,61 @@ public final class TestIssuer {
 	/** A valid access token of a referring partner's system or staff. */
 	public String partner(String partnerId) {
 		return sign(claims(partnerId + "-records", List.of("PARTNER"), null, partnerId).build(), this.key);
+	}
+
+	/**
+	 * A valid access token of another Aiguillage service (client credentials).
+	 * @param clientId the service's client id, such as {@code notification-service}
+	 * @return the token
+	 */
+	public String service(String clientId) {
+		return sign(claims(clientId, List.of("SERVICE"), null, null).build(), this.key);
+	}
+
+	/**
+	 * The token endpoint: the client-credentials grant for service clients, whose secret
+	 * in tests is always {@code <client id>-secret}, sent with HTTP Basic.
+	 * @return the token endpoint's URL
+	 */
+	public String tokenUri() {
+		return this.issuer + "/oauth2/token";
+	}
+
+	private void issueServiceToken(HttpExchange exchange) throws IOException {
+		String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String clientId = null;
+		if (authorization != null && authorization.startsWith("Basic ")) {
+			String[] credentials = new String(Base64.getDecoder().decode(authorization.substring(6)),
+					StandardCharsets.UTF_8)
+				.split(":", 2);
+			String id = URLDecoder.decode(credentials[0], StandardCharsets.UTF_8);
+			if (credentials.length == 2
+					&& URLDecoder.decode(credentials[1], StandardCharsets.UTF_8).equals(id + "-secret")) {
+				clientId = id;
+			}
+		}
+		boolean clientCredentials = Arrays.asList(form.split("&")).contains("grant_type=client_credentials");
+		String json;
+		int status;
+		if (clientId == null) {
+			status = 401;
+			json = "{\"error\":\"invalid_client\"}";
+		}
+		else if (!clientCredentials) {
+			status = 400;
+			json = "{\"error\":\"unsupported_grant_type\"}";
+		}
+		else {
+			status = 200;
+			json = "{\"access_token\":\"" + service(clientId) + "\",\"token_type\":\"Bearer\",\"expires_in\":900}";
+		}
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
 	}
 
 	/** A token that expired a minute ago. */

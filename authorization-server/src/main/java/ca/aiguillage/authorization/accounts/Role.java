@@ -10,6 +10,12 @@ public enum Role {
 	COORDINATOR,
 
 	/** Runs the platform. */
-	ADMIN
+	ADMIN,
+
+	/**
+	 * Another Aiguillage service (client credentials): internal calls only, such as
+	 * notification-service reading contact details at send time.
+	 */
+	SERVICE
 
 }

@@ -60,6 +60,15 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 		return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(ORGANIZATION), jwt.getClaimAsString(PARTNER));
 	}
 
+	/**
+	 * Whether this caller is another Aiguillage service (client credentials).
+	 * @param clientId the service's client id
+	 * @return true for exactly that service
+	 */
+	public boolean isService(String clientId) {
+		return this.roles.contains(Role.SERVICE) && clientId.equals(this.subject);
+	}
+
 	public boolean isAdmin() {
 		return this.roles.contains(Role.ADMIN);
 	}

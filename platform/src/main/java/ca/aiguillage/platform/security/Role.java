@@ -8,6 +8,11 @@ public enum Role {
 	/** A member organization's coordinator: that organization only. */
 	COORDINATOR,
 	/** An administrator of the network. */
-	ADMIN
+	ADMIN,
+
+	/**
+	 * Another Aiguillage service, with a client-credentials token: internal calls only.
+	 */
+	SERVICE
 
 }
