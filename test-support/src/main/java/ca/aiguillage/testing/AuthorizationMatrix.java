@@ -30,7 +30,8 @@ public final class AuthorizationMatrix {
 	 * @param pattern the endpoint's mapping, such as {@code /api/v1/referrals/{id}}
 	 * @param path the path called, with fixture ids already in it
 	 * @param caller who calls: {@code anonymous}, {@code admin},
-	 * {@code coordinator:<organization>} or {@code partner:<partner>}
+	 * {@code service:<client id>}, {@code coordinator:<organization>} or
+	 * {@code partner:<partner>}
 	 * @param expected the status expected
 	 * @param body the JSON body, or null
 	 */
@@ -87,6 +88,7 @@ public final class AuthorizationMatrix {
 			case "admin" -> service.withToken(tokens.admin());
 			case "coordinator" -> service.withToken(tokens.coordinator(parts[1]));
 			case "partner" -> service.withToken(tokens.partner(parts[1]));
+			case "service" -> service.withToken(tokens.service(parts[1]));
 			default -> throw new IllegalArgumentException("Unknown caller " + caller);
 		};
 	}

@@ -79,10 +79,12 @@ public record InboundReferralV1(@Nullable String partnerReference, @Nullable Str
 	 * @param availability weekly availability
 	 * @param reason reason for referral, free text (clinical: it never leaves
 	 * referral-service)
+	 * @param maxTravelKm how far the client can travel to in-person therapy, or null to
+	 * use the organizations' service areas
 	 */
 	public record Needs(@Nullable Clientele clientele, @Nullable List<Approach> approaches,
 			@Nullable Boolean approachRequired, @Nullable Modality modality, @Nullable List<WeeklySlot> availability,
-			@Nullable String reason) {
+			@Nullable String reason, @Nullable Integer maxTravelKm) {
 	}
 
 	/**

@@ -10,6 +10,12 @@ public enum Purpose {
 	/** A client referring themself. */
 	SELF_REFERRAL,
 	/** The referrer or a coordinator following a referral. */
-	FOLLOW_UP
+	FOLLOW_UP,
+
+	/**
+	 * notification-service reading contact details to send a message the client consented
+	 * to.
+	 */
+	NOTIFICATION
 
 }

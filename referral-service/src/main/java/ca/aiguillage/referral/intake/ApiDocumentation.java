@@ -97,11 +97,13 @@ class ApiDocumentation {
 			if (referral != null && referral.getGet() != null) {
 				documentStatus(referral.getGet());
 			}
-			// Only the partner API: the self-referral form and the access trail serve
-			// other clients than partners' systems.
+			// Only the partner API and the fee scales: the self-referral form, the
+			// access trail and notification-service's contact call serve other clients
+			// than partners' systems.
 			openApi.getPaths()
 				.keySet()
-				.removeIf((path) -> !path.equals(PARTNER_API) && !path.startsWith(PARTNER_API + "/"));
+				.removeIf((path) -> !(path.equals(PARTNER_API) || path.startsWith(PARTNER_API + "/")
+						|| path.startsWith("/api/v1/fee-scales")) || path.endsWith("/contact"));
 			// The one schema that only the self-referral form used.
 			openApi.getComponents().getSchemas().remove("CsrfToken");
 		};

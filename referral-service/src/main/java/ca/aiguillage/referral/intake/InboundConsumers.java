@@ -1,6 +1,9 @@
 package ca.aiguillage.referral.intake;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
@@ -8,12 +11,14 @@ import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.MalformedEventException;
+import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.access.Purpose;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
@@ -26,7 +31,8 @@ import org.springframework.messaging.Message;
 class InboundConsumers {
 
 	@Bean
-	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake, AccessTrail trail) {
+	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake, AccessTrail trail,
+			Aggregates aggregates, Clock clock) {
 		return message -> messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1)).ifPresent(event -> {
 			try {
 				// The source identifies the partner's system; with the event id it makes
@@ -36,6 +42,19 @@ class InboundConsumers {
 						(id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
 			}
 			catch (InvalidRequestException ex) {
+				// Tell the partner first (once per event), then park the event.
+				InboundReferralV1 request = (InboundReferralV1) event.data();
+				String id = UUID
+					.nameUUIDFromBytes(
+							("rejected|" + event.source() + "|" + event.id()).getBytes(StandardCharsets.UTF_8))
+					.toString();
+				try {
+					aggregates.save(InboundRejection.of(id, event.source(), request.partnerReference(), event.id(),
+							ex.violations(), clock.instant()));
+				}
+				catch (DuplicateKeyException redelivered) {
+					// Told already.
+				}
 				throw new MalformedEventException(
 						"invalid referral: " + ex.violations().stream().map(FieldViolation::field).toList() + " "
 								+ ex.violations().stream().map(FieldViolation::code).toList());

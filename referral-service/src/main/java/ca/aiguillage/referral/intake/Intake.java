@@ -2,16 +2,19 @@ package ca.aiguillage.referral.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.referral.fee.FeeScales;
 import ca.aiguillage.referral.privacy.BlindIndex;
 import ca.aiguillage.referral.privacy.PersonalDataCipher;
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -19,6 +22,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,13 +46,19 @@ class Intake {
 
 	private final BlindIndex index;
 
-	Intake(IntakeValidation validation, Aggregates aggregates, Clock clock, PersonalDataCipher cipher,
-			BlindIndex index) {
+	private final FeeScales fees;
+
+	private final MongoOperations mongo;
+
+	Intake(IntakeValidation validation, Aggregates aggregates, Clock clock, PersonalDataCipher cipher, BlindIndex index,
+			FeeScales fees, MongoOperations mongo) {
 		this.validation = validation;
 		this.aggregates = aggregates;
 		this.clock = clock;
 		this.cipher = cipher;
 		this.index = index;
+		this.fees = fees;
+		this.mongo = mongo;
 	}
 
 	/**
@@ -81,8 +94,18 @@ class Intake {
 		// The trail is written first: a crash may leave a record of an access that did
 		// not happen, never the reverse.
 		recordAccess.accept(id);
-		Referral referral = Referral.register(id, normalised(request), channel, partnerId, fingerprint,
-				this.clock.instant(), this.cipher, this.index);
+		InboundReferralV1 normalised = normalised(request);
+		SessionFee fee = this.fees
+			.feeFor(normalised.targetOrganizationId(), normalised.household().annualIncome(),
+					normalised.household().dependents())
+			.orElse(null);
+		Referral referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
+				this.cipher, this.index, fee, null);
+		Referral.OpenReferral duplicateOf = openReferralOfTheSamePerson(referral);
+		if (duplicateOf != null) {
+			referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
+					this.cipher, this.index, fee, duplicateOf);
+		}
 		try {
 			return this.aggregates.save(referral);
 		}
@@ -90,6 +113,42 @@ class Intake {
 			// A concurrent submission under the same key won the insert.
 			return sameRequest(this.aggregates.find(Referral.class, id).orElseThrow(() -> ex), fingerprint);
 		}
+	}
+
+	/**
+	 * Finds an open referral of the same person through the keyed hashes of their
+	 * normalised name and date of birth, email and phone: nothing is decrypted.
+	 */
+	private Referral.@Nullable OpenReferral openReferralOfTheSamePerson(Referral referral) {
+		List<Criteria> keys = new ArrayList<>();
+		keys.add(Criteria.where("nameAndBirthIndex").is(referral.nameAndBirthIndex()));
+		if (referral.emailIndex() != null) {
+			keys.add(Criteria.where("emailIndex").is(referral.emailIndex()));
+		}
+		if (referral.phoneIndex() != null) {
+			keys.add(Criteria.where("phoneIndex").is(referral.phoneIndex()));
+		}
+		Query query = Query
+			.query(Criteria.where("status")
+				.in(ReferralStatus.open().stream().map(Enum::name).toList())
+				.orOperator(keys.toArray(Criteria[]::new)))
+			.with(Sort.by("receivedAt"))
+			.limit(1);
+		Referral open = this.mongo.findOne(query, Referral.class);
+		if (open == null) {
+			return null;
+		}
+		List<String> matchedOn = new ArrayList<>();
+		if (open.nameAndBirthIndex().equals(referral.nameAndBirthIndex())) {
+			matchedOn.add("NAME_AND_DATE_OF_BIRTH");
+		}
+		if (referral.phoneIndex() != null && referral.phoneIndex().equals(open.phoneIndex())) {
+			matchedOn.add("PHONE");
+		}
+		if (referral.emailIndex() != null && referral.emailIndex().equals(open.emailIndex())) {
+			matchedOn.add("EMAIL");
+		}
+		return new Referral.OpenReferral(open.getId(), matchedOn);
 	}
 
 	private static Referral sameRequest(Referral earlier, @Nullable String fingerprint) {

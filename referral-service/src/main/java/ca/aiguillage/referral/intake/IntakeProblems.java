@@ -32,4 +32,17 @@ class IntakeProblems {
 		return problem;
 	}
 
+	@ExceptionHandler
+	ProblemDetail stateConflict(StateConflictException ex) {
+		String key = "problem.state-conflict";
+		String status = this.messages.getMessage("status." + ex.current().name(), null, ex.current().name(),
+				LocaleContextHolder.getLocale());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.messages.getMessage(key + ".detail", new Object[] { status }, LocaleContextHolder.getLocale()));
+		problem.setType(URI.create("urn:ca:aiguillage:problem:state-conflict"));
+		problem.setTitle(this.messages.getMessage(key + ".title", null, LocaleContextHolder.getLocale()));
+		problem.setProperty("currentStatus", ex.current().name());
+		return problem;
+	}
+
 }

@@ -115,6 +115,10 @@ class IntakeValidation {
 			check.rule("needs.availability", !needs.availability().isEmpty(), "required");
 			check.weeklyAvailability("needs.availability", needs.availability());
 		}
+		if (needs.maxTravelKm() != null) {
+			check.rule("needs.maxTravelKm", needs.maxTravelKm() >= 0, "invalid.negative");
+			check.rule("needs.maxTravelKm", needs.maxTravelKm() <= 500, "invalid.travel.tooFar");
+		}
 	}
 
 	private static boolean isCanadianOrInternationalNumber(String phone) {

@@ -21,7 +21,7 @@ class OutcomeConsumers {
 
 	@Bean
 	Consumer<Message<byte[]>> waitlistOutcome(CloudEventMessages messages, ClosedLoop closedLoop) {
-		return (message) -> messages.read(message, List.of(EventCatalog.WAITLISTED_V1)).ifPresent(closedLoop::apply);
+		return (message) -> messages.read(message, ClosedLoop.WAITLIST_EVENTS).ifPresent(closedLoop::apply);
 	}
 
 }

@@ -10,7 +10,11 @@ import java.util.Locale;
 import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
+import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
+import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.platform.outbox.Aggregate;
 import ca.aiguillage.referral.privacy.BlindIndex;
@@ -50,6 +54,10 @@ class Referral extends Aggregate {
 
 	private List<Step> timeline = new ArrayList<>();
 
+	private @Nullable SessionFee fee;
+
+	private @Nullable String linkedTo;
+
 	@PersistenceCreator
 	Referral(String id) {
 		super(id);
@@ -60,7 +68,8 @@ class Referral extends Aggregate {
 	 * resources and never reaches the waitlist; any other is announced.
 	 */
 	static Referral register(String id, InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
-			@Nullable String requestFingerprint, Instant now, PersonalDataCipher cipher, BlindIndex index) {
+			@Nullable String requestFingerprint, Instant now, PersonalDataCipher cipher, BlindIndex index,
+			@Nullable SessionFee fee, @Nullable OpenReferral duplicateOf) {
 		Referral referral = new Referral(id);
 		referral.receivedAt = now;
 		referral.intakeChannel = channel;
@@ -74,17 +83,76 @@ class Referral extends Aggregate {
 				personal.dateOfBirth());
 		referral.emailIndex = (personal.email() != null) ? index.email(personal.email()) : null;
 		referral.phoneIndex = (personal.mobilePhone() != null) ? index.phone(personal.mobilePhone()) : null;
+		referral.fee = fee;
 		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
 			// Not a crisis service: a client at imminent risk must never sit in a
-			// waitlist.
+			// waitlist, duplicate or not. Coordinators and the referrer are told at once.
 			referral.status = ReferralStatus.REDIRECTED;
 			referral.timeline.add(new Step(ReferralStatus.REDIRECTED, now, null));
+			referral.raise(new ReferralRedirectedV1(id, partnerId, request.targetOrganizationId(),
+					request.client().preferredLanguage(), consentedChannels(request), now));
+			return referral;
+		}
+		if (duplicateOf != null) {
+			referral.status = ReferralStatus.LINKED;
+			referral.linkedTo = duplicateOf.referralId();
+			referral.timeline.add(new Step(ReferralStatus.LINKED, now, null));
+			referral.raise(
+					new ReferralLinkedToOpenV1(id, duplicateOf.referralId(), partnerId, duplicateOf.matchedOn(), now));
 			return referral;
 		}
 		referral.status = ReferralStatus.SUBMITTED;
 		referral.timeline.add(new Step(ReferralStatus.SUBMITTED, now, null));
 		referral.raise(referral.submitted(request));
 		return referral;
+	}
+
+	/**
+	 * Withdraws an open referral; every service closes it and a held place is released.
+	 * @param by who withdrew it
+	 * @param now the time
+	 * @throws StateConflictException when the referral is no longer open
+	 */
+	void withdraw(ReferralWithdrawnV1.WithdrawnBy by, Instant now) {
+		if (!this.status.isOpen()) {
+			throw new StateConflictException(this.status);
+		}
+		this.status = ReferralStatus.WITHDRAWN;
+		this.timeline.add(new Step(ReferralStatus.WITHDRAWN, now, null));
+		raise(new ReferralWithdrawnV1(getId(), this.partnerId, by, now));
+	}
+
+	@Nullable SessionFee fee() {
+		return this.fee;
+	}
+
+	/**
+	 * The open referral this one was linked to, as a duplicate.
+	 * @return its id, or null
+	 */
+	@Nullable String linkedTo() {
+		return this.linkedTo;
+	}
+
+	/**
+	 * An open referral of the same person.
+	 *
+	 * @param referralId its id
+	 * @param matchedOn which keys matched: NAME_AND_DATE_OF_BIRTH, PHONE, EMAIL
+	 */
+	record OpenReferral(String referralId, List<String> matchedOn) {
+	}
+
+	String nameAndBirthIndex() {
+		return this.nameAndBirthIndex;
+	}
+
+	@Nullable String emailIndex() {
+		return this.emailIndex;
+	}
+
+	@Nullable String phoneIndex() {
+		return this.phoneIndex;
 	}
 
 	private ReferralSubmittedV1 submitted(InboundReferralV1 request) {
@@ -94,7 +162,7 @@ class Referral extends Aggregate {
 				request.targetOrganizationId(), client.preferredLanguage(), client.languages(), needs.clientele(),
 				needs.approaches(), Boolean.TRUE.equals(needs.approachRequired()), needs.modality(),
 				needs.availability(), request.priority(), client.postalCode().substring(0, 3).toUpperCase(Locale.ROOT),
-				consentedChannels(request), null, null);
+				consentedChannels(request), this.fee, needs.maxTravelKm());
 	}
 
 	private static List<ContactChannel> consentedChannels(InboundReferralV1 request) {
@@ -125,6 +193,10 @@ class Referral extends Aggregate {
 	void outcome(ReferralStatus status, Instant at, @Nullable String organizationId) {
 		this.timeline.add(new Step(status, at, organizationId));
 		this.timeline.sort(Comparator.comparing(Step::at));
+		if (this.status == ReferralStatus.WITHDRAWN) {
+			// Withdrawn here is final: a late outcome joins the timeline, not the status.
+			return;
+		}
 		this.status = this.timeline.get(this.timeline.size() - 1).status();
 	}
 
@@ -196,8 +268,9 @@ class Referral extends Aggregate {
 			InboundReferralV1.Needs needs = request.needs();
 			return new Request(request.partnerReference(), request.targetOrganizationId(), client.preferredLanguage(),
 					client.languages(), client.postalCode().substring(0, 3).toUpperCase(Locale.ROOT), request.consent(),
-					request.household(), new InboundReferralV1.Needs(needs.clientele(), needs.approaches(),
-							needs.approachRequired(), needs.modality(), needs.availability(), null),
+					request.household(),
+					new InboundReferralV1.Needs(needs.clientele(), needs.approaches(), needs.approachRequired(),
+							needs.modality(), needs.availability(), null, needs.maxTravelKm()),
 					request.risk(), request.priority());
 		}
 

@@ -1,11 +1,16 @@
 package ca.aiguillage.referral.intake;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.access.Purpose;
@@ -14,6 +19,11 @@ import ca.aiguillage.platform.web.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The partner API: submit a referral, follow its status. */
@@ -37,10 +48,16 @@ class ReferralController {
 
 	private final AccessTrail trail;
 
-	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail) {
+	private final MongoOperations mongo;
+
+	private final Clock clock;
+
+	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail, MongoOperations mongo, Clock clock) {
 		this.intake = intake;
 		this.aggregates = aggregates;
 		this.trail = trail;
+		this.mongo = mongo;
+		this.clock = clock;
 	}
 
 	@PostMapping
@@ -56,6 +73,72 @@ class ReferralController {
 				(id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE));
 		return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.getId()))
 			.body(ReferralReceipt.of(referral));
+	}
+
+	/**
+	 * The caller's own referrals, newest first: a partner's, an organization's for its
+	 * coordinators, all for an administrator.
+	 */
+	@GetMapping
+	@PreAuthorize("hasAnyRole('PARTNER', 'COORDINATOR', 'ADMIN')")
+	ReferralPage list(@RequestParam(required = false) @Nullable ReferralStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Caller caller = Caller.current();
+		if (page < 0 || size < 1 || size > 100) {
+			throw new InvalidRequestException(
+					List.of(new FieldViolation((page < 0) ? "page" : "size", "invalid.paging")));
+		}
+		Criteria criteria;
+		if (caller.isAdmin()) {
+			criteria = new Criteria();
+		}
+		else if (caller.partnerId() != null && caller.isPartner(caller.partnerId())) {
+			criteria = Criteria.where("partnerId").is(caller.partnerId());
+		}
+		else if (caller.organizationId() != null && caller.coordinates(caller.organizationId())) {
+			criteria = Criteria.where("request.targetOrganizationId").is(caller.organizationId());
+		}
+		else {
+			return new ReferralPage(List.of(), page, size, 0);
+		}
+		if (status != null) {
+			criteria = criteria.and("status").is(status.name());
+		}
+		Query query = Query.query(criteria);
+		long total = this.mongo.count(query, Referral.class);
+		List<ReferralReceipt> items = this.mongo
+			.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip((long) page * size).limit(size),
+					Referral.class)
+			.stream()
+			.map(ReferralReceipt::of)
+			.toList();
+		// Listing shows no personal data, so it leaves no access record.
+		return new ReferralPage(items, page, size, total);
+	}
+
+	/**
+	 * Withdraws a referral: the referrer (or an administrator) no longer wants it worked
+	 * on. Every service reacts to the event and a held place is released.
+	 */
+	@PostMapping("/{id}/withdrawal")
+	@PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
+	ReferralReceipt withdraw(@PathVariable String id) {
+		Caller caller = Caller.current();
+		Referral referral = this.aggregates.find(Referral.class, id)
+			.filter(found -> caller.isAdmin() || caller.isPartner(found.partnerId()))
+			.orElseThrow(() -> new NotFoundException("referral"));
+		referral.withdraw(caller.isAdmin() ? ReferralWithdrawnV1.WithdrawnBy.ADMINISTRATOR
+				: ReferralWithdrawnV1.WithdrawnBy.REFERRER, this.clock.instant());
+		try {
+			return ReferralReceipt.of(this.aggregates.save(referral));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Changed meanwhile (an outcome arrived): decide again on the fresh state.
+			Referral fresh = this.aggregates.find(Referral.class, id).orElseThrow();
+			fresh.withdraw(caller.isAdmin() ? ReferralWithdrawnV1.WithdrawnBy.ADMINISTRATOR
+					: ReferralWithdrawnV1.WithdrawnBy.REFERRER, this.clock.instant());
+			return ReferralReceipt.of(this.aggregates.save(fresh));
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -81,16 +164,31 @@ class ReferralController {
 	 * @param receivedAt when it was registered
 	 * @param crisisResources the numbers to call now, when the referral was redirected
 	 * @param timeline every step so far, oldest first (closed loop)
+	 * @param fee the fee per session from the sliding scale, or null when the income was
+	 * not given
+	 * @param linkedTo the open referral of the same person this one was linked to, or
+	 * null
 	 */
 	record ReferralReceipt(String referralId, String status, Instant receivedAt, List<String> crisisResources,
-			List<Referral.Step> timeline) {
+			List<Referral.Step> timeline, @Nullable SessionFee fee, @Nullable String linkedTo) {
 
 		static ReferralReceipt of(Referral referral) {
 			return new ReferralReceipt(referral.getId(), referral.status().name(), referral.receivedAt(),
 					(referral.status() == ReferralStatus.REDIRECTED) ? CRISIS_RESOURCES : List.of(),
-					referral.timeline());
+					referral.timeline(), referral.fee(), referral.linkedTo());
 		}
 
+	}
+
+	/**
+	 * One page of referrals.
+	 *
+	 * @param items the referrals on this page
+	 * @param page the page number, from 0
+	 * @param size the page size
+	 * @param total how many referrals match in all
+	 */
+	record ReferralPage(List<ReferralReceipt> items, int page, int size, long total) {
 	}
 
 }

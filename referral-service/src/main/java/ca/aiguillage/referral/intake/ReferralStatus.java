@@ -1,15 +1,46 @@
 package ca.aiguillage.referral.intake;
 
-/** Where a referral stands, as referral-service knows it. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a referral stands, as its referrer follows it. */
 enum ReferralStatus {
 
 	/** Accepted at intake and announced to the other services. */
 	SUBMITTED,
 	/** Imminent risk: sent to crisis resources, never queued. */
 	REDIRECTED,
+	/** The same person already had an open referral: linked to it, not queued twice. */
+	LINKED,
 	/** No therapist fits yet: on the waitlist. */
 	WAITLISTED,
 	/** A therapist of a member organization was proposed. */
-	PROPOSED
+	PROPOSED,
+	/** The proposal was accepted. */
+	CONFIRMED,
+	/** The first session took place. */
+	IN_THERAPY,
+	/** The therapy ended. */
+	CLOSED,
+	/** Withdrawn by the referrer or the client. */
+	WITHDRAWN,
+	/** Found not eligible by a coordinator. */
+	INELIGIBLE,
+	/** The client could not be reached. */
+	UNREACHABLE;
+
+	private static final Set<ReferralStatus> OPEN = EnumSet.of(SUBMITTED, WAITLISTED, PROPOSED, CONFIRMED, IN_THERAPY);
+
+	/**
+	 * Whether the referral is still being worked on: a new referral of the same person is
+	 * linked to an open one, and only an open one can be withdrawn.
+	 */
+	boolean isOpen() {
+		return OPEN.contains(this);
+	}
+
+	static Set<ReferralStatus> open() {
+		return OPEN;
+	}
 
 }

@@ -25,7 +25,8 @@ class ApiDocumentationIntegrationTests extends RunningService {
 		assertThat(answer.<String>json("$.openapi")).startsWith("3.1");
 		assertThat(answer.<String>json("$.info.title")).isEqualTo("Aiguillage — referral-service");
 		assertThat(answer.<Map<String, Object>>json("$.paths")).containsOnlyKeys("/api/v1/referrals",
-				"/api/v1/referrals/{id}");
+				"/api/v1/referrals/{id}", "/api/v1/referrals/{id}/withdrawal", "/api/v1/fee-scales",
+				"/api/v1/fee-scales/{id}");
 		assertThat(answer.<Map<String, Object>>json("$.paths['/api/v1/referrals']")).containsKey("post");
 	}
 

@@ -32,14 +32,12 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class ClosedLoopIntegrationTests extends RunningService {
 
-	static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
-
 	final EventJson json = new EventJson();
 
 	@Test
 	void referrerSeesTheWaitThenTheProposalInTheTimeline() {
 		Http partner = this.anonymous.withToken(this.tokens.partner("clsc-loop"));
-		String id = partner.postJson("/api/v1/referrals", EXAMPLE).json("$.referralId");
+		String id = partner.postJson("/api/v1/referrals", ExampleReferrals.someone()).json("$.referralId");
 		Instant now = Instant.now();
 
 		publish(EventCatalog.WAITLISTED_V1, new WaitlistedV1(id, now, now.plusSeconds(1)),
@@ -59,7 +57,7 @@ class ClosedLoopIntegrationTests extends RunningService {
 	@Test
 	void theSameOutcomeDeliveredTwiceAppearsOnce() {
 		Http partner = this.anonymous.withToken(this.tokens.partner("clsc-loop"));
-		String id = partner.postJson("/api/v1/referrals", EXAMPLE).json("$.referralId");
+		String id = partner.postJson("/api/v1/referrals", ExampleReferrals.someone()).json("$.referralId");
 		String eventId = UUID.randomUUID().toString();
 
 		publish(EventCatalog.PROPOSAL_MADE_V1, proposal(id, Instant.now()), eventId);

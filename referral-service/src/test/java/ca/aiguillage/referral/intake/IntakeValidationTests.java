@@ -93,7 +93,7 @@ class IntakeValidationTests {
 	private static InboundReferralV1 referral(InboundReferralV1.Client client, List<WeeklySlot> slots) {
 		return new InboundReferralV1(null, null, client, new InboundReferralV1.Consent(true, true, false),
 				new InboundReferralV1.Household(24000, 1), new InboundReferralV1.Needs(Clientele.ADULT,
-						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER, slots, "text"),
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER, slots, "text", null),
 				new InboundReferralV1.Risk(false), null);
 	}
 

@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class PersonalDataAtRestIntegrationTests extends RunningService {
 
-	private static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
-
 	@Autowired
 	MongoOperations mongo;
 
@@ -65,17 +63,18 @@ class PersonalDataAtRestIntegrationTests extends RunningService {
 			.orElseThrow()
 			.personalData(this.cipher);
 
-		assertThat(personal.lastName()).isEqualTo("Tremblay");
+		assertThat(personal.lastName()).startsWith("Tremblay-");
 		assertThat(personal.dateOfBirth()).isEqualTo(LocalDate.of(1991, 4, 12));
-		assertThat(personal.mobilePhone()).isEqualTo("+15145550142");
+		assertThat(personal.mobilePhone()).matches("\\+1514555\\d{4}");
 		assertThat(personal.postalCode()).isEqualTo("H2M 1K5");
 		assertThat(personal.reason()).startsWith("Anxiété");
 	}
 
 	@Test
 	void samePersonReferredTwiceGetsTheSameIndexes() {
-		Document first = this.mongo.findById(submit(), Document.class, "referrals");
-		Document second = this.mongo.findById(submit(), Document.class, "referrals");
+		String person = ExampleReferrals.someone();
+		Document first = this.mongo.findById(submit(person), Document.class, "referrals");
+		Document second = this.mongo.findById(submit(person), Document.class, "referrals");
 
 		assertThat(second.getString("nameAndBirthIndex")).isEqualTo(first.getString("nameAndBirthIndex"));
 		assertThat(second.getString("emailIndex")).isEqualTo(first.getString("emailIndex"));
@@ -102,8 +101,12 @@ class PersonalDataAtRestIntegrationTests extends RunningService {
 	}
 
 	private String submit() {
+		return submit(ExampleReferrals.someone());
+	}
+
+	private String submit(String referral) {
 		Http.Answer answer = this.anonymous.withToken(this.tokens.partner("clsc-a"))
-			.postJson("/api/v1/referrals", EXAMPLE);
+			.postJson("/api/v1/referrals", referral);
 		assertThat(answer.status()).isEqualTo(201);
 		return answer.json("$.referralId");
 	}

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class ReferralAuthorizationTests extends EndpointAuthorization {
 
-	static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json")
+	static final String EXAMPLE = ExampleReferrals.someone()
 		.replace("\"client\":", "\"targetOrganizationId\": \"org-x\",\n  \"client\":");
 
 	static final String REFERRALS = "/api/v1/referrals";
@@ -36,6 +36,20 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 	static final String MINE = "/api/v1/referrals/MINE";
 
 	static final String TRAIL = "/api/v1/access-trail";
+
+	static final String WITHDRAWAL = "/api/v1/referrals/{id}/withdrawal";
+
+	static final String CONTACT = "/api/v1/referrals/{id}/contact";
+
+	static final String SCALES = "/api/v1/fee-scales";
+
+	static final String SCALE = "/api/v1/fee-scales/{id}";
+
+	/** A scale used by no organization of the other tests. */
+	static final String MATRIX_SCALE = Fixtures
+		.repositoryFile("referral-service/src/main/resources/fee-scales/example.json")
+		.replace("\"id\": \"example\"", "\"id\": \"matrix\"")
+		.replace("\"organizationIds\": []", "\"organizationIds\": [\"org-matrix\"]");
 
 	static final String SELF = "/api/v1/self-referrals";
 
@@ -63,6 +77,34 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 			row("POST", REFERRALS, REFERRALS, "partner:clsc-a",    201, EXAMPLE),
 			row("POST", REFERRALS, REFERRALS, "coordinator:org-x", 403, EXAMPLE),
 			row("POST", REFERRALS, REFERRALS, "admin",             201, EXAMPLE),
+			row("GET",  REFERRALS, REFERRALS, "anonymous",         401),
+			row("GET",  REFERRALS, REFERRALS, "partner:clsc-a",    200),
+			row("GET",  REFERRALS, REFERRALS, "coordinator:org-x", 200),
+			row("GET",  REFERRALS, REFERRALS, "admin",             200),
+			row("POST", WITHDRAWAL, UNKNOWN + "/withdrawal", "anonymous",         401),
+			row("POST", WITHDRAWAL, MINE + "/withdrawal",    "partner:clsc-b",    404),
+			row("POST", WITHDRAWAL, UNKNOWN + "/withdrawal", "partner:clsc-a",    404),
+			row("POST", WITHDRAWAL, MINE + "/withdrawal",    "coordinator:org-x", 403),
+			row("POST", WITHDRAWAL, UNKNOWN + "/withdrawal", "admin",             404),
+			row("GET",  CONTACT,   MINE + "/contact", "anonymous",                    401),
+			row("GET",  CONTACT,   MINE + "/contact", "partner:clsc-a",               403),
+			row("GET",  CONTACT,   MINE + "/contact", "coordinator:org-x",            403),
+			row("GET",  CONTACT,   MINE + "/contact", "admin",                        403),
+			row("GET",  CONTACT,   MINE + "/contact", "service:matching-service",     403),
+			row("GET",  CONTACT,   MINE + "/contact", "service:notification-service", 200),
+			row("GET",  CONTACT,   UNKNOWN + "/contact", "service:notification-service", 404),
+			row("GET",  SCALES,    SCALES,    "anonymous",         401),
+			row("GET",  SCALES,    SCALES,    "partner:clsc-a",    200),
+			row("GET",  SCALES,    SCALES,    "coordinator:org-x", 200),
+			row("GET",  SCALES,    SCALES,    "admin",             200),
+			row("GET",  SCALE,     SCALES + "/example", "anonymous",         401),
+			row("GET",  SCALE,     SCALES + "/example", "partner:clsc-a",    200),
+			row("GET",  SCALE,     SCALES + "/example", "coordinator:org-x", 200),
+			row("GET",  SCALE,     SCALES + "/unknown", "admin",             404),
+			row("PUT",  SCALE,     SCALES + "/matrix", "anonymous",         401, MATRIX_SCALE),
+			row("PUT",  SCALE,     SCALES + "/matrix", "partner:clsc-a",    403, MATRIX_SCALE),
+			row("PUT",  SCALE,     SCALES + "/matrix", "coordinator:org-x", 403, MATRIX_SCALE),
+			row("PUT",  SCALE,     SCALES + "/matrix", "admin",             200, MATRIX_SCALE),
 			row("GET",  REFERRAL,  MINE,      "anonymous",         401),
 			row("GET",  REFERRAL,  MINE,      "partner:clsc-a",    200),
 			row("GET",  REFERRAL,  MINE,      "partner:clsc-b",    404),

@@ -27,8 +27,6 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class ReferralIntakeIntegrationTests extends RunningService {
 
-	private static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
-
 	private static final String DEAD_LETTERS = "error." + Topics.REFERRALS_INBOUND + ".referral-service";
 
 	@Autowired
@@ -36,7 +34,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 
 	@Test
 	void postedReferralIsAnnouncedAsACloudEventWithoutPersonalData() {
-		Http.Answer answer = this.http.postJson("/api/v1/referrals", EXAMPLE);
+		Http.Answer answer = this.http.postJson("/api/v1/referrals", ExampleReferrals.someone());
 
 		assertThat(answer.status()).isEqualTo(201);
 		String id = answer.json("$.referralId");
@@ -57,7 +55,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 
 	@Test
 	void acknowledgedReferralCanBeReadBack() {
-		String id = this.http.postJson("/api/v1/referrals", EXAMPLE).json("$.referralId");
+		String id = this.http.postJson("/api/v1/referrals", ExampleReferrals.someone()).json("$.referralId");
 
 		Http.Answer status = this.http.get("/api/v1/referrals/" + id);
 
@@ -69,7 +67,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 	@Test
 	void missingRequiredFieldGetsAFrenchProblemNamingItAndStoresNothing() {
 		long before = this.mongo.count(new Query(), "referrals");
-		String withoutPostalCode = EXAMPLE.replace("\"postalCode\": \"H2M 1K5\",", "");
+		String withoutPostalCode = ExampleReferrals.someone().replace("\"postalCode\": \"H2M 1K5\",", "");
 
 		Http.Answer answer = this.http.postJson("/api/v1/referrals", withoutPostalCode);
 
@@ -83,7 +81,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 
 	@Test
 	void problemIsInEnglishWhenAskedFor() {
-		String badPostalCode = EXAMPLE.replace("H2M 1K5", "90210");
+		String badPostalCode = ExampleReferrals.someone().replace("H2M 1K5", "90210");
 
 		Http.Answer answer = this.http.postJson("/api/v1/referrals", badPostalCode, "Accept-Language", "en");
 
@@ -107,25 +105,29 @@ class ReferralIntakeIntegrationTests extends RunningService {
 	@Test
 	void fieldOfTheWrongTypeIsNamed() {
 		Http.Answer answer = this.http.postJson("/api/v1/referrals",
-				EXAMPLE.replace("\"annualIncome\": 24000", "\"annualIncome\": \"a lot\""));
+				ExampleReferrals.someone().replace("\"annualIncome\": 24000", "\"annualIncome\": \"a lot\""));
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("household.annualIncome");
 	}
 
 	@Test
-	void referralAtImminentRiskIsRedirectedAndNeverAnnounced() {
+	void referralAtImminentRiskIsRedirectedAtOnceAndNeverQueued() {
 		Http.Answer answer = this.http.postJson("/api/v1/referrals",
-				EXAMPLE.replace("\"imminentRisk\": false", "\"imminentRisk\": true"));
+				ExampleReferrals.someone().replace("\"imminentRisk\": false", "\"imminentRisk\": true"));
 
 		assertThat(answer.status()).isEqualTo(201);
 		assertThat(answer.<String>json("$.status")).isEqualTo("REDIRECTED");
 		assertThat(answer.<List<String>>json("$.crisisResources")).contains("911", "811", "988");
 		String id = answer.json("$.referralId");
 		// A later referral's announcement proves the relay ran past this one.
-		String later = this.http.postJson("/api/v1/referrals", EXAMPLE).json("$.referralId");
+		String later = this.http.postJson("/api/v1/referrals", ExampleReferrals.someone()).json("$.referralId");
 		await().atMost(ofSeconds(20)).until(() -> submitted(later), records -> records.size() == 1);
 		assertThat(submitted(id)).isEmpty();
+		List<WireRecord> urgent = events(id, EventCatalog.REFERRAL_REDIRECTED_V1.type());
+		assertThat(urgent).hasSize(1);
+		assertThat(urgent.get(0).value()).contains("\"preferredLanguage\":\"fr\"")
+			.doesNotContain("Tremblay", "marie-eve", "514", "H2M");
 	}
 
 	@Test
@@ -134,8 +136,9 @@ class ReferralIntakeIntegrationTests extends RunningService {
 		var headers = KafkaProbe.cloudEventHeaders(eventId, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-1");
 		headers.put("ce_source", "/partners/clsc-ahuntsic");
 
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", EXAMPLE, headers);
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", EXAMPLE, headers);
+		String referral = ExampleReferrals.someone();
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", referral, headers);
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", referral, headers);
 
 		String id = UUID.nameUUIDFromBytes(("/partners/clsc-ahuntsic|" + eventId).getBytes()).toString();
 		WireRecord event = await().atMost(ofSeconds(20))
@@ -147,7 +150,7 @@ class ReferralIntakeIntegrationTests extends RunningService {
 		// A second inbound event after the duplicate proves the duplicate was consumed,
 		// then nothing more appeared.
 		String nextEvent = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-2", EXAMPLE,
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-2", ExampleReferrals.someone(),
 				KafkaProbe.cloudEventHeaders(nextEvent, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-2"));
 		String next = UUID.nameUUIDFromBytes(("/tests|" + nextEvent).getBytes()).toString();
 		await().atMost(ofSeconds(20)).until(() -> submitted(next), records -> records.size() == 1);
@@ -157,10 +160,11 @@ class ReferralIntakeIntegrationTests extends RunningService {
 	@Test
 	void inboundEventViolatingTheSchemaGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerCarriesOn() {
 		String badId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-1", EXAMPLE.replace("\"household\"", "\"housing\""),
+		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-1",
+				ExampleReferrals.someone().replace("\"household\"", "\"housing\""),
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-1"));
 		String goodId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "GOOD-1", EXAMPLE,
+		this.kafka.send(Topics.REFERRALS_INBOUND, "GOOD-1", ExampleReferrals.someone(),
 				KafkaProbe.cloudEventHeaders(goodId, EventCatalog.INBOUND_REFERRAL_V1.type(), "GOOD-1"));
 
 		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);
@@ -172,12 +176,20 @@ class ReferralIntakeIntegrationTests extends RunningService {
 	@Test
 	void inboundEventBreakingAFieldRuleGoesToTheDeadLetterTopicNamingTheField() {
 		String badId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-2", EXAMPLE.replace("H2M 1K5", "90210"),
+		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-2", ExampleReferrals.someone().replace("H2M 1K5", "90210"),
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-2"));
 
 		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);
 		assertThat(dead.header("x-exception-message")).contains("client.postalCode", "invalid.postalCode")
 			.doesNotContain("90210");
+	}
+
+	private List<WireRecord> events(String referralId, String type) {
+		return this.kafka.readAll(Topics.REFERRAL_EVENTS)
+			.stream()
+			.filter(record -> referralId.equals(record.key()))
+			.filter(record -> type.equals(record.header("ce_type")))
+			.toList();
 	}
 
 	private List<WireRecord> submitted(String referralId) {

@@ -1,0 +1,133 @@
+package ca.aiguillage.referral.fee;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import ca.aiguillage.contracts.common.SessionFee;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Service;
+
+/**
+ * The sliding scales: each a document holding the scale in force and the versions it
+ * replaced. The files under {@code fee-scales/} are loaded at start for scales not stored
+ * yet; after that an administrator replaces a scale through the API, and every referral
+ * records the version its fee came from.
+ */
+@Service
+public class FeeScales {
+
+	private static final Logger log = LoggerFactory.getLogger(FeeScales.class);
+
+	private final MongoOperations mongo;
+
+	private final JsonMapper json;
+
+	FeeScales(MongoOperations mongo, JsonMapper json) {
+		this.mongo = mongo;
+		this.json = json;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void loadShippedScales() throws IOException {
+		for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:fee-scales/*.json")) {
+			FeeScale scale;
+			try (InputStream in = file.getInputStream()) {
+				scale = this.json.readValue(in, FeeScale.class);
+			}
+			List<FieldViolation> violations = scale.violations();
+			if (!violations.isEmpty()) {
+				throw new IllegalStateException("Fee scale " + file.getFilename() + " is invalid: " + violations);
+			}
+			try {
+				this.mongo.insert(new StoredFeeScale(scale.id(), scale, List.of(scale.version()), null));
+				log.info("Fee scale {} version {} loaded from {}", scale.id(), scale.version(), file.getFilename());
+			}
+			catch (DuplicateKeyException ex) {
+				// Stored already: an administrator's replacement wins over the file.
+			}
+		}
+	}
+
+	/**
+	 * The fee a household pays at an organization.
+	 * @param organizationId the organization referred to, or null for any
+	 * @param annualIncome the household's annual income in dollars, or null if not given
+	 * @param dependents the number of dependents, or null if not given
+	 * @return the fee, or empty when the income is not known
+	 */
+	public Optional<SessionFee> feeFor(@Nullable String organizationId, @Nullable Integer annualIncome,
+			@Nullable Integer dependents) {
+		if (annualIncome == null) {
+			return Optional.empty();
+		}
+		return scaleFor(organizationId).map(scale -> scale.feeFor(annualIncome, (dependents != null) ? dependents : 0));
+	}
+
+	/**
+	 * The scale in force for an organization: its own, or the network's default.
+	 * @param organizationId an organization, or null
+	 * @return the scale, or empty when none is stored
+	 */
+	public Optional<FeeScale> scaleFor(@Nullable String organizationId) {
+		List<FeeScale> scales = all();
+		return scales.stream()
+			.filter(scale -> organizationId != null && scale.organizationIds().contains(organizationId))
+			.findFirst()
+			.or(() -> scales.stream().filter(scale -> scale.organizationIds().isEmpty()).findFirst());
+	}
+
+	public List<FeeScale> all() {
+		return this.mongo.findAll(StoredFeeScale.class).stream().map(StoredFeeScale::current).toList();
+	}
+
+	public Optional<FeeScale> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, StoredFeeScale.class)).map(StoredFeeScale::current);
+	}
+
+	/**
+	 * Puts a new version of a scale in force, in one conditional write.
+	 * @param scale the new version
+	 * @return the scale now in force
+	 * @throws InvalidRequestException when the scale breaks a rule or its version was
+	 * used before
+	 */
+	public FeeScale replace(FeeScale scale) {
+		List<FieldViolation> violations = scale.violations();
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		StoredFeeScale stored = this.mongo.findById(scale.id(), StoredFeeScale.class);
+		if (stored != null && stored.versions().contains(scale.version())) {
+			throw new InvalidRequestException(List.of(new FieldViolation("version", "invalid.version.notNew")));
+		}
+		List<String> versions = new ArrayList<>((stored != null) ? stored.versions() : List.of());
+		versions.add(scale.version());
+		try {
+			this.mongo
+				.save(new StoredFeeScale(scale.id(), scale, versions, (stored != null) ? stored.version() : null));
+		}
+		catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+			// Another administrator replaced it at the same moment: let them look again.
+			throw new InvalidRequestException(List.of(new FieldViolation("version", "invalid.version.notNew")));
+		}
+		return scale;
+	}
+
+}

@@ -1,0 +1,239 @@
+package ca.aiguillage.referral.intake;
+
+import java.util.List;
+import java.util.UUID;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ServiceIntegrationTest
+@TestPropertySource(properties = "spring.config.name=referral-service")
+class ReferralLifecycleIntegrationTests extends RunningService {
+
+	private static final String REFERRALS = "/api/v1/referrals";
+
+	@Test
+	void samePersonReferredAgainWhileOpenIsLinkedNotQueuedTwice() {
+		String person = ExampleReferrals.someone();
+		String first = partner("clsc-dup-a").postJson(REFERRALS, person).json("$.referralId");
+		// Another referrer, other spelling of the same name and email.
+		String again = person.replace("\"Marie-Ève\"", "\"  MARIE-ÈVE \"").replace("marie-eve.", "Marie-Eve.");
+
+		Http.Answer second = partner("clsc-dup-b").postJson(REFERRALS, again);
+
+		assertThat(second.status()).isEqualTo(201);
+		assertThat(second.<String>json("$.status")).isEqualTo("LINKED");
+		assertThat(second.<String>json("$.linkedTo")).isEqualTo(first);
+		String secondId = second.json("$.referralId");
+		WireRecord linked = await().atMost(ofSeconds(20))
+			.until(() -> events(secondId, EventCatalog.REFERRAL_LINKED_TO_OPEN_V1.type()),
+					records -> !records.isEmpty())
+			.get(0);
+		assertThat(linked.value()).contains(first, "NAME_AND_DATE_OF_BIRTH", "EMAIL", "clsc-dup-b")
+			.doesNotContain("Tremblay");
+		assertThat(events(secondId, EventCatalog.REFERRAL_SUBMITTED_V1.type())).isEmpty();
+	}
+
+	@Test
+	void samePhoneNumberUnderAnotherNameIsTheSamePerson() {
+		String person = ExampleReferrals.someone();
+		String first = partner("clsc-dup-c").postJson(REFERRALS, person).json("$.referralId");
+		String phone = person.substring(person.indexOf("+1 514 555"), person.indexOf("+1 514 555") + 15);
+		String sameNumberOtherWriting = ExampleReferrals.someone()
+			.replaceAll("\\+1 514 555 \\d{4}",
+					"(" + phone.substring(3, 6) + ") " + phone.substring(7, 10) + "-" + phone.substring(11));
+
+		Http.Answer second = partner("clsc-dup-c").postJson(REFERRALS, sameNumberOtherWriting);
+
+		assertThat(second.<String>json("$.status")).isEqualTo("LINKED");
+		assertThat(second.<String>json("$.linkedTo")).isEqualTo(first);
+	}
+
+	@Test
+	void withdrawnReferralIsAnnouncedAndTheSamePersonCanBeReferredAfresh() {
+		String person = ExampleReferrals.someone();
+		Http partner = partner("clsc-withdraw");
+		String id = partner.postJson(REFERRALS, person).json("$.referralId");
+
+		Http.Answer withdrawn = partner.postJson(REFERRALS + "/" + id + "/withdrawal", "");
+
+		assertThat(withdrawn.status()).isEqualTo(200);
+		assertThat(withdrawn.<String>json("$.status")).isEqualTo("WITHDRAWN");
+		assertThat(withdrawn.<List<String>>json("$.timeline[*].status")).containsExactly("SUBMITTED", "WITHDRAWN");
+		WireRecord event = await().atMost(ofSeconds(20))
+			.until(() -> events(id, EventCatalog.REFERRAL_WITHDRAWN_V1.type()), records -> !records.isEmpty())
+			.get(0);
+		assertThat(event.value()).contains("\"withdrawnBy\":\"REFERRER\"");
+		assertThat(partner.postJson(REFERRALS, person).<String>json("$.status")).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void withdrawingTwiceIsAConflictNamingTheCurrentStatusInFrenchOrEnglish() {
+		Http partner = partner("clsc-withdraw-twice");
+		String id = partner.postJson(REFERRALS, ExampleReferrals.someone()).json("$.referralId");
+		partner.postJson(REFERRALS + "/" + id + "/withdrawal", "");
+
+		Http.Answer french = partner.postJson(REFERRALS + "/" + id + "/withdrawal", "");
+		Http.Answer english = partner.postJson(REFERRALS + "/" + id + "/withdrawal", "", "Accept-Language", "en");
+
+		assertThat(french.status()).isEqualTo(409);
+		assertThat(french.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(french.<String>json("$.detail")).contains("« retirée »");
+		assertThat(french.<String>json("$.currentStatus")).isEqualTo("WITHDRAWN");
+		assertThat(english.<String>json("$.detail")).contains("\"withdrawn\"");
+	}
+
+	@Test
+	void partnerListsItsOwnReferralsNewestFirstFilteredAndPaged() {
+		Http partner = partner("clsc-list-" + UUID.randomUUID().toString().substring(0, 8));
+		String older = partner.postJson(REFERRALS, ExampleReferrals.someone()).json("$.referralId");
+		String newer = partner.postJson(REFERRALS, ExampleReferrals.someone()).json("$.referralId");
+		String withdrawn = partner.postJson(REFERRALS, ExampleReferrals.someone()).json("$.referralId");
+		partner.postJson(REFERRALS + "/" + withdrawn + "/withdrawal", "");
+		partner("clsc-someone-else").postJson(REFERRALS, ExampleReferrals.someone());
+
+		Http.Answer submitted = partner.get(REFERRALS + "?status=SUBMITTED&size=1");
+		Http.Answer secondPage = partner.get(REFERRALS + "?status=SUBMITTED&size=1&page=1");
+		Http.Answer all = partner.get(REFERRALS);
+
+		assertThat(submitted.<List<String>>json("$.items[*].referralId")).containsExactly(newer);
+		assertThat(submitted.<Integer>json("$.total")).isEqualTo(2);
+		assertThat(secondPage.<List<String>>json("$.items[*].referralId")).containsExactly(older);
+		assertThat(all.<List<String>>json("$.items[*].referralId")).containsExactly(withdrawn, newer, older);
+		assertThat(all.body()).doesNotContain("Tremblay", "marie-eve");
+		assertThat(partner.get(REFERRALS + "?size=500").status()).isEqualTo(400);
+	}
+
+	@Test
+	void feeComesFromTheExampleScaleAndTravelsWithTheReferral() {
+		// 24 000 $ and one dependent: the second bracket, 25 $ a session, a low-fee
+		// place.
+		Http.Answer answer = partner("clsc-fee").postJson(REFERRALS, ExampleReferrals.someone());
+
+		assertThat(answer.<Integer>json("$.fee.amountCents")).isEqualTo(2500);
+		assertThat(answer.<Boolean>json("$.fee.lowFee")).isTrue();
+		assertThat(answer.<String>json("$.fee.scaleId")).isEqualTo("example");
+		assertThat(answer.<String>json("$.fee.scaleVersion")).isEqualTo("2026-1");
+		String id = answer.json("$.referralId");
+		WireRecord submitted = await().atMost(ofSeconds(20))
+			.until(() -> events(id, EventCatalog.REFERRAL_SUBMITTED_V1.type()), records -> !records.isEmpty())
+			.get(0);
+		assertThat(submitted.value()).contains("\"amountCents\":2500", "\"lowFee\":true");
+		assertThat(submitted.value()).doesNotContain("24000", "annualIncome");
+	}
+
+	@Test
+	void administratorReplacesAnOrganizationsScaleAndLaterReferralsUseTheNewVersion() {
+		String scale = """
+				{"id": "org-fee", "version": "v1", "example": false,
+				 "label": {"fr": "Barème", "en": "Scale"}, "organizationIds": ["org-fee"],
+				 "lowFeeMaximumCents": 2000,
+				 "brackets": [{"annualIncomeUpTo": 30000, "feeCentsByDependents": [4000]},
+				              {"annualIncomeUpTo": null, "feeCentsByDependents": [8000, 7000]}]}
+				""";
+		assertThat(this.http.putJson("/api/v1/fee-scales/org-fee", scale).status()).isEqualTo(200);
+		String toOrg = ExampleReferrals.someone()
+			.replace("\"client\":", "\"targetOrganizationId\": \"org-fee\",\n  \"client\":");
+
+		Http.Answer first = partner("clsc-fee-2").postJson(REFERRALS, toOrg);
+		this.http.putJson("/api/v1/fee-scales/org-fee", scale.replace("v1", "v2").replace("4000", "3500"));
+		Http.Answer second = partner("clsc-fee-2").postJson(REFERRALS, ExampleReferrals.someone()
+			.replace("\"client\":", "\"targetOrganizationId\": \"org-fee\",\n  \"client\":"));
+
+		assertThat(first.<Integer>json("$.fee.amountCents")).isEqualTo(4000);
+		assertThat(first.<String>json("$.fee.scaleVersion")).isEqualTo("v1");
+		assertThat(first.<Boolean>json("$.fee.lowFee")).isFalse();
+		assertThat(second.<Integer>json("$.fee.amountCents")).isEqualTo(3500);
+		assertThat(second.<String>json("$.fee.scaleVersion")).isEqualTo("v2");
+		assertThat(this.http.putJson("/api/v1/fee-scales/org-fee", scale).status()).as("a version is used once")
+			.isEqualTo(400);
+	}
+
+	@Test
+	void scaleWithBracketsOutOfOrderIsRefusedFieldByField() {
+		String scale = """
+				{"id": "bad-scale", "version": "v1", "example": false,
+				 "label": {"fr": "Barème", "en": "Scale"}, "organizationIds": [],
+				 "lowFeeMaximumCents": -1,
+				 "brackets": [{"annualIncomeUpTo": 30000, "feeCentsByDependents": [4000]},
+				              {"annualIncomeUpTo": 20000, "feeCentsByDependents": [-5]}]}
+				""";
+
+		Http.Answer answer = this.http.putJson("/api/v1/fee-scales/bad-scale", scale, "Accept-Language", "en");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactlyInAnyOrder("lowFeeMaximumCents",
+				"brackets[1].annualIncomeUpTo", "brackets[1].annualIncomeUpTo", "brackets[1].feeCentsByDependents");
+		assertThat(answer.<List<String>>json("$.errors[*].message")).contains(
+				"Only the last income bracket has no upper limit.", "Income brackets must be in ascending order.");
+		assertThat(this.http.get("/api/v1/fee-scales/bad-scale").status()).isEqualTo(404);
+	}
+
+	@Test
+	void notificationServiceReadsOnlyTheConsentedContactDetails() {
+		String emailOnly = ExampleReferrals.someone().replace("\"sms\": true", "\"sms\": false");
+		String id = partner("clsc-contact").postJson(REFERRALS, emailOnly).json("$.referralId");
+
+		Http.Answer contact = this.anonymous.withToken(this.tokens.service("notification-service"))
+			.get(REFERRALS + "/" + id + "/contact");
+
+		assertThat(contact.status()).isEqualTo(200);
+		assertThat(contact.<String>json("$.firstName")).isEqualTo("Marie-Ève");
+		assertThat(contact.<String>json("$.email")).startsWith("marie-eve.").endsWith("@example.org");
+		assertThat(contact.<String>json("$.mobilePhone")).isNull();
+		assertThat(contact.<Boolean>json("$.consent.sms")).isFalse();
+		assertThat(this.http
+			.get("/api/v1/access-trail?from=" + java.time.LocalDate.now().minusDays(1) + "&to="
+					+ java.time.LocalDate.now().plusDays(1))
+			.body()).contains("READ_CONTACT");
+	}
+
+	@Test
+	void invalidInboundReferralTellsThePartnerWhichFieldsFailedWithoutTheirValues() {
+		String eventId = UUID.randomUUID().toString();
+		var headers = ca.aiguillage.testing.KafkaProbe.cloudEventHeaders(eventId,
+				EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-BAD-9");
+		headers.put("ce_source", "clsc-inbound");
+		String bad = ExampleReferrals.someone()
+			.replace("H2M 1K5", "90210")
+			.replace("\"partnerReference\": \"CLSC-AHU-2026-0142\"", "\"partnerReference\": \"CLSC-BAD-9\"");
+
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-BAD-9", bad, headers);
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-BAD-9", bad, headers);
+
+		this.kafka.awaitEvent("error." + Topics.REFERRALS_INBOUND + ".referral-service", eventId);
+		await().atMost(ofSeconds(20))
+			.until(() -> this.kafka.hasConsumedEverything("referral-service", Topics.REFERRALS_INBOUND));
+		List<WireRecord> rejected = await().atMost(ofSeconds(20))
+			.until(() -> events("CLSC-BAD-9", EventCatalog.INBOUND_REFERRAL_REJECTED_V1.type()),
+					records -> !records.isEmpty());
+		assertThat(rejected).hasSize(1);
+		assertThat(rejected.get(0).value())
+			.contains("\"partnerId\":\"clsc-inbound\"", "client.postalCode", "INVALID_POSTALCODE")
+			.doesNotContain("90210");
+	}
+
+	private Http partner(String partnerId) {
+		return this.anonymous.withToken(this.tokens.partner(partnerId));
+	}
+
+	private List<WireRecord> events(String key, String type) {
+		return this.kafka.readAll(Topics.REFERRAL_EVENTS)
+			.stream()
+			.filter(record -> key.equals(record.key()))
+			.filter(record -> type.equals(record.header("ce_type")))
+			.toList();
+	}
+
+}
