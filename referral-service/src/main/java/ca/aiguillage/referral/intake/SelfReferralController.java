@@ -39,13 +39,13 @@ class SelfReferralController {
 	}
 
 	@PostMapping
-	ResponseEntity<ReferralController.ReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
+	ResponseEntity<SelfReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
 		Referral referral = this.intake.submit(request, IntakeChannel.SELF_REFERRAL, null, null, null,
 				(id) -> this.trail.recordSelfReferral(id));
 		// The client gets a receipt, not a link to follow the referral: that comes by
 		// email or SMS.
 		return ResponseEntity.created(URI.create(SelfReferralSecurity.PATH + "/" + referral.getId()))
-			.body(ReferralController.ReferralReceipt.of(referral));
+			.body(SelfReferralReceipt.of(referral));
 	}
 
 }

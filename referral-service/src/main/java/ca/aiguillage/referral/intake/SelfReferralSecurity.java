@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,13 +47,31 @@ class SelfReferralSecurity {
 			.timeoutDuration(Duration.ZERO)
 			.build());
 		ProblemResponses problems = new ProblemResponses(messages);
-		http.securityMatcher(PATH, PATH + "/**")
+		http.securityMatcher(PATH, PATH + "/**", SelfReferralPage.PATH, SelfReferralPage.PATH + "/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(problems))
-			.addFilterBefore(new PerAddressLimit(limiters, problems), CsrfFilter.class);
+			.addFilterBefore(new PerAddressLimit(limiters, problems), CsrfFilter.class)
+			// Load the token before the page renders: a long page commits the response
+			// before its form asks for the token, too late to set the cookie.
+			.addFilterAfter(new TokenLoader(), CsrfFilter.class);
 		return http.build();
+	}
+
+	/** Makes the deferred CSRF token write its cookie now. */
+	private static final class TokenLoader extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			if (token != null) {
+				token.getToken();
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	/** Counts every self-referral attempt of a client address, valid or not. */
@@ -70,7 +89,8 @@ class SelfReferralSecurity {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			if (!"POST".equals(request.getMethod())) {
+			// The consent step stores nothing: only submissions count.
+			if (!"POST".equals(request.getMethod()) || request.getRequestURI().endsWith("/consent")) {
 				chain.doFilter(request, response);
 				return;
 			}

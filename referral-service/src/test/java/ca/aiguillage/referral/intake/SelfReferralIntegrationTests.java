@@ -31,7 +31,8 @@ class SelfReferralIntegrationTests extends RunningService {
 		Http.Answer answer = postWithCsrf();
 
 		assertThat(answer.status()).isEqualTo(201);
-		assertThat(answer.<String>json("$.status")).isEqualTo("SUBMITTED");
+		assertThat(answer.<Boolean>json("$.redirected")).isFalse();
+		assertThat(answer.body()).doesNotContain("linkedTo", "LINKED");
 	}
 
 	@Test

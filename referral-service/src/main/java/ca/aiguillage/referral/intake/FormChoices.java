@@ -1,0 +1,29 @@
+package ca.aiguillage.referral.intake;
+
+import java.util.Arrays;
+import java.util.List;
+
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.Modality;
+
+/**
+ * The choices the referral forms offer, in the order shown.
+ *
+ * @param languages ISO 639-1 codes of the languages offered as checkboxes
+ * @param clienteles the clienteles
+ * @param approaches the approaches
+ * @param modalities the modalities
+ */
+public record FormChoices(List<String> languages, List<String> clienteles, List<String> approaches,
+		List<String> modalities) {
+
+	static final FormChoices ALL = new FormChoices(
+			List.of("fr", "en", "es", "ar", "zh", "ht", "pt", "it", "vi", "fa", "ru", "ta"), names(Clientele.values()),
+			names(Approach.values()), names(Modality.values()));
+
+	private static List<String> names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).toList();
+	}
+
+}

@@ -1,0 +1,91 @@
+package ca.aiguillage.referral.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.referral.access.AccessTrail;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The public self-referral form, in two steps: consent first, then the referral. Plain
+ * HTML forms, no script needed; the same intake and the same rules as the API, with each
+ * error beside its field.
+ */
+@Controller
+@RequestMapping(SelfReferralPage.PATH)
+class SelfReferralPage {
+
+	static final String PATH = "/self-referral";
+
+	private final Intake intake;
+
+	private final AccessTrail trail;
+
+	private final MessageSource messages;
+
+	SelfReferralPage(Intake intake, AccessTrail trail, MessageSource messages) {
+		this.intake = intake;
+		this.trail = trail;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("choices")
+	FormChoices choices() {
+		return FormChoices.ALL;
+	}
+
+	@GetMapping
+	String consent(Model model, Locale locale) {
+		model.addAttribute("form", new ReferralForm());
+		model.addAttribute("errors", FormErrors.none(this.messages, locale));
+		return "self-referral/consent";
+	}
+
+	@PostMapping("/consent")
+	String afterConsent(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
+		if (!Boolean.TRUE.equals(form.getConsent().getSharing())) {
+			model.addAttribute("errors", new FormErrors(
+					List.of(new FieldViolation("consent.sharing", "consent.sharingRequired")), this.messages, locale));
+			return "self-referral/consent";
+		}
+		model.addAttribute("errors", FormErrors.none(this.messages, locale));
+		return "self-referral/form";
+	}
+
+	@PostMapping
+	String submit(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
+		List<FieldViolation> violations = new ArrayList<>();
+		InboundReferralV1 request = form.toRequest(violations);
+		if (!Boolean.TRUE.equals(form.getConsent().getSharing())) {
+			return consent(model, locale);
+		}
+		try {
+			if (!violations.isEmpty()) {
+				throw new InvalidRequestException(violations);
+			}
+			Referral referral = this.intake.submit(request, IntakeChannel.SELF_REFERRAL, null, null, null,
+					this.trail::recordSelfReferral);
+			model.addAttribute("receipt", SelfReferralReceipt.of(referral));
+			return "self-referral/received";
+		}
+		catch (InvalidRequestException ex) {
+			List<FieldViolation> all = new ArrayList<>(violations);
+			ex.violations().stream().filter(violation -> !all.contains(violation)).forEach(all::add);
+			model.addAttribute("errors", new FormErrors(all, this.messages, locale));
+			return "self-referral/form";
+		}
+	}
+
+}
