@@ -37,4 +37,9 @@ class EndToEndTests {
 		ReferralJourney.referralTravelsThroughAllFourServices(stack);
 	}
 
+	@Test
+	void partnerSendsAReferralInTheBrowserAndWatchesItsStatusChange() {
+		PartnerPortalJourney.partnerSendsAReferralAndWatchesItsStatusChange(stack);
+	}
+
 }

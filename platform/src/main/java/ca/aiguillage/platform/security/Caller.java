@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.ClassUtils;
 
 /**
  * Who is calling, from the validated token only: never from the request body or
@@ -26,6 +28,8 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 	/** The claim holding the roles. */
 	public static final String ROLES = "roles";
 
+	private static final String OIDC_USER = "org.springframework.security.oauth2.core.oidc.user.OidcUser";
+
 	/** The claim holding a coordinator's organization. */
 	public static final String ORGANIZATION = "organization_id";
 
@@ -39,10 +43,15 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 	 */
 	public static Caller current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
-			throw new AccessDeniedException("no validated token");
+		if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+			return of(jwt);
 		}
-		return of(jwt);
+		// A person signed in to a page: the claims of their checked access token.
+		if (authentication != null && ClassUtils.isPresent(OIDC_USER, Caller.class.getClassLoader())
+				&& authentication.getPrincipal() instanceof OidcUser person) {
+			return SignedInPeople.caller(person);
+		}
+		throw new AccessDeniedException("no validated token");
 	}
 
 	static Caller of(Jwt jwt) {

@@ -6,6 +6,7 @@ import java.util.List;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
 
 /**
  * The choices the referral forms offer, in the order shown.
@@ -14,13 +15,14 @@ import ca.aiguillage.contracts.common.Modality;
  * @param clienteles the clienteles
  * @param approaches the approaches
  * @param modalities the modalities
+ * @param priorities the referrer's priority codes
  */
 public record FormChoices(List<String> languages, List<String> clienteles, List<String> approaches,
-		List<String> modalities) {
+		List<String> modalities, List<String> priorities) {
 
 	static final FormChoices ALL = new FormChoices(
 			List.of("fr", "en", "es", "ar", "zh", "ht", "pt", "it", "vi", "fa", "ru", "ta"), names(Clientele.values()),
-			names(Approach.values()), names(Modality.values()));
+			names(Approach.values()), names(Modality.values()), names(Priority.values()));
 
 	private static List<String> names(Enum<?>[] values) {
 		return Arrays.stream(values).map(Enum::name).toList();

@@ -48,15 +48,15 @@ class ReferralController {
 
 	private final AccessTrail trail;
 
-	private final MongoOperations mongo;
-
 	private final Clock clock;
 
-	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail, MongoOperations mongo, Clock clock) {
+	private final ReferralLists lists;
+
+	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail, ReferralLists lists, Clock clock) {
 		this.intake = intake;
 		this.aggregates = aggregates;
 		this.trail = trail;
-		this.mongo = mongo;
+		this.lists = lists;
 		this.clock = clock;
 	}
 
@@ -83,37 +83,7 @@ class ReferralController {
 	@PreAuthorize("hasAnyRole('PARTNER', 'COORDINATOR', 'ADMIN')")
 	ReferralPage list(@RequestParam(required = false) @Nullable ReferralStatus status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		Caller caller = Caller.current();
-		if (page < 0 || size < 1 || size > 100) {
-			throw new InvalidRequestException(
-					List.of(new FieldViolation((page < 0) ? "page" : "size", "invalid.paging")));
-		}
-		Criteria criteria;
-		if (caller.isAdmin()) {
-			criteria = new Criteria();
-		}
-		else if (caller.partnerId() != null && caller.isPartner(caller.partnerId())) {
-			criteria = Criteria.where("partnerId").is(caller.partnerId());
-		}
-		else if (caller.organizationId() != null && caller.coordinates(caller.organizationId())) {
-			criteria = Criteria.where("request.targetOrganizationId").is(caller.organizationId());
-		}
-		else {
-			return new ReferralPage(List.of(), page, size, 0);
-		}
-		if (status != null) {
-			criteria = criteria.and("status").is(status.name());
-		}
-		Query query = Query.query(criteria);
-		long total = this.mongo.count(query, Referral.class);
-		List<ReferralReceipt> items = this.mongo
-			.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip((long) page * size).limit(size),
-					Referral.class)
-			.stream()
-			.map(ReferralReceipt::of)
-			.toList();
-		// Listing shows no personal data, so it leaves no access record.
-		return new ReferralPage(items, page, size, total);
+		return this.lists.visibleTo(Caller.current(), status, page, size);
 	}
 
 	/**

@@ -1,0 +1,104 @@
+package ca.aiguillage.platform.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * Who signed in to a page through the authorization server: roles, organization and
+ * partner come from the access token it issued (the claims the API reads), checked
+ * against the provider's keys and audience, never from the ID token or the request. A
+ * service with pages registers one as its {@code oidcUserService}.
+ */
+public final class SignedInPeople implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	/** The audience every Aiguillage access token carries. */
+	public static final String AUDIENCE = "aiguillage";
+
+	private final OidcUserService oidc = new OidcUserService();
+
+	private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) {
+		OidcUser person = this.oidc.loadUser(request);
+		Jwt access;
+		try {
+			access = decoder(request.getClientRegistration()).decode(request.getAccessToken().getTokenValue());
+		}
+		catch (JwtException ex) {
+			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"), "access token refused", ex);
+		}
+		Map<String, Object> claims = new LinkedHashMap<>();
+		List<String> roles = roles(access);
+		claims.put(Caller.ROLES, roles);
+		for (String claim : List.of(Caller.ORGANIZATION, Caller.PARTNER)) {
+			if (access.getClaimAsString(claim) != null) {
+				claims.put(claim, access.getClaimAsString(claim));
+			}
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+		return new DefaultOidcUser(authorities, person.getIdToken(), new OidcUserInfo(claims));
+	}
+
+	/**
+	 * The caller a signed-in person acts as.
+	 * @param person the signed-in person
+	 * @return the caller
+	 */
+	public static Caller caller(OidcUser person) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		List<String> names = person.getClaimAsStringList(Caller.ROLES);
+		if (names != null) {
+			for (Role role : Role.values()) {
+				if (names.contains(role.name())) {
+					roles.add(role);
+				}
+			}
+		}
+		return new Caller(person.getSubject(), roles, person.getClaimAsString(Caller.ORGANIZATION),
+				person.getClaimAsString(Caller.PARTNER));
+	}
+
+	private static List<String> roles(Jwt access) {
+		List<String> roles = access.getClaimAsStringList(Caller.ROLES);
+		return (roles != null) ? roles : List.of();
+	}
+
+	private JwtDecoder decoder(ClientRegistration registration) {
+		return this.decoders.computeIfAbsent(registration.getRegistrationId(), id -> {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+				.build();
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+					jwt -> (jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE))
+							? OAuth2TokenValidatorResult.success()
+							: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token"))));
+			return decoder;
+		});
+	}
+
+}

@@ -1,0 +1,36 @@
+package ca.aiguillage.referral.intake;
+
+import ca.aiguillage.platform.security.SignedInPeople;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The partner portal's own security, before the API's: partners' staff sign in through
+ * the authorization server (authorization code with PKCE, the public client
+ * {@code aiguillage-partner-portal}) and keep a session; forms carry a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnerPortalSecurity {
+
+	static final String REGISTRATION = "aiguillage";
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	SecurityFilterChain partnerPortalPages(HttpSecurity http) throws Exception {
+		http.securityMatcher(PartnerPortal.PATH, PartnerPortal.PATH + "/**", "/oauth2/authorization/**",
+				"/login/oauth2/**", "/webjars/**", "/logout")
+			.authorizeHttpRequests(
+					requests -> requests.requestMatchers("/webjars/**").permitAll().anyRequest().hasRole("PARTNER"))
+			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION)
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInPeople()))
+				.defaultSuccessUrl(PartnerPortal.PATH + "/referrals", true))
+			.logout(logout -> logout.logoutSuccessUrl(PartnerPortal.PATH));
+		return http.build();
+	}
+
+}
