@@ -2,7 +2,9 @@ package ca.aiguillage.referral.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -11,11 +13,14 @@ import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.MalformedEventException;
+import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.access.Purpose;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,33 +38,78 @@ class InboundConsumers {
 	@Bean
 	Consumer<Message<byte[]>> inboundReferral(CloudEventMessages messages, Intake intake, AccessTrail trail,
 			Aggregates aggregates, Clock clock) {
-		return message -> messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1)).ifPresent(event -> {
+		return message -> {
+			Optional<ReceivedEvent> received;
 			try {
-				// The source identifies the partner's system; with the event id it makes
-				// a redelivery a no-op.
-				intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
-						event.source() + "|" + event.id(), null,
-						(id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
+				received = messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1));
 			}
-			catch (InvalidRequestException ex) {
-				// Tell the partner first (once per event), then park the event.
-				InboundReferralV1 request = (InboundReferralV1) event.data();
-				String id = UUID
-					.nameUUIDFromBytes(
-							("rejected|" + event.source() + "|" + event.id()).getBytes(StandardCharsets.UTF_8))
-					.toString();
+			catch (MalformedEventException ex) {
+				String source = header(message, "ce_source");
+				String eventId = header(message, "ce_id");
+				if (source != null && eventId != null && ex.getMessage().contains(SCHEMA_VIOLATION)) {
+					tell(aggregates, clock, source, eventId, null, schemaViolations(ex.getMessage()));
+				}
+				throw ex;
+			}
+			received.ifPresent(event -> {
 				try {
-					aggregates.save(InboundRejection.of(id, event.source(), request.partnerReference(), event.id(),
-							ex.violations(), clock.instant()));
+					// The source identifies the partner's system; with the event id it
+					// makes a redelivery a no-op.
+					intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
+							event.source() + "|" + event.id(), null,
+							(id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
 				}
-				catch (DuplicateKeyException redelivered) {
-					// Told already.
+				catch (InvalidRequestException ex) {
+					tell(aggregates, clock, event.source(), event.id(),
+							((InboundReferralV1) event.data()).partnerReference(), ex.violations());
+					throw new MalformedEventException(
+							"invalid referral: " + ex.violations().stream().map(FieldViolation::field).toList() + " "
+									+ ex.violations().stream().map(FieldViolation::code).toList());
 				}
-				throw new MalformedEventException(
-						"invalid referral: " + ex.violations().stream().map(FieldViolation::field).toList() + " "
-								+ ex.violations().stream().map(FieldViolation::code).toList());
+			});
+		};
+	}
+
+	private static final String SCHEMA_VIOLATION = "violates its schema: ";
+
+	private static @Nullable String header(Message<byte[]> message, String name) {
+		Object value = message.getHeaders().get(name);
+		return (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+				: (value != null) ? value.toString() : null;
+	}
+
+	/** Tells the partner, once per event, before the event is parked. */
+	private static void tell(Aggregates aggregates, Clock clock, String source, String eventId,
+			@Nullable String partnerReference, List<FieldViolation> violations) {
+		String id = UUID.nameUUIDFromBytes(("rejected|" + source + "|" + eventId).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		try {
+			aggregates.save(InboundRejection.of(id, source, partnerReference, eventId, violations, clock.instant()));
+		}
+		catch (DuplicateKeyException redelivered) {
+			// Told already.
+		}
+	}
+
+	/**
+	 * The schema's complaints as field violations: {@code /client/postalCode pattern}
+	 * becomes {@code client.postalCode} and {@code schema.pattern}.
+	 */
+	static List<FieldViolation> schemaViolations(String reason) {
+		String list = reason.substring(reason.indexOf(SCHEMA_VIOLATION) + SCHEMA_VIOLATION.length());
+		List<FieldViolation> violations = new ArrayList<>();
+		for (String violation : list.split("; ")) {
+			String trimmed = violation.trim();
+			// The location is empty at the root: "required household".
+			String[] parts = (trimmed.startsWith("/") ? trimmed : " " + trimmed).split(" ");
+			String field = parts[0].replaceFirst("^/", "").replace('/', '.');
+			if (parts.length > 2) {
+				field = field.isEmpty() ? parts[2] : field + "." + parts[2];
 			}
-		});
+			violations.add(new FieldViolation(field.isEmpty() ? "(body)" : field,
+					"schema." + ((parts.length > 1) ? parts[1] : "invalid")));
+		}
+		return violations;
 	}
 
 }

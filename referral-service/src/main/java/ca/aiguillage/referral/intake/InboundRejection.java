@@ -7,6 +7,7 @@ import java.util.Locale;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
 import ca.aiguillage.platform.outbox.Aggregate;
 import ca.aiguillage.platform.web.FieldViolation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,7 +33,7 @@ class InboundRejection extends Aggregate {
 		super(id);
 	}
 
-	static InboundRejection of(String id, String partnerId, String partnerReference, String eventId,
+	static InboundRejection of(String id, String partnerId, @Nullable String partnerReference, String eventId,
 			List<FieldViolation> violations, Instant now) {
 		InboundRejection rejection = new InboundRejection(id);
 		rejection.partnerId = partnerId;

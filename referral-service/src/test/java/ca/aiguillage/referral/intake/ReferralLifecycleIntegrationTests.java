@@ -224,6 +224,24 @@ class ReferralLifecycleIntegrationTests extends RunningService {
 			.doesNotContain("90210");
 	}
 
+	@Test
+	void inboundReferralBreakingTheSchemaAlsoTellsThePartner() {
+		String eventId = UUID.randomUUID().toString();
+		var headers = ca.aiguillage.testing.KafkaProbe.cloudEventHeaders(eventId,
+				EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-SCHEMA-1");
+		headers.put("ce_source", "clsc-schema");
+
+		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-SCHEMA-1",
+				ExampleReferrals.someone().replace("\"household\"", "\"housing\""), headers);
+
+		this.kafka.awaitEvent("error." + Topics.REFERRALS_INBOUND + ".referral-service", eventId);
+		List<WireRecord> rejected = await().atMost(ofSeconds(20))
+			.until(() -> events(eventId, EventCatalog.INBOUND_REFERRAL_REJECTED_V1.type()),
+					records -> !records.isEmpty());
+		assertThat(rejected.get(0).value()).contains("\"partnerId\":\"clsc-schema\"", "household", "SCHEMA_REQUIRED")
+			.doesNotContain("Tremblay");
+	}
+
 	private Http partner(String partnerId) {
 		return this.anonymous.withToken(this.tokens.partner(partnerId));
 	}
