@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
+import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
+import ca.aiguillage.localstack.stubs.LocalSmsProvider;
 import ca.aiguillage.matching.MatchingApplication;
 import ca.aiguillage.notification.NotificationApplication;
 import ca.aiguillage.referral.ReferralApplication;
@@ -65,6 +67,10 @@ public final class LocalStack implements AutoCloseable {
 	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
 
 	private @Nullable ConfigurableApplicationContext authorization;
+
+	private @Nullable ConsoleSmtpServer smtp;
+
+	private @Nullable LocalSmsProvider sms;
 
 	private LocalStack(@Nullable KafkaBroker kafka, @Nullable EmbeddedMongo mongo, String bootstrapServers,
 			String mongoUri) {
@@ -161,6 +167,9 @@ public final class LocalStack implements AutoCloseable {
 			List<Integer> servicePorts, boolean demoData) {
 		try {
 			String issuer = "http://localhost:" + authorizationPort;
+			// What notification-service sends to on one machine: logged, not delivered.
+			stack.smtp = ConsoleSmtpServer.start(1025);
+			stack.sms = LocalSmsProvider.start(8089);
 			// A neighbour on the services' classpath, not a service: no platform,
 			// database or broker for it.
 			stack.authorization = AuthorizationServerApplication.application()
@@ -185,7 +194,16 @@ public final class LocalStack implements AutoCloseable {
 							"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
 							"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
 							"--referral.privacy.key-file="
-									+ dataDir.resolve("referral").resolve("keys.json").toAbsolutePath()));
+									+ dataDir.resolve("referral").resolve("keys.json").toAbsolutePath(),
+							"--notification.referral-service=http://localhost:" + ((i == 0) ? 0 : stack.port(0)),
+							"--notification.client.token-uri=" + issuer + "/oauth2/token",
+							"--notification.client.secret=notification-service-secret",
+							"--notification.key-file="
+									+ dataDir.resolve("notification").resolve("keys.json").toAbsolutePath(),
+							"--notification.links.base-url=http://localhost:" + servicePorts.get(3),
+							"--notification.webhooks.allow-http=true", "--spring.mail.host=localhost",
+							"--spring.mail.port=" + stack.smtp.port(),
+							"--notification.channels.sms.base-url=" + stack.sms.baseUrl()));
 			}
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
@@ -226,6 +244,12 @@ public final class LocalStack implements AutoCloseable {
 		}
 		if (this.authorization != null) {
 			this.authorization.close();
+		}
+		if (this.smtp != null) {
+			this.smtp.close();
+		}
+		if (this.sms != null) {
+			this.sms.close();
 		}
 		if (this.mongo != null) {
 			this.mongo.close();

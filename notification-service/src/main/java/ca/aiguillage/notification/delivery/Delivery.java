@@ -2,13 +2,16 @@ package ca.aiguillage.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * One message to one recipient on one channel, as it would be sent.
+ * One message to one recipient on one channel, and what became of it.
  *
- * @param deliveryId stable for an event, template, audience and channel, so a later
- * sender can deduplicate its attempts on it
+ * @param deliveryId stable for an event, template, audience and channel
  * @param eventId the event that called for it
  * @param eventType that event's CloudEvents type
  * @param template the template id
@@ -17,18 +20,61 @@ import java.util.UUID;
  * @param language the language it was rendered in
  * @param status where it stands
  * @param recordedAt when it was rendered and logged
+ * @param dueAt when it may go (the morning after quiet hours for a text message)
+ * @param leaseUntil while SENDING, when a sender that died is assumed gone
  * @param subject the subject line
- * @param body the plain-text body
+ * @param body the plain-text body (email), or the text message
+ * @param address the masked address it went to, once known
+ * @param reasonCode why it failed, or null
+ * @param attempts every attempt and its outcome
  */
 record Delivery(String deliveryId, String eventId, String eventType, String template, Audience audience,
-		Channel channel, String language, DeliveryStatus status, Instant recordedAt, String subject, String body) {
+		Channel channel, String language, DeliveryStatus status, Instant recordedAt, Instant dueAt,
+		@Nullable Instant leaseUntil, String subject, String body, @Nullable String address,
+		@Nullable String reasonCode, List<Attempt> attempts) {
+
+	/**
+	 * One attempt.
+	 *
+	 * @param at when it ended
+	 * @param outcome {@code OK} or the reason it failed
+	 */
+	record Attempt(Instant at, String outcome) {
+	}
 
 	static Delivery of(MessageRequest request, Channel channel, DeliveryStatus status, RenderedMessage message,
-			Instant now) {
+			Instant now, Instant dueAt) {
 		String key = request.eventId() + "|" + request.template() + "|" + request.audience() + "|" + channel;
+		String body = (channel == Channel.SMS) ? message.sms() : message.body();
 		return new Delivery(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(), request.eventId(),
 				request.eventType(), request.template(), request.audience(), channel, message.language(), status, now,
-				message.subject(), message.body());
+				dueAt, null, message.subject(), body, null, null, List.of());
+	}
+
+	boolean dueAt(Instant now) {
+		return (this.status == DeliveryStatus.PENDING && !now.isBefore(this.dueAt))
+				|| (this.status == DeliveryStatus.SENDING && this.leaseUntil != null && !now.isBefore(this.leaseUntil));
+	}
+
+	Delivery claimed(Instant leaseUntil) {
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, DeliveryStatus.SENDING, this.recordedAt, this.dueAt, leaseUntil, this.subject, this.body,
+				this.address, this.reasonCode, this.attempts);
+	}
+
+	Delivery released() {
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, DeliveryStatus.PENDING, this.recordedAt, this.dueAt, null, this.subject, this.body,
+				this.address, this.reasonCode, this.attempts);
+	}
+
+	Delivery finished(DeliveryStatus outcome, @Nullable String address, @Nullable String reasonCode,
+			List<Attempt> attempts) {
+		List<Attempt> all = new ArrayList<>(this.attempts);
+		all.addAll(attempts);
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, outcome, this.recordedAt, this.dueAt, null, this.subject, this.body, address, reasonCode,
+				List.copyOf(all));
 	}
 
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The delivery log: what each client was, or would have been, sent about their referral.
+ * The delivery log: every message about a referral, each attempt and its outcome.
  */
 @RestController
 @RequestMapping("/api/v1/deliveries")
@@ -49,30 +49,40 @@ class DeliveryController {
 	}
 
 	/**
-	 * One delivery as the API shows it. It holds no contact detail: the address is
-	 * fetched at send time and only a masked copy will be kept.
-	 *
+	 * One delivery as the API shows it: contact details appear masked only.
 	 * @param deliveryId the delivery id
 	 * @param referralId the referral
 	 * @param eventId the event that called for it
 	 * @param eventType that event's CloudEvents type
 	 * @param template the template id
-	 * @param audience who it is for
-	 * @param channel EMAIL, SMS, or NONE when the recipient is unreachable
+	 * @param audience CLIENT, REFERRER or COORDINATOR
+	 * @param channel EMAIL, SMS, WEBHOOK, or NONE when the client is unreachable
 	 * @param language the language it was rendered in
-	 * @param status RECORDED or UNREACHABLE
+	 * @param status PENDING, SENDING, SENT, FAILED or UNREACHABLE
 	 * @param recordedAt when it was recorded
+	 * @param dueAt when it may go (text messages wait for the end of quiet hours)
+	 * @param address where it went, masked ({@code c•••@exemple.ca},
+	 * {@code +1 514 •••-••23})
+	 * @param reasonCode why it failed, such as NO_REACHABLE_CHANNEL or the provider's
+	 * reason
+	 * @param attempts every attempt and its outcome
 	 * @param subject the subject line
-	 * @param body the plain-text body
+	 * @param body the plain-text body or the text message
 	 */
+	private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/r/[A-Za-z0-9_.-]+");
+
 	record DeliveryRecord(String deliveryId, String referralId, String eventId, String eventType, String template,
-			String audience, String channel, String language, String status, Instant recordedAt, String subject,
+			String audience, String channel, String language, String status, Instant recordedAt, Instant dueAt,
+			@Nullable String address, @Nullable String reasonCode, List<Delivery.Attempt> attempts, String subject,
 			String body) {
 
 		static DeliveryRecord of(String referralId, Delivery delivery) {
 			return new DeliveryRecord(delivery.deliveryId(), referralId, delivery.eventId(), delivery.eventType(),
 					delivery.template(), delivery.audience().name(), delivery.channel().name(), delivery.language(),
-					delivery.status().name(), delivery.recordedAt(), delivery.subject(), delivery.body());
+					delivery.status().name(), delivery.recordedAt(), delivery.dueAt(), delivery.address(),
+					delivery.reasonCode(), delivery.attempts(), delivery.subject(),
+					// The client's link answers for them: whoever reads the log must not.
+					LINK_TOKEN.matcher(delivery.body()).replaceAll("/r/•••"));
 		}
 
 	}

@@ -11,24 +11,46 @@ import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
 
 /**
  * What a message may say about each event that calls for one: codes and ISO-8601 times
- * taken from the event, put into words only once the recipient's language is known.
+ * taken from the event, put into words only once the recipient's language is known. A few
+ * facts come from the case rather than the event ({@link #FROM_THE_CASE}): the fee the
+ * client learnt at intake and the link that answers a question.
  */
 final class MessageFacts {
 
+	/** Facts the notification case adds when it records a message. */
+	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK);
+
 	private static final Map<String, Extraction<?>> BY_TYPE = Stream
-		.of(new Extraction<>(EventCatalog.REFERRAL_SUBMITTED_V1, EnumSet.of(Placeholder.RECEIVED_ON),
-				submitted -> Map.of(Placeholder.RECEIVED_ON, submitted.submittedAt().toString())),
+		.of(new Extraction<>(EventCatalog.REFERRAL_SUBMITTED_V1,
+				EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL),
+				submitted -> Map.of(Placeholder.RECEIVED_ON, submitted.submittedAt().toString(), Placeholder.REFERRAL,
+						submitted.referralId())),
 				new Extraction<>(EventCatalog.PROPOSAL_MADE_V1,
-						EnumSet.of(Placeholder.ORGANIZATION, Placeholder.MODALITY, Placeholder.WEEKDAY,
-								Placeholder.START_TIME),
-						proposal -> Map.of(Placeholder.ORGANIZATION, proposal.organizationId(), Placeholder.MODALITY,
-								proposal.modality().name(), Placeholder.WEEKDAY, proposal.slot().day().name(),
-								Placeholder.START_TIME, proposal.slot().start().toString())),
-				new Extraction<>(EventCatalog.WAITLISTED_V1, EnumSet.of(Placeholder.RECEIVED_ON),
-						waitlisted -> Map.of(Placeholder.RECEIVED_ON, waitlisted.registeredAt().toString())))
+						EnumSet.of(Placeholder.ORGANIZATION, Placeholder.THERAPIST, Placeholder.MODALITY,
+								Placeholder.WEEKDAY, Placeholder.START_TIME, Placeholder.REFERRAL, Placeholder.FEE,
+								Placeholder.ANSWER_LINK),
+						MessageFacts::proposal),
+				new Extraction<>(EventCatalog.WAITLISTED_V1, EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL),
+						waitlisted -> Map.of(Placeholder.RECEIVED_ON, waitlisted.registeredAt().toString(),
+								Placeholder.REFERRAL, waitlisted.referralId())),
+				referralOnly(EventCatalog.REFERRAL_REDIRECTED_V1), referralOnly(EventCatalog.REFERRAL_WITHDRAWN_V1),
+				referralOnly(EventCatalog.REFERRAL_LINKED_TO_OPEN_V1),
+				new Extraction<>(EventCatalog.INBOUND_REFERRAL_REJECTED_V1, EnumSet.of(Placeholder.REFERRAL),
+						rejected -> Map.of(Placeholder.REFERRAL, rejected.partnerReference())),
+				referralOnly(EventCatalog.PROPOSAL_CONFIRMED_V1), referralOnly(EventCatalog.PROPOSAL_EXPIRED_V1),
+				referralOnly(EventCatalog.THERAPY_STARTED_V1), referralOnly(EventCatalog.THERAPY_ENDED_V1),
+				referralOnly(EventCatalog.REFERRAL_LEFT_QUEUE_V1),
+				new Extraction<>(EventCatalog.CHECK_IN_DUE_V1,
+						EnumSet.of(Placeholder.ANSWER_BY, Placeholder.REFERRAL, Placeholder.ANSWER_LINK),
+						checkIn -> Map.of(Placeholder.ANSWER_BY, checkIn.answerBy().toString(), Placeholder.REFERRAL,
+								checkIn.referralId())),
+				new Extraction<>(EventCatalog.REVIEW_REQUESTED_V1, EnumSet.of(Placeholder.CAUSE, Placeholder.REFERRAL),
+						review -> Map.of(Placeholder.CAUSE, review.cause().name(), Placeholder.REFERRAL,
+								review.referralId())))
 		.collect(Collectors.toUnmodifiableMap(extraction -> extraction.definition().type(), Function.identity()));
 
 	private MessageFacts() {
@@ -43,7 +65,8 @@ final class MessageFacts {
 	}
 
 	/**
-	 * The facts of one event, by placeholder name.
+	 * The facts of one event, by placeholder name; those {@link #FROM_THE_CASE} are not
+	 * among them.
 	 * @throws IllegalArgumentException when no message can be made of the event's type
 	 */
 	static Map<String, String> of(Object data) {
@@ -53,6 +76,23 @@ final class MessageFacts {
 			throw new IllegalArgumentException("No message can be made of " + type);
 		}
 		return extraction.facts(data);
+	}
+
+	private static Map<Placeholder, String> proposal(ProposalMadeV1 proposal) {
+		Map<Placeholder, String> facts = new LinkedHashMap<>();
+		facts.put(Placeholder.ORGANIZATION,
+				(proposal.organizationName() != null) ? proposal.organizationName() : proposal.organizationId());
+		facts.put(Placeholder.THERAPIST, (proposal.therapistFirstName() != null) ? proposal.therapistFirstName() : "");
+		facts.put(Placeholder.MODALITY, proposal.modality().name());
+		facts.put(Placeholder.WEEKDAY, proposal.slot().day().name());
+		facts.put(Placeholder.START_TIME, proposal.slot().start().toString());
+		facts.put(Placeholder.REFERRAL, proposal.referralId());
+		return facts;
+	}
+
+	private static <T> Extraction<T> referralOnly(EventDefinition<T> definition) {
+		return new Extraction<>(definition, EnumSet.of(Placeholder.REFERRAL),
+				event -> Map.of(Placeholder.REFERRAL, definition.subjectOf(event)));
 	}
 
 	private record Extraction<T>(EventDefinition<T> definition, Set<Placeholder> offered,

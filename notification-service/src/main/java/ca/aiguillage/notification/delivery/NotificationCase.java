@@ -1,10 +1,17 @@
 package ca.aiguillage.notification.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import ca.aiguillage.contracts.common.ContactChannel;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
+import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
 import ca.aiguillage.platform.outbox.Aggregate;
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +20,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * Everything notification-service knows about one referral (its id is the referral id):
- * how to write to the client, the messages waiting to learn that, and the deliveries
- * recorded so far.
+ * how to write to the client, the messages waiting to learn that, the deliveries and
+ * their attempts, the questions put to the client and the links that answer them. Every
+ * change is one conditional write of this one document, with the events it raises.
  */
 @Document("notification_cases")
 class NotificationCase extends Aggregate {
+
+	/** The reason a delivery fails when no channel reaches its audience. */
+	static final String NO_REACHABLE_CHANNEL = "NO_REACHABLE_CHANNEL";
+
+	private static final String DEFAULT_LANGUAGE = "fr";
 
 	private @Nullable RecipientProfile recipient;
 
@@ -25,7 +38,17 @@ class NotificationCase extends Aggregate {
 
 	private List<Delivery> deliveries = new ArrayList<>();
 
+	private List<OpenQuestion> questions = new ArrayList<>();
+
 	private @Nullable String organizationId;
+
+	private @Nullable String partnerId;
+
+	private @Nullable String phoneHash;
+
+	private @Nullable String partnerReference;
+
+	private List<InboundReferralRejectedV1.Violation> violations = new ArrayList<>();
 
 	@PersistenceCreator
 	NotificationCase(String id) {
@@ -42,8 +65,38 @@ class NotificationCase extends Aggregate {
 		}
 	}
 
+	/** Learns which partner referred the client, who hears of every status change. */
+	void referredBy(@Nullable String partnerId) {
+		if (partnerId != null) {
+			this.partnerId = partnerId;
+		}
+	}
+
+	/** Learns the partner's own reference of a referral that was never registered. */
+	void concerns(String partnerReference, List<InboundReferralRejectedV1.Violation> violations) {
+		this.partnerReference = partnerReference;
+		this.violations = new ArrayList<>(violations);
+	}
+
+	/** Which fields of the partner's referral broke which rule, never their values. */
+	List<InboundReferralRejectedV1.Violation> violations() {
+		return List.copyOf(this.violations);
+	}
+
+	@Nullable String partnerReference() {
+		return this.partnerReference;
+	}
+
 	@Nullable String organizationId() {
 		return this.organizationId;
+	}
+
+	@Nullable String partnerId() {
+		return this.partnerId;
+	}
+
+	@Nullable String phoneHash() {
+		return this.phoneHash;
 	}
 
 	/**
@@ -54,36 +107,219 @@ class NotificationCase extends Aggregate {
 		this.recipient = recipient;
 		List<MessageRequest> waiting = List.copyOf(this.awaitingRecipient);
 		this.awaitingRecipient.clear();
-		requests.forEach(request -> record(recipient, request, templates, now));
-		waiting.forEach(request -> record(recipient, request, templates, now));
+		requests.forEach(request -> record(request, templates, now));
+		waiting.forEach(request -> record(request, templates, now));
 	}
 
 	/**
-	 * Records the messages an event calls for, or keeps them until the recipient is
-	 * known.
+	 * Records the messages an event calls for, or keeps those for the client and the
+	 * referrer until the referral tells who they are.
 	 */
 	void request(List<MessageRequest> requests, Templates templates, Instant now) {
-		RecipientProfile known = this.recipient;
-		if (known == null) {
-			// Topics are ordered per referral, not across services: a proposal can
-			// overtake its referral.
-			this.awaitingRecipient.addAll(requests);
-			return;
+		for (MessageRequest request : requests) {
+			boolean needsRecipient = request.audience() == Audience.CLIENT
+					|| (request.audience() == Audience.REFERRER && this.partnerId == null);
+			if (needsRecipient && this.recipient == null) {
+				// Topics are ordered per referral, not across services: a proposal can
+				// overtake its referral.
+				this.awaitingRecipient.add(request);
+				continue;
+			}
+			record(request, templates, now);
 		}
-		requests.forEach(request -> record(known, request, templates, now));
 	}
 
-	private void record(RecipientProfile recipient, MessageRequest request, Templates templates, Instant now) {
-		RenderedMessage message = templates.render(request.template(), recipient.language(), request.facts());
-		if (recipient.channels().isEmpty()) {
-			// Keep the message anyway: it tells a coordinator what the client must hear
-			// some other way.
-			this.deliveries.add(Delivery.of(request, Channel.NONE, DeliveryStatus.UNREACHABLE, message, now));
+	private void record(MessageRequest request, Templates templates, Instant now) {
+		String fee = (this.recipient != null) ? this.recipient.fee() : "NONE";
+		MessageRequest complete = request.withFacts(Map.of(Placeholder.FEE.token(), fee));
+		switch (request.audience()) {
+			case CLIENT -> recordForClient(complete, templates, now);
+			case REFERRER -> {
+				if (this.partnerId != null) {
+					add(Delivery.of(complete, Channel.WEBHOOK, DeliveryStatus.PENDING,
+							templates.render(complete.template(), DEFAULT_LANGUAGE, complete.facts()), now, now));
+				}
+			}
+			case COORDINATOR -> add(Delivery.of(complete, Channel.EMAIL, DeliveryStatus.PENDING,
+					templates.render(complete.template(), DEFAULT_LANGUAGE, complete.facts()), now, now));
+		}
+	}
+
+	private void recordForClient(MessageRequest request, Templates templates, Instant now) {
+		RecipientProfile known = this.recipient;
+		RenderedMessage message = templates.render(request.template(), known.language(), request.facts());
+		if (known.channels().isEmpty()) {
+			// Kept anyway: it tells a coordinator what the client must hear some other
+			// way.
+			Delivery unreachable = Delivery.of(request, Channel.NONE, DeliveryStatus.UNREACHABLE, message, now, now)
+				.finished(DeliveryStatus.UNREACHABLE, null, NO_REACHABLE_CHANNEL, List.of());
+			add(unreachable);
+			raiseRecorded(unreachable, now);
 			return;
 		}
-		for (ContactChannel channel : recipient.channels()) {
-			this.deliveries.add(Delivery.of(request, Channel.of(channel), DeliveryStatus.RECORDED, message, now));
+		for (ContactChannel consented : known.channels()) {
+			Channel channel = Channel.of(consented);
+			Instant due = (channel == Channel.SMS && !request.urgent()) ? QuietHours.nextAllowed(now) : now;
+			add(Delivery.of(request, channel, DeliveryStatus.PENDING, message, now, due));
 		}
+	}
+
+	private void add(Delivery delivery) {
+		// The same event, template, audience and channel is one message, however it came.
+		if (this.deliveries.stream().noneMatch(known -> known.deliveryId().equals(delivery.deliveryId()))) {
+			this.deliveries.add(delivery);
+		}
+	}
+
+	/**
+	 * Puts a question to the client; an earlier one about the same subject id is kept.
+	 */
+	void ask(OpenQuestion question) {
+		if (this.questions.stream().noneMatch(known -> known.subjectId().equals(question.subjectId()))) {
+			this.questions.add(question);
+		}
+	}
+
+	/** The question about this proposal or check-in no longer awaits an answer. */
+	void close(String subjectId) {
+		this.questions.replaceAll(question -> question.subjectId().equals(subjectId) ? question.close() : question);
+	}
+
+	/** Every question that awaits an answer is closed: the referral left the queue. */
+	void closeAll() {
+		this.questions.replaceAll(OpenQuestion::close);
+	}
+
+	/** How an answer through a link or a text message was taken. */
+	enum AnswerOutcome {
+
+		/** Recorded; waitlist-service hears of it. */
+		RECORDED,
+		/** The link was used before. */
+		ALREADY_USED,
+		/** The link expired. */
+		EXPIRED,
+		/** The question no longer awaits an answer. */
+		CLOSED,
+		/** The answer does not fit the question. */
+		NOT_ALLOWED,
+		/** No such link or question. */
+		UNKNOWN
+
+	}
+
+	/**
+	 * Takes the client's answer through a link, once.
+	 * @param linkId the id from the link's checked token
+	 * @param answer the answer chosen
+	 * @param now when
+	 * @return what became of it
+	 */
+	AnswerOutcome answer(String linkId, ClientAnsweredV1.Answer answer, ClientAnsweredV1.Channel channel, Instant now) {
+		Optional<OpenQuestion> found = question(linkId);
+		if (found.isEmpty()) {
+			return AnswerOutcome.UNKNOWN;
+		}
+		OpenQuestion question = found.get();
+		if (question.answer() != null) {
+			return AnswerOutcome.ALREADY_USED;
+		}
+		if (!now.isBefore(question.expiresAt())) {
+			return AnswerOutcome.EXPIRED;
+		}
+		if (question.closed()) {
+			return AnswerOutcome.CLOSED;
+		}
+		if (!answersFor(question.subject()).contains(answer)) {
+			return AnswerOutcome.NOT_ALLOWED;
+		}
+		this.questions.replaceAll(known -> known.linkId().equals(linkId) ? known.answered(answer) : known);
+		raise(new ClientAnsweredV1(getId(), question.subject(), question.subjectId(), answer, channel, now));
+		return AnswerOutcome.RECORDED;
+	}
+
+	/**
+	 * The latest question that awaits an answer, for a text-message reply.
+	 */
+	Optional<OpenQuestion> latestOpenQuestion(Instant now) {
+		return this.questions.stream()
+			.filter(question -> !question.closed() && now.isBefore(question.expiresAt()))
+			.max(Comparator.comparing(OpenQuestion::expiresAt));
+	}
+
+	Optional<OpenQuestion> question(String linkId) {
+		return this.questions.stream().filter(question -> question.linkId().equals(linkId)).findFirst();
+	}
+
+	static List<ClientAnsweredV1.Answer> answersFor(ClientAnsweredV1.Subject subject) {
+		return (subject == ClientAnsweredV1.Subject.PROPOSAL)
+				? List.of(ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Answer.DECLINE)
+				: List.of(ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Answer.NO_LONGER_NEEDED,
+						ClientAnsweredV1.Answer.WORSE);
+	}
+
+	/** Deliveries that may go now, or whose sender's lease ran out. */
+	List<Delivery> due(Instant now) {
+		return this.deliveries.stream().filter(delivery -> delivery.dueAt(now)).toList();
+	}
+
+	/**
+	 * Takes a due delivery for one sender until the lease runs out.
+	 * @return false when it is not due any more
+	 */
+	boolean claim(String deliveryId, Instant now, Duration lease) {
+		return replace(deliveryId, delivery -> delivery.dueAt(now) ? delivery.claimed(now.plus(lease)) : null);
+	}
+
+	/** Gives a claimed delivery back, to be taken again later. */
+	void release(String deliveryId) {
+		replace(deliveryId, delivery -> (delivery.status() == DeliveryStatus.SENDING) ? delivery.released() : null);
+	}
+
+	/**
+	 * Records how a delivery ended, and tells the other services.
+	 * @param outcome SENT or FAILED
+	 * @param maskedAddress where it went, masked
+	 * @param phoneHash the keyed hash of the mobile number, for a text message
+	 */
+	void finish(String deliveryId, DeliveryStatus outcome, @Nullable String maskedAddress, @Nullable String reasonCode,
+			List<Delivery.Attempt> attempts, @Nullable String phoneHash, Instant now) {
+		boolean changed = replace(deliveryId, delivery -> delivery.status().finished() ? null
+				: delivery.finished(outcome, maskedAddress, reasonCode, attempts));
+		if (!changed) {
+			return;
+		}
+		if (phoneHash != null) {
+			this.phoneHash = phoneHash;
+		}
+		delivery(deliveryId).ifPresent(delivery -> raiseRecorded(delivery, now));
+	}
+
+	private void raiseRecorded(Delivery delivery, Instant now) {
+		raise(new DeliveryRecordedV1(getId(), delivery.deliveryId(), delivery.eventType(),
+				DeliveryRecordedV1.Audience.valueOf(delivery.audience().name()), delivery.channel().onTheWire(),
+				(delivery.status() == DeliveryStatus.SENT) ? DeliveryRecordedV1.Outcome.SENT
+						: DeliveryRecordedV1.Outcome.FAILED,
+				delivery.reasonCode(), now));
+	}
+
+	private boolean replace(String deliveryId, java.util.function.Function<Delivery, @Nullable Delivery> change) {
+		for (int i = 0; i < this.deliveries.size(); i++) {
+			Delivery delivery = this.deliveries.get(i);
+			if (delivery.deliveryId().equals(deliveryId)) {
+				Delivery changed = change.apply(delivery);
+				if (changed == null) {
+					return false;
+				}
+				this.deliveries.set(i, changed);
+				return true;
+			}
+		}
+		return false;
+	}
+
+	Optional<Delivery> delivery(String deliveryId) {
+		return this.deliveries.stream().filter(delivery -> delivery.deliveryId().equals(deliveryId)).findFirst();
 	}
 
 	@Nullable RecipientProfile recipient() {
@@ -96,6 +332,10 @@ class NotificationCase extends Aggregate {
 
 	List<Delivery> deliveries() {
 		return List.copyOf(this.deliveries);
+	}
+
+	List<OpenQuestion> questions() {
+		return List.copyOf(this.questions);
 	}
 
 }

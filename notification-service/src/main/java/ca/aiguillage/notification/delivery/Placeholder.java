@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 
 /**
  * What a template may say, written {@code {name}} in its text. Each turns a
@@ -23,12 +27,20 @@ enum Placeholder {
 	RECEIVED_ON("receivedOn", List.of("2026-11-20T14:03:00Z")) {
 		@Override
 		String localise(String fact, Templates.Language language) {
-			return LocalDate.ofInstant(Instant.parse(fact), MONTREAL).format(language.formatter("format.date"));
+			return date(fact, language);
 		}
 	},
 
-	/** The organization that offers the place. */
-	ORGANIZATION("organization", List.of("org-montreal-nord")) {
+	/** The organization that offers the place, by name. */
+	ORGANIZATION("organization", List.of("Centre St-Pierre", "Centre de psychothérapie de Montréal-Nord")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return fact;
+		}
+	},
+
+	/** The therapist's first name, the only thing a message says of them. */
+	THERAPIST("therapist", List.of("Camille", "Marie-Christine")) {
 		@Override
 		String localise(String fact, Templates.Language language) {
 			return fact;
@@ -56,6 +68,56 @@ enum Placeholder {
 		@Override
 		String localise(String fact, Templates.Language language) {
 			return LocalTime.parse(fact).format(language.formatter("format.time"));
+		}
+	},
+
+	/**
+	 * The fee per session from the client's sliding scale, in cents, or {@code NONE} when
+	 * the organization sets it with the client.
+	 */
+	FEE("fee", List.of("2500", "12000", "NONE")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			if ("NONE".equals(fact)) {
+				return language.text("fee.NONE");
+			}
+			DecimalFormat format = new DecimalFormat(language.text("format.fee"),
+					DecimalFormatSymbols.getInstance(language.locale()));
+			// A plain space keeps a text message in the GSM alphabet.
+			return format.format(Integer.parseInt(fact) / 100.0).replace('\u00A0', ' ').replace('\u202F', ' ');
+		}
+	},
+
+	/** The signed, single-use link that answers a proposal or a check-in. */
+	ANSWER_LINK("answerLink",
+			List.of("https://aiguillage.example.org/r/AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return fact;
+		}
+	},
+
+	/** The last day to answer. */
+	ANSWER_BY("answerBy", List.of("2027-01-03T14:03:00Z")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return date(fact, language);
+		}
+	},
+
+	/** Why a coordinator is asked to look at a referral. */
+	CAUSE("cause", Stream.of(ReviewRequestedV1.Cause.values()).map(Enum::name).toList()) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return language.text("cause." + fact);
+		}
+	},
+
+	/** The referral id, for coordinators and referrers only. */
+	REFERRAL("referral", List.of("0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return fact;
 		}
 	};
 
@@ -86,6 +148,10 @@ enum Placeholder {
 	 * @throws RuntimeException when the language lacks a text or format this needs
 	 */
 	abstract String localise(String fact, Templates.Language language);
+
+	private static String date(String fact, Templates.Language language) {
+		return LocalDate.ofInstant(Instant.parse(fact), MONTREAL).format(language.formatter("format.date"));
+	}
 
 	static Optional<Placeholder> byToken(String token) {
 		return Stream.of(values()).filter(placeholder -> placeholder.token.equals(token)).findFirst();

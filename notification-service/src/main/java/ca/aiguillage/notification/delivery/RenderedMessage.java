@@ -6,7 +6,8 @@ package ca.aiguillage.notification.delivery;
  * @param language the language it was rendered in, French when the recipient's has no
  * templates
  * @param subject the subject line
- * @param body the plain-text body
+ * @param body the plain-text body of an email, empty for a referrer
+ * @param sms the text message, empty when the audience gets none
  */
-record RenderedMessage(String language, String subject, String body) {
+record RenderedMessage(String language, String subject, String body, String sms) {
 }

@@ -27,9 +27,11 @@ record TemplateSettings(@DefaultValue("templates/messages") String bundle, @Defa
 	 * @param type the CloudEvents type of the event
 	 * @param audience who the message is for
 	 * @param template the template id, the prefix of its {@code .subject} and
-	 * {@code .body} texts
+	 * {@code .body} texts (and {@code .sms} for clients)
+	 * @param urgent whether a text message goes even in quiet hours (crisis resources)
 	 */
-	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template) {
+	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template,
+			@Nullable Boolean urgent) {
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ final class Templates {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
 
-	private static final List<String> PARTS = List.of("subject", "body");
+	private static final int MAX_SMS_SEGMENTS = 2;
 
 	private final Map<String, List<Rule>> rulesByEventType = new LinkedHashMap<>();
 
@@ -123,7 +124,7 @@ final class Templates {
 		}
 		Map<String, String> facts = MessageFacts.of(data);
 		return rules.stream()
-			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts))
+			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts, rule.urgent()))
 			.toList();
 	}
 
@@ -133,9 +134,41 @@ final class Templates {
 	 * @throws IllegalStateException when a fact the template needs is missing
 	 */
 	RenderedMessage render(String template, String languageCode, Map<String, String> facts) {
-		Language language = this.languages.getOrDefault(languageCode.toLowerCase(Locale.ROOT), defaultLanguage());
+		Language language = language(languageCode);
 		return new RenderedMessage(language.code(), fill(language.text(template + ".subject"), facts, language),
-				fill(language.text(template + ".body"), facts, language));
+				optional(language, template + ".body", facts), optional(language, template + ".sms", facts));
+	}
+
+	/**
+	 * Renders a template with sample facts, as an administrator previews it.
+	 * @return empty when no row of the table uses that template
+	 */
+	Optional<RenderedMessage> preview(String template, String languageCode) {
+		return this.rulesByEventType.values()
+			.stream()
+			.flatMap(List::stream)
+			.filter(rule -> rule.template().equals(template))
+			.findFirst()
+			.map(rule -> render(template, languageCode, samples(rule, Placeholder::samples)));
+	}
+
+	/** The language a code gets: itself when listed, else the default. */
+	Language language(String languageCode) {
+		return this.languages.getOrDefault(languageCode.toLowerCase(Locale.ROOT), defaultLanguage());
+	}
+
+	private static String optional(Language language, String key, Map<String, String> facts) {
+		String text = language.texts().getProperty(key);
+		return (text == null) ? "" : fill(text, facts, language);
+	}
+
+	private static Map<String, String> samples(Rule rule,
+			java.util.function.Function<Placeholder, List<String>> samples) {
+		Map<String, String> facts = new LinkedHashMap<>();
+		MessageFacts.offeredBy(rule.eventType())
+			.orElseThrow()
+			.forEach(placeholder -> facts.put(placeholder.token(), samples.apply(placeholder).get(0)));
+		return facts;
 	}
 
 	private Language defaultLanguage() {
@@ -172,14 +205,15 @@ final class Templates {
 			problems.add(where + ": no message can be made of " + row.type() + " yet");
 			return null;
 		}
-		return new Rule(row.type(), row.audience(), row.template());
+		return new Rule(row.type(), row.audience(), row.template(), Boolean.TRUE.equals(row.urgent()));
 	}
 
 	/** Checks one template's texts in one language; returns the placeholders they use. */
 	private static Set<Placeholder> check(Rule rule, Language language, Set<String> problems) {
 		Set<Placeholder> offered = MessageFacts.offeredBy(rule.eventType()).orElseThrow();
 		Set<Placeholder> used = new LinkedHashSet<>();
-		for (String part : PARTS) {
+		int before = problems.size();
+		for (String part : rule.audience().parts()) {
 			String key = rule.template() + "." + part;
 			String text = language.texts().getProperty(key);
 			if (text == null || text.isBlank()) {
@@ -205,7 +239,29 @@ final class Templates {
 				problems.add(key + " in " + language.code() + " has an unmatched brace");
 			}
 		}
+		if (problems.size() == before && rule.audience().parts().contains("sms")) {
+			checkSmsLength(rule, language, problems);
+		}
 		return used;
+	}
+
+	/** The longest each fact can be, in every combination that matters: one at a time. */
+	private static void checkSmsLength(Rule rule, Language language, Set<String> problems) {
+		String key = rule.template() + ".sms";
+		try {
+			Map<String, String> longest = samples(rule, placeholder -> List.of(placeholder.samples()
+				.stream()
+				.max(java.util.Comparator.comparingInt(sample -> placeholder.localise(sample, language).length()))
+				.orElseThrow()));
+			int segments = SmsSegments.count(fill(language.text(key), longest, language));
+			if (segments > MAX_SMS_SEGMENTS) {
+				problems.add(key + " in " + language.code() + " takes " + segments + " SMS segments, more than "
+						+ MAX_SMS_SEGMENTS);
+			}
+		}
+		catch (RuntimeException ex) {
+			// Named by checkWords with the placeholder at fault.
+		}
 	}
 
 	/**
@@ -227,7 +283,7 @@ final class Templates {
 	}
 
 	/** One row of the checked table. */
-	private record Rule(String eventType, Audience audience, String template) {
+	private record Rule(String eventType, Audience audience, String template, boolean urgent) {
 	}
 
 	/**

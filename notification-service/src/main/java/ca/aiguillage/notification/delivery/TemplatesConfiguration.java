@@ -7,7 +7,7 @@ import org.springframework.core.io.ResourceLoader;
 
 /** The templates, loaded and checked once at start-up. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TemplateSettings.class)
+@EnableConfigurationProperties({ TemplateSettings.class, DispatchSettings.class })
 class TemplatesConfiguration {
 
 	@Bean

@@ -1,7 +1,8 @@
 /**
- * Deliveries: for each referral, who the client is to write to (language and consented
- * channels, never contact details), the messages its lifecycle events call for, rendered
- * from the templates, and the log of what would be sent on which channel.
+ * Deliveries: for each referral, the messages its lifecycle events call for (the template
+ * table and texts), rendered in the client's language, sent on the consented channels, to
+ * the referrer's webhook and to coordinators, once each, with every attempt in the log;
+ * and the client's answers through signed links and text-message replies.
  */
 @NullMarked
 package ca.aiguillage.notification.delivery;

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.notification.stubs.StubbedChannels;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
 import ca.aiguillage.testing.Http;
@@ -16,6 +17,7 @@ import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 import static ca.aiguillage.testing.AuthorizationMatrix.row;
@@ -25,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=notification-service")
+@ContextConfiguration(initializers = StubbedChannels.class)
 class DeliveryAuthorizationTests extends EndpointAuthorization {
 
 	static final String DELIVERIES = "/api/v1/deliveries";
@@ -35,6 +38,20 @@ class DeliveryAuthorizationTests extends EndpointAuthorization {
 	 */
 	static final String OF_MINE = DELIVERIES + "?referralId=MINE";
 
+	static final String PREVIEW = "/api/v1/templates/{id}/preview";
+
+	static final String PREVIEW_OF = "/api/v1/templates/proposal-made/preview?lang=en";
+
+	static final String WEBHOOK = "/api/v1/webhooks/mine";
+
+	static final String REGISTRATION = "{\"url\":\"https://partner.example.org/aiguillage/hooks\"}";
+
+	static final String LINK = "/r/{token}";
+
+	static final String A_FORGED_LINK = "/r/AAAAAAAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB";
+
+	static final String SMS_REPLIES = "/api/v1/sms/replies";
+
 	static String mine;
 
 	static Stream<Row> matrix() {
@@ -44,7 +61,29 @@ class DeliveryAuthorizationTests extends EndpointAuthorization {
 			row("GET", DELIVERIES, OF_MINE, "partner:clsc-ahuntsic",         403),
 			row("GET", DELIVERIES, OF_MINE, "coordinator:org-montreal-nord", 200),
 			row("GET", DELIVERIES, OF_MINE, "coordinator:org-laval",         200),
-			row("GET", DELIVERIES, OF_MINE, "admin",                         200)
+			row("GET", DELIVERIES, OF_MINE, "admin",                         200),
+			row("GET", PREVIEW, PREVIEW_OF, "anonymous",                     401),
+			row("GET", PREVIEW, PREVIEW_OF, "partner:clsc-ahuntsic",         403),
+			row("GET", PREVIEW, PREVIEW_OF, "coordinator:org-montreal-nord", 403),
+			row("GET", PREVIEW, PREVIEW_OF, "admin",                         200),
+			row("PUT", WEBHOOK, WEBHOOK, "anonymous",                        401, REGISTRATION),
+			row("PUT", WEBHOOK, WEBHOOK, "partner:clsc-ahuntsic",            200, REGISTRATION),
+			row("PUT", WEBHOOK, WEBHOOK, "coordinator:org-montreal-nord",    403, REGISTRATION),
+			row("PUT", WEBHOOK, WEBHOOK, "admin",                            403, REGISTRATION),
+			// The signed link is the credential: a token neither helps nor hurts.
+			row("GET", LINK, A_FORGED_LINK, "anonymous",                     404),
+			row("GET", LINK, A_FORGED_LINK, "partner:clsc-ahuntsic",         404),
+			row("GET", LINK, A_FORGED_LINK, "coordinator:org-montreal-nord", 404),
+			row("GET", LINK, A_FORGED_LINK, "admin",                         404),
+			row("POST", LINK, A_FORGED_LINK, "anonymous",                    404),
+			row("POST", LINK, A_FORGED_LINK, "partner:clsc-ahuntsic",        404),
+			row("POST", LINK, A_FORGED_LINK, "coordinator:org-montreal-nord", 404),
+			row("POST", LINK, A_FORGED_LINK, "admin",                        404),
+			// Only the SMS provider's signature opens it.
+			row("POST", SMS_REPLIES, SMS_REPLIES, "anonymous",               403),
+			row("POST", SMS_REPLIES, SMS_REPLIES, "partner:clsc-ahuntsic",   403),
+			row("POST", SMS_REPLIES, SMS_REPLIES, "coordinator:org-montreal-nord", 403),
+			row("POST", SMS_REPLIES, SMS_REPLIES, "admin",                   403)
 		// @formatter:on
 		);
 	}

@@ -1,9 +1,13 @@
 package ca.aiguillage.notification.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import ca.aiguillage.contracts.common.ContactChannel;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +16,16 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class NotificationCaseTests {
 
+	/** 09:05 in Montreal. */
 	private static final Instant NOW = Instant.parse("2026-11-20T14:05:00Z");
+
+	/** 22:30 in Montreal: quiet hours. */
+	private static final Instant LATE_EVENING = Instant.parse("2026-11-21T03:30:00Z");
 
 	private final Templates templates = ShippedTemplates.load();
 
 	@Test
-	void proposalIsRecordedOncePerConsentedChannel() {
+	void proposalIsRecordedOncePerConsentedChannelAndOnceForTheReferrer() {
 		NotificationCase notificationCase = submitted(
 				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));
 
@@ -25,15 +33,54 @@ class NotificationCaseTests {
 
 		assertThat(notificationCase.deliveries())
 			.extracting(Delivery::eventId, Delivery::template, Delivery::channel, Delivery::status)
-			.containsExactly(tuple("submitted-1", "referral-received", Channel.EMAIL, DeliveryStatus.RECORDED),
-					tuple("submitted-1", "referral-received", Channel.SMS, DeliveryStatus.RECORDED),
-					tuple("proposal-1", "proposal-made", Channel.EMAIL, DeliveryStatus.RECORDED),
-					tuple("proposal-1", "proposal-made", Channel.SMS, DeliveryStatus.RECORDED));
-		assertThat(notificationCase.deliveries()).allSatisfy(delivery -> {
-			assertThat(delivery.audience()).isEqualTo(Audience.CLIENT);
-			assertThat(delivery.language()).isEqualTo("fr");
-			assertThat(delivery.recordedAt()).isEqualTo(NOW);
-		});
+			.containsExactly(tuple("submitted-1", "referral-received", Channel.EMAIL, DeliveryStatus.PENDING),
+					tuple("submitted-1", "referral-received", Channel.SMS, DeliveryStatus.PENDING),
+					tuple("submitted-1", "referrer-received", Channel.WEBHOOK, DeliveryStatus.PENDING),
+					tuple("proposal-1", "proposal-made", Channel.EMAIL, DeliveryStatus.PENDING),
+					tuple("proposal-1", "proposal-made", Channel.SMS, DeliveryStatus.PENDING),
+					tuple("proposal-1", "referrer-proposed", Channel.WEBHOOK, DeliveryStatus.PENDING));
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
+			.allSatisfy(delivery -> {
+				assertThat(delivery.language()).isEqualTo("fr");
+				assertThat(delivery.recordedAt()).isEqualTo(NOW);
+				assertThat(delivery.dueAt()).isEqualTo(NOW);
+			});
+	}
+
+	@Test
+	void textMessageRecordedInQuietHoursIsDueAtEightInTheMorningWhileEmailGoesAtOnce() {
+		NotificationCase notificationCase = new NotificationCase(SampleEvents.REFERRAL);
+		ReferralSubmittedV1 submitted = SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS);
+		notificationCase.referredBy(submitted.partnerId());
+
+		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
+				this.templates, LATE_EVENING);
+
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
+			.extracting(Delivery::channel, Delivery::dueAt)
+			.containsExactly(tuple(Channel.EMAIL, LATE_EVENING),
+					tuple(Channel.SMS, Instant.parse("2026-11-21T13:00:00Z")));
+		assertThat(notificationCase.due(LATE_EVENING)).extracting(Delivery::channel)
+			.containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
+	}
+
+	@Test
+	void crisisTextMessageGoesEvenInQuietHours() {
+		NotificationCase notificationCase = new NotificationCase(SampleEvents.REFERRAL);
+		var redirected = SampleEvents.redirected();
+		notificationCase.referredBy(redirected.partnerId());
+
+		notificationCase.recipientKnown(RecipientProfile.of(redirected), requests("redirected-1", redirected),
+				this.templates, LATE_EVENING);
+
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.channel() == Channel.SMS)
+			.singleElement()
+			.satisfies(sms -> {
+				assertThat(sms.dueAt()).isEqualTo(LATE_EVENING);
+				assertThat(sms.body()).contains("911", "811", "988", "1 866 APPELLE");
+			});
+		assertThat(notificationCase.deliveries()).extracting(Delivery::audience)
+			.contains(Audience.COORDINATOR, Audience.REFERRER);
 	}
 
 	@Test
@@ -44,35 +91,48 @@ class NotificationCaseTests {
 
 		assertThat(notificationCase.deliveries()).isEmpty();
 		assertThat(notificationCase.awaitingRecipient()).extracting(MessageRequest::template)
-			.containsExactly("proposal-made");
+			.containsExactly("proposal-made", "referrer-proposed");
 
 		ReferralSubmittedV1 submitted = SampleEvents.submitted("en", ContactChannel.EMAIL);
+		notificationCase.referredBy(submitted.partnerId());
 		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
 				this.templates, NOW);
 
 		assertThat(notificationCase.awaitingRecipient()).isEmpty();
-		assertThat(notificationCase.deliveries()).extracting(Delivery::template, Delivery::language, Delivery::subject)
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
+			.extracting(Delivery::template, Delivery::language, Delivery::subject)
 			.containsExactly(tuple("referral-received", "en", "We have received your request"),
 					tuple("proposal-made", "en", "A place is offered to you"));
 	}
 
 	@Test
-	void clientWithoutConsentedChannelGetsOneUnreachableDelivery() {
+	void clientWithoutConsentedChannelGetsOneUnreachableDeliveryPublishedAsFailed() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr"));
 
-		assertThat(notificationCase.deliveries()).singleElement().satisfies(delivery -> {
-			assertThat(delivery.channel()).isEqualTo(Channel.NONE);
-			assertThat(delivery.status()).isEqualTo(DeliveryStatus.UNREACHABLE);
-			assertThat(delivery.subject()).isEqualTo("Nous avons bien reçu votre demande");
-		});
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
+			.singleElement()
+			.satisfies(delivery -> {
+				assertThat(delivery.channel()).isEqualTo(Channel.NONE);
+				assertThat(delivery.status()).isEqualTo(DeliveryStatus.UNREACHABLE);
+				assertThat(delivery.reasonCode()).isEqualTo("NO_REACHABLE_CHANNEL");
+				assertThat(delivery.subject()).isEqualTo("Nous avons bien reçu votre demande");
+			});
+		assertThat(notificationCase.raisedEvents()).singleElement()
+			.isInstanceOfSatisfying(DeliveryRecordedV1.class, recorded -> {
+				assertThat(recorded.outcome()).isEqualTo(DeliveryRecordedV1.Outcome.FAILED);
+				assertThat(recorded.reasonCode()).isEqualTo("NO_REACHABLE_CHANNEL");
+				assertThat(recorded.channel()).isNull();
+			});
 	}
 
 	@Test
 	void clientWhoseLanguageHasNoTemplatesIsWrittenToInFrench() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("es", ContactChannel.SMS));
 
-		assertThat(notificationCase.recipient()).isEqualTo(new RecipientProfile("es", List.of(ContactChannel.SMS)));
-		assertThat(notificationCase.deliveries()).singleElement()
+		assertThat(notificationCase.recipient())
+			.isEqualTo(new RecipientProfile("es", List.of(ContactChannel.SMS), null));
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
+			.singleElement()
 			.extracting(Delivery::language, Delivery::subject)
 			.containsExactly("fr", "Nous avons bien reçu votre demande");
 	}
@@ -82,7 +142,9 @@ class NotificationCaseTests {
 		NotificationCase notificationCase = submitted(
 				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.EMAIL));
 
-		assertThat(notificationCase.deliveries()).extracting(Delivery::channel).containsExactly(Channel.EMAIL);
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
+			.extracting(Delivery::channel)
+			.containsExactly(Channel.EMAIL);
 	}
 
 	@Test
@@ -92,18 +154,84 @@ class NotificationCaseTests {
 		List<String> first = submitted(event).deliveries().stream().map(Delivery::deliveryId).toList();
 		List<String> again = submitted(event).deliveries().stream().map(Delivery::deliveryId).toList();
 
-		assertThat(first).doesNotHaveDuplicates().hasSize(2).isEqualTo(again);
+		assertThat(first).doesNotHaveDuplicates().hasSize(3).isEqualTo(again);
+	}
+
+	@Test
+	void claimedDeliveryIsNotDueUntilItsLeaseRunsOutAndIsFinishedOnce() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		Delivery email = notificationCase.due(NOW).get(0);
+
+		assertThat(notificationCase.claim(email.deliveryId(), NOW, Duration.ofMinutes(5))).isTrue();
+		assertThat(notificationCase.claim(email.deliveryId(), NOW, Duration.ofMinutes(5))).isFalse();
+		assertThat(notificationCase.due(NOW.plusSeconds(60))).extracting(Delivery::deliveryId)
+			.doesNotContain(email.deliveryId());
+		assertThat(notificationCase.due(NOW.plusSeconds(301))).extracting(Delivery::deliveryId)
+			.contains(email.deliveryId());
+
+		notificationCase.finish(email.deliveryId(), DeliveryStatus.SENT, "c•••@exemple.ca", null,
+				List.of(new Delivery.Attempt(NOW, "OK")), null, NOW);
+		notificationCase.finish(email.deliveryId(), DeliveryStatus.FAILED, null, "LATE", List.of(), null, NOW);
+
+		assertThat(notificationCase.delivery(email.deliveryId()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(notificationCase.raisedEvents()).filteredOn(DeliveryRecordedV1.class::isInstance).hasSize(1);
+	}
+
+	@Test
+	void answerIsTakenOnceAndNeverAfterExpiryOrOnAnotherQuestion() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+				NOW.plus(Duration.ofDays(3)), null, false));
+		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.CHECK_IN, "check-in-1", "link-2",
+				NOW.plus(Duration.ofDays(3)), null, false));
+
+		assertThat(notificationCase.answer("link-1", ClientAnsweredV1.Answer.STILL_WAITING,
+				ClientAnsweredV1.Channel.LINK, NOW))
+			.isEqualTo(NotificationCase.AnswerOutcome.NOT_ALLOWED);
+		assertThat(
+				notificationCase.answer("link-1", ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, NOW))
+			.isEqualTo(NotificationCase.AnswerOutcome.RECORDED);
+		assertThat(
+				notificationCase.answer("link-1", ClientAnsweredV1.Answer.DECLINE, ClientAnsweredV1.Channel.LINK, NOW))
+			.isEqualTo(NotificationCase.AnswerOutcome.ALREADY_USED);
+		assertThat(notificationCase.answer("link-2", ClientAnsweredV1.Answer.WORSE, ClientAnsweredV1.Channel.LINK,
+				NOW.plus(Duration.ofDays(4))))
+			.isEqualTo(NotificationCase.AnswerOutcome.EXPIRED);
+		assertThat(
+				notificationCase.answer("link-9", ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, NOW))
+			.isEqualTo(NotificationCase.AnswerOutcome.UNKNOWN);
+		assertThat(notificationCase.raisedEvents()).filteredOn(ClientAnsweredV1.class::isInstance)
+			.singleElement()
+			.isEqualTo(new ClientAnsweredV1(SampleEvents.REFERRAL, ClientAnsweredV1.Subject.PROPOSAL, "proposal-1",
+					ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, NOW));
+	}
+
+	@Test
+	void closedQuestionTakesNoAnswer() {
+		NotificationCase notificationCase = new NotificationCase(SampleEvents.REFERRAL);
+		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+				NOW.plus(Duration.ofDays(3)), null, false));
+
+		notificationCase.close("proposal-1");
+
+		assertThat(notificationCase.answer("link-1", ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.SMS, NOW))
+			.isEqualTo(NotificationCase.AnswerOutcome.CLOSED);
+		assertThat(notificationCase.latestOpenQuestion(NOW)).isEmpty();
 	}
 
 	private NotificationCase submitted(ReferralSubmittedV1 submitted) {
 		NotificationCase notificationCase = new NotificationCase(submitted.referralId());
+		notificationCase.referredBy(submitted.partnerId());
 		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
 				this.templates, NOW);
 		return notificationCase;
 	}
 
 	private List<MessageRequest> requests(String eventId, Object event) {
-		return this.templates.requestsFor(eventId, event);
+		return this.templates.requestsFor(eventId, event)
+			.stream()
+			.map(request -> request.withFacts(Map.of("answerLink", "https://aiguillage.example.org/r/abc")))
+			.toList();
 	}
 
 }

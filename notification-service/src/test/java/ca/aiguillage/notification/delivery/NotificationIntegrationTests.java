@@ -5,32 +5,20 @@ import java.util.Map;
 import java.util.UUID;
 
 import ca.aiguillage.contracts.EventCatalog;
-import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.platform.outbox.Aggregates;
-import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
-import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
-import ca.aiguillage.testing.RunningService;
-import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-@ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=notification-service")
-class NotificationIntegrationTests extends RunningService {
-
-	private static final String FIXTURE_REFERRAL = "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11";
-
-	private static final String BOTH_CHANNELS = "\"contactChannels\": [\"EMAIL\", \"SMS\"]";
+class NotificationIntegrationTests extends RunningNotificationService {
 
 	private static final String DEAD_LETTERS = "error." + Topics.MATCHING_EVENTS + ".notification-service";
 
@@ -38,115 +26,143 @@ class NotificationIntegrationTests extends RunningService {
 	Aggregates aggregates;
 
 	@Test
-	void submittedThenProposedReferralGetsBothMessagesInFrenchOnEveryConsentedChannel() {
-		String referral = UUID.randomUUID().toString();
+	void submittedThenProposedReferralGetsBothMessagesInFrenchOnEveryConsentedChannelAndTheReferrerIsTold() {
+		Client client = newClient("fr");
 
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(), submitted(referral));
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, UUID.randomUUID().toString(), proposal(referral));
+		publish(SUBMITTED, client.referral());
+		publish(PROPOSED, client.referral());
 
-		List<Map<String, Object>> deliveries = awaitDeliveries(referral, 4);
-		assertThat(deliveries).extracting(d -> d.get("template"), d -> d.get("channel"), d -> d.get("status"))
-			.containsExactly(tuple("referral-received", "EMAIL", "RECORDED"),
-					tuple("referral-received", "SMS", "RECORDED"), tuple("proposal-made", "EMAIL", "RECORDED"),
-					tuple("proposal-made", "SMS", "RECORDED"));
-		assertThat(deliveries).allSatisfy(delivery -> {
-			assertThat(delivery).containsEntry("referralId", referral)
-				.containsEntry("audience", "CLIENT")
-				.containsEntry("language", "fr");
+		List<Map<String, Object>> deliveries = awaitFinished(client.referral(), 6);
+		assertThat(deliveries).extracting(d -> d.get("template"), d -> d.get("audience"), d -> d.get("channel"))
+			.containsExactlyInAnyOrder(tuple("referral-received", "CLIENT", "EMAIL"),
+					tuple("referral-received", "CLIENT", "SMS"), tuple("referrer-received", "REFERRER", "WEBHOOK"),
+					tuple("proposal-made", "CLIENT", "EMAIL"), tuple("proposal-made", "CLIENT", "SMS"),
+					tuple("referrer-proposed", "REFERRER", "WEBHOOK"));
+		assertThat(deliveries).filteredOn(d -> "CLIENT".equals(d.get("audience"))).allSatisfy(delivery -> {
+			assertThat(delivery).containsEntry("referralId", client.referral())
+				.containsEntry("language", "fr")
+				.containsEntry("status", "SENT");
 			assertThat(delivery.get("recordedAt")).isNotNull();
 		});
-		assertThat(deliveries.get(0)).containsEntry("subject", "Nous avons bien reçu votre demande")
-			.containsEntry("eventType", EventCatalog.REFERRAL_SUBMITTED_V1.type());
-		assertThat(deliveries.get(3)).containsEntry("subject", "Une place vous est proposée");
-		assertThat((String) deliveries.get(3).get("body")).contains(
-				"L'organisme org-montreal-nord vous propose une place : des rencontres par vidéo, le mardi à 9 h 00.");
+		Map<String, Object> proposalEmail = deliveries.stream()
+			.filter(d -> "proposal-made".equals(d.get("template")) && "EMAIL".equals(d.get("channel")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(proposalEmail).containsEntry("subject", "Une place vous est proposée");
+		assertThat((String) proposalEmail.get("body")).contains(
+				"Une place vous est proposée avec Camille, de l'organisme Centre St-Pierre : des rencontres par vidéo, "
+						+ "le mardi à 9 h 00. Tarif par séance : 25,00 $.");
+	}
+
+	@Test
+	void deliveryLogShowsEachAttemptWithMaskedContactsOnly() {
+		Client client = newClient("fr");
+
+		publish(SUBMITTED, client.referral());
+
+		List<Map<String, Object>> deliveries = awaitFinished(client.referral(), 3);
+		Map<String, Object> email = channel(deliveries, "EMAIL");
+		Map<String, Object> sms = channel(deliveries, "SMS");
+		assertThat(email.get("address")).isEqualTo("c•••@exemple.ca");
+		assertThat((String) sms.get("address")).startsWith("+1 514 •••-••").hasSize(15);
+		assertThat(email.get("attempts")).asList().singleElement().asString().contains("outcome=OK");
+		String log = this.http.get("/api/v1/deliveries?referralId=" + client.referral()).body();
+		assertThat(log).doesNotContain(client.email(), client.mobile(), client.mobile().substring(2));
 	}
 
 	@Test
 	void proposalArrivingBeforeItsReferralIsRenderedOnceTheProfileArrives() {
-		String referral = UUID.randomUUID().toString();
+		Client client = newClient("fr");
 
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, UUID.randomUUID().toString(), proposal(referral));
+		publish(PROPOSED, client.referral());
 
 		await().atMost(ofSeconds(30))
-			.until(() -> this.aggregates.find(NotificationCase.class, referral)
+			.until(() -> this.aggregates.find(NotificationCase.class, client.referral())
 				.map(notificationCase -> notificationCase.awaitingRecipient().size())
-				.orElse(0) == 1);
-		assertThat(deliveries(referral)).isEmpty();
+				.orElse(0) == 2);
+		assertThat(deliveries(client.referral())).isEmpty();
 
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(), submitted(referral));
+		publish(SUBMITTED, client.referral());
 
-		assertThat(awaitDeliveries(referral, 4)).extracting(d -> d.get("template"), d -> d.get("channel"))
+		assertThat(awaitDeliveries(client.referral(), 6)).filteredOn(d -> "CLIENT".equals(d.get("audience")))
+			.extracting(d -> d.get("template"), d -> d.get("channel"))
 			.containsExactly(tuple("referral-received", "EMAIL"), tuple("referral-received", "SMS"),
 					tuple("proposal-made", "EMAIL"), tuple("proposal-made", "SMS"));
 	}
 
 	@Test
-	void redeliveredEventRecordsNothingNew() {
-		String referral = UUID.randomUUID().toString();
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(), submitted(referral));
-		String proposal = UUID.randomUUID().toString();
+	void clientWithoutConsentedChannelIsFlaggedNoReachableChannelOnTheWire() {
+		Client client = newClient("fr");
 
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, proposal, proposal(referral));
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, proposal, proposal(referral));
+		String submitted = publishSubmittedWith(client, "[]");
 
-		// Same topic and key, so consumed after the duplicate: once it shows, the
-		// duplicate was seen.
-		String nextProposal = UUID.randomUUID().toString();
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, nextProposal, proposal(referral));
-		await().atMost(ofSeconds(30))
-			.until(() -> deliveries(referral).stream().anyMatch(d -> nextProposal.equals(d.get("eventId"))));
-		List<Map<String, Object>> deliveries = deliveries(referral);
-		assertThat(deliveries).filteredOn(d -> proposal.equals(d.get("eventId")))
-			.extracting(d -> d.get("channel"))
-			.containsExactly("EMAIL", "SMS");
-		assertThat(deliveries).hasSize(6);
-	}
-
-	@Test
-	void clientWithoutConsentedChannelGetsOneUnreachableDeliveryForACoordinator() {
-		String referral = UUID.randomUUID().toString();
-
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(),
-				replaced(submitted(referral), BOTH_CHANNELS, "\"contactChannels\": []"));
-
-		assertThat(awaitDeliveries(referral, 1)).singleElement().satisfies(delivery -> {
-			assertThat(delivery).containsEntry("channel", "NONE").containsEntry("status", "UNREACHABLE");
-			assertThat(delivery).containsEntry("subject", "Nous avons bien reçu votre demande");
-		});
+		assertThat(awaitDeliveries(client.referral(), 1)).filteredOn(d -> "CLIENT".equals(d.get("audience")))
+			.singleElement()
+			.satisfies(delivery -> {
+				assertThat(delivery).containsEntry("channel", "NONE")
+					.containsEntry("status", "UNREACHABLE")
+					.containsEntry("reasonCode", "NO_REACHABLE_CHANNEL")
+					.containsEntry("eventId", submitted);
+				assertThat(delivery).containsEntry("subject", "Nous avons bien reçu votre demande");
+			});
+		WireRecord flagged = await().atMost(ofSeconds(30))
+			.until(() -> notificationEvents(client.referral()).stream()
+				.filter(r -> r.value().contains("NO_REACHABLE_CHANNEL"))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(flagged.header("ce_type")).isEqualTo(EventCatalog.DELIVERY_RECORDED_V1.type());
+		assertThat(flagged.value()).contains("\"outcome\":\"FAILED\"", "\"audience\":\"CLIENT\"");
+		assertThat(mailTo(client.email())).isEmpty();
 	}
 
 	@Test
 	void waitlistedClientWhoAskedForEnglishHearsInEnglish() {
-		String referral = UUID.randomUUID().toString();
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(),
-				replaced(
-						replaced(submitted(referral), "\"preferredLanguage\": \"fr\"", "\"preferredLanguage\": \"en\""),
-						BOTH_CHANNELS, "\"contactChannels\": [\"SMS\"]"));
+		Client client = newClient("en");
+		publish(SUBMITTED, client.referral(), UUID.randomUUID().toString(),
+				withChannels(inLanguage(fixture(SUBMITTED, client.referral()), "en"), "[\"SMS\"]"));
 
-		publish(EventCatalog.WAITLISTED_V1, referral, UUID.randomUUID().toString(), waitlisted(referral));
+		publish(EventCatalog.WAITLISTED_V1, client.referral());
 
-		assertThat(awaitDeliveries(referral, 2))
+		assertThat(awaitDeliveries(client.referral(), 4)).filteredOn(d -> "CLIENT".equals(d.get("audience")))
 			.extracting(d -> d.get("template"), d -> d.get("channel"), d -> d.get("language"), d -> d.get("subject"))
 			.containsExactly(tuple("referral-received", "SMS", "en", "We have received your request"),
 					tuple("waitlisted", "SMS", "en", "Your request is on the waiting list"));
 	}
 
 	@Test
+	void sentAndFailedDeliveriesArePublishedWithoutAnyContactDetail() {
+		Client client = newClient("fr");
+
+		publish(SUBMITTED, client.referral());
+
+		List<WireRecord> recorded = await().atMost(ofSeconds(30))
+			.until(() -> notificationEvents(client.referral()), records -> records.size() >= 3);
+		assertThat(recorded).allSatisfy(record -> {
+			assertThat(record.header("ce_type")).isEqualTo(EventCatalog.DELIVERY_RECORDED_V1.type());
+			assertThat(record.value()).doesNotContain(client.email(), client.mobile(), "exemple.ca");
+		});
+		assertThat(recorded).extracting(WireRecord::value)
+			.anySatisfy(value -> assertThat(value).contains("\"channel\":\"EMAIL\"", "\"outcome\":\"SENT\""));
+	}
+
+	@Test
 	void malformedEventGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerCarriesOn() {
-		String referral = UUID.randomUUID().toString();
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, referral, UUID.randomUUID().toString(), submitted(referral));
+		Client client = newClient("fr");
+		publish(SUBMITTED, client.referral());
 		String bad = UUID.randomUUID().toString();
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, bad, replaced(proposal(referral), "\"slot\"", "\"slots\""));
+		publish(PROPOSED, client.referral(), bad,
+				replaced(fixture(PROPOSED, client.referral()), "\"slot\"", "\"slots\""));
 		String good = UUID.randomUUID().toString();
-		publish(EventCatalog.PROPOSAL_MADE_V1, referral, good, proposal(referral));
+		publish(PROPOSED, client.referral(), good, fixture(PROPOSED, client.referral()));
 
 		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, bad);
-		assertThat(dead.key()).isEqualTo(referral);
+		assertThat(dead.key()).isEqualTo(client.referral());
 		assertThat(dead.header("x-exception-message")).contains("violates its schema", "slot");
 		await().atMost(ofSeconds(30))
-			.until(() -> deliveries(referral).stream().filter(d -> good.equals(d.get("eventId"))).count() == 2);
-		assertThat(deliveries(referral)).noneMatch(d -> bad.equals(d.get("eventId")));
+			.until(() -> deliveries(client.referral()).stream()
+				.filter(d -> good.equals(d.get("eventId")))
+				.count() == 3);
+		assertThat(deliveries(client.referral())).noneMatch(d -> bad.equals(d.get("eventId")));
 	}
 
 	@Test
@@ -177,48 +193,39 @@ class NotificationIntegrationTests extends RunningService {
 		assertThat(answer.<List<String>>json("$.errors[*].message")).containsExactly("This field is required.");
 	}
 
-	private void publish(EventDefinition<?> definition, String referral, String eventId, String body) {
-		this.kafka.send(definition.topic(), referral, body,
-				KafkaProbe.cloudEventHeaders(eventId, definition.type(), referral));
+	@Test
+	void administratorPreviewsATemplateInEachLanguage() {
+		Http.Answer french = this.http.get("/api/v1/templates/proposal-made/preview");
+		Http.Answer english = this.http.get("/api/v1/templates/proposal-made/preview?lang=en");
+
+		assertThat(french.status()).isEqualTo(200);
+		assertThat(french.<String>json("$.subject")).isEqualTo("Une place vous est proposée");
+		assertThat(french.<String>json("$.html")).startsWith("<!DOCTYPE html><html lang=\"fr\">").contains("<a href=");
+		assertThat(french.<Integer>json("$.smsSegments")).isBetween(1, 2);
+		assertThat(english.<String>json("$.language")).isEqualTo("en");
+		assertThat(english.<String>json("$.sms")).contains("Reply YES or NO");
 	}
 
-	private List<Map<String, Object>> awaitDeliveries(String referral, int count) {
-		return await().atMost(ofSeconds(30))
-			.until(() -> deliveries(referral), deliveries -> deliveries.size() >= count);
+	@Test
+	void previewOfAnUnknownTemplateIsANotFoundProblem() {
+		Http.Answer answer = this.http.get("/api/v1/templates/no-such-template/preview?lang=en", "Accept-Language",
+				"en");
+
+		assertThat(answer.status()).isEqualTo(404);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
 	}
 
-	private List<Map<String, Object>> deliveries(String referral) {
-		Http.Answer answer = this.http.get("/api/v1/deliveries?referralId=" + referral);
-		assertThat(answer.status()).isEqualTo(200);
-		return answer.json("$");
+	private String publishSubmittedWith(Client client, String channels) {
+		String eventId = UUID.randomUUID().toString();
+		publish(SUBMITTED, client.referral(), eventId, withChannels(fixture(SUBMITTED, client.referral()), channels));
+		return eventId;
 	}
 
-	private static String submitted(String referral) {
-		return fixture(EventCatalog.REFERRAL_SUBMITTED_V1, referral);
-	}
-
-	private static String proposal(String referral) {
-		return fixture(EventCatalog.PROPOSAL_MADE_V1, referral);
-	}
-
-	private static String waitlisted(String referral) {
-		return fixture(EventCatalog.WAITLISTED_V1, referral);
-	}
-
-	/** The contract's own fixture of a type, about another referral. */
-	private static String fixture(EventDefinition<?> definition, String referral) {
-		String fixture = Fixtures
-			.repositoryFile("event-contracts/src/test/resources/fixtures/" + definition.type() + ".json");
-		return replaced(fixture, FIXTURE_REFERRAL, referral);
-	}
-
-	/**
-	 * Replaces text that must be there, so a changed fixture fails loudly instead of
-	 * testing nothing.
-	 */
-	private static String replaced(String json, String from, String to) {
-		assertThat(json).contains(from);
-		return json.replace(from, to);
+	private static Map<String, Object> channel(List<Map<String, Object>> deliveries, String channel) {
+		return deliveries.stream()
+			.filter(d -> "CLIENT".equals(d.get("audience")) && channel.equals(d.get("channel")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

@@ -15,7 +15,9 @@ import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 
 /** Events of one referral, with the values of the contract's fixtures. */
@@ -43,6 +45,16 @@ final class SampleEvents {
 
 	static WaitlistedV1 waitlisted() {
 		return new WaitlistedV1(REFERRAL, Instant.parse("2026-11-20T14:03:00Z"), Instant.parse("2026-11-20T14:03:03Z"));
+	}
+
+	static ReferralRedirectedV1 redirected() {
+		return new ReferralRedirectedV1(REFERRAL, "clsc-ahuntsic", "org-st-pierre", "fr",
+				List.of(ContactChannel.EMAIL, ContactChannel.SMS), Instant.parse("2026-11-20T14:03:00Z"));
+	}
+
+	static CheckInDueV1 checkIn() {
+		return new CheckInDueV1(REFERRAL, "ci-1", 1, Instant.parse("2026-12-20T14:03:00Z"),
+				Instant.parse("2027-01-03T14:03:00Z"));
 	}
 
 	static NoMatchFoundV1 noMatch() {

@@ -50,6 +50,24 @@ class TemplateValidationTests {
 	}
 
 	@Test
+	void textMessageLongerThanTwoSegmentsIsRefused() {
+		Map<String, Properties> texts = ShippedTemplates.texts();
+		texts.get("fr").setProperty("waitlisted.sms", "Votre demande est toujours là. ".repeat(11));
+
+		assertThatIllegalStateException().isThrownBy(() -> new Templates(ShippedTemplates.settings(), texts))
+			.withMessageContaining("waitlisted.sms in fr takes 3 SMS segments, more than 2");
+	}
+
+	@Test
+	void clientTemplateWithoutATextMessageIsRefused() {
+		Map<String, Properties> texts = ShippedTemplates.texts();
+		texts.get("en").remove("check-in.sms");
+
+		assertThatIllegalStateException().isThrownBy(() -> new Templates(ShippedTemplates.settings(), texts))
+			.withMessageContaining("check-in.sms is missing in en");
+	}
+
+	@Test
 	void placeholderThatDoesNotExistIsRefused() {
 		Map<String, Properties> texts = ShippedTemplates.texts();
 		texts.get("fr").setProperty("waitlisted.body", "Bonjour {clientName},");
@@ -91,20 +109,20 @@ class TemplateValidationTests {
 	@Test
 	void eventTypeOutsideTheContractIsRefused() {
 		TemplateSettings settings = withEvent(
-				new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT, "referral-received"));
+				new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT, "referral-received", false));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(
-					"events[3]: ca.aiguillage.referral.misspelt.v1 is not an event type of the contract");
+					"events[22]: ca.aiguillage.referral.misspelt.v1 is not an event type of the contract");
 	}
 
 	@Test
 	void secondMessageForTheSameEventAndAudienceIsRefused() {
 		TemplateSettings settings = withEvent(
-				new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT, "referral-received"));
+				new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT, "referral-received", false));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
-			.withMessageContaining("events[3]: ca.aiguillage.waitlist.waitlisted.v1 already has a message for CLIENT");
+			.withMessageContaining("events[22]: ca.aiguillage.waitlist.waitlisted.v1 already has a message for CLIENT");
 	}
 
 	@Test

@@ -1,0 +1,92 @@
+package ca.aiguillage.localstack.stubs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SMS provider for the local stack, speaking Twilio's Messages API ({@code POST
+ * /2010-04-01/Accounts/{sid}/Messages.json}, form-encoded): it answers 201 and logs each
+ * text message with the number masked.
+ */
+public final class LocalSmsProvider implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalSmsProvider.class);
+
+	private final HttpServer server;
+
+	private LocalSmsProvider(HttpServer server) {
+		this.server = server;
+	}
+
+	/**
+	 * Starts on the port given, or on any free port when that one is taken.
+	 * @param port the preferred port
+	 * @return the running provider
+	 */
+	public static LocalSmsProvider start(int port) {
+		HttpServer server;
+		try {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		}
+		catch (IOException taken) {
+			try {
+				server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		server.createContext("/2010-04-01/Accounts/", LocalSmsProvider::message);
+		server.start();
+		return new LocalSmsProvider(server);
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + this.server.getAddress().getPort();
+	}
+
+	private static void message(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String to = "";
+			String body = "";
+			for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+				.split("&")) {
+				String[] parts = pair.split("=", 2);
+				String value = (parts.length == 2) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+				if (parts[0].equals("To")) {
+					to = value;
+				}
+				else if (parts[0].equals("Body")) {
+					body = value;
+				}
+			}
+			String digits = to.replaceAll("[^0-9]", "");
+			log.info("SMS to +•••{}: {}", digits.substring(Math.max(0, digits.length() - 2)), body);
+			byte[] answer = ("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
+					+ "\",\"status\":\"queued\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(201, answer.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(answer);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}

@@ -1,0 +1,114 @@
+package ca.aiguillage.notification.channels;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+
+/**
+ * One circuit breaker per provider or endpoint, inside one retry with exponential
+ * back-off, recording every attempt.
+ */
+public final class Guards {
+
+	private final RetryRegistry retries;
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final Clock clock;
+
+	public Guards(ChannelSettings.Retry retry, ChannelSettings.CircuitBreaker breaker, Clock clock) {
+		this.clock = clock;
+		this.retries = RetryRegistry.of(RetryConfig.custom()
+			.maxAttempts(retry.maxAttempts())
+			.intervalFunction(
+					IntervalFunction.ofExponentialBackoff(retry.initialBackoff().toMillis(), retry.multiplier()))
+			.retryOnException(Guards::worthRetrying)
+			.failAfterMaxAttempts(false)
+			.build());
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.failureRateThreshold(breaker.failureRateThreshold())
+			.slidingWindowSize(breaker.slidingWindowSize())
+			.minimumNumberOfCalls(Math.min(5, breaker.slidingWindowSize()))
+			.waitDurationInOpenState(breaker.waitInOpenState())
+			// A refused address says nothing about the provider's health.
+			.ignoreException(ex -> ex instanceof ChannelFailure failure && failure.permanent())
+			.build());
+	}
+
+	/**
+	 * One attempt and how it ended.
+	 *
+	 * @param at when it ended
+	 * @param outcome {@code OK}, or the failure's reason
+	 */
+	public record Attempt(Instant at, String outcome) {
+	}
+
+	/**
+	 * Calls through the breaker named, retrying what is worth retrying.
+	 * @param name the provider or endpoint, such as {@code sms} or
+	 * {@code webhook:https://…}
+	 * @param call the call
+	 * @param attempts receives every attempt, the last one included
+	 * @param <T> the call's result
+	 * @return the result of the first attempt that succeeded
+	 * @throws ChannelFailure after the last attempt, or at once when permanent
+	 */
+	public <T> T call(String name, Supplier<T> call, List<Attempt> attempts) {
+		CircuitBreaker breaker = this.breakers.circuitBreaker(name);
+		Retry retry = this.retries.retry(name);
+		Supplier<T> recorded = () -> {
+			try {
+				T result = breaker.executeSupplier(call);
+				attempts.add(new Attempt(this.clock.instant(), "OK"));
+				return result;
+			}
+			catch (RuntimeException ex) {
+				attempts.add(new Attempt(this.clock.instant(), reasonOf(ex)));
+				throw ex;
+			}
+		};
+		try {
+			return Retry.decorateSupplier(retry, recorded).get();
+		}
+		catch (ChannelFailure ex) {
+			throw ex;
+		}
+		catch (CallNotPermittedException ex) {
+			throw new ChannelFailure(false, "CIRCUIT_OPEN " + name, ex);
+		}
+		catch (RuntimeException ex) {
+			throw new ChannelFailure(false, reasonOf(ex), ex);
+		}
+	}
+
+	/** The breaker's state, for the tests and the metrics. */
+	public String state(String name) {
+		return this.breakers.circuitBreaker(name).getState().name();
+	}
+
+	private static boolean worthRetrying(Throwable ex) {
+		return !(ex instanceof ChannelFailure failure) || !failure.permanent();
+	}
+
+	private static String reasonOf(Throwable ex) {
+		if (ex instanceof ChannelFailure failure) {
+			return failure.reason();
+		}
+		if (ex instanceof CallNotPermittedException) {
+			return "CIRCUIT_OPEN";
+		}
+		return ex.getClass().getSimpleName();
+	}
+
+}

@@ -1,0 +1,29 @@
+package ca.aiguillage.notification.delivery;
+
+import java.time.Instant;
+
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A question put to the client (a proposal, a check-in) and the link that answers it.
+ *
+ * @param subject what is asked
+ * @param subjectId the proposal or check-in id
+ * @param linkId the id of the link sent with it
+ * @param expiresAt when the link stops working
+ * @param answer the answer, once given
+ * @param closed whether it no longer awaits an answer (answered, or decided otherwise)
+ */
+record OpenQuestion(ClientAnsweredV1.Subject subject, String subjectId, String linkId, Instant expiresAt,
+		ClientAnsweredV1.@Nullable Answer answer, boolean closed) {
+
+	OpenQuestion answered(ClientAnsweredV1.Answer given) {
+		return new OpenQuestion(this.subject, this.subjectId, this.linkId, this.expiresAt, given, true);
+	}
+
+	OpenQuestion close() {
+		return new OpenQuestion(this.subject, this.subjectId, this.linkId, this.expiresAt, this.answer, true);
+	}
+
+}

@@ -1,0 +1,147 @@
+package ca.aiguillage.notification.delivery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.notification.stubs.StubbedChannels;
+import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.KafkaProbe;
+import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The booted service with its channels pointed at real servers on loopback, and what its
+ * tests share: publishing the contract's fixtures about a new referral, reading the
+ * delivery log and the mailbox.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = "spring.config.name=notification-service")
+@ContextConfiguration(initializers = StubbedChannels.class)
+abstract class RunningNotificationService extends RunningService {
+
+	static final String FIXTURE_REFERRAL = "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11";
+
+	/** The fixture's consented channels, however the fixture is laid out. */
+	static String withChannels(String json, String channels) {
+		String replaced = json.replaceFirst("\"contactChannels\"\\s*:\\s*\\[[^\\]]*\\]",
+				"\"contactChannels\": " + channels);
+		assertThat(replaced).isNotEqualTo(json);
+		return replaced;
+	}
+
+	/** The fixture's language, however the fixture is laid out. */
+	static String inLanguage(String json, String language) {
+		String replaced = json.replaceFirst("\"preferredLanguage\"\\s*:\\s*\"fr\"",
+				"\"preferredLanguage\": \"" + language + "\"");
+		assertThat(replaced).isNotEqualTo(json);
+		return replaced;
+	}
+
+	/** A new referral whose client referral-service knows, reachable by email and SMS. */
+	static Client newClient(String language) {
+		String referral = UUID.randomUUID().toString();
+		String tag = referral.substring(0, 8);
+		String email = "client-" + tag + "@exemple.ca";
+		String mobile = "+1514" + String.format("%07d", Math.abs(referral.hashCode()) % 10_000_000);
+		StubbedChannels.contacts().register(referral, language, email, mobile, true, true);
+		return new Client(referral, email, mobile);
+	}
+
+	/**
+	 * A client as referral-service knows them.
+	 *
+	 * @param referral the referral id
+	 * @param email the address
+	 * @param mobile the number
+	 */
+	record Client(String referral, String email, String mobile) {
+	}
+
+	void publish(EventDefinition<?> definition, String referral, String eventId, String body) {
+		this.kafka.send(definition.topic(), referral, body,
+				KafkaProbe.cloudEventHeaders(eventId, definition.type(), referral));
+	}
+
+	/**
+	 * Publishes the contract's fixture of a type about a referral; returns the event id.
+	 */
+	String publish(EventDefinition<?> definition, String referral) {
+		String eventId = UUID.randomUUID().toString();
+		publish(definition, referral, eventId, fixture(definition, referral));
+		return eventId;
+	}
+
+	List<Map<String, Object>> awaitDeliveries(String referral, int count) {
+		return await().atMost(ofSeconds(30))
+			.until(() -> deliveries(referral), deliveries -> deliveries.size() >= count);
+	}
+
+	List<Map<String, Object>> awaitFinished(String referral, int count) {
+		return await().atMost(ofSeconds(30))
+			.until(() -> deliveries(referral), deliveries -> deliveries.size() >= count && deliveries.stream()
+				.allMatch(d -> List.of("SENT", "FAILED", "UNREACHABLE").contains(d.get("status"))));
+	}
+
+	List<Map<String, Object>> deliveries(String referral) {
+		Http.Answer answer = this.http.get("/api/v1/deliveries?referralId=" + referral);
+		assertThat(answer.status()).isEqualTo(200);
+		return answer.json("$");
+	}
+
+	static List<MimeMessage> mailTo(String address) {
+		return List.of(StubbedChannels.mail().getReceivedMessages())
+			.stream()
+			.filter(message -> recipients(message).contains(address))
+			.toList();
+	}
+
+	private static String recipients(MimeMessage message) {
+		try {
+			return String.valueOf(List.of(message.getAllRecipients()));
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String fixture(EventDefinition<?> definition, String referral) {
+		String fixture = Fixtures
+			.repositoryFile("event-contracts/src/test/resources/fixtures/" + definition.type() + ".json");
+		return replaced(fixture, FIXTURE_REFERRAL, referral);
+	}
+
+	/**
+	 * Replaces text that must be there, so a changed fixture fails loudly instead of
+	 * testing nothing.
+	 */
+	static String replaced(String json, String from, String to) {
+		assertThat(json).contains(from);
+		return json.replace(from, to);
+	}
+
+	List<KafkaProbe.WireRecord> notificationEvents(String referral) {
+		return this.kafka.readAll(Topics.NOTIFICATION_EVENTS).stream().filter(r -> referral.equals(r.key())).toList();
+	}
+
+	static String type(EventDefinition<?> definition) {
+		return definition.type();
+	}
+
+	static final EventDefinition<?> SUBMITTED = EventCatalog.REFERRAL_SUBMITTED_V1;
+
+	static final EventDefinition<?> PROPOSED = EventCatalog.PROPOSAL_MADE_V1;
+
+}
