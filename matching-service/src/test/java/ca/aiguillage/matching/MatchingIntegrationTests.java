@@ -9,6 +9,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
@@ -38,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=matching-service")
+@TestPropertySource(properties = { "spring.config.name=matching-service",
+		"matching.network.organizations=classpath:matching/test-organizations.csv" })
 class MatchingIntegrationTests extends RunningService {
 
 	private static final String SUBMITTED = Fixtures
@@ -61,9 +63,11 @@ class MatchingIntegrationTests extends RunningService {
 	 */
 	String organization;
 
+	private static final AtomicInteger ORGANIZATIONS = new AtomicInteger();
+
 	@BeforeEach
 	void connect() {
-		this.organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		this.organization = String.format("org-it-%03d", ORGANIZATIONS.incrementAndGet());
 	}
 
 	@Test
@@ -87,7 +91,8 @@ class MatchingIntegrationTests extends RunningService {
 			.hasEntrySatisfying("start", start -> assertThat(start).startsWith("10:00"))
 			.hasEntrySatisfying("end", end -> assertThat(end).startsWith("11:00"));
 		assertThat(JsonPath.<List<String>>read(event.value(), "$.explanation.constraintsMet")).containsExactly(
-				"SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT", "FREE_PLACE", "TARGET_ORGANIZATION");
+				"SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "WITHIN_REACH", "COMMON_SLOT", "FREE_PLACE",
+				"TARGET_ORGANIZATION");
 		assertThat(this.http.get("/api/v1/therapists/" + therapistId).<Integer>json("$.freePlaces")).isEqualTo(1);
 	}
 
@@ -296,6 +301,278 @@ class MatchingIntegrationTests extends RunningService {
 		assertThat(answer.<String>json("$.title")).isEqualTo("Introuvable");
 	}
 
+	@Test
+	void proposalNamesTheTherapistAndTheOrganizationForMessages() {
+		put(therapist());
+		ObjectNode referral = referral();
+
+		submit(referral);
+
+		WireRecord event = await().atMost(ofSeconds(30)).until(() -> outcomes(id(referral)), r -> r.size() == 1).get(0);
+		assertThat(JsonPath.<String>read(event.value(), "$.therapistFirstName")).isEqualTo("Nadia");
+		assertThat(JsonPath.<String>read(event.value(), "$.organizationName")).startsWith("Organisme ");
+		assertThat(JsonPath.<Map<String, Double>>read(event.value(), "$.explanation.scoreParts"))
+			.containsOnlyKeys("approach", "aging", "priority", "continuity", "load");
+	}
+
+	@Test
+	void directoryChangeIsPublishedKeyedByTheTherapist() {
+		String therapistId = put(therapist().put("places", 3).put("lowFeePlaces", 1)).json("$.id");
+
+		WireRecord changed = await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.readAll(Topics.MATCHING_EVENTS)
+				.stream()
+				.filter(record -> therapistId.equals(record.key()))
+				.toList(), records -> !records.isEmpty())
+			.get(0);
+		assertThat(changed.header("ce_type")).isEqualTo(EventCatalog.THERAPIST_CHANGED_V1.type());
+		assertThat(JsonPath.<Integer>read(changed.value(), "$.freePlaces")).isEqualTo(3);
+		assertThat(JsonPath.<Integer>read(changed.value(), "$.lowFeePlaces")).isEqualTo(1);
+	}
+
+	@Test
+	void lowFeeClientIsProposedOnlyATherapistWithAFreeLowFeePlace() {
+		put(therapist().put("places", 2).put("lowFeePlaces", 0));
+		String lowFee = put(therapist().put("places", 2).put("lowFeePlaces", 1)).json("$.id");
+		ObjectNode referral = referral();
+		((ObjectNode) referral.get("fee")).put("lowFee", true);
+
+		submit(referral);
+
+		WireRecord event = await().atMost(ofSeconds(30)).until(() -> outcomes(id(referral)), r -> r.size() == 1).get(0);
+		assertThat(JsonPath.<String>read(event.value(), "$.therapistId")).isEqualTo(lowFee);
+		assertThat(JsonPath.<List<String>>read(event.value(), "$.explanation.constraintsMet"))
+			.contains("LOW_FEE_PLACE");
+	}
+
+	@Test
+	void entryOfAnOrganizationOutsideTheNetworkGetsAProblem() {
+		Http.Answer answer = put(this.organization + "-t1", therapist().put("organizationId", "org-nowhere"));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("organizationId");
+		assertThat(answer.<List<String>>json("$.errors[*].message")).containsExactly("Organisme inconnu du réseau.");
+	}
+
+	@Test
+	void declinedPlaceGoesToTheWaitingReferralAndTheClientIsNotProposedThatTherapistAgain() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode first = referral();
+		ObjectNode second = referral();
+		submit(first);
+		awaitOutcome(first, EventCatalog.PROPOSAL_MADE_V1.type());
+		submit(second);
+		awaitOutcome(second, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.PROPOSAL_DECLINED_V1.type(), id(first), UUID.randomUUID().toString(),
+				Map.of("referralId", id(first), "proposalId", "p-1", "therapistId", therapistId, "decidedBy", "CLIENT",
+						"declinedAt", "2026-11-21T09:00:00Z"));
+
+		WireRecord released = awaitOutcome(first, EventCatalog.PLACE_RELEASED_V1.type());
+		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("DECLINED");
+		WireRecord proposal = awaitOutcome(second, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(JsonPath.<String>read(proposal.value(), "$.therapistId")).isEqualTo(therapistId);
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(second));
+		Document declined = this.mongo.findById(id(first), Document.class, "match_requests");
+		assertThat(declined.get("needs", Document.class).getList("declinedTherapists", String.class))
+			.containsExactly(therapistId);
+		assertThat(declined.getString("status")).isEqualTo("WAITING");
+	}
+
+	@Test
+	void endedTherapyFreesThePlaceForTheLongestWaitingReferralThatFits() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode inTherapy = referral();
+		ObjectNode waitingLonger = referral().put("submittedAt", "2026-09-01T10:00:00Z");
+		ObjectNode waitingLess = referral().put("submittedAt", "2026-11-01T10:00:00Z");
+		submit(inTherapy);
+		awaitOutcome(inTherapy, EventCatalog.PROPOSAL_MADE_V1.type());
+		submit(waitingLess);
+		submit(waitingLonger);
+		awaitOutcome(waitingLess, EventCatalog.NO_MATCH_FOUND_V1.type());
+		awaitOutcome(waitingLonger, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.THERAPY_ENDED_V1.type(), id(inTherapy), UUID.randomUUID().toString(),
+				Map.of("referralId", id(inTherapy), "therapistId", therapistId, "endedAt", "2027-03-01T15:00:00Z"));
+
+		awaitOutcome(waitingLonger, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(waitingLonger));
+		assertThat(this.mongo.findById(id(inTherapy), Document.class, "match_requests").getString("status"))
+			.isEqualTo("CLOSED");
+	}
+
+	@Test
+	void placesATherapistAddsGoToWaitingReferrals() {
+		String therapistId = this.organization + "-t1";
+		put(therapistId, therapist().put("places", 0));
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		put(therapistId, therapist().put("places", 1));
+
+		WireRecord proposal = awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(JsonPath.<String>read(proposal.value(), "$.therapistId")).isEqualTo(therapistId);
+	}
+
+	@Test
+	void redeliveredDeclineReleasesThePlaceOnce() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+		String eventId = UUID.randomUUID().toString();
+		Map<String, String> expired = Map.of("referralId", id(referral), "proposalId", "p-1", "therapistId",
+				therapistId, "expiredAt", "2026-11-28T09:00:00Z");
+
+		decide(EventCatalog.PROPOSAL_EXPIRED_V1.type(), id(referral), eventId, expired);
+		decide(EventCatalog.PROPOSAL_EXPIRED_V1.type(), id(referral), eventId, expired);
+
+		awaitOutcome(referral, EventCatalog.PLACE_RELEASED_V1.type());
+		await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.hasConsumedEverything("matching-service", Topics.WAITLIST_EVENTS));
+		assertThat(outcomes(id(referral)))
+			.filteredOn(r -> r.header("ce_type").equals(EventCatalog.PLACE_RELEASED_V1.type()))
+			.hasSize(1);
+	}
+
+	@Test
+	void eventNamingAnUnknownTherapistGoesToTheDeadLetterTopicWithItsCause() {
+		put(therapist());
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+		String eventId = UUID.randomUUID().toString();
+
+		decide(EventCatalog.PROPOSAL_DECLINED_V1.type(), id(referral), eventId,
+				Map.of("referralId", id(referral), "proposalId", "p-1", "therapistId", "nobody", "decidedBy", "CLIENT",
+						"declinedAt", "2026-11-21T09:00:00Z"));
+
+		WireRecord dead = this.kafka.awaitEvent("error." + Topics.WAITLIST_EVENTS + ".matching-service", eventId);
+		assertThat(dead.header("x-exception-message")).contains("therapistId names no therapist");
+	}
+
+	@Test
+	void eventNamingAnUnknownReferralGoesToTheDeadLetterTopicWithItsCause() {
+		String therapistId = put(therapist()).json("$.id");
+		String eventId = UUID.randomUUID().toString();
+
+		decide(EventCatalog.THERAPY_ENDED_V1.type(), "never-seen", eventId,
+				Map.of("referralId", "never-seen", "therapistId", therapistId, "endedAt", "2027-03-01T15:00:00Z"));
+
+		WireRecord dead = this.kafka.awaitEvent("error." + Topics.WAITLIST_EVENTS + ".matching-service", eventId);
+		assertThat(dead.header("x-exception-message")).contains("referralId names no referral");
+	}
+
+	@Test
+	void coordinatorsOverrideMovesThePlaceAndListsTheConstraintsItBreaks() {
+		String first = put(therapist().put("places", 1)).json("$.id");
+		String second = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		String proposed = JsonPath.read(awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type()).value(),
+				"$.therapistId");
+		String chosen = proposed.equals(first) ? second : first;
+
+		decide(EventCatalog.PROPOSAL_OVERRIDDEN_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "therapistId", chosen, "brokenConstraints", List.of("COMMON_SLOT"),
+						"overriddenAt", "2026-11-21T09:00:00Z"));
+
+		WireRecord released = awaitOutcome(referral, EventCatalog.PLACE_RELEASED_V1.type());
+		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("OVERRIDDEN");
+		WireRecord moved = await().atMost(ofSeconds(30))
+			.until(() -> outcomes(id(referral)).stream()
+				.filter(r -> EventCatalog.PROPOSAL_MADE_V1.type().equals(r.header("ce_type")))
+				.toList(), proposals -> proposals.size() == 2)
+			.get(1);
+		assertThat(JsonPath.<String>read(moved.value(), "$.therapistId")).isEqualTo(chosen);
+		assertThat(JsonPath.<List<String>>read(moved.value(), "$.explanation.constraintsMet"))
+			.containsExactly("COORDINATOR_OVERRIDE", "NOT_MET:COMMON_SLOT");
+		assertThat(reservations(proposed)).isEmpty();
+		assertThat(reservations(chosen)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(referral));
+	}
+
+	@Test
+	void confirmedProposalMakesThePlaceTheClients() {
+		String therapistId = put(therapist()).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+
+		decide(EventCatalog.PROPOSAL_CONFIRMED_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "proposalId", "p-1", "therapistId", therapistId, "decidedBy",
+						"CLIENT", "confirmedAt", "2026-11-21T09:00:00Z"));
+
+		await().atMost(ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.mongo.findById(id(referral), Document.class, "match_requests").getString("status"))
+				.isEqualTo("CONFIRMED"));
+		assertThat(reservations(therapistId)).singleElement()
+			.satisfies(reservation -> assertThat(reservation.getBoolean("confirmed")).isTrue());
+	}
+
+	@Test
+	void withdrawnReferralGivesItsPlaceBack() {
+		String therapistId = put(therapist()).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+
+		this.kafka.send(Topics.REFERRAL_EVENTS, id(referral),
+				JSON.writeValueAsString(Map.of("referralId", id(referral), "partnerId", "clsc-ahuntsic", "withdrawnBy",
+						"REFERRER", "withdrawnAt", "2026-11-21T09:00:00Z")),
+				KafkaProbe.cloudEventHeaders(UUID.randomUUID().toString(), EventCatalog.REFERRAL_WITHDRAWN_V1.type(),
+						id(referral)));
+
+		WireRecord released = awaitOutcome(referral, EventCatalog.PLACE_RELEASED_V1.type());
+		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("WITHDRAWN");
+		assertThat(reservations(therapistId)).isEmpty();
+		assertThat(this.mongo.findById(id(referral), Document.class, "match_requests").getString("status"))
+			.isEqualTo("CLOSED");
+	}
+
+	@Test
+	void rematchKeepsTheOriginalRegistrationDateAndProposesAnotherTherapist() {
+		String first = put(therapist().put("places", 1)).json("$.id");
+		String second = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		String proposed = JsonPath.read(awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type()).value(),
+				"$.therapistId");
+
+		decide(EventCatalog.REMATCH_REQUESTED_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "therapistId", proposed, "registeredAt", "2026-10-01T10:00:00Z",
+						"requestedAt", "2026-12-01T09:00:00Z"));
+
+		WireRecord released = awaitOutcome(referral, EventCatalog.PLACE_RELEASED_V1.type());
+		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("REMATCH");
+		WireRecord again = await().atMost(ofSeconds(30))
+			.until(() -> outcomes(id(referral)).stream()
+				.filter(r -> EventCatalog.PROPOSAL_MADE_V1.type().equals(r.header("ce_type")))
+				.toList(), proposals -> proposals.size() == 2)
+			.get(1);
+		assertThat(JsonPath.<String>read(again.value(), "$.therapistId"))
+			.isEqualTo(proposed.equals(first) ? second : first);
+		Document request = this.mongo.findById(id(referral), Document.class, "match_requests");
+		assertThat(request.get("needs", Document.class).getDate("registeredAt").toInstant())
+			.isEqualTo(java.time.Instant.parse("2026-10-01T10:00:00Z"));
+	}
+
+	private WireRecord awaitOutcome(ObjectNode referral, String type) {
+		return await().atMost(ofSeconds(30))
+			.until(() -> outcomes(id(referral)).stream().filter(r -> type.equals(r.header("ce_type"))).toList(),
+					records -> !records.isEmpty())
+			.get(0);
+	}
+
+	private void decide(String type, String referralId, String eventId, Map<String, ?> data) {
+		this.kafka.send(Topics.WAITLIST_EVENTS, referralId, JSON.writeValueAsString(data),
+				KafkaProbe.cloudEventHeaders(eventId, type, referralId));
+	}
+
 	/**
 	 * A French- and Spanish-speaking CBT therapist for adults, both modalities, Tuesdays
 	 * 10:00–12:00.
@@ -322,6 +599,7 @@ class MatchingIntegrationTests extends RunningService {
 		ObjectNode referral = (ObjectNode) JSON.readTree(SUBMITTED);
 		referral.put("referralId", UUID.randomUUID().toString());
 		referral.put("organizationId", this.organization);
+		((ObjectNode) referral.get("fee")).put("lowFee", false);
 		return referral;
 	}
 

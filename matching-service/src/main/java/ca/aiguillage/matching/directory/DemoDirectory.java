@@ -1,6 +1,7 @@
 package ca.aiguillage.matching.directory;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,9 +90,12 @@ class DemoDirectory implements ApplicationRunner {
 
 	private final DirectorySettings settings;
 
-	DemoDirectory(Therapists therapists, DirectorySettings settings) {
+	private final ApplicationEventPublisher publisher;
+
+	DemoDirectory(Therapists therapists, DirectorySettings settings, ApplicationEventPublisher publisher) {
 		this.therapists = therapists;
 		this.settings = settings;
+		this.publisher = publisher;
 	}
 
 	@Override
@@ -111,10 +116,11 @@ class DemoDirectory implements ApplicationRunner {
 		int inserted = 0;
 		for (Map.Entry<String, TherapistProfile> entry : profiles().entrySet()) {
 			Therapist therapist = new Therapist(entry.getKey());
-			therapist.describe(entry.getValue());
+			therapist.describe(entry.getValue(), Instant.now());
 			// Two instances starting together both find the directory empty; fixed ids
 			// keep one copy.
 			if (this.therapists.insertIfAbsent(therapist)) {
+				this.publisher.publishEvent(new TherapistSaved(therapist));
 				inserted++;
 			}
 		}

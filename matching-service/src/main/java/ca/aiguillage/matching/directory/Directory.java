@@ -1,11 +1,13 @@
 package ca.aiguillage.matching.directory;
 
+import java.time.Clock;
 import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -25,10 +27,17 @@ class Directory {
 
 	private final Aggregates aggregates;
 
-	Directory(TherapistValidation validation, Therapists therapists, Aggregates aggregates) {
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
+	Directory(TherapistValidation validation, Therapists therapists, Aggregates aggregates,
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.validation = validation;
 		this.therapists = therapists;
 		this.aggregates = aggregates;
+		this.publisher = publisher;
+		this.clock = clock;
 	}
 
 	/**
@@ -46,9 +55,11 @@ class Directory {
 		for (int attempt = 1;; attempt++) {
 			Therapist existing = this.therapists.find(id).orElse(null);
 			Therapist therapist = (existing != null) ? existing : new Therapist(id);
-			therapist.describe(profile);
+			therapist.describe(profile, this.clock.instant());
 			try {
-				return new Entry(this.aggregates.save(therapist), existing == null);
+				Therapist saved = this.aggregates.save(therapist);
+				this.publisher.publishEvent(new TherapistSaved(saved));
+				return new Entry(saved, existing == null);
 			}
 			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
 				// A matcher reserved a place, or another request wrote first: describe

@@ -3,6 +3,7 @@ package ca.aiguillage.matching.directory;
 import java.time.Instant;
 
 import ca.aiguillage.contracts.common.WeeklySlot;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A new-client place a therapist holds for a referral, and the weekly slot that goes with
@@ -12,6 +13,16 @@ import ca.aiguillage.contracts.common.WeeklySlot;
  * @param proposalId the proposal that reserved it
  * @param slot the weekly slot offered
  * @param reservedAt when it was reserved
+ * @param lowFee whether it is one of the low-fee places
+ * @param partnerId the referring partner, or null
+ * @param confirmed whether the client accepted (the place is theirs until therapy ends)
  */
-record Reservation(String referralId, String proposalId, WeeklySlot slot, Instant reservedAt) {
+record Reservation(String referralId, String proposalId, WeeklySlot slot, Instant reservedAt, boolean lowFee,
+		@Nullable String partnerId, boolean confirmed) {
+
+	Reservation asConfirmed() {
+		return new Reservation(this.referralId, this.proposalId, this.slot, this.reservedAt, this.lowFee,
+				this.partnerId, true);
+	}
+
 }

@@ -9,8 +9,11 @@ import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.platform.outbox.Aggregate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -53,7 +56,7 @@ public class Therapist extends Aggregate {
 	/**
 	 * Replaces what the therapist declares; the places already reserved stay reserved.
 	 */
-	void describe(TherapistProfile profile) {
+	void describe(TherapistProfile profile, Instant now) {
 		this.organizationId = profile.organizationId();
 		this.firstName = profile.firstName();
 		this.approaches = List.copyOf(profile.approaches());
@@ -64,31 +67,81 @@ public class Therapist extends Aggregate {
 		this.places = profile.places();
 		this.lowFeePlaces = profile.lowFeePlaces();
 		this.active = profile.active();
+		raise(changed(now));
 	}
 
 	/**
 	 * Reserves one of this therapist's free places for a referral and announces the
 	 * proposal. A referral that already holds a place here keeps it and nothing new is
 	 * announced.
+	 * @param hold the referral, its kind of place and what is offered
+	 * @param now the time of the reservation
+	 * @throws IllegalStateException when the therapist has no free place of that kind
+	 */
+	public void reserve(Hold hold, Instant now) {
+		if (holdsPlaceFor(hold.referralId())) {
+			return;
+		}
+		if (!canTake(hold.lowFee())) {
+			throw new IllegalStateException("Therapist " + getId() + " has no free place of that kind");
+		}
+		this.reservations.add(new Reservation(hold.referralId(), hold.proposalId(), hold.slot(), now, hold.lowFee(),
+				hold.partnerId(), false));
+		raise(new ProposalMadeV1(hold.referralId(), hold.proposalId(), getId(), this.organizationId, hold.modality(),
+				hold.slot(), hold.explanation(), now, this.firstName, hold.organizationName()));
+		raise(changed(now));
+	}
+
+	/** Whether a place of this kind is free now. */
+	public boolean canTake(boolean lowFee) {
+		return this.active && (lowFee ? freeLowFeePlaces() > 0 : freeRegularPlaces() > 0);
+	}
+
+	/**
+	 * Gives back the place a referral holds, so that a waiting client can have it.
+	 * @return whether a place was held
+	 */
+	public boolean release(String referralId, PlaceReleasedV1.ReleaseReason cause, Instant now) {
+		if (!this.reservations.removeIf(reservation -> reservation.referralId().equals(referralId))) {
+			return false;
+		}
+		raise(new PlaceReleasedV1(referralId, getId(), this.organizationId, cause, now));
+		raise(changed(now));
+		return true;
+	}
+
+	/** The client accepted: the place is theirs until therapy ends. */
+	public boolean confirm(String referralId) {
+		for (int i = 0; i < this.reservations.size(); i++) {
+			Reservation reservation = this.reservations.get(i);
+			if (reservation.referralId().equals(referralId)) {
+				this.reservations.set(i, reservation.asConfirmed());
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private TherapistChangedV1 changed(Instant now) {
+		return new TherapistChangedV1(getId(), this.organizationId, this.active, this.places, this.lowFeePlaces,
+				freePlaces(), now);
+	}
+
+	/**
+	 * What a reservation holds and offers.
+	 *
 	 * @param referralId the referral
 	 * @param proposalId the proposal id
+	 * @param lowFee whether the client's fee needs a low-fee place
+	 * @param partnerId the referring partner, or null (for continuity of later referrals)
 	 * @param modality the modality offered
 	 * @param slot the weekly slot offered, inside {@link #openAvailability()}
 	 * @param explanation why this therapist
-	 * @param now the time of the reservation
-	 * @throws IllegalStateException when the therapist takes no new client now
+	 * @param organizationName the organization's display name, for messages
 	 */
-	public void reserve(String referralId, String proposalId, Modality modality, WeeklySlot slot,
-			ProposalMadeV1.Explanation explanation, Instant now) {
-		if (holdsPlaceFor(referralId)) {
-			return;
-		}
-		if (!this.active || freePlaces() == 0) {
-			throw new IllegalStateException("Therapist " + getId() + " has no free place");
-		}
-		this.reservations.add(new Reservation(referralId, proposalId, slot, now));
-		raise(new ProposalMadeV1(referralId, proposalId, getId(), this.organizationId, modality, slot, explanation, now,
-				null, null));
+	public record Hold(String referralId, String proposalId, boolean lowFee, @Nullable String partnerId,
+			Modality modality, WeeklySlot slot, ProposalMadeV1.Explanation explanation,
+			@Nullable String organizationName) {
 	}
 
 	boolean holdsPlaceFor(String referralId) {
@@ -101,6 +154,30 @@ public class Therapist extends Aggregate {
 	 */
 	public int freePlaces() {
 		return Math.max(0, this.places - this.reservations.size());
+	}
+
+	/** Low-fee places not reserved yet. */
+	public int freeLowFeePlaces() {
+		long held = this.reservations.stream().filter(Reservation::lowFee).count();
+		return (int) Math.min(freePlaces(), Math.max(0, this.lowFeePlaces - held));
+	}
+
+	/**
+	 * Regular places not reserved yet: low-fee places are kept for clients who need one.
+	 */
+	public int freeRegularPlaces() {
+		long held = this.reservations.stream().filter(reservation -> !reservation.lowFee()).count();
+		return (int) Math.min(freePlaces(), Math.max(0, this.places - this.lowFeePlaces - held));
+	}
+
+	/** The partners whose referrals hold places here, one entry per place. */
+	public List<String> partnersHolding() {
+		return this.reservations.stream().map(Reservation::partnerId).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** Whether this referral holds a place here. */
+	public boolean holds(String referralId) {
+		return holdsPlaceFor(referralId);
 	}
 
 	/** The weekly hours minus the slots already promised to reserved clients. */
@@ -132,7 +209,7 @@ public class Therapist extends Aggregate {
 		return this.organizationId;
 	}
 
-	String firstName() {
+	public String firstName() {
 		return this.firstName;
 	}
 
@@ -160,7 +237,7 @@ public class Therapist extends Aggregate {
 		return this.places;
 	}
 
-	int lowFeePlaces() {
+	public int lowFeePlaces() {
 		return this.lowFeePlaces;
 	}
 

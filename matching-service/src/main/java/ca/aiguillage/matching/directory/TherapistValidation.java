@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.matching.network.Organizations;
 import ca.aiguillage.platform.web.FieldChecks;
 import ca.aiguillage.platform.web.FieldViolation;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TherapistValidation {
+
+	private final Organizations organizations;
+
+	TherapistValidation(Organizations organizations) {
+		this.organizations = organizations;
+	}
 
 	/** The id format of the event contracts, so that every id can travel in an event. */
 	private static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:/-]{1,64}$");
@@ -42,6 +49,8 @@ class TherapistValidation {
 		check.rule("id", ID.matcher(id).matches(), "invalid.id");
 		if (check.requiredText("organizationId", profile.organizationId())) {
 			check.rule("organizationId", ID.matcher(profile.organizationId()).matches(), "invalid.id");
+			check.rule("organizationId", this.organizations.knows(profile.organizationId()),
+					"invalid.organization.unknown");
 		}
 		if (check.requiredText("firstName", profile.firstName())) {
 			check.rule("firstName", profile.firstName().length() <= LONGEST_NAME, "invalid.tooLong");

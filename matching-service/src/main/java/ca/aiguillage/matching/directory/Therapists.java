@@ -41,6 +41,11 @@ public class Therapists {
 		return this.mongo.find(new Query(Criteria.where("active").is(true)).with(Sort.by("id")), Therapist.class);
 	}
 
+	/** The whole directory, in id order. */
+	public List<Therapist> all() {
+		return this.mongo.find(new Query().with(Sort.by("id")), Therapist.class);
+	}
+
 	public boolean anyHoldsPlaceFor(String referralId) {
 		return this.mongo.exists(new Query(Criteria.where("reservations.referralId").is(referralId)), Therapist.class);
 	}

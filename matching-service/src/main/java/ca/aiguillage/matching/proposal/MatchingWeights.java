@@ -5,16 +5,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The weights of the soft score, under {@code matching.weights}. Hard constraints decide
- * who may be proposed; these only rank those who may.
+ * who may be proposed; these only rank those who may (and, when a place frees up, rank
+ * the waiting referrals against each other).
  *
  * @param approach for offering one of the approaches the referral wants (honouring
  * preferences cuts dropout)
  * @param load for the share of the therapist's places still free, so that new clients
  * spread over the roster instead of filling the first therapist
- * @param priority for the referrer's priority (A highest); the same for every candidate
- * of one referral, it ranks referrals against each other when a place frees up
+ * @param priority for the referrer's priority (A highest)
+ * @param aging for the days waited, per 60 days (the network's target), up to twice
+ * @param continuity for a therapist of the organization the referring partner usually
+ * works with
  */
 @ConfigurationProperties("matching.weights")
-record MatchingWeights(@DefaultValue("1.0") double approach, @DefaultValue("0.5") double load,
-		@DefaultValue("0.25") double priority) {
+public record MatchingWeights(@DefaultValue("1.0") double approach, @DefaultValue("0.5") double load,
+		@DefaultValue("0.25") double priority, @DefaultValue("1.0") double aging,
+		@DefaultValue("0.25") double continuity) {
+
+	/** The defaults, for plain-Java use (benchmarks, simulator). */
+	public static MatchingWeights defaults() {
+		return new MatchingWeights(1.0, 0.5, 0.25, 1.0, 0.25);
+	}
+
 }

@@ -1,15 +1,12 @@
 package ca.aiguillage.matching.proposal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.BiPredicate;
 
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
@@ -23,24 +20,20 @@ import org.springframework.stereotype.Component;
  * Who may be proposed for a referral, and who should be. Hard constraints rule candidates
  * out; among those left, a weighted score picks one, and the choice carries its
  * explanation. When no one is left, the outcome names the constraints that ruled out the
- * most candidates first. Plain Java: a simulation replays it as it is.
+ * most candidates first. Plain Java: the benchmarks and the simulator replay it as it is.
  */
 @Component
-class ProposalPolicy {
+public class ProposalPolicy {
 
-	/** The length of one session: a common slot must hold at least one. */
-	private static final Duration SESSION = Duration.ofMinutes(60);
+	/** The length of one session, in minutes: a common slot must hold at least one. */
+	static final int SESSION_MINUTES = 60;
 
-	/**
-	 * Tried in this order when the client accepts either modality: community sites first.
-	 */
-	private static final List<Modality> OFFERED_MODALITIES = List.of(Modality.IN_PERSON, Modality.VIDEO);
+	private static final int IN_PERSON = Bits.bit(Modality.IN_PERSON);
+
+	private static final int VIDEO = Bits.bit(Modality.VIDEO);
 
 	private static final Map<Priority, Double> PRIORITY_VALUES = new EnumMap<>(
 			Map.of(Priority.A, 1.0, Priority.B, 0.75, Priority.C, 0.5, Priority.D, 0.25, Priority.E, 0.0));
-
-	private static final Comparator<WeeklySlot> WEEK_ORDER = Comparator.comparing(WeeklySlot::day)
-		.thenComparing(WeeklySlot::start);
 
 	/**
 	 * A referral without a priority code is neither favoured nor held back: the middle
@@ -48,44 +41,350 @@ class ProposalPolicy {
 	 */
 	private static final double NO_PRIORITY_VALUE = 0.5;
 
+	/** The network's wait-time target: aging counts in units of it. */
+	private static final double TARGET_DAYS = 60.0;
+
+	/** Aging stops growing at twice the target, so that it never swamps fit. */
+	private static final double MAX_AGING = 2.0;
+
 	private final MatchingWeights weights;
 
-	ProposalPolicy(MatchingWeights weights) {
+	public ProposalPolicy(MatchingWeights weights) {
 		this.weights = weights;
+	}
+
+	public MatchingWeights weights() {
+		return this.weights;
+	}
+
+	/** Chooses among candidates whose sites are all within reach, with no wait yet. */
+	public Outcome propose(ReferralNeeds needs, List<Candidate> candidates) {
+		return propose(needs, Roster.of(candidates), needs.registeredAt());
 	}
 
 	/**
 	 * Chooses a therapist for a referral.
 	 * @param needs what the referral asks for
-	 * @param candidates the therapists of the directory
+	 * @param roster the directory
+	 * @param now the time of matching, for aging
 	 * @return the choice, or why there is none
 	 */
-	Outcome propose(ReferralNeeds needs, List<Candidate> candidates) {
-		List<Candidate> active = candidates.stream().filter(Candidate::active).toList();
-		// A referral sent to one organization is that organization's to place: the others
-		// are not candidates.
-		List<Candidate> examined = (needs.organizationId() == null) ? active
-				: active.stream()
-					.filter(candidate -> candidate.organizationId().equals(needs.organizationId()))
-					.toList();
-		if (examined.isEmpty()) {
-			String reason = (needs.organizationId() != null && !active.isEmpty())
-					? "NO_ACTIVE_THERAPIST_IN_TARGET_ORGANIZATION" : "NO_ACTIVE_THERAPIST";
-			return new NoMatch(List.of(reason), 0);
-		}
-		List<Constraint> constraints = Constraint.applicableTo(needs);
-		Map<Constraint, Integer> eliminated = new EnumMap<>(Constraint.class);
-		List<Candidate> eligible = new ArrayList<>();
-		for (Candidate candidate : examined) {
-			List<Constraint> broken = constraints.stream()
-				.filter(constraint -> !constraint.holds(needs, candidate))
-				.toList();
-			broken.forEach(constraint -> eliminated.merge(constraint, 1, Integer::sum));
-			if (broken.isEmpty()) {
-				eligible.add(candidate);
+	public Outcome propose(ReferralNeeds needs, Roster roster, Instant now) {
+		Request request = request(needs, roster, now);
+		int best = -1;
+		double bestScore = 0;
+		List<Candidate> candidates = roster.candidates;
+		for (int i = 0; i < candidates.size(); i++) {
+			if (!request.fits(i)) {
+				continue;
+			}
+			double score = request.score(i);
+			if (best < 0 || better(score, candidates.get(i), bestScore, candidates.get(best))) {
+				best = i;
+				bestScore = score;
 			}
 		}
-		if (eligible.isEmpty()) {
+		return (best >= 0) ? request.choice(best) : request.noMatch();
+	}
+
+	/**
+	 * Higher score first, then more free places, then the smaller id so that choices
+	 * repeat.
+	 */
+	static boolean better(double score, Candidate candidate, double bestScore, Candidate best) {
+		if (score != bestScore) {
+			return score > bestScore;
+		}
+		if (candidate.freePlaces() != best.freePlaces()) {
+			return candidate.freePlaces() > best.freePlaces();
+		}
+		return candidate.therapistId.compareTo(best.therapistId) < 0;
+	}
+
+	/**
+	 * A referral compiled against a roster: what it needs as masks, and which
+	 * organizations' sites it can reach; then any candidate is checked and scored without
+	 * allocation.
+	 */
+	public Request request(ReferralNeeds needs, Roster roster, Instant now) {
+		return new Request(needs, roster, now);
+	}
+
+	/** The hard constraints, in the order an explanation lists them. */
+	public enum Constraint {
+
+		/** Active and, when the referral names one, in the target organization. */
+		TARGET_ORGANIZATION("NO_ACTIVE_THERAPIST_IN_TARGET_ORGANIZATION"),
+		/** Speaks a language the client accepts. */
+		SHARED_LANGUAGE("NO_SHARED_LANGUAGE"),
+		/** Takes the clientele. */
+		CLIENTELE("CLIENTELE_NOT_OFFERED"),
+		/** Offers a modality the client accepts. */
+		MODALITY("MODALITY_NOT_OFFERED"),
+		/** For in-person only: the site is within the client's reach. */
+		WITHIN_REACH("SITE_OUT_OF_REACH"),
+		/** Offers the clinically required approach. */
+		REQUIRED_APPROACH("REQUIRED_APPROACH_NOT_OFFERED"),
+		/** Not a therapist the client declined. */
+		NOT_DECLINED("ONLY_DECLINED_THERAPISTS_FIT"),
+		/** A free place of the kind the client's fee needs. */
+		FREE_PLACE("NO_FREE_PLACE"),
+		/** A free low-fee place, when the client's fee needs one. */
+		LOW_FEE_PLACE("NO_LOW_FEE_PLACE"),
+		/** A session-long slot inside both availabilities. */
+		COMMON_SLOT("NO_COMMON_SLOT");
+
+		/**
+		 * The reason code when no candidate is left and this constraint ruled some out.
+		 */
+		final String failure;
+
+		Constraint(String failure) {
+			this.failure = failure;
+		}
+
+	}
+
+	/** A referral ready to be checked against every candidate of a roster. */
+	public final class Request {
+
+		final ReferralNeeds needs;
+
+		final Roster roster;
+
+		private final long languageMask;
+
+		private final int clienteleBit;
+
+		private final int approachMask;
+
+		private final int[] wanted;
+
+		/** Per organization of the roster: 1 reachable, 0 not, -1 not computed yet. */
+		private final byte[] reachable;
+
+		private final double referralScore;
+
+		private final double agingPart;
+
+		private final double priorityPart;
+
+		private final @Nullable String usualOrganization;
+
+		Request(ReferralNeeds needs, Roster roster, Instant now) {
+			this.needs = needs;
+			this.roster = roster;
+			this.languageMask = LanguageBits.mask(needs.languages());
+			this.clienteleBit = Bits.bit(needs.clientele());
+			this.approachMask = Bits.of(needs.approaches());
+			this.wanted = WeekMinutes.of(needs.availability());
+			this.reachable = new byte[roster.organizations.size()];
+			java.util.Arrays.fill(this.reachable, (byte) -1);
+			double days = Math.max(0, Duration.between(needs.registeredAt(), now).toHours() / 24.0);
+			this.agingPart = ProposalPolicy.this.weights.aging() * Math.min(days / TARGET_DAYS, MAX_AGING);
+			Priority priority = needs.priority();
+			this.priorityPart = ProposalPolicy.this.weights.priority()
+					* ((priority != null) ? PRIORITY_VALUES.get(priority) : NO_PRIORITY_VALUE);
+			this.referralScore = this.agingPart + this.priorityPart;
+			String partner = needs.partnerId();
+			this.usualOrganization = (partner != null) ? roster.usualOrganizations.get(partner) : null;
+		}
+
+		public ReferralNeeds needs() {
+			return this.needs;
+		}
+
+		/** Whether the candidate at this index meets every hard constraint. */
+		public boolean fits(int index) {
+			return firstBroken(index) == null;
+		}
+
+		/**
+		 * The first hard constraint the candidate breaks, in the order of the cheapest
+		 * checks first, or null when none.
+		 */
+		@Nullable Constraint firstBroken(int index) {
+			Candidate candidate = this.roster.candidates.get(index);
+			if (!candidate.active || (this.needs.organizationId() != null
+					&& !this.needs.organizationId().equals(candidate.organizationId))) {
+				return Constraint.TARGET_ORGANIZATION;
+			}
+			if (!sharesLanguage(candidate)) {
+				return Constraint.SHARED_LANGUAGE;
+			}
+			if ((candidate.clienteleMask & this.clienteleBit) == 0) {
+				return Constraint.CLIENTELE;
+			}
+			Constraint modality = modalityBroken(index, candidate);
+			if (modality != null) {
+				return modality;
+			}
+			if (this.needs.approachRequired() && (candidate.approachMask & this.approachMask) == 0) {
+				return Constraint.REQUIRED_APPROACH;
+			}
+			if (this.needs.lowFee() ? candidate.freeLowFeePlaces <= 0 : candidate.freeRegularPlaces <= 0) {
+				return this.needs.lowFee() ? Constraint.LOW_FEE_PLACE : Constraint.FREE_PLACE;
+			}
+			if (!this.needs.declinedTherapists().isEmpty()
+					&& this.needs.declinedTherapists().contains(candidate.therapistId)) {
+				return Constraint.NOT_DECLINED;
+			}
+			if (WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES) < 0) {
+				return Constraint.COMMON_SLOT;
+			}
+			return null;
+		}
+
+		private boolean sharesLanguage(Candidate candidate) {
+			long common = candidate.languageMask & this.languageMask;
+			if (common == 0) {
+				return false;
+			}
+			if (common != LanguageBits.OTHER) {
+				return true;
+			}
+			return this.needs.languages().stream().anyMatch(candidate.languages::contains);
+		}
+
+		private @Nullable Constraint modalityBroken(int index, Candidate candidate) {
+			return switch (this.needs.modality()) {
+				case VIDEO -> ((candidate.modalityMask & VIDEO) != 0) ? null : Constraint.MODALITY;
+				case IN_PERSON -> ((candidate.modalityMask & IN_PERSON) == 0) ? Constraint.MODALITY
+						: reaches(index) ? null : Constraint.WITHIN_REACH;
+				case EITHER ->
+					((candidate.modalityMask & VIDEO) != 0) ? null : ((candidate.modalityMask & IN_PERSON) == 0)
+							? Constraint.MODALITY : reaches(index) ? null : Constraint.WITHIN_REACH;
+			};
+		}
+
+		private boolean reaches(int index) {
+			int organization = this.roster.organizationIndex[index];
+			byte known = this.reachable[organization];
+			if (known < 0) {
+				boolean reaches = this.roster.reach.reaches(this.roster.organizations.get(organization),
+						this.needs.postalPrefix(), this.needs.maxTravelKm());
+				known = (byte) (reaches ? 1 : 0);
+				this.reachable[organization] = known;
+			}
+			return known == 1;
+		}
+
+		/** The modality to offer a fitting candidate: community sites first. */
+		Modality modality(int index) {
+			Candidate candidate = this.roster.candidates.get(index);
+			boolean inPerson = this.needs.modality() != Modality.VIDEO && (candidate.modalityMask & IN_PERSON) != 0
+					&& reaches(index);
+			return inPerson ? Modality.IN_PERSON : Modality.VIDEO;
+		}
+
+		/** The total score of a fitting candidate for this referral. */
+		public double score(int index) {
+			Candidate candidate = this.roster.candidates.get(index);
+			return this.referralScore + approachPart(candidate) + loadPart(candidate) + continuityPart(candidate);
+		}
+
+		private double approachPart(Candidate candidate) {
+			return ((candidate.approachMask & this.approachMask) != 0) ? ProposalPolicy.this.weights.approach() : 0.0;
+		}
+
+		private double loadPart(Candidate candidate) {
+			return (candidate.places > 0)
+					? ProposalPolicy.this.weights.load() * candidate.freePlaces() / candidate.places : 0.0;
+		}
+
+		private double continuityPart(Candidate candidate) {
+			return candidate.organizationId.equals(this.usualOrganization) ? ProposalPolicy.this.weights.continuity()
+					: 0.0;
+		}
+
+		/** Every hard constraint a candidate breaks, for the reasons of a no-match. */
+		private List<Constraint> allBroken(Candidate candidate, int index) {
+			List<Constraint> broken = new ArrayList<>();
+			if (!sharesLanguage(candidate)) {
+				broken.add(Constraint.SHARED_LANGUAGE);
+			}
+			if ((candidate.clienteleMask & this.clienteleBit) == 0) {
+				broken.add(Constraint.CLIENTELE);
+			}
+			Constraint modality = modalityBroken(index, candidate);
+			if (modality != null) {
+				broken.add(modality);
+			}
+			if (this.needs.approachRequired() && (candidate.approachMask & this.approachMask) == 0) {
+				broken.add(Constraint.REQUIRED_APPROACH);
+			}
+			if (this.needs.declinedTherapists().contains(candidate.therapistId)) {
+				broken.add(Constraint.NOT_DECLINED);
+			}
+			if (this.needs.lowFee() ? candidate.freeLowFeePlaces <= 0 : candidate.freeRegularPlaces <= 0) {
+				broken.add(this.needs.lowFee() ? Constraint.LOW_FEE_PLACE : Constraint.FREE_PLACE);
+			}
+			if (WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES) < 0) {
+				broken.add(Constraint.COMMON_SLOT);
+			}
+			return broken;
+		}
+
+		/** The proposal of a fitting candidate, with its explanation. */
+		public Choice choice(int index) {
+			Candidate candidate = this.roster.candidates.get(index);
+			Modality modality = modality(index);
+			List<String> met = new ArrayList<>(List.of(Constraint.SHARED_LANGUAGE.name(), Constraint.CLIENTELE.name(),
+					Constraint.MODALITY.name()));
+			if (modality == Modality.IN_PERSON) {
+				met.add(Constraint.WITHIN_REACH.name());
+			}
+			if (this.needs.approachRequired()) {
+				met.add(Constraint.REQUIRED_APPROACH.name());
+			}
+			met.add(Constraint.COMMON_SLOT.name());
+			met.add(this.needs.lowFee() ? Constraint.LOW_FEE_PLACE.name() : Constraint.FREE_PLACE.name());
+			if (this.needs.organizationId() != null) {
+				met.add(Constraint.TARGET_ORGANIZATION.name());
+			}
+			if (!this.needs.declinedTherapists().isEmpty()) {
+				met.add(Constraint.NOT_DECLINED.name());
+			}
+			Map<String, Double> parts = new LinkedHashMap<>();
+			parts.put("approach", approachPart(candidate));
+			parts.put("aging", this.agingPart);
+			parts.put("priority", this.priorityPart);
+			parts.put("continuity", continuityPart(candidate));
+			parts.put("load", loadPart(candidate));
+			WeeklySlot slot = WeekMinutes
+				.slot(WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES), SESSION_MINUTES);
+			return new Choice(candidate, modality, slot,
+					new ProposalMadeV1.Explanation(List.copyOf(met), parts, score(index)));
+		}
+
+		/**
+		 * Why no candidate fits: the constraints that ruled out the most candidates
+		 * first.
+		 */
+		NoMatch noMatch() {
+			List<Candidate> candidates = this.roster.candidates;
+			int active = 0;
+			int examined = 0;
+			Map<Constraint, Integer> eliminated = new EnumMap<>(Constraint.class);
+			for (int i = 0; i < candidates.size(); i++) {
+				Candidate candidate = candidates.get(i);
+				if (!candidate.active) {
+					continue;
+				}
+				active++;
+				Constraint broken = firstBroken(i);
+				if (broken == Constraint.TARGET_ORGANIZATION) {
+					continue;
+				}
+				examined++;
+				if (broken != null) {
+					allBroken(candidate, i).forEach(constraint -> eliminated.merge(constraint, 1, Integer::sum));
+				}
+			}
+			if (examined == 0) {
+				return new NoMatch(List.of((this.needs.organizationId() != null && active > 0)
+						? Constraint.TARGET_ORGANIZATION.failure : "NO_ACTIVE_THERAPIST"), 0);
+			}
 			List<String> reasons = eliminated.entrySet()
 				.stream()
 				.sorted(Map.Entry.<Constraint, Integer>comparingByValue()
@@ -93,114 +392,13 @@ class ProposalPolicy {
 					.thenComparing(Map.Entry.comparingByKey()))
 				.map(entry -> entry.getKey().failure)
 				.toList();
-			return new NoMatch(reasons, examined.size());
-		}
-		Scored best = eligible.stream()
-			.map(candidate -> new Scored(candidate, score(needs, candidate)))
-			.max(Comparator.comparingDouble(Scored::total)
-				.thenComparingInt(scored -> scored.candidate().freePlaces())
-				.thenComparing(scored -> scored.candidate().therapistId(), Comparator.reverseOrder()))
-			.orElseThrow();
-		List<String> met = new ArrayList<>(constraints.stream().map(Constraint::name).toList());
-		if (needs.organizationId() != null) {
-			met.add("TARGET_ORGANIZATION");
-		}
-		Candidate chosen = best.candidate();
-		return new Choice(chosen, modality(needs, chosen).orElseThrow(),
-				Objects.requireNonNull(firstCommonSlot(needs, chosen)),
-				new ProposalMadeV1.Explanation(List.copyOf(met), best.parts(), best.total()));
-	}
-
-	/** Each part of the score, weighted, by name; the score is their sum. */
-	private Map<String, Double> score(ReferralNeeds needs, Candidate candidate) {
-		Map<String, Double> parts = new LinkedHashMap<>();
-		boolean offersWantedApproach = needs.approaches().stream().anyMatch(candidate.approaches()::contains);
-		parts.put("approach", offersWantedApproach ? this.weights.approach() : 0.0);
-		parts.put("load", this.weights.load() * candidate.freePlaces() / candidate.places());
-		Priority priority = needs.priority();
-		parts.put("priority",
-				this.weights.priority() * ((priority != null) ? PRIORITY_VALUES.get(priority) : NO_PRIORITY_VALUE));
-		return parts;
-	}
-
-	private static Optional<Modality> modality(ReferralNeeds needs, Candidate candidate) {
-		return OFFERED_MODALITIES.stream()
-			.filter(candidate.modalities()::contains)
-			.filter(needs.modality()::accepts)
-			.findFirst();
-	}
-
-	/**
-	 * The earliest session-long slot of the week inside both the client's and the
-	 * therapist's hours.
-	 */
-	private static @Nullable WeeklySlot firstCommonSlot(ReferralNeeds needs, Candidate candidate) {
-		WeeklySlot first = null;
-		for (WeeklySlot wanted : needs.availability()) {
-			for (WeeklySlot open : candidate.openAvailability()) {
-				WeeklySlot slot = wanted.firstOverlap(open, SESSION);
-				if (slot != null && (first == null || WEEK_ORDER.compare(slot, first) < 0)) {
-					first = slot;
-				}
-			}
-		}
-		return first;
-	}
-
-	/** The hard constraints, in the order an explanation lists them. */
-	enum Constraint {
-
-		SHARED_LANGUAGE("NO_SHARED_LANGUAGE",
-				(needs, candidate) -> needs.languages().stream().anyMatch(candidate.languages()::contains)),
-
-		CLIENTELE("CLIENTELE_NOT_OFFERED", (needs, candidate) -> candidate.clienteles().contains(needs.clientele())),
-
-		MODALITY("MODALITY_NOT_OFFERED", (needs, candidate) -> modality(needs, candidate).isPresent()),
-
-		REQUIRED_APPROACH("REQUIRED_APPROACH_NOT_OFFERED",
-				(needs, candidate) -> needs.approaches().isEmpty()
-						|| needs.approaches().stream().anyMatch(candidate.approaches()::contains)),
-
-		COMMON_SLOT("NO_COMMON_SLOT", (needs, candidate) -> firstCommonSlot(needs, candidate) != null),
-
-		FREE_PLACE("NO_FREE_PLACE", (needs, candidate) -> candidate.freePlaces() > 0);
-
-		/**
-		 * The reason code when no candidate is left and this constraint ruled some out.
-		 */
-		final String failure;
-
-		private final BiPredicate<ReferralNeeds, Candidate> rule;
-
-		Constraint(String failure, BiPredicate<ReferralNeeds, Candidate> rule) {
-			this.failure = failure;
-			this.rule = rule;
-		}
-
-		boolean holds(ReferralNeeds needs, Candidate candidate) {
-			return this.rule.test(needs, candidate);
-		}
-
-		static List<Constraint> applicableTo(ReferralNeeds needs) {
-			return List.of(values())
-				.stream()
-				.filter(constraint -> constraint != REQUIRED_APPROACH || needs.approachRequired())
-				.toList();
-		}
-
-	}
-
-	/** A candidate and the parts of its score. */
-	private record Scored(Candidate candidate, Map<String, Double> parts) {
-
-		double total() {
-			return this.parts.values().stream().mapToDouble(Double::doubleValue).sum();
+			return new NoMatch(reasons, examined);
 		}
 
 	}
 
 	/** What the policy decided for one referral. */
-	sealed interface Outcome permits Choice, NoMatch {
+	public sealed interface Outcome permits Choice, NoMatch {
 
 	}
 
@@ -212,7 +410,7 @@ class ProposalPolicy {
 	 * @param slot the first weekly slot both can make
 	 * @param explanation the constraints met and the score, part by part
 	 */
-	record Choice(Candidate therapist, Modality modality, WeeklySlot slot,
+	public record Choice(Candidate therapist, Modality modality, WeeklySlot slot,
 			ProposalMadeV1.Explanation explanation) implements Outcome {
 	}
 
@@ -223,7 +421,7 @@ class ProposalPolicy {
 	 * first
 	 * @param candidatesExamined how many active therapists were examined
 	 */
-	record NoMatch(List<String> reasons, int candidatesExamined) implements Outcome {
+	public record NoMatch(List<String> reasons, int candidatesExamined) implements Outcome {
 	}
 
 }

@@ -1,6 +1,8 @@
 package ca.aiguillage.matching.proposal;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
@@ -14,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * What a referral asks of a therapist: the matching attributes of the submitted referral,
  * and nothing about the client as a person.
  *
+ * @param referralId the referral id
  * @param organizationId the member organization the referral was sent to, or null for any
+ * @param partnerId the referring partner, or null for a self-referral
  * @param languages ISO 639-1 codes of the languages the client accepts for therapy
  * @param clientele who comes to therapy
  * @param approaches wanted approaches, possibly empty
@@ -22,15 +26,32 @@ import org.jspecify.annotations.Nullable;
  * @param modality in person, video or either
  * @param availability the client's weekly availability
  * @param priority the referrer's priority, or null
+ * @param postalPrefix the client's postal area (FSA)
+ * @param lowFee whether the client's fee needs a low-fee place
+ * @param maxTravelKm how far the client can travel to in-person sessions, or null
+ * @param registeredAt the start of the wait (kept when the referral is matched again)
+ * @param declinedTherapists therapists this client declined, never proposed again
  */
-record ReferralNeeds(@Nullable String organizationId, List<String> languages, Clientele clientele,
-		List<Approach> approaches, boolean approachRequired, Modality modality, List<WeeklySlot> availability,
-		@Nullable Priority priority) {
+public record ReferralNeeds(String referralId, @Nullable String organizationId, @Nullable String partnerId,
+		List<String> languages, Clientele clientele, List<Approach> approaches, boolean approachRequired,
+		Modality modality, List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
+		boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists) {
 
-	static ReferralNeeds of(ReferralSubmittedV1 referral) {
-		return new ReferralNeeds(referral.organizationId(), referral.languages(), referral.clientele(),
-				referral.approaches(), referral.approachRequired(), referral.modality(), referral.availability(),
-				referral.priority());
+	public static ReferralNeeds of(ReferralSubmittedV1 referral) {
+		return new ReferralNeeds(referral.referralId(), referral.organizationId(), referral.partnerId(),
+				referral.languages(), referral.clientele(), referral.approaches(), referral.approachRequired(),
+				referral.modality(), referral.availability(), referral.priority(), referral.postalPrefix(),
+				referral.fee() != null && referral.fee().lowFee(), referral.maxTravelKm(), referral.submittedAt(),
+				Set.of());
+	}
+
+	/** The same needs, with one more therapist the client declined. */
+	public ReferralNeeds declining(String therapistId) {
+		Set<String> declined = new java.util.HashSet<>(this.declinedTherapists);
+		declined.add(therapistId);
+		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
+				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, Set.copyOf(declined));
 	}
 
 }

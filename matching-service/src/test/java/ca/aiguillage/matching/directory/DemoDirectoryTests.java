@@ -1,5 +1,6 @@
 package ca.aiguillage.matching.directory;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.matching.network.Organizations;
 import ca.aiguillage.testing.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -87,7 +89,7 @@ class DemoDirectoryTests {
 
 	@Test
 	void everyProfileIsOneTheDirectoryApiWouldAccept() {
-		TherapistValidation validation = new TherapistValidation();
+		TherapistValidation validation = new TherapistValidation(Organizations.shipped());
 
 		DemoDirectory.profiles()
 			.forEach((id, profile) -> assertThat(validation.violations(id, profile)).as(id).isEmpty());
@@ -112,7 +114,8 @@ class DemoDirectoryTests {
 
 	@Test
 	void emptyDirectoryIsSeededAtStartUpWhenAskedFor() {
-		new DemoDirectory(this.therapists, new DirectorySettings(true)).run(new DefaultApplicationArguments());
+		new DemoDirectory(this.therapists, new DirectorySettings(true), event -> {
+		}).run(new DefaultApplicationArguments());
 
 		assertThat(this.mongo.count(new Query(), Therapist.class)).isEqualTo(40);
 		Therapist stored = this.therapists.find("t-01").orElseThrow();
@@ -123,14 +126,16 @@ class DemoDirectoryTests {
 
 	@Test
 	void directoryIsLeftEmptyUnlessAskedFor() {
-		new DemoDirectory(this.therapists, new DirectorySettings(false)).run(new DefaultApplicationArguments());
+		new DemoDirectory(this.therapists, new DirectorySettings(false), event -> {
+		}).run(new DefaultApplicationArguments());
 
 		assertThat(this.mongo.count(new Query(), Therapist.class)).isZero();
 	}
 
 	@Test
 	void seedingAgainChangesNothing() {
-		DemoDirectory demo = new DemoDirectory(this.therapists, new DirectorySettings(true));
+		DemoDirectory demo = new DemoDirectory(this.therapists, new DirectorySettings(true), event -> {
+		});
 		assertThat(demo.seed()).isEqualTo(40);
 		Map<String, Long> versions = versions();
 
@@ -142,8 +147,10 @@ class DemoDirectoryTests {
 	void seedNeverOverwritesAnEntryThatExists() {
 		Therapist edited = new Therapist("t-01");
 		TherapistProfile demo = DemoDirectory.profiles().get("t-01");
-		edited.describe(new TherapistProfile(demo.organizationId(), "Renamed", demo.approaches(), demo.languages(),
-				demo.clienteles(), demo.modalities(), demo.availability(), demo.places(), 0, false));
+		edited.describe(
+				new TherapistProfile(demo.organizationId(), "Renamed", demo.approaches(), demo.languages(),
+						demo.clienteles(), demo.modalities(), demo.availability(), demo.places(), 0, false),
+				Instant.now());
 		this.therapists.insertIfAbsent(edited);
 
 		boolean inserted = this.therapists.insertIfAbsent(therapist("t-01", demo));
@@ -160,7 +167,7 @@ class DemoDirectoryTests {
 
 	private static Therapist therapist(String id, TherapistProfile profile) {
 		Therapist therapist = new Therapist(id);
-		therapist.describe(profile);
+		therapist.describe(profile, Instant.now());
 		return therapist;
 	}
 

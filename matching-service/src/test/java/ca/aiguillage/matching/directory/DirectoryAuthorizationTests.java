@@ -16,7 +16,8 @@ import static ca.aiguillage.testing.AuthorizationMatrix.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=matching-service")
+@TestPropertySource(properties = { "spring.config.name=matching-service",
+		"matching.network.organizations=classpath:matching/test-organizations.csv" })
 class DirectoryAuthorizationTests extends EndpointAuthorization {
 
 	static final String LIST = "/api/v1/therapists";

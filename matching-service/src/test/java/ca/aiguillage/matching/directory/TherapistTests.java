@@ -10,7 +10,9 @@ import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,20 +29,20 @@ class TherapistTests {
 	void reservationTakesAFreePlace() {
 		Therapist therapist = therapist(2, true);
 
-		therapist.reserve("r-1", "p-1", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "09:00", "10:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
 
 		assertThat(therapist.freePlaces()).isEqualTo(1);
-		assertThat(therapist.reservations())
-			.containsExactly(new Reservation("r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"), NOW));
+		assertThat(therapist.reservations()).containsExactly(new Reservation("r-1", "p-1",
+				slot(DayOfWeek.TUESDAY, "09:00", "10:00"), NOW, false, "clsc-ahuntsic", false));
 		assertThat(therapist.holdsPlaceFor("r-1")).isTrue();
 	}
 
 	@Test
 	void referralThatAlreadyHoldsAPlaceKeepsThatOneOnly() {
 		Therapist therapist = therapist(2, true);
-		therapist.reserve("r-1", "p-1", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "09:00", "10:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
 
-		therapist.reserve("r-1", "p-2", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "10:00", "11:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-2", slot(DayOfWeek.TUESDAY, "10:00", "11:00"));
 
 		assertThat(therapist.reservations()).extracting(Reservation::proposalId).containsExactly("p-1");
 	}
@@ -48,10 +50,10 @@ class TherapistTests {
 	@Test
 	void therapistWithoutAFreePlaceRefusesAReservation() {
 		Therapist therapist = therapist(1, true);
-		therapist.reserve("r-1", "p-1", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "09:00", "10:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
 
-		assertThatIllegalStateException().isThrownBy(() -> therapist.reserve("r-2", "p-2", Modality.VIDEO,
-				slot(DayOfWeek.TUESDAY, "10:00", "11:00"), EXPLANATION, NOW));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> reserve(therapist, "r-2", "p-2", slot(DayOfWeek.TUESDAY, "10:00", "11:00")));
 		assertThat(therapist.reservations()).hasSize(1);
 	}
 
@@ -59,15 +61,15 @@ class TherapistTests {
 	void inactiveTherapistRefusesAReservation() {
 		Therapist therapist = therapist(3, false);
 
-		assertThatIllegalStateException().isThrownBy(() -> therapist.reserve("r-1", "p-1", Modality.VIDEO,
-				slot(DayOfWeek.TUESDAY, "09:00", "10:00"), EXPLANATION, NOW));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00")));
 	}
 
 	@Test
 	void slotPromisedToAReservedClientIsNoLongerOpen() {
 		Therapist therapist = therapist(3, true);
 
-		therapist.reserve("r-1", "p-1", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "10:00", "11:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "10:00", "11:00"));
 
 		assertThat(therapist.openAvailability()).containsExactly(slot(DayOfWeek.TUESDAY, "09:00", "10:00"),
 				slot(DayOfWeek.TUESDAY, "11:00", "12:00"), slot(DayOfWeek.THURSDAY, "18:00", "20:00"));
@@ -76,9 +78,9 @@ class TherapistTests {
 	@Test
 	void newDescriptionKeepsTheReservedPlaces() {
 		Therapist therapist = therapist(3, true);
-		therapist.reserve("r-1", "p-1", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "09:00", "10:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
 
-		therapist.describe(profile(1, true));
+		therapist.describe(profile(1, true), NOW);
 
 		assertThat(therapist.places()).isEqualTo(1);
 		assertThat(therapist.freePlaces()).isZero();
@@ -88,17 +90,67 @@ class TherapistTests {
 	@Test
 	void freePlacesNeverGoBelowZeroWhenPlacesAreLowered() {
 		Therapist therapist = therapist(2, true);
-		therapist.reserve("r-1", "p-1", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "09:00", "10:00"), EXPLANATION, NOW);
-		therapist.reserve("r-2", "p-2", Modality.VIDEO, slot(DayOfWeek.TUESDAY, "10:00", "11:00"), EXPLANATION, NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
+		reserve(therapist, "r-2", "p-2", slot(DayOfWeek.TUESDAY, "10:00", "11:00"));
 
-		therapist.describe(profile(0, true));
+		therapist.describe(profile(0, true), NOW);
 
 		assertThat(therapist.freePlaces()).isZero();
 	}
 
+	@Test
+	void lowFeePlacesAreKeptForClientsWhoseFeeNeedsOne() {
+		Therapist therapist = new Therapist("t-1");
+		therapist.describe(new TherapistProfile("org-laval", "Nadia", List.of(Approach.SYSTEMIC), List.of("fr"),
+				List.of(Clientele.ADULT), List.of(Modality.VIDEO), List.of(slot(DayOfWeek.TUESDAY, "09:00", "12:00")),
+				2, 1, true), NOW);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
+
+		assertThat(therapist.canTake(false)).isFalse();
+		assertThat(therapist.canTake(true)).isTrue();
+		assertThat(therapist.freeLowFeePlaces()).isEqualTo(1);
+		assertThat(therapist.freeRegularPlaces()).isZero();
+	}
+
+	@Test
+	void proposalNamesTheTherapistAndTheOrganizationForMessages() {
+		Therapist therapist = therapist(2, true);
+
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
+
+		assertThat(therapist.raisedEvents()).filteredOn(ProposalMadeV1.class::isInstance)
+			.singleElement()
+			.satisfies(event -> {
+				assertThat(((ProposalMadeV1) event).therapistFirstName()).isEqualTo("Nadia");
+				assertThat(((ProposalMadeV1) event).organizationName()).isEqualTo("Psychothérapie Laval");
+			});
+		assertThat(therapist.raisedEvents()).hasAtLeastOneElementOfType(TherapistChangedV1.class);
+	}
+
+	@Test
+	void releasedPlaceIsFreeAgainAndAnnouncedWithItsCause() {
+		Therapist therapist = therapist(1, true);
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
+
+		boolean released = therapist.release("r-1", PlaceReleasedV1.ReleaseReason.DECLINED, NOW);
+
+		assertThat(released).isTrue();
+		assertThat(therapist.freePlaces()).isEqualTo(1);
+		assertThat(therapist.raisedEvents()).filteredOn(PlaceReleasedV1.class::isInstance)
+			.singleElement()
+			.extracting(event -> ((PlaceReleasedV1) event).cause())
+			.isEqualTo(PlaceReleasedV1.ReleaseReason.DECLINED);
+		assertThat(therapist.release("r-1", PlaceReleasedV1.ReleaseReason.DECLINED, NOW)).isFalse();
+	}
+
+	private static void reserve(Therapist therapist, String referralId, String proposalId, WeeklySlot slot) {
+		therapist.reserve(new Therapist.Hold(referralId, proposalId, false, "clsc-ahuntsic", Modality.VIDEO, slot,
+				EXPLANATION, "Psychothérapie Laval"), NOW);
+	}
+
 	private static Therapist therapist(int places, boolean active) {
 		Therapist therapist = new Therapist("t-1");
-		therapist.describe(profile(places, active));
+		therapist.describe(profile(places, active), NOW);
 		return therapist;
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.matching.network.Organizations;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.platform.web.FieldViolation;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TherapistValidationTests {
 
-	private final TherapistValidation validation = new TherapistValidation();
+	private final TherapistValidation validation = new TherapistValidation(Organizations.shipped());
 
 	@Test
 	void completeEntryHasNoViolation() {
@@ -63,6 +64,31 @@ class TherapistValidationTests {
 		assertThat(this.validation.violations("t-01", empty)).extracting(FieldViolation::field)
 			.containsExactly("organizationId", "firstName", "approaches", "languages", "clienteles[0]", "modalities",
 					"availability", "places", "lowFeePlaces", "active");
+	}
+
+	@Test
+	void organizationOutsideTheNetworkIsRefused() {
+		TherapistProfile elsewhere = new TherapistProfile("org-nowhere", "Karim", List.of(Approach.PSYCHODYNAMIC),
+				List.of("fr"), List.of(Clientele.ADULT), List.of(Modality.VIDEO), tuesday("09:00", "12:00"), 1, 0,
+				true);
+
+		assertThat(this.validation.violations("t-01", elsewhere))
+			.containsExactly(new FieldViolation("organizationId", "invalid.organization.unknown"));
+	}
+
+	@Test
+	void therapistWithoutALanguageIsRefused() {
+		TherapistProfile mute = new TherapistProfile("org-laval", "Karim", List.of(Approach.PSYCHODYNAMIC), List.of(),
+				List.of(Clientele.ADULT), List.of(Modality.VIDEO), tuesday("09:00", "12:00"), 1, 0, true);
+
+		assertThat(this.validation.violations("t-01", mute)).extracting(FieldViolation::field)
+			.containsExactly("languages");
+	}
+
+	@Test
+	void negativePlacesAreRefused() {
+		assertThat(violations(-1, 0, Modality.VIDEO, tuesday("09:00", "12:00")))
+			.contains(new FieldViolation("places", "invalid.negative"));
 	}
 
 	@Test

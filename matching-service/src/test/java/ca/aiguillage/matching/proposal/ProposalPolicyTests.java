@@ -1,6 +1,8 @@
 package ca.aiguillage.matching.proposal;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.matching.network.Organizations;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,9 @@ import static org.assertj.core.api.Assertions.within;
 
 class ProposalPolicyTests {
 
-	private final ProposalPolicy policy = new ProposalPolicy(new MatchingWeights(1.0, 0.5, 0.25));
+	private static final Instant REGISTERED = Instant.parse("2026-11-20T14:03:00Z");
+
+	private final ProposalPolicy policy = new ProposalPolicy(new MatchingWeights(1.0, 0.5, 0.25, 1.0, 0.25));
 
 	@Test
 	void therapistWhoMeetsEveryConstraintIsProposedWithTheFirstCommonSlot() {
@@ -29,7 +34,7 @@ class ProposalPolicyTests {
 		assertThat(choice.therapist().therapistId()).isEqualTo("t-1");
 		assertThat(choice.slot()).isEqualTo(slot(DayOfWeek.TUESDAY, "10:30", "11:30"));
 		assertThat(choice.explanation().constraintsMet()).containsExactly("SHARED_LANGUAGE", "CLIENTELE", "MODALITY",
-				"COMMON_SLOT", "FREE_PLACE");
+				"WITHIN_REACH", "COMMON_SLOT", "FREE_PLACE");
 	}
 
 	@Test
@@ -266,7 +271,8 @@ class ProposalPolicyTests {
 						List.of(therapist("t-1").approaches(Approach.COGNITIVE_BEHAVIOURAL).places(4, 3).build())));
 
 		assertThat(choice.explanation().scoreParts()).containsExactly(Map.entry("approach", 1.0),
-				Map.entry("load", 0.375), Map.entry("priority", 0.1875));
+				Map.entry("aging", 0.0), Map.entry("priority", 0.1875), Map.entry("continuity", 0.0),
+				Map.entry("load", 0.375));
 		assertThat(choice.explanation().score()).isCloseTo(1.5625, within(1e-9));
 	}
 
@@ -276,7 +282,7 @@ class ProposalPolicyTests {
 				therapist("t-1").approaches(Approach.COGNITIVE_BEHAVIOURAL).places(4, 1).build(),
 				therapist("t-2").approaches(Approach.PSYCHODYNAMIC).places(4, 4).build());
 		ReferralNeeds needs = needs().approaches(Approach.COGNITIVE_BEHAVIOURAL).build();
-		ProposalPolicy loadFirst = new ProposalPolicy(new MatchingWeights(0.2, 1.0, 0.25));
+		ProposalPolicy loadFirst = new ProposalPolicy(new MatchingWeights(0.2, 1.0, 0.25, 1.0, 0.25));
 
 		assertThat(chosen(this.policy.propose(needs, therapists)).therapist().therapistId()).isEqualTo("t-1");
 		assertThat(chosen(loadFirst.propose(needs, therapists)).therapist().therapistId()).isEqualTo("t-2");
@@ -289,6 +295,103 @@ class ProposalPolicyTests {
 
 		assertThat(chosen(this.policy.propose(needs().build(), therapists)).therapist().therapistId())
 			.isEqualTo("t-02");
+	}
+
+	@Test
+	void clientWhoseFeeNeedsALowFeePlaceIsProposedOnlyATherapistWithOne() {
+		List<Candidate> therapists = List.of(therapist("t-1").build(),
+				therapist("t-2").places(3, 1).lowFeePlaces(1).build());
+
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(needs().lowFee().build(), therapists));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-2");
+		assertThat(choice.explanation().constraintsMet()).contains("LOW_FEE_PLACE").doesNotContain("FREE_PLACE");
+	}
+
+	@Test
+	void lowFeeClientWithNoLowFeePlaceLeftIsToldSo() {
+		assertThat(
+				unmatched(this.policy.propose(needs().lowFee().build(), List.of(therapist("t-1").build()))).reasons())
+			.containsExactly("NO_LOW_FEE_PLACE");
+	}
+
+	@Test
+	void inPersonSiteOutsideTheServiceAreaIsOutOfReach() {
+		Roster roster = new Roster(List.of(therapist("t-1").organization("org-outaouais").build()),
+				Organizations.shipped()::reaches, Map.of());
+
+		ProposalPolicy.NoMatch noMatch = unmatched(this.policy
+			.propose(needs().modality(Modality.IN_PERSON).from("H2M", null).build(), roster, REGISTERED));
+
+		assertThat(noMatch.reasons()).containsExactly("SITE_OUT_OF_REACH");
+	}
+
+	@Test
+	void travelDistanceTheClientSetsReplacesTheServiceArea() {
+		Roster roster = new Roster(List.of(therapist("t-1").organization("org-laval").build()),
+				Organizations.shipped()::reaches, Map.of());
+		ReferralNeeds near = needs().modality(Modality.IN_PERSON).from("H2M", 15).build();
+		ReferralNeeds tooFar = needs().modality(Modality.IN_PERSON).from("H2M", 3).build();
+
+		ProposalPolicy.Choice choice = chosen(this.policy.propose(near, roster, REGISTERED));
+
+		assertThat(choice.explanation().constraintsMet()).contains("WITHIN_REACH");
+		assertThat(unmatched(this.policy.propose(tooFar, roster, REGISTERED)).reasons())
+			.containsExactly("SITE_OUT_OF_REACH");
+	}
+
+	@Test
+	void clientWhoAcceptsEitherModalityIsOfferedVideoWhenTheSiteIsOutOfReach() {
+		Roster roster = new Roster(List.of(therapist("t-1").organization("org-outaouais").build()),
+				Organizations.shipped()::reaches, Map.of());
+
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs().modality(Modality.EITHER).from("H2M", null).build(), roster, REGISTERED));
+
+		assertThat(choice.modality()).isEqualTo(Modality.VIDEO);
+		assertThat(choice.explanation().constraintsMet()).doesNotContain("WITHIN_REACH");
+	}
+
+	@Test
+	void therapistTheClientDeclinedIsNotProposedAgain() {
+		List<Candidate> therapists = List.of(therapist("t-1").build(), therapist("t-2").places(3, 1).build());
+
+		assertThat(chosen(this.policy.propose(needs().declined("t-1").build(), therapists)).therapist().therapistId())
+			.isEqualTo("t-2");
+		assertThat(
+				unmatched(this.policy.propose(needs().declined("t-1").build(), List.of(therapists.get(0)))).reasons())
+			.containsExactly("ONLY_DECLINED_THERAPISTS_FIT");
+	}
+
+	@Test
+	void therapistOfThePartnersUsualOrganizationIsPreferredForContinuity() {
+		Roster roster = new Roster(
+				List.of(therapist("t-1").organization("org-laval").build(),
+						therapist("t-2").organization("org-montreal-nord").build()),
+				(organization, postalPrefix, km) -> true, Map.of("clsc-ahuntsic", "org-montreal-nord"));
+
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs().partner("clsc-ahuntsic").build(), roster, REGISTERED));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-2");
+		assertThat(choice.explanation().scoreParts()).containsEntry("continuity", 0.25);
+	}
+
+	@Test
+	void daysWaitedRaiseTheScoreUpToTwiceTheTarget() {
+		Roster roster = Roster.of(List.of(therapist("t-1").build()));
+
+		double thirtyDays = chosen(this.policy.propose(needs().build(), roster, REGISTERED.plus(Duration.ofDays(30))))
+			.explanation()
+			.scoreParts()
+			.get("aging");
+		double aYear = chosen(this.policy.propose(needs().build(), roster, REGISTERED.plus(Duration.ofDays(365))))
+			.explanation()
+			.scoreParts()
+			.get("aging");
+
+		assertThat(thirtyDays).isCloseTo(0.5, within(0.01));
+		assertThat(aYear).isEqualTo(2.0);
 	}
 
 	private static ProposalPolicy.Choice chosen(ProposalPolicy.Outcome outcome) {
@@ -335,6 +438,16 @@ class ProposalPolicyTests {
 
 		private @Nullable Priority priority = Priority.C;
 
+		private String postalPrefix = "H2M";
+
+		private boolean lowFee;
+
+		private @Nullable Integer maxTravelKm;
+
+		private @Nullable String partner;
+
+		private Set<String> declined = Set.of();
+
 		NeedsBuilder organization(String organization) {
 			this.organization = organization;
 			return this;
@@ -375,9 +488,31 @@ class ProposalPolicyTests {
 			return this;
 		}
 
+		NeedsBuilder lowFee() {
+			this.lowFee = true;
+			return this;
+		}
+
+		NeedsBuilder from(String postalPrefix, @Nullable Integer maxTravelKm) {
+			this.postalPrefix = postalPrefix;
+			this.maxTravelKm = maxTravelKm;
+			return this;
+		}
+
+		NeedsBuilder partner(String partner) {
+			this.partner = partner;
+			return this;
+		}
+
+		NeedsBuilder declined(String... therapists) {
+			this.declined = Set.of(therapists);
+			return this;
+		}
+
 		ReferralNeeds build() {
-			return new ReferralNeeds(this.organization, this.languages, this.clientele, this.approaches,
-					this.approachRequired, this.modality, this.availability, this.priority);
+			return new ReferralNeeds("r-1", this.organization, this.partner, this.languages, this.clientele,
+					this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
+					this.postalPrefix, this.lowFee, this.maxTravelKm, REGISTERED, this.declined);
 		}
 
 	}
@@ -407,6 +542,8 @@ class ProposalPolicyTests {
 		private int places = 3;
 
 		private int freePlaces = 3;
+
+		private int freeLowFee;
 
 		TherapistBuilder(String id) {
 			this.id = id;
@@ -453,9 +590,14 @@ class ProposalPolicyTests {
 			return this;
 		}
 
+		TherapistBuilder lowFeePlaces(int free) {
+			this.freeLowFee = free;
+			return this;
+		}
+
 		Candidate build() {
-			return new Candidate(this.id, this.organization, this.active, this.languages, this.approaches,
-					this.clienteles, this.modalities, this.availability, this.places, this.freePlaces);
+			return new Candidate(this.id, this.organization, "Nadia", this.active, this.languages, this.approaches,
+					this.clienteles, this.modalities, this.availability, this.places, this.freePlaces, this.freeLowFee);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package ca.aiguillage.referral.intake;
 
+import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,13 +17,14 @@ import ca.aiguillage.contracts.common.Priority;
  * @param approaches the approaches
  * @param modalities the modalities
  * @param priorities the referrer's priority codes
+ * @param days the days of the week, Monday first
  */
 public record FormChoices(List<String> languages, List<String> clienteles, List<String> approaches,
-		List<String> modalities, List<String> priorities) {
+		List<String> modalities, List<String> priorities, List<String> days) {
 
 	static final FormChoices ALL = new FormChoices(
 			List.of("fr", "en", "es", "ar", "zh", "ht", "pt", "it", "vi", "fa", "ru", "ta"), names(Clientele.values()),
-			names(Approach.values()), names(Modality.values()), names(Priority.values()));
+			names(Approach.values()), names(Modality.values()), names(Priority.values()), names(DayOfWeek.values()));
 
 	private static List<String> names(Enum<?>[] values) {
 		return Arrays.stream(values).map(Enum::name).toList();

@@ -1,0 +1,42 @@
+package ca.aiguillage.matching.bench;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A smoke test: a short run of every policy on the real policy code. */
+class WaitlistSimulationTests {
+
+	private final SimulationParameters shortRun = SimulationParameters.read(Path.of("simulation.properties"))
+		.with("warmup-weeks", "4")
+		.with("weeks", "8")
+		.with("initial-backlog", "100")
+		.with("referrals-per-year", "1500");
+
+	@Test
+	void everyPolicyStartsSomeClientsAndTheClairvoyantBoundIsNotBeatenByFifo() {
+		WaitlistSimulation simulation = new WaitlistSimulation(this.shortRun);
+
+		WaitlistSimulation.Outcome fifo = simulation.run(WaitlistSimulation.Policy.FIFO_FIRST_FIT, 1.0);
+		WaitlistSimulation.Outcome scorer = simulation.run(WaitlistSimulation.Policy.SCORER, 1.0);
+		WaitlistSimulation.Outcome optimizer = simulation.run(WaitlistSimulation.Policy.BATCH_OPTIMIZER, 1.0);
+		WaitlistSimulation.Outcome clairvoyant = simulation.run(WaitlistSimulation.Policy.CLAIRVOYANT, 1.0);
+
+		assertThat(fifo.arrivals()).isEqualTo(clairvoyant.arrivals()).isPositive();
+		assertThat(fifo.waits()).isNotEmpty();
+		assertThat(scorer.waits()).isNotEmpty();
+		assertThat(optimizer.waits()).isNotEmpty();
+		assertThat(clairvoyant.withinTarget()).isGreaterThanOrEqualTo(fifo.withinTarget());
+	}
+
+	@Test
+	void moreCapacityStartsMoreClientsWithinTheTarget() {
+		WaitlistSimulation simulation = new WaitlistSimulation(this.shortRun);
+
+		assertThat(simulation.run(WaitlistSimulation.Policy.BATCH_OPTIMIZER, 1.2).withinTarget())
+			.isGreaterThan(simulation.run(WaitlistSimulation.Policy.BATCH_OPTIMIZER, 0.8).withinTarget());
+	}
+
+}
