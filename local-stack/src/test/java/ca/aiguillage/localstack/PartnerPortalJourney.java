@@ -5,6 +5,7 @@ import java.time.Duration;
 import ca.aiguillage.testing.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,12 +67,17 @@ final class PartnerPortalJourney {
 			submit(browser);
 
 			assertThat(browser.findElement(By.id("sent")).getText()).startsWith("Demande envoyée");
-			WebElement row = browser.findElement(By.cssSelector("#rows tr"));
-			assertThat(row.getText()).contains("30,00 $");
-			String rowId = row.getAttribute("id");
+			// The rows are replaced every few seconds: read them whole, again if
+			// replaced.
+			WebDriverWait live = new WebDriverWait(browser, Duration.ofSeconds(60));
+			live.ignoring(StaleElementReferenceException.class);
+			String rowId = live.until(driver -> {
+				WebElement row = driver.findElement(By.cssSelector("#rows tr"));
+				return row.getText().contains("30,00 $") ? row.getAttribute("id") : null;
+			});
 			Browser.screenshot(browser, "partner-portal-2-sent-fr");
 			// Live status: the list refreshes itself as the other services act.
-			new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+			live.until(driver -> {
 				String status = driver.findElement(By.id(rowId)).getText();
 				return status.contains("en liste d'attente") || status.contains("psychothérapeute proposé");
 			});
