@@ -99,13 +99,9 @@ class Intake {
 			.feeFor(normalised.targetOrganizationId(), normalised.household().annualIncome(),
 					normalised.household().dependents())
 			.orElse(null);
+		Referral.Identity identity = Referral.Identity.of(normalised, this.index);
 		Referral referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
-				this.cipher, this.index, fee, null);
-		Referral.OpenReferral duplicateOf = openReferralOfTheSamePerson(referral);
-		if (duplicateOf != null) {
-			referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
-					this.cipher, this.index, fee, duplicateOf);
-		}
+				this.cipher, identity, fee, openReferralOf(identity));
 		try {
 			return this.aggregates.save(referral);
 		}
@@ -119,14 +115,14 @@ class Intake {
 	 * Finds an open referral of the same person through the keyed hashes of their
 	 * normalised name and date of birth, email and phone: nothing is decrypted.
 	 */
-	private Referral.@Nullable OpenReferral openReferralOfTheSamePerson(Referral referral) {
+	private Referral.@Nullable OpenReferral openReferralOf(Referral.Identity person) {
 		List<Criteria> keys = new ArrayList<>();
-		keys.add(Criteria.where("nameAndBirthIndex").is(referral.nameAndBirthIndex()));
-		if (referral.emailIndex() != null) {
-			keys.add(Criteria.where("emailIndex").is(referral.emailIndex()));
+		keys.add(Criteria.where("nameAndBirthIndex").is(person.nameAndBirth()));
+		if (person.email() != null) {
+			keys.add(Criteria.where("emailIndex").is(person.email()));
 		}
-		if (referral.phoneIndex() != null) {
-			keys.add(Criteria.where("phoneIndex").is(referral.phoneIndex()));
+		if (person.phone() != null) {
+			keys.add(Criteria.where("phoneIndex").is(person.phone()));
 		}
 		Query query = Query
 			.query(Criteria.where("status")
@@ -138,14 +134,15 @@ class Intake {
 		if (open == null) {
 			return null;
 		}
+		Referral.Identity theirs = open.identity();
 		List<String> matchedOn = new ArrayList<>();
-		if (open.nameAndBirthIndex().equals(referral.nameAndBirthIndex())) {
+		if (theirs.nameAndBirth().equals(person.nameAndBirth())) {
 			matchedOn.add("NAME_AND_DATE_OF_BIRTH");
 		}
-		if (referral.phoneIndex() != null && referral.phoneIndex().equals(open.phoneIndex())) {
+		if (person.phone() != null && person.phone().equals(theirs.phone())) {
 			matchedOn.add("PHONE");
 		}
-		if (referral.emailIndex() != null && referral.emailIndex().equals(open.emailIndex())) {
+		if (person.email() != null && person.email().equals(theirs.email())) {
 			matchedOn.add("EMAIL");
 		}
 		return new Referral.OpenReferral(open.getId(), matchedOn);

@@ -68,7 +68,7 @@ class Referral extends Aggregate {
 	 * resources and never reaches the waitlist; any other is announced.
 	 */
 	static Referral register(String id, InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
-			@Nullable String requestFingerprint, Instant now, PersonalDataCipher cipher, BlindIndex index,
+			@Nullable String requestFingerprint, Instant now, PersonalDataCipher cipher, Identity identity,
 			@Nullable SessionFee fee, @Nullable OpenReferral duplicateOf) {
 		Referral referral = new Referral(id);
 		referral.receivedAt = now;
@@ -79,10 +79,9 @@ class Referral extends Aggregate {
 		PersonalData personal = PersonalData.of(request);
 		// Bound to the id: a ciphertext copied into another referral does not open.
 		referral.personalData = cipher.seal(personal, id);
-		referral.nameAndBirthIndex = index.nameAndBirth(personal.firstName(), personal.lastName(),
-				personal.dateOfBirth());
-		referral.emailIndex = (personal.email() != null) ? index.email(personal.email()) : null;
-		referral.phoneIndex = (personal.mobilePhone() != null) ? index.phone(personal.mobilePhone()) : null;
+		referral.nameAndBirthIndex = identity.nameAndBirth();
+		referral.emailIndex = identity.email();
+		referral.phoneIndex = identity.phone();
 		referral.fee = fee;
 		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
 			// Not a crisis service: a client at imminent risk must never sit in a
@@ -135,6 +134,25 @@ class Referral extends Aggregate {
 	}
 
 	/**
+	 * Who the client is, as keyed hashes of their normalised name and date of birth,
+	 * email and phone: what finds the same person again without decrypting anyone.
+	 *
+	 * @param nameAndBirth the hash of the names and date of birth
+	 * @param email the hash of the email, or null
+	 * @param phone the hash of the E.164 phone number, or null
+	 */
+	record Identity(String nameAndBirth, @Nullable String email, @Nullable String phone) {
+
+		static Identity of(InboundReferralV1 request, BlindIndex index) {
+			InboundReferralV1.Client client = request.client();
+			return new Identity(index.nameAndBirth(client.firstName(), client.lastName(), client.dateOfBirth()),
+					(client.email() != null) ? index.email(client.email()) : null,
+					(client.mobilePhone() != null) ? index.phone(client.mobilePhone()) : null);
+		}
+
+	}
+
+	/**
 	 * An open referral of the same person.
 	 *
 	 * @param referralId its id
@@ -143,16 +161,8 @@ class Referral extends Aggregate {
 	record OpenReferral(String referralId, List<String> matchedOn) {
 	}
 
-	String nameAndBirthIndex() {
-		return this.nameAndBirthIndex;
-	}
-
-	@Nullable String emailIndex() {
-		return this.emailIndex;
-	}
-
-	@Nullable String phoneIndex() {
-		return this.phoneIndex;
+	Identity identity() {
+		return new Identity(this.nameAndBirthIndex, this.emailIndex, this.phoneIndex);
 	}
 
 	private ReferralSubmittedV1 submitted(InboundReferralV1 request) {
