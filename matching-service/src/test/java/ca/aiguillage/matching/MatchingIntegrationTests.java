@@ -535,6 +535,38 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void referralLeavingTheQueueReleasesItsPlaceToAWaitingReferralThatFits() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode leaving = referral();
+		// Waits longest but shares no language with the therapist: it must not get the
+		// place.
+		ObjectNode notFitting = referral().put("submittedAt", "2026-08-01T10:00:00Z")
+			.set("languages", JSON.valueToTree(List.of("vi")));
+		ObjectNode fitting = referral().put("submittedAt", "2026-11-01T10:00:00Z");
+		submit(leaving);
+		awaitOutcome(leaving, EventCatalog.PROPOSAL_MADE_V1.type());
+		submit(notFitting);
+		submit(fitting);
+		awaitOutcome(notFitting, EventCatalog.NO_MATCH_FOUND_V1.type());
+		awaitOutcome(fitting, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.REFERRAL_LEFT_QUEUE_V1.type(), id(leaving), UUID.randomUUID().toString(),
+				Map.of("referralId", id(leaving), "outcome", "UNREACHABLE", "leftAt", "2026-11-22T09:00:00Z"));
+
+		WireRecord released = awaitOutcome(leaving, EventCatalog.PLACE_RELEASED_V1.type());
+		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("LEFT_QUEUE");
+		assertThat(JsonPath.<String>read(released.value(), "$.therapistId")).isEqualTo(therapistId);
+		WireRecord proposal = awaitOutcome(fitting, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(JsonPath.<String>read(proposal.value(), "$.therapistId")).isEqualTo(therapistId);
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(fitting));
+		assertThat(outcomes(id(notFitting))).extracting(record -> record.header("ce_type"))
+			.doesNotContain(EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(this.mongo.findById(id(leaving), Document.class, "match_requests").getString("status"))
+			.isEqualTo("CLOSED");
+	}
+
+	@Test
 	void rematchKeepsTheOriginalRegistrationDateAndProposesAnotherTherapist() {
 		String first = put(therapist().put("places", 1)).json("$.id");
 		String second = put(therapist().put("places", 1)).json("$.id");

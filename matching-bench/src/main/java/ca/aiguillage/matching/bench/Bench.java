@@ -54,6 +54,11 @@ public final class Bench {
 			.warmupIterations(5)
 			.measurementIterations(10)
 			.build()).run();
+		Collection<RunResult> methods = new Runner(new OptionsBuilder().include("MatchingBenchmarks.methods")
+			.forks(1)
+			.warmupIterations(1)
+			.measurementIterations(3)
+			.build()).run();
 		List<String> lines = new ArrayList<>();
 		lines.add("## Benchmarks (" + System.getProperty("java.version") + ", "
 				+ Runtime.getRuntime().availableProcessors() + " cores)");
@@ -80,7 +85,7 @@ public final class Bench {
 		lines.add("| --- | ---: | ---: | ---: | ---: | ---: |");
 		RunResult batchFirstFit = find(batch, "batchFirstFit");
 		double batchBaseline = batchFirstFit.getPrimaryResult().getScore();
-		for (String name : List.of("batchFirstFit", "batchScorer", "batchOptimizer")) {
+		for (String name : List.of("batchFirstFit", "batchScorer", "batchOptimizer", "batchSparseHungarian")) {
 			RunResult result = find(batch, name);
 			BatchAssignment.Result assignment = quality.results.get(name);
 			lines.add(String.format(Locale.ROOT, "| %s | %.0f | %.2f× | %d | %.1f | %.3f× |", label(result),
@@ -88,7 +93,67 @@ public final class Bench {
 					assignment.placed(), assignment.totalScore(),
 					assignment.totalScore() / quality.results.get("batchFirstFit").totalScore()));
 		}
+		methods(methods, lines);
 		report(lines, "bench-report.md");
+	}
+
+	private static final List<String> METHODS = List.of("methodsFirstFit", "methodsPruning", "methodsMinCostFlow",
+			"methodsHungarian", "methodsSparseHungarian");
+
+	/**
+	 * (c): the solving step of each method on the same pruned pairs; pruning is shared
+	 * and timed once.
+	 */
+	private static void methods(Collection<RunResult> results, List<String> lines) {
+		lines.add("");
+		lines.add("(c) the optimizer's method, on the same pruned pairs (solving only; pruning is shared), "
+				+ "mean of 3 single shots after 1 warm-up:");
+		for (String waiting : results.stream()
+			.map(result -> result.getParams().getParam("waiting"))
+			.distinct()
+			.toList()) {
+			int size = Integer.parseInt(waiting);
+			BatchAssignment batch = new BatchAssignment(new ProposalPolicy(MatchingWeights.defaults()));
+			Roster roster = Workloads.roster(size / 10 / MatchingBenchmarks.BATCH_PLACES_EACH,
+					MatchingBenchmarks.BATCH_PLACES_EACH, 21);
+			List<ReferralNeeds> referrals = Workloads.referrals(size, 22);
+			List<BatchAssignment.Pair> pairs = batch.prune(referrals, roster, Workloads.NOW);
+			Map<String, BatchAssignment.Result> assignments = Map.of("methodsFirstFit",
+					batch.firstFit(referrals, roster, Workloads.NOW), "methodsMinCostFlow",
+					BatchAssignment.minCostFlow(referrals, roster, pairs), "methodsHungarian",
+					HungarianAssignment.dense(referrals, roster, pairs), "methodsSparseHungarian",
+					HungarianAssignment.sparse(referrals, roster, pairs));
+			lines.add("");
+			lines.add(String.format(Locale.ROOT, "%,d waiting × %,d places, %,d pruned pairs:", size,
+					roster.candidates().stream().mapToInt(candidate -> candidate.freePlaces()).sum(), pairs.size()));
+			lines.add("");
+			lines.add("| method | ms | time ratio to first-fit | time ratio to min-cost flow | placed | total score "
+					+ "| score ratio to first-fit |");
+			lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+			double firstFit = find(results, "methodsFirstFit", waiting).getPrimaryResult().getScore();
+			double flow = find(results, "methodsMinCostFlow", waiting).getPrimaryResult().getScore();
+			double firstFitScore = assignments.get("methodsFirstFit").totalScore();
+			for (String method : METHODS) {
+				double ms = find(results, method, waiting).getPrimaryResult().getScore();
+				BatchAssignment.Result assignment = assignments.get(method);
+				lines.add(String.format(Locale.ROOT, "| %s | %.1f | %.2f× | %s | %s | %s | %s |", method, ms,
+						ms / firstFit,
+						method.equals("methodsFirstFit") || method.equals("methodsPruning") ? "—"
+								: String.format(Locale.ROOT, "%.2f×", ms / flow),
+						(assignment != null) ? String.valueOf(assignment.placed()) : "—",
+						(assignment != null) ? String.format(Locale.ROOT, "%.1f", assignment.totalScore()) : "—",
+						(assignment != null)
+								? String.format(Locale.ROOT, "%.3f×", assignment.totalScore() / firstFitScore) : "—"));
+			}
+		}
+	}
+
+	private static RunResult find(Collection<RunResult> results, String method, String waiting) {
+		return results.stream()
+			.filter(result -> result.getParams().getBenchmark().endsWith("." + method)
+					&& waiting.equals(result.getParams().getParam("waiting")))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private record Quality(Map<String, BatchAssignment.Result> results) {
@@ -100,7 +165,8 @@ public final class Bench {
 		List<ReferralNeeds> waiting = Workloads.referrals(MatchingBenchmarks.BATCH_REFERRALS, 22);
 		return new Quality(Map.of("batchFirstFit", batch.firstFit(waiting, roster, Workloads.NOW), "batchScorer",
 				batch.greedy(waiting, roster, Workloads.NOW), "batchOptimizer",
-				batch.optimal(waiting, roster, Workloads.NOW)));
+				batch.optimal(waiting, roster, Workloads.NOW), "batchSparseHungarian",
+				HungarianAssignment.sparse(waiting, roster, batch.prune(waiting, roster, Workloads.NOW))));
 	}
 
 	private static String label(RunResult result) {

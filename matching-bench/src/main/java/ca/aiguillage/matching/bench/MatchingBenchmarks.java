@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,7 +22,11 @@ import org.openjdk.jmh.annotations.State;
  * (a) one referral against 2,000 therapists: the policy's full scan and score against a
  * first-fit scan that stops at the first therapist who meets the hard constraints; (b) a
  * batch of 10,000 waiting referrals and 1,000 free places: the min-cost-flow optimizer
- * against greedy first-fit and the scorer in arrival order.
+ * against greedy first-fit, the scorer in arrival order and, on the same pruning, the
+ * sparse Hungarian-type matching of (c); (c) the optimizer's method chosen by
+ * measurement: on the same pruned pairs, at sizes where the dense Hungarian method still
+ * finishes, its min-cost flow against the Hungarian method (dense Kuhn–Munkres and sparse
+ * maximum-weight matching), with first-fit as the baseline.
  */
 public class MatchingBenchmarks {
 
@@ -78,6 +83,35 @@ public class MatchingBenchmarks {
 
 	}
 
+	/** One size of (c): its waiting list, its free places and their pruned pairs. */
+	@State(Scope.Benchmark)
+	public static class Methods {
+
+		/**
+		 * Waiting referrals; one free place per 10 of them, 2 per therapist. Not 10,000:
+		 * the dense Hungarian method took over 30 s there.
+		 */
+		@Param({ "500", "2000", "5000" })
+		public int waiting;
+
+		BatchAssignment batch;
+
+		Roster roster;
+
+		List<ReferralNeeds> referrals;
+
+		List<BatchAssignment.Pair> pairs;
+
+		@Setup(Level.Trial)
+		public void setUp() {
+			this.batch = new BatchAssignment(new ProposalPolicy(MatchingWeights.defaults()));
+			this.roster = Workloads.roster(this.waiting / 10 / BATCH_PLACES_EACH, BATCH_PLACES_EACH, 21);
+			this.referrals = Workloads.referrals(this.waiting, 22);
+			this.pairs = this.batch.prune(this.referrals, this.roster, Workloads.NOW);
+		}
+
+	}
+
 	@Benchmark
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -118,6 +152,50 @@ public class MatchingBenchmarks {
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
 	public BatchAssignment.Result batchOptimizer(Batch state) {
 		return state.batch.optimal(state.waiting, state.roster, Workloads.NOW);
+	}
+
+	/** The same pruning as the optimizer's, then the sparse Hungarian-type matching. */
+	@Benchmark
+	@BenchmarkMode(Mode.SingleShotTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public BatchAssignment.Result batchSparseHungarian(Batch state) {
+		return HungarianAssignment.sparse(state.waiting, state.roster,
+				state.batch.prune(state.waiting, state.roster, Workloads.NOW));
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SingleShotTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public BatchAssignment.Result methodsFirstFit(Methods state) {
+		return state.batch.firstFit(state.referrals, state.roster, Workloads.NOW);
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SingleShotTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public List<BatchAssignment.Pair> methodsPruning(Methods state) {
+		return state.batch.prune(state.referrals, state.roster, Workloads.NOW);
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SingleShotTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public BatchAssignment.Result methodsMinCostFlow(Methods state) {
+		return BatchAssignment.minCostFlow(state.referrals, state.roster, state.pairs);
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SingleShotTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public BatchAssignment.Result methodsHungarian(Methods state) {
+		return HungarianAssignment.dense(state.referrals, state.roster, state.pairs);
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SingleShotTime)
+	@OutputTimeUnit(TimeUnit.MILLISECONDS)
+	public BatchAssignment.Result methodsSparseHungarian(Methods state) {
+		return HungarianAssignment.sparse(state.referrals, state.roster, state.pairs);
 	}
 
 }

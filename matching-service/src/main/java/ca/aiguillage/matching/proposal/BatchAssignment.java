@@ -99,16 +99,28 @@ public final class BatchAssignment {
 	 */
 	public Result optimal(List<ReferralNeeds> waiting, Roster roster, Instant now) {
 		long started = System.nanoTime();
+		List<Pair> pairs = prune(waiting, roster, now);
+		long pruned = System.nanoTime();
+		Result result = minCostFlow(waiting, roster, pairs);
+		this.lastTimings = new long[] { pruned - started, System.nanoTime() - pruned, pairs.size() };
+		return result;
+	}
+
+	/**
+	 * The pairs the optimizer chooses from: those that meet every hard constraint, of
+	 * them each candidate's best-scoring referrals, plus the scorer's own assignment.
+	 */
+	public List<Pair> prune(List<ReferralNeeds> waiting, Roster roster, Instant now) {
 		Result greedy = greedy(waiting, roster, now);
 		int candidates = roster.candidates.size();
-		// Per candidate, its best-scoring fitting referrals: a bounded min-heap of edges.
-		List<PriorityQueue<Edge>> best = new ArrayList<>(candidates);
+		// Per candidate, its best-scoring fitting referrals: a bounded min-heap of pairs.
+		List<PriorityQueue<Pair>> best = new ArrayList<>(candidates);
 		int[] kept = new int[candidates];
 		for (int c = 0; c < candidates; c++) {
 			best.add(new PriorityQueue<>());
 			kept[c] = Math.max(KEPT_AT_LEAST, KEPT_PER_PLACE * roster.candidates.get(c).freePlaces());
 		}
-		List<Edge> edges = new ArrayList<>();
+		List<Pair> pairs = new ArrayList<>();
 		for (int r = 0; r < waiting.size(); r++) {
 			ProposalPolicy.Request request = this.policy.request(waiting.get(r), roster, now);
 			for (int c = 0; c < candidates; c++) {
@@ -117,33 +129,33 @@ public final class BatchAssignment {
 				}
 				double score = request.score(c);
 				if (greedy.therapistOf[r] == c) {
-					edges.add(new Edge(r, c, score));
+					pairs.add(new Pair(r, c, score));
 					continue;
 				}
-				PriorityQueue<Edge> heap = best.get(c);
+				PriorityQueue<Pair> heap = best.get(c);
 				if (heap.size() < kept[c]) {
-					heap.add(new Edge(r, c, score));
+					heap.add(new Pair(r, c, score));
 				}
 				else if (score > heap.peek().score) {
 					heap.poll();
-					heap.add(new Edge(r, c, score));
+					heap.add(new Pair(r, c, score));
 				}
 			}
 		}
-		best.forEach(edges::addAll);
-		long pruned = System.nanoTime();
-		Result result = solve(waiting, roster, edges);
-		this.lastTimings = new long[] { pruned - started, System.nanoTime() - pruned, edges.size() };
-		return result;
+		best.forEach(pairs::addAll);
+		return pairs;
 	}
 
-	private static Result solve(List<ReferralNeeds> waiting, Roster roster, List<Edge> edges) {
+	/**
+	 * The assignment of the largest total score among the given pairs, by a min-cost flow
+	 * (JGraphT's capacity scaling).
+	 */
+	public static Result minCostFlow(List<ReferralNeeds> waiting, Roster roster, List<Pair> pairs) {
 		// Vertices: source, sink, one per referral with a pair, one per candidate and
-		// kind
-		// of place.
+		// kind of place.
 		Graph<Integer, DefaultWeightedEdge> graph = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
 		Map<DefaultWeightedEdge, Integer> capacities = new HashMap<>();
-		Map<DefaultWeightedEdge, Edge> pairs = new HashMap<>();
+		Map<DefaultWeightedEdge, Pair> arcs = new HashMap<>();
 		int source = -1;
 		int sink = -2;
 		graph.addVertex(source);
@@ -151,20 +163,20 @@ public final class BatchAssignment {
 		int referralBase = 0;
 		int placeBase = waiting.size();
 		int referrals = 0;
-		for (Edge edge : edges) {
-			int referral = referralBase + edge.referral;
+		for (Pair pair : pairs) {
+			int referral = referralBase + pair.referral;
 			if (graph.addVertex(referral)) {
 				referrals++;
 				arc(graph, capacities, source, referral, 1, 0);
 			}
-			boolean lowFee = waiting.get(edge.referral).lowFee();
-			int place = placeBase + 2 * edge.candidate + (lowFee ? 1 : 0);
+			boolean lowFee = waiting.get(pair.referral).lowFee();
+			int place = placeBase + 2 * pair.candidate + (lowFee ? 1 : 0);
 			if (graph.addVertex(place)) {
-				Candidate candidate = roster.candidates.get(edge.candidate);
+				Candidate candidate = roster.candidates.get(pair.candidate);
 				arc(graph, capacities, place, sink, lowFee ? candidate.freeLowFeePlaces : candidate.freeRegularPlaces,
 						0);
 			}
-			pairs.put(arc(graph, capacities, referral, place, 1, -edge.score), edge);
+			arcs.put(arc(graph, capacities, referral, place, 1, -pair.score), pair);
 		}
 		// Leaving a referral unassigned costs nothing: the flow may bypass.
 		arc(graph, capacities, source, sink, referrals, 0);
@@ -176,7 +188,7 @@ public final class BatchAssignment {
 		int[] assigned = new int[waiting.size()];
 		Arrays.fill(assigned, -1);
 		double total = 0;
-		for (Map.Entry<DefaultWeightedEdge, Edge> entry : pairs.entrySet()) {
+		for (Map.Entry<DefaultWeightedEdge, Pair> entry : arcs.entrySet()) {
 			if (flow.getFlow(entry.getKey()) > 0.5) {
 				assigned[entry.getValue().referral] = entry.getValue().candidate;
 				total += entry.getValue().score;
@@ -193,11 +205,17 @@ public final class BatchAssignment {
 		return arc;
 	}
 
-	/** A referral–candidate pair that meets every hard constraint, and its score. */
-	private record Edge(int referral, int candidate, double score) implements Comparable<Edge> {
+	/**
+	 * A referral–candidate pair that meets every hard constraint, and its score.
+	 *
+	 * @param referral the referral's index in the waiting list
+	 * @param candidate the candidate's index in the roster
+	 * @param score the policy's score of the pair
+	 */
+	public record Pair(int referral, int candidate, double score) implements Comparable<Pair> {
 
 		@Override
-		public int compareTo(Edge other) {
+		public int compareTo(Pair other) {
 			return Double.compare(this.score, other.score);
 		}
 
