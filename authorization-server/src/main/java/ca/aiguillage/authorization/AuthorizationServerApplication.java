@@ -1,7 +1,10 @@
 package ca.aiguillage.authorization;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * authorization-server: the local stack's OpenID Connect provider, issuing the signed
@@ -16,9 +19,45 @@ public class AuthorizationServerApplication {
 	 */
 	public static final String CONFIG_NAME = "authorization-server";
 
+	/**
+	 * What the services' classpath brings and the authorization server must not start:
+	 * MongoDB, Kafka bindings.
+	 */
+	private static final String NOT_FOR_AUTHORIZATION = String.join(",",
+			"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
+			"org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
+			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
+			"org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
+			"org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
+			"org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
+			"org.springframework.cloud.stream.config.BindingServiceConfiguration",
+			"org.springframework.cloud.stream.function.FunctionConfiguration");
+
 	public static SpringApplicationBuilder application() {
 		return new SpringApplicationBuilder(AuthorizationServerApplication.class)
 			.properties("spring.config.name=" + CONFIG_NAME);
+	}
+
+	/**
+	 * Starts the authorization server in a JVM whose classpath also holds services (the
+	 * local stack, a service's browser test): it takes no platform, database or broker
+	 * from them.
+	 * @param port the HTTP port
+	 * @param issuer the issuer, such as {@code http://localhost:9000}
+	 * @param signingKeyFile where the signing key is kept (generated on first start)
+	 * @return the running server; close it to stop it
+	 */
+	public static ConfigurableApplicationContext startBesideServices(int port, String issuer, Path signingKeyFile) {
+		return application().registerShutdownHook(false)
+			.run("--server.port=" + port, "--aiguillage.authorization.issuer=" + issuer,
+					"--aiguillage.authorization.signing-key-file=" + signingKeyFile.toAbsolutePath(),
+					"--aiguillage.platform.enabled=false", "--spring.autoconfigure.exclude=" + NOT_FOR_AUTHORIZATION);
 	}
 
 	public static void main(String[] args) {

@@ -36,26 +36,6 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-	/**
-	 * What the services need and the authorization server must not start: MongoDB, Kafka
-	 * bindings.
-	 */
-	private static final String NOT_FOR_AUTHORIZATION = String.join(",",
-			"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
-			"org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
-			"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
-			"org.springframework.boot.mongodb.autoconfigure.health.MongoReactiveHealthContributorAutoConfiguration",
-			"org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
-			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
-			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveRepositoriesAutoConfiguration",
-			"org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration",
-			"org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
-			"org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
-			"org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
-			"org.springframework.cloud.stream.config.BindingServiceConfiguration",
-			"org.springframework.cloud.stream.function.FunctionConfiguration");
-
 	private final @Nullable KafkaBroker kafka;
 
 	private final @Nullable EmbeddedMongo mongo;
@@ -172,13 +152,8 @@ public final class LocalStack implements AutoCloseable {
 			stack.sms = LocalSmsProvider.start(8089);
 			// A neighbour on the services' classpath, not a service: no platform,
 			// database or broker for it.
-			stack.authorization = AuthorizationServerApplication.application()
-				.registerShutdownHook(false)
-				.run("--server.port=" + authorizationPort, "--aiguillage.authorization.issuer=" + issuer,
-						"--aiguillage.authorization.signing-key-file="
-								+ dataDir.resolve("authorization").resolve("signing-key.jwk.json").toAbsolutePath(),
-						"--aiguillage.platform.enabled=false",
-						"--spring.autoconfigure.exclude=" + NOT_FOR_AUTHORIZATION);
+			stack.authorization = AuthorizationServerApplication.startBesideServices(authorizationPort, issuer,
+					dataDir.resolve("authorization").resolve("signing-key.jwk.json"));
 			List<Supplier<SpringApplicationBuilder>> applications = List.of(ReferralApplication::application,
 					MatchingApplication::application, WaitlistApplication::application,
 					NotificationApplication::application);
