@@ -2,9 +2,11 @@ package ca.aiguillage.waitlist;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** waitlist-service: the queue coordinators watch, and who waits for how long. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class WaitlistApplication {
 
 	/**

@@ -1,5 +1,8 @@
 package ca.aiguillage.waitlist.queue;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Where a referral stands in the queue. */
 public enum QueueStatus {
 
@@ -7,7 +10,31 @@ public enum QueueStatus {
 	SUBMITTED,
 	/** No therapist fits now: waiting for a place. */
 	WAITING,
-	/** A therapist was proposed; awaiting confirmation. */
-	PROPOSED
+	/** A therapist was proposed; awaiting the answer. */
+	PROPOSED,
+	/** The proposal was accepted (or a coordinator chose the therapist). */
+	CONFIRMED,
+	/** The first session took place. */
+	IN_THERAPY,
+	/** The therapy ended. */
+	CLOSED,
+	/** A coordinator found the referral ineligible. */
+	INELIGIBLE,
+	/** Redirected elsewhere (by intake, for imminent risk, or by a coordinator). */
+	REDIRECTED,
+	/** The client could not be reached. */
+	UNREACHABLE,
+	/** The referrer or the client withdrew the referral. */
+	WITHDRAWN;
+
+	/** The statuses of referrals still followed in the queue. */
+	public static final Set<QueueStatus> OPEN = EnumSet.of(SUBMITTED, WAITING, PROPOSED, CONFIRMED, IN_THERAPY);
+
+	/** The statuses in which the wait has not ended: the 60-day promise is at stake. */
+	public static final Set<QueueStatus> BEFORE_THERAPY = EnumSet.of(SUBMITTED, WAITING, PROPOSED);
+
+	public boolean isOpen() {
+		return OPEN.contains(this);
+	}
 
 }

@@ -1,6 +1,8 @@
 /**
- * The queue: one entry per open referral, projected from intake and matching events, with
- * its status, how long it has waited and the current proposal with its explanation.
+ * The queue: one entry per referral, projected from intake's, matching's and
+ * notification's events and from this service's own decisions, with its status, how long
+ * it has waited, the current proposal and its explanation, its timeline and its timers;
+ * rebuilt from the topics on demand.
  */
 @NullMarked
 package ca.aiguillage.waitlist.queue;

@@ -1,6 +1,7 @@
 package ca.aiguillage.waitlist.queue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -22,36 +23,98 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=waitlist-service")
+@TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.enabled=false" })
 class QueueAuthorizationTests extends EndpointAuthorization {
 
 	static final String QUEUE = "/api/v1/queue";
 
 	static String proposedToLaval;
 
+	static final String ONE = QUEUE + "/{referralId}";
+
+	static final String REBUILD = QUEUE + "/rebuild";
+
+	static final List<String> ACTIONS = List.of("confirmation", "override", "decline", "first-session", "end",
+			"unreachable", "ineligibility", "redirection", "priority", "rematch");
+
 	static Stream<Row> matrix() {
-		return Stream.of(
+		Stream<Row> reads = Stream.of(
 		// @formatter:off
 			row("GET", QUEUE, QUEUE,                              "anonymous",           401),
 			row("GET", QUEUE, QUEUE,                              "partner:clsc-a",      403),
 			row("GET", QUEUE, QUEUE,                              "coordinator:org-laval", 200),
 			row("GET", QUEUE, QUEUE + "?organizationId=org-x",    "coordinator:org-laval", 403),
 			row("GET", QUEUE, QUEUE + "?organizationId=org-laval", "coordinator:org-laval", 200),
-			row("GET", QUEUE, QUEUE,                              "admin",               200)
+			row("GET", QUEUE, QUEUE,                              "admin",               200),
+			row("GET", ONE, QUEUE + "/MINE",                      "anonymous",           401),
+			row("GET", ONE, QUEUE + "/MINE",                      "partner:clsc-a",      403),
+			row("GET", ONE, QUEUE + "/MINE",                      "coordinator:org-laval", 200),
+			row("GET", ONE, QUEUE + "/MINE",                      "coordinator:org-x",   404),
+			row("GET", ONE, QUEUE + "/MINE",                      "admin",               200),
+			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "anonymous", 401),
+			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "partner:clsc-a", 404),
+			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "partner:clsc-ahuntsic", 200),
+			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "coordinator:org-x", 404),
+			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "coordinator:org-laval", 200),
+			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "admin", 200),
+			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "anonymous", 401),
+			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "partner:clsc-a", 403),
+			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "coordinator:org-laval", 200),
+			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits?organizationId=org-x", "coordinator:org-laval", 403),
+			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "admin", 200),
+			row("POST", REBUILD, REBUILD,                         "anonymous",           401),
+			row("POST", REBUILD, REBUILD,                         "partner:clsc-a",      403),
+			row("POST", REBUILD, REBUILD,                         "coordinator:org-laval", 403),
+			row("POST", REBUILD, REBUILD,                         "admin",               200)
 		// @formatter:on
 		);
+		// Without If-Match, an allowed caller gets 428 before anything changes.
+		Stream<Row> actions = ACTIONS.stream()
+			.flatMap(action -> Stream.of(
+					row("POST", ONE + "/" + action, QUEUE + "/MINE/" + action, "anonymous", 401, "{}"),
+					row("POST", ONE + "/" + action, QUEUE + "/MINE/" + action, "partner:clsc-a", 403, "{}"),
+					row("POST", ONE + "/" + action, QUEUE + "/MINE/" + action, "coordinator:org-laval", 428, "{}"),
+					row("POST", ONE + "/" + action, QUEUE + "/MINE/" + action, "admin", 428, "{}")));
+		// The console's pages take no bearer token: without a session every caller is
+		// sent to
+		// sign in, and a form post without the session's CSRF token is refused.
+		Stream<Row> console = Stream.of("anonymous", "partner:clsc-a", "coordinator:org-laval", "admin")
+			.flatMap(caller -> Stream.of(row("GET", "/console", "/console", caller, 302),
+					row("GET", "/console/queue", "/console/queue", caller, 302),
+					row("GET", "/console/waits", "/console/waits", caller, 302),
+					row("GET", "/console/events", "/console/events", caller, 302),
+					row("GET", "/console/referrals/{referralId}", "/console/referrals/MINE", caller, 302),
+					row("POST", "/console/referrals/{referralId}/{action}", "/console/referrals/MINE/confirmation",
+							caller, 403, "{}")));
+		return Stream.concat(Stream.concat(reads, actions), console);
+	}
+
+	@Override
+	protected Map<String, String> placeholders() {
+		return Map.of("MINE", proposedToLaval);
+	}
+
+	@Test
+	void anotherOrganizationsCoordinatorCannotActOnAReferral() {
+		String etag = this.http.get(QUEUE + "/" + proposedToLaval).header("etag");
+
+		assertThat(this.anonymous.withToken(this.tokens.coordinator("org-x"))
+			.postJson(QUEUE + "/" + proposedToLaval + "/confirmation", "{}", "If-Match", etag)
+			.status()).isEqualTo(404);
 	}
 
 	@BeforeEach
 	void referralProposedByLaval() {
 		if (proposedToLaval == null) {
 			String id = UUID.randomUUID().toString();
-			ProposalMadeV1 proposal = QueueEntryTests.proposal(id);
-			this.kafka.send(EventCatalog.PROPOSAL_MADE_V1.topic(), id, new EventJson().write(proposal), KafkaProbe
-				.cloudEventHeaders(UUID.randomUUID().toString(), EventCatalog.PROPOSAL_MADE_V1.type(), id));
+			ca.aiguillage.waitlist.Wire.publish(this.kafka, QueueEntryTests.proposal(id));
+			ca.aiguillage.waitlist.Wire.publish(this.kafka, QueueEntryTests.submitted(id));
 			await().atMost(ofSeconds(20))
-				.until(() -> this.http.get(QUEUE + "?referralId=" + id).<List<String>>json("$.items[*].referralId"),
-						ids -> ids.contains(id));
+				.until(() -> this.http.get(QUEUE + "?referralId=" + id),
+						answer -> answer
+							.<List<String>>json(
+									"$.items[?(@.referrer == 'clsc-ahuntsic' && @.status == 'PROPOSED')].referralId")
+							.contains(id));
 			proposedToLaval = id;
 		}
 	}

@@ -1,6 +1,7 @@
 package ca.aiguillage.waitlist.queue;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -10,18 +11,30 @@ import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.waitlist.CheckInDueV1;
+import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
+import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
+import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
+import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class QueueEntryTests {
 
 	static final Instant REGISTERED = Instant.parse("2026-11-20T14:03:00Z");
+
+	static final TimerSettings SETTINGS = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2,
+			Duration.ofDays(7), Duration.ofDays(21), Map.of("org-laval", Duration.ofDays(10)), Duration.ofDays(45),
+			Duration.ofSeconds(30));
 
 	@Test
 	void registrationAloneAwaitsMatching() {
@@ -49,7 +62,7 @@ class QueueEntryTests {
 	void noMatchAnnouncesTheWaitOnceTheRegistrationDateIsKnown() {
 		QueueEntry entry = new QueueEntry("r-1");
 
-		entry.noMatch(new NoMatchFoundV1("r-1", List.of("NO_FREE_PLACE"), 40, REGISTERED.plusSeconds(2)));
+		entry.noMatch(noMatch("r-1", REGISTERED.plusSeconds(2)));
 		assertThat(entry.raisedEvents()).isEmpty();
 		entry.registered(submitted("r-1"));
 
@@ -57,10 +70,166 @@ class QueueEntryTests {
 		assertThat(entry.raisedEvents()).singleElement().isInstanceOf(WaitlistedV1.class);
 	}
 
+	@Test
+	void proposalUnansweredForSevenDaysExpiresAndTheClientWaitsAgain() {
+		QueueEntry entry = proposed();
+		Instant proposedAt = REGISTERED.plusSeconds(2);
+
+		entry.fireDueTimers(proposedAt.plus(Duration.ofDays(7)).minusSeconds(1), SETTINGS);
+		assertThat(entry.raisedEvents()).noneMatch(ProposalExpiredV1.class::isInstance);
+		entry.fireDueTimers(proposedAt.plus(Duration.ofDays(7)), SETTINGS);
+
+		assertThat(entry.raisedEvents()).filteredOn(ProposalExpiredV1.class::isInstance).hasSize(1);
+		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
+		assertThat(entry.currentProposal()).isNull();
+	}
+
+	@Test
+	void waitingClientIsCheckedInEveryThirtyDaysAndTwoUnansweredAskForAReview() {
+		QueueEntry entry = waiting();
+
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), SETTINGS);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(60)), SETTINGS);
+		entry.schedule(SETTINGS);
+		assertThat(reviews(entry)).doesNotContain(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(74)), SETTINGS);
+
+		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance)
+			.extracting(event -> ((CheckInDueV1) event).sequence())
+			.containsExactly(1, 2);
+		assertThat(reviews(entry)).containsOnlyOnce(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+	}
+
+	@Test
+	void answeredCheckInAsksForNoReview() {
+		QueueEntry entry = waiting();
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), SETTINGS);
+		CheckInDueV1 first = (CheckInDueV1) entry.raisedEvents()
+			.stream()
+			.filter(CheckInDueV1.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.CHECK_IN, first.checkInId(),
+				ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Channel.SMS,
+				REGISTERED.plus(Duration.ofDays(31))));
+
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(80)), SETTINGS);
+
+		assertThat(reviews(entry)).doesNotContain(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+	}
+
+	@Test
+	void clientFeelingWorseFlagsTheCoordinatorAtOnce() {
+		QueueEntry entry = waiting();
+
+		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.CHECK_IN, "c-1",
+				ClientAnsweredV1.Answer.WORSE, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(3))));
+
+		assertThat(reviews(entry)).containsExactly(ReviewRequestedV1.Cause.WORSENED);
+		assertThat(entry.reviewCauses()).containsExactly("WORSENED");
+	}
+
+	@Test
+	void stateHeldLongerThanTheOrganizationsLimitRemindsTheCoordinatorOnce() {
+		QueueEntry entry = new QueueEntry("r-1");
+		entry.registered(submitted("r-1"));
+		entry.proposed(proposal("r-1"));
+		entry.confirm(REGISTERED.plus(Duration.ofDays(1)));
+
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(11)), SETTINGS);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(12)), SETTINGS);
+
+		assertThat(reviews(entry)).containsExactly(ReviewRequestedV1.Cause.STATE_TOO_LONG);
+	}
+
+	@Test
+	void waitNearingSixtyDaysIsFlaggedOnce() {
+		QueueEntry entry = waiting();
+
+		assertThat(entry.atSixtyDayRisk(REGISTERED.plus(Duration.ofDays(44)), SETTINGS.sixtyDayRiskAfter())).isFalse();
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(45)), SETTINGS);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(46)), SETTINGS);
+
+		assertThat(entry.atSixtyDayRisk(REGISTERED.plus(Duration.ofDays(45)), SETTINGS.sixtyDayRiskAfter())).isTrue();
+		assertThat(reviews(entry)).containsOnlyOnce(ReviewRequestedV1.Cause.SIXTY_DAY_RISK);
+	}
+
+	@Test
+	void closingATherapyNeverStartedIsRefusedNamingTheState() {
+		QueueEntry entry = proposed();
+
+		assertThatExceptionOfType(ActionNotAllowedException.class)
+			.isThrownBy(() -> entry.end(REGISTERED.plus(Duration.ofDays(1))))
+			.satisfies(ex -> assertThat(ex.current()).isEqualTo(QueueStatus.PROPOSED))
+			.satisfies(ex -> assertThat(ex.action()).isEqualTo("end"));
+	}
+
+	@Test
+	void rematchKeepsTheOriginalRegistrationDate() {
+		QueueEntry entry = proposed();
+		entry.confirm(REGISTERED.plus(Duration.ofDays(1)));
+		entry.firstSession(REGISTERED.plus(Duration.ofDays(8)));
+
+		entry.rematch(REGISTERED.plus(Duration.ofDays(22)));
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
+		assertThat(entry.registeredAt()).isEqualTo(REGISTERED);
+		assertThat(entry.raisedEvents()).filteredOn(RematchRequestedV1.class::isInstance)
+			.singleElement()
+			.satisfies(event -> assertThat(((RematchRequestedV1) event).registeredAt()).isEqualTo(REGISTERED));
+	}
+
+	@Test
+	void replayingTheClientsAnswerAndItsDecisionGivesTheSameEntryAsLive() {
+		QueueEntry live = proposed();
+		ClientAnsweredV1 accept = new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.PROPOSAL, "p-1",
+				ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(2)));
+		live.changed();
+		live.clientAnswered(accept);
+		ProposalConfirmedV1 decision = (ProposalConfirmedV1) live.raisedEvents().get(0);
+
+		QueueEntry replayed = proposed();
+		replayed.replaying();
+		replayed.changed();
+		replayed.clientAnswered(accept);
+		assertThat(replayed.raisedEvents()).isEmpty();
+		replayed.on(decision);
+
+		assertThat(replayed.status()).isEqualTo(QueueStatus.CONFIRMED).isEqualTo(live.status());
+		assertThat(replayed.revision()).isEqualTo(live.revision());
+		assertThat(replayed.steps()).isEqualTo(live.steps());
+	}
+
+	private static QueueEntry proposed() {
+		QueueEntry entry = new QueueEntry("r-1");
+		entry.registered(submitted("r-1"));
+		entry.proposed(proposal("r-1"));
+		return entry;
+	}
+
+	private static QueueEntry waiting() {
+		QueueEntry entry = new QueueEntry("r-1");
+		entry.registered(submitted("r-1"));
+		entry.noMatch(noMatch("r-1", REGISTERED));
+		return entry;
+	}
+
+	private static List<ReviewRequestedV1.Cause> reviews(QueueEntry entry) {
+		return entry.raisedEvents()
+			.stream()
+			.filter(ReviewRequestedV1.class::isInstance)
+			.map(event -> ((ReviewRequestedV1) event).cause())
+			.toList();
+	}
+
+	static NoMatchFoundV1 noMatch(String id, Instant at) {
+		return new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 40, at);
+	}
+
 	static ReferralSubmittedV1 submitted(String id) {
 		return new ReferralSubmittedV1(id, REGISTERED, IntakeChannel.PARTNER_API, "clsc-ahuntsic", null, "fr",
 				List.of("fr", "es"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
-				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), null, "H2M",
+				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C, "H2M",
 				List.of(), null, null);
 	}
 

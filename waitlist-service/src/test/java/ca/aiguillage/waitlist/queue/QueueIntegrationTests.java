@@ -1,18 +1,30 @@
 package ca.aiguillage.waitlist.queue;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ca.aiguillage.contracts.EventCatalog;
-import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
-import ca.aiguillage.platform.events.EventJson;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
+import ca.aiguillage.waitlist.Wire;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -25,22 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=waitlist-service")
+@TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.enabled=false" })
 class QueueIntegrationTests extends RunningService {
 
 	@Autowired
 	MongoOperations mongo;
 
-	final EventJson json = new EventJson();
-
 	@Test
 	void referralWithNoMatchWaitsInTheQueueAndIsAnnouncedAsWaitlisted() {
 		String id = UUID.randomUUID().toString();
 
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, QueueEntryTests.submitted(id), UUID.randomUUID().toString());
-		publish(EventCatalog.NO_MATCH_FOUND_V1,
-				new NoMatchFoundV1(id, List.of("NO_SHARED_LANGUAGE"), 40, QueueEntryTests.REGISTERED.plusSeconds(3)),
-				UUID.randomUUID().toString());
+		Wire.publish(this.kafka, QueueEntryTests.submitted(id));
+		Wire.publish(this.kafka,
+				new NoMatchFoundV1(id, List.of("NO_SHARED_LANGUAGE"), 40, QueueEntryTests.REGISTERED.plusSeconds(3)));
 
 		await().atMost(ofSeconds(20)).untilAsserted(() -> {
 			Http.Answer queue = this.http.get("/api/v1/queue?referralId=" + id);
@@ -48,23 +57,30 @@ class QueueIntegrationTests extends RunningService {
 			assertThat(queue.<List<String>>json("$.items[0].noMatchReasons")).containsExactly("NO_SHARED_LANGUAGE");
 		});
 		WireRecord waitlisted = await().atMost(ofSeconds(20))
-			.until(() -> waitlisted(id), records -> records.size() == 1)
+			.until(() -> Wire.published(this.kafka, EventCatalog.WAITLISTED_V1, id), records -> records.size() == 1)
 			.get(0);
 		assertThat(waitlisted.header("ce_source")).isEqualTo("/aiguillage/waitlist-service");
 		assertThat(waitlisted.value()).contains("\"registeredAt\":\"2026-11-20T14:03:00Z\"");
 	}
 
 	@Test
-	void proposalArrivingBeforeTheRegistrationShowsAsProposedWithTheReferralsAttributes() {
+	void queueShowsEveryFieldCoordinatorsNeed() {
 		String id = UUID.randomUUID().toString();
 
-		publish(EventCatalog.PROPOSAL_MADE_V1, QueueEntryTests.proposal(id), UUID.randomUUID().toString());
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, QueueEntryTests.submitted(id), UUID.randomUUID().toString());
+		Wire.publish(this.kafka, QueueEntryTests.proposal(id));
+		Wire.publish(this.kafka, QueueEntryTests.submitted(id));
 
 		await().atMost(ofSeconds(20)).untilAsserted(() -> {
 			Http.Answer queue = this.http.get("/api/v1/queue?referralId=" + id);
 			assertThat(queue.<List<String>>json("$.items[*].status")).containsExactly("PROPOSED");
 			assertThat(queue.<List<String>>json("$.items[0].languages")).containsExactly("fr", "es");
+			assertThat(queue.<List<String>>json("$.items[0].approaches")).containsExactly("COGNITIVE_BEHAVIOURAL");
+			assertThat(queue.<String>json("$.items[0].clientele")).isEqualTo("ADULT");
+			assertThat(queue.<String>json("$.items[0].modality")).isEqualTo("EITHER");
+			assertThat(queue.<String>json("$.items[0].priority")).isEqualTo("C");
+			assertThat(queue.<String>json("$.items[0].referrer")).isEqualTo("clsc-ahuntsic");
+			assertThat(queue.<Integer>json("$.items[0].daysWaited")).isGreaterThanOrEqualTo(0);
+			assertThat(queue.<Boolean>json("$.items[0].sixtyDayRisk")).isFalse();
 			assertThat(queue.<String>json("$.items[0].proposal.therapistId")).isEqualTo("t-07");
 			assertThat(queue.<List<String>>json("$.items[0].proposal.explanation.constraintsMet"))
 				.contains("SHARED_LANGUAGE");
@@ -72,14 +88,43 @@ class QueueIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void queueIsFilteredByLanguageApproachReferrerAndDaysWaitedAndSortedByPriority() {
+		String partner = "clsc-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now();
+		String oldSpanish = referral(partner, now.minus(70, ChronoUnit.DAYS), "es", Approach.SYSTEMIC, Priority.D);
+		String recentSpanish = referral(partner, now.minus(5, ChronoUnit.DAYS), "es", Approach.SYSTEMIC, Priority.A);
+		String english = referral(partner, now.minus(40, ChronoUnit.DAYS), "en", Approach.PSYCHODYNAMIC, Priority.B);
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue?referrer=" + partner).<Integer>json("$.total"),
+					total -> total == 3);
+
+		assertThat(ids("/api/v1/queue?referrer=" + partner + "&language=es")).containsExactly(oldSpanish,
+				recentSpanish);
+		assertThat(ids("/api/v1/queue?referrer=" + partner + "&approach=PSYCHODYNAMIC")).containsExactly(english);
+		assertThat(ids("/api/v1/queue?referrer=" + partner + "&minDaysWaited=30&maxDaysWaited=60"))
+			.containsExactly(english);
+		assertThat(ids("/api/v1/queue?referrer=" + partner + "&sort=priority")).containsExactly(recentSpanish, english,
+				oldSpanish);
+		assertThat(ids("/api/v1/queue?referrer=" + partner + "&sort=daysWaited,asc")).containsExactly(recentSpanish,
+				english, oldSpanish);
+		assertThat(ids("/api/v1/queue?referrer=" + partner + "&atRisk=true")).containsExactly(oldSpanish);
+		Http.Answer secondPage = this.http.get("/api/v1/queue?referrer=" + partner + "&size=2&page=1");
+		assertThat(secondPage.<List<String>>json("$.items[*].referralId")).containsExactly(recentSpanish);
+		assertThat(secondPage.<Integer>json("$.total")).isEqualTo(3);
+	}
+
+	@Test
 	void theSameEventTwiceChangesNothingTheSecondTime() {
 		String id = UUID.randomUUID().toString();
 		String eventId = UUID.randomUUID().toString();
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, QueueEntryTests.submitted(id), eventId);
+		String submitted = new ca.aiguillage.platform.events.EventJson().write(QueueEntryTests.submitted(id));
+		Map<String, String> headers = KafkaProbe.cloudEventHeaders(eventId, EventCatalog.REFERRAL_SUBMITTED_V1.type(),
+				id);
+		this.kafka.send(Topics.REFERRAL_EVENTS, id, submitted, headers);
 		await().atMost(ofSeconds(20)).until(() -> entry(id) != null);
 		Document before = entry(id);
 
-		publish(EventCatalog.REFERRAL_SUBMITTED_V1, QueueEntryTests.submitted(id), eventId);
+		this.kafka.send(Topics.REFERRAL_EVENTS, id, submitted, headers);
 
 		await().atMost(ofSeconds(20))
 			.until(() -> this.kafka.hasConsumedEverything("waitlist-service", Topics.REFERRAL_EVENTS));
@@ -92,7 +137,7 @@ class QueueIntegrationTests extends RunningService {
 		this.kafka.send(Topics.MATCHING_EVENTS, "r-bad", "{\"referralId\": 42}",
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.NO_MATCH_FOUND_V1.type(), "r-bad"));
 		String id = UUID.randomUUID().toString();
-		publish(EventCatalog.PROPOSAL_MADE_V1, QueueEntryTests.proposal(id), UUID.randomUUID().toString());
+		Wire.publish(this.kafka, QueueEntryTests.proposal(id));
 
 		await().atMost(ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.kafka.readAll("error.matching.events.waitlist-service"))
@@ -103,11 +148,21 @@ class QueueIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void answerAboutAnUnknownReferralGoesToTheDeadLetterTopicWithItsCause() {
+		String unknown = UUID.randomUUID().toString();
+
+		String eventId = Wire.publish(this.kafka, new ClientAnsweredV1(unknown, ClientAnsweredV1.Subject.PROPOSAL,
+				"p-1", ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, Instant.now()));
+
+		WireRecord dead = this.kafka.awaitEvent("error.notification.events.waitlist-service", eventId);
+		assertThat(dead.header("x-exception-message")).contains("unknown referral " + unknown);
+		assertThat(entry(unknown)).isNull();
+	}
+
+	@Test
 	void queueIsFilteredByStatusAndPaged() {
 		String waiting = UUID.randomUUID().toString();
-		publish(EventCatalog.NO_MATCH_FOUND_V1,
-				new NoMatchFoundV1(waiting, List.of("NO_FREE_PLACE"), 40, QueueEntryTests.REGISTERED),
-				UUID.randomUUID().toString());
+		Wire.publish(this.kafka, QueueEntryTests.noMatch(waiting, QueueEntryTests.REGISTERED));
 		await().atMost(ofSeconds(20)).until(() -> entry(waiting) != null);
 
 		Http.Answer page = this.http.get("/api/v1/queue?status=WAITING&size=1");
@@ -126,22 +181,31 @@ class QueueIntegrationTests extends RunningService {
 			.containsExactly("La taille de page doit être entre 1 et 200.");
 	}
 
-	private void publish(EventDefinition<?> definition, Object data, String eventId) {
-		String subject = definition.subjectOf(data);
-		this.kafka.send(definition.topic(), subject, this.json.write(data),
-				KafkaProbe.cloudEventHeaders(eventId, definition.type(), subject));
+	@Test
+	void unknownSortGetsAProblemInEnglishWhenAsked() {
+		Http.Answer answer = this.http.get("/api/v1/queue?sort=name", "Accept-Language", "en");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("sort");
+		assertThat(answer.<List<String>>json("$.errors[*].message").get(0)).startsWith("Sort by");
+	}
+
+	private String referral(String partner, Instant registered, String language, Approach approach, Priority priority) {
+		String id = UUID.randomUUID().toString();
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, registered, IntakeChannel.PARTNER_API, partner, null, language,
+						List.of(language), Clientele.ADULT, List.of(approach), false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), priority,
+						"H2M", List.of(), null, null));
+		return id;
+	}
+
+	private List<String> ids(String path) {
+		return this.http.get(path).json("$.items[*].referralId");
 	}
 
 	private Document entry(String id) {
 		return this.mongo.findById(id, Document.class, "queue");
-	}
-
-	private List<WireRecord> waitlisted(String id) {
-		return this.kafka.readAll(Topics.WAITLIST_EVENTS)
-			.stream()
-			.filter(record -> id.equals(record.key())
-					&& EventCatalog.WAITLISTED_V1.type().equals(record.header("ce_type")))
-			.toList();
 	}
 
 }

@@ -1,0 +1,139 @@
+package ca.aiguillage.waitlist.actions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
+import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.platform.web.FieldChecks;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.waitlist.queue.DecisionNotes;
+import ca.aiguillage.waitlist.queue.QueueEntries;
+import ca.aiguillage.waitlist.queue.QueueEntry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The coordinators' actions, from the API and the console alike: each one conditional
+ * write of the referral's entry with the event it publishes.
+ */
+@Service
+public class Decisions {
+
+	/** The longest reason kept. */
+	static final int MAX_REASON = 2000;
+
+	private final QueueEntries entries;
+
+	private final DecisionNotes notes;
+
+	private final Clock clock;
+
+	Decisions(QueueEntries entries, DecisionNotes notes, Clock clock) {
+		this.entries = entries;
+		this.notes = notes;
+		this.clock = clock;
+	}
+
+	public QueueEntry confirm(String referralId, Caller caller, @Nullable Long revision) {
+		return decide(referralId, caller, revision, null, (entry, now) -> entry.confirm(now));
+	}
+
+	public QueueEntry override(String referralId, Caller caller, @Nullable Long revision, @Nullable String therapistId,
+			@Nullable List<String> brokenConstraints, @Nullable String reason) {
+		FieldChecks checks = new FieldChecks();
+		checks.requiredText("therapistId", therapistId);
+		checks.rule("brokenConstraints",
+				brokenConstraints == null
+						|| brokenConstraints.stream().allMatch(code -> code != null && code.matches("[A-Z_]{1,64}")),
+				"invalid.constraintCode");
+		requireReason(checks, reason);
+		return decide(referralId, caller, revision, reason, (entry, now) -> entry.override(therapistId,
+				(brokenConstraints != null) ? brokenConstraints : List.of(), now));
+	}
+
+	public QueueEntry decline(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason) {
+		optionalReason(reason);
+		return decide(referralId, caller, revision, reason, (entry, now) -> entry.decline(now));
+	}
+
+	public QueueEntry firstSession(String referralId, Caller caller, @Nullable Long revision, @Nullable Instant at) {
+		return decide(referralId, caller, revision, null,
+				(entry, now) -> entry.firstSession(pastOrNow("startedAt", at, now)));
+	}
+
+	public QueueEntry end(String referralId, Caller caller, @Nullable Long revision, @Nullable Instant at) {
+		return decide(referralId, caller, revision, null, (entry, now) -> entry.end(pastOrNow("endedAt", at, now)));
+	}
+
+	public QueueEntry leave(String referralId, Caller caller, @Nullable Long revision, Outcome outcome,
+			@Nullable String reason) {
+		if (outcome == Outcome.UNREACHABLE) {
+			optionalReason(reason);
+		}
+		else {
+			FieldChecks checks = new FieldChecks();
+			requireReason(checks, reason);
+		}
+		return decide(referralId, caller, revision, reason, (entry, now) -> entry.leave(outcome, now));
+	}
+
+	public QueueEntry reprioritise(String referralId, Caller caller, @Nullable Long revision,
+			@Nullable Priority priority, @Nullable String reason) {
+		FieldChecks checks = new FieldChecks();
+		checks.required("priority", priority);
+		requireReason(checks, reason);
+		return decide(referralId, caller, revision, reason, (entry, now) -> entry.reprioritise(priority, now));
+	}
+
+	public QueueEntry rematch(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason) {
+		requireReason(new FieldChecks(), reason);
+		return decide(referralId, caller, revision, reason, (entry, now) -> entry.rematch(now));
+	}
+
+	private QueueEntry decide(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason,
+			BiConsumer<QueueEntry, Instant> decision) {
+		QueueEntry saved = this.entries.decide(referralId, caller, revision, entry -> {
+			decision.accept(entry, this.clock.instant());
+			if (reason != null && !reason.isBlank()) {
+				entry.explainLastStep(reason.strip());
+			}
+		});
+		this.notes.keep(saved, caller.subject());
+		return saved;
+	}
+
+	private static Instant pastOrNow(String field, @Nullable Instant at, Instant now) {
+		if (at == null) {
+			return now;
+		}
+		FieldChecks checks = new FieldChecks();
+		checks.rule(field, !at.isAfter(now), "invalid.future");
+		refuseIfAny(checks);
+		return at;
+	}
+
+	private static void requireReason(FieldChecks checks, @Nullable String reason) {
+		if (checks.requiredText("reason", reason)) {
+			checks.rule("reason", reason.length() <= MAX_REASON, "invalid.reasonLength");
+		}
+		refuseIfAny(checks);
+	}
+
+	private static void optionalReason(@Nullable String reason) {
+		FieldChecks checks = new FieldChecks();
+		checks.rule("reason", reason == null || reason.length() <= MAX_REASON, "invalid.reasonLength");
+		refuseIfAny(checks);
+	}
+
+	private static void refuseIfAny(FieldChecks checks) {
+		if (!checks.violations().isEmpty()) {
+			throw new InvalidRequestException(checks.violations());
+		}
+	}
+
+}

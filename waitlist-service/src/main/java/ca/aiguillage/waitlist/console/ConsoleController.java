@@ -1,0 +1,187 @@
+package ca.aiguillage.waitlist.console;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
+import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.platform.security.SignedInPeople;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.waitlist.actions.Decisions;
+import ca.aiguillage.waitlist.insight.StartForecast;
+import ca.aiguillage.waitlist.insight.WaitReport;
+import ca.aiguillage.waitlist.queue.QueueEntries;
+import ca.aiguillage.waitlist.queue.ActionNotAllowedException;
+import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.QueueStatus;
+import ca.aiguillage.waitlist.queue.QueueView;
+import ca.aiguillage.waitlist.queue.QueueView.QueueDetail;
+import ca.aiguillage.waitlist.queue.RevisionConflictException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The console's pages: the queue (refreshed live), one referral with its timeline, and
+ * its action buttons. Every action goes through the same decisions as the API.
+ */
+@Controller
+@RequestMapping("/console")
+class ConsoleController {
+
+	private final QueueView view;
+
+	private final Decisions decisions;
+
+	private final LiveQueue live;
+
+	private final MessageSource messages;
+
+	private final QueueEntries entries;
+
+	private final StartForecast forecast;
+
+	private final WaitReport waits;
+
+	ConsoleController(QueueView view, Decisions decisions, LiveQueue live, MessageSource messages, QueueEntries entries,
+			StartForecast forecast, WaitReport waits) {
+		this.waits = waits;
+		this.entries = entries;
+		this.forecast = forecast;
+		this.view = view;
+		this.decisions = decisions;
+		this.live = live;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String queue(@AuthenticationPrincipal OidcUser person, @RequestParam(required = false) @Nullable QueueStatus status,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable Approach approach,
+			@RequestParam(required = false) @Nullable Boolean atRisk, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		rows(person, status, language, approach, atRisk, page, model);
+		model.addAttribute("statuses", QueueStatus.values());
+		model.addAttribute("approaches", Approach.values());
+		model.addAttribute("person", person.getSubject());
+		return "waitlist/queue";
+	}
+
+	@GetMapping("/queue")
+	String rows(@AuthenticationPrincipal OidcUser person, @RequestParam(required = false) @Nullable QueueStatus status,
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable Approach approach,
+			@RequestParam(required = false) @Nullable Boolean atRisk, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		String chosenLanguage = (language == null || language.isBlank()) ? null : language.strip();
+		QueueView.Filter filter = new QueueView.Filter((status != null) ? List.of(status) : List.of(), null,
+				chosenLanguage, approach, null, null, null, null, atRisk, "daysWaited,desc", Math.max(page, 0), 50);
+		model.addAttribute("page", this.view.page(filter, SignedInPeople.caller(person)));
+		model.addAttribute("status", status);
+		model.addAttribute("language", chosenLanguage);
+		model.addAttribute("approach", approach);
+		model.addAttribute("atRisk", Boolean.TRUE.equals(atRisk));
+		return "waitlist/queue :: rows";
+	}
+
+	@GetMapping("/waits")
+	String waits(@AuthenticationPrincipal OidcUser person,
+			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy, Model model) {
+		model.addAttribute("report", this.waits.report(groupBy, SignedInPeople.caller(person), null));
+		model.addAttribute("groupings", WaitReport.GroupBy.values());
+		model.addAttribute("person", person.getSubject());
+		return "waitlist/waits";
+	}
+
+	@GetMapping(path = "/events", produces = "text/event-stream")
+	SseEmitter events(@AuthenticationPrincipal OidcUser person) {
+		return this.live.watch(SignedInPeople.caller(person));
+	}
+
+	@GetMapping("/referrals/{referralId}")
+	String referral(@AuthenticationPrincipal OidcUser person, @PathVariable String referralId, Model model) {
+		return referralPage(person, referralId, model);
+	}
+
+	@PostMapping("/referrals/{referralId}/{action}")
+	String act(@AuthenticationPrincipal OidcUser person, @PathVariable String referralId, @PathVariable String action,
+			@RequestParam long revision, @RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String therapistId,
+			@RequestParam(required = false) @Nullable List<String> brokenConstraints,
+			@RequestParam(required = false) @Nullable Priority priority, Model model) {
+		Caller caller = SignedInPeople.caller(person);
+		String chosenReason = (reason == null || reason.isBlank()) ? null : reason;
+		try {
+			QueueEntry entry = switch (action) {
+				case "confirmation" -> this.decisions.confirm(referralId, caller, revision);
+				case "decline" -> this.decisions.decline(referralId, caller, revision, chosenReason);
+				case "override" ->
+					this.decisions.override(referralId, caller, revision, therapistId, brokenConstraints, chosenReason);
+				case "first-session" -> this.decisions.firstSession(referralId, caller, revision, null);
+				case "end" -> this.decisions.end(referralId, caller, revision, null);
+				case "rematch" -> this.decisions.rematch(referralId, caller, revision, chosenReason);
+				case "priority" -> this.decisions.reprioritise(referralId, caller, revision, priority, chosenReason);
+				case "unreachable" ->
+					this.decisions.leave(referralId, caller, revision, Outcome.UNREACHABLE, chosenReason);
+				case "ineligible" ->
+					this.decisions.leave(referralId, caller, revision, Outcome.INELIGIBLE, chosenReason);
+				case "redirected" ->
+					this.decisions.leave(referralId, caller, revision, Outcome.REDIRECTED, chosenReason);
+				default -> throw new ca.aiguillage.platform.web.NotFoundException("action");
+			};
+			model.addAttribute("done", message("console.done." + action));
+		}
+		catch (ActionNotAllowedException ex) {
+			model.addAttribute("error", message("console.error.state", message("action." + ex.action()),
+					message("status." + ex.current().name())));
+		}
+		catch (RevisionConflictException ex) {
+			model.addAttribute("error", message("console.error.revision"));
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("error",
+					message("console.error.fields") + " "
+							+ ex.violations()
+								.stream()
+								.map(violation -> message("field." + violation.code()))
+								.distinct()
+								.reduce((a, b) -> a + " " + b)
+								.orElse(""));
+		}
+		return referralPage(person, referralId, model);
+	}
+
+	private String referralPage(OidcUser person, String referralId, Model model) {
+		QueueDetail detail = this.view.detail(referralId, SignedInPeople.caller(person));
+		model.addAttribute("detail", detail);
+		model.addAttribute("referral", detail.referral());
+		model.addAttribute("actions", QueueEntry.actionsAllowedIn(detail.referral().status()));
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("constraints",
+				(detail.referral().proposal() != null) ? detail.referral().proposal().explanation().constraintsMet()
+						: Arrays.asList("SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT"));
+		this.entries.find(referralId).ifPresent(entry -> model.addAttribute("forecast", this.forecast.forecast(entry)));
+		model.addAttribute("person", person.getSubject());
+		return "waitlist/referral";
+	}
+
+	private String message(String code, Object... args) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.messages.getMessage(code, args, code, locale);
+	}
+
+}

@@ -1,0 +1,73 @@
+package ca.aiguillage.waitlist.insight;
+
+import java.time.Duration;
+
+import ca.aiguillage.waitlist.queue.QueueChanged;
+import ca.aiguillage.waitlist.queue.QueueStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code waitlist_queue_length} (open referrals by status, read from the queue at each
+ * scrape, so every instance reports the same) and {@code waitlist_wait_seconds}
+ * (registration to first session, by organization, in day buckets that include the 60-day
+ * target).
+ */
+@Component
+class WaitMetrics implements MeterBinder {
+
+	/**
+	 * Buckets in days, the network's 60-day promise and England's 6 and 18 weeks among
+	 * them.
+	 */
+	private static final Duration[] BUCKETS = java.util.stream.IntStream.of(14, 28, 42, 60, 90, 126, 180, 365)
+		.mapToObj(Duration::ofDays)
+		.toArray(Duration[]::new);
+
+	private final MongoOperations mongo;
+
+	private MeterRegistry registry;
+
+	WaitMetrics(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registry = registry;
+		for (QueueStatus status : QueueStatus.OPEN) {
+			Gauge.builder("waitlist.queue.length", () -> count(status))
+				.description("Open referrals in the queue")
+				.tag("status", status.name())
+				.register(registry);
+		}
+	}
+
+	@EventListener
+	void changed(QueueChanged change) {
+		if (this.registry == null || change.after() != QueueStatus.IN_THERAPY
+				|| change.before() == QueueStatus.IN_THERAPY || change.registeredAt() == null
+				|| change.stateSince() == null) {
+			return;
+		}
+		Timer.builder("waitlist.wait")
+			.description("Wait from registration to the first session")
+			.tag("organization", (change.organizationId() != null) ? change.organizationId() : "none")
+			.serviceLevelObjectives(BUCKETS)
+			.register(this.registry)
+			.record(Duration.between(change.registeredAt(), change.stateSince()));
+	}
+
+	private long count(QueueStatus status) {
+		return this.mongo.count(new Query(Criteria.where("status").is(status)), "queue");
+	}
+
+}

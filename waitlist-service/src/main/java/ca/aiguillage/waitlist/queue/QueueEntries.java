@@ -1,0 +1,179 @@
+package ca.aiguillage.waitlist.queue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.platform.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue entries. Every change is one conditional write of one entry with its outbox,
+ * and leaves the entry's next timer worked out for the poller.
+ */
+@Component
+public class QueueEntries {
+
+	private static final int ATTEMPTS = 20;
+
+	private final Aggregates aggregates;
+
+	private final MongoOperations mongo;
+
+	private final TimerSettings settings;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	QueueEntries(Aggregates aggregates, MongoOperations mongo, TimerSettings settings, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
+		this.aggregates = aggregates;
+		this.mongo = mongo;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Applies another service's event to an entry once.
+	 * @param referralId the referral
+	 * @param eventId the event's id
+	 * @param create makes the entry when the event may open one, else throws
+	 * @param change the change
+	 * @return true if applied now
+	 */
+	boolean applyOnce(String referralId, String eventId, Supplier<QueueEntry> create, Consumer<QueueEntry> change) {
+		QueueChanged[] changed = new QueueChanged[1];
+		boolean applied = this.aggregates.applyOnce(QueueEntry.class, referralId, eventId, create, entry -> {
+			QueueStatus before = entry.status();
+			change.accept(entry);
+			entry.schedule(this.settings);
+			changed[0] = QueueChanged.of(entry, before);
+		});
+		if (applied) {
+			this.events.publishEvent(changed[0]);
+		}
+		return applied;
+	}
+
+	/**
+	 * A coordinator's decision on an entry of their organization.
+	 * @param referralId the referral
+	 * @param caller the coordinator or administrator
+	 * @param expectedRevision the revision the caller acted on, or null
+	 * @param decision the decision
+	 * @return the changed entry
+	 * @throws NotFoundException when there is no such referral for this caller
+	 * @throws RevisionConflictException when the entry changed since the caller saw it
+	 * @throws ActionNotAllowedException when the state does not allow the decision
+	 */
+	public QueueEntry decide(String referralId, Caller caller, @Nullable Long expectedRevision,
+			Consumer<QueueEntry> decision) {
+		for (int attempt = 1;; attempt++) {
+			QueueEntry entry = visibleTo(referralId, caller);
+			QueueStatus before = entry.status();
+			entry.expectRevision(expectedRevision);
+			decision.accept(entry);
+			entry.schedule(this.settings);
+			try {
+				this.aggregates.save(entry);
+				this.events.publishEvent(QueueChanged.of(entry, before));
+				return entry;
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// The relay marking events sent also writes the entry: read it again, and
+				// the revision check tells whether a person changed it.
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * One entry, if the caller may see it.
+	 * @param referralId the referral
+	 * @param caller the caller
+	 * @return the entry
+	 * @throws NotFoundException when there is none or it is another organization's
+	 */
+	public QueueEntry visibleTo(String referralId, Caller caller) {
+		QueueEntry entry = this.aggregates.find(QueueEntry.class, referralId)
+			.orElseThrow(() -> new NotFoundException("referral"));
+		if (!caller.isAdmin() && !caller.coordinates(entry.organizationId())) {
+			// Another organization's referral reads exactly like an unknown one.
+			throw new NotFoundException("referral");
+		}
+		return entry;
+	}
+
+	/**
+	 * One entry, whoever asks.
+	 * @param referralId the referral
+	 * @return the entry, if known
+	 */
+	public java.util.Optional<QueueEntry> find(String referralId) {
+		return this.aggregates.find(QueueEntry.class, referralId);
+	}
+
+	/**
+	 * The entries whose next timer is due.
+	 * @param now the current time
+	 * @param limit how many at most
+	 * @return their ids, the most overdue first
+	 */
+	public List<String> due(Instant now, int limit) {
+		Query query = new Query(Criteria.where("nextTimerAt").lte(now)).with(Sort.by("nextTimerAt")).limit(limit);
+		query.fields().include("_id");
+		return this.mongo.find(query, QueueEntry.class).stream().map(QueueEntry::getId).toList();
+	}
+
+	/**
+	 * Fires an entry's due timers. Two pollers may try at once: the conditional write
+	 * lets one win, and the other finds nothing due when it reads the entry again.
+	 * @param referralId the referral
+	 * @return how many events the timers raised
+	 */
+	public int fireDueTimers(String referralId) {
+		for (int attempt = 1;; attempt++) {
+			QueueEntry entry = this.aggregates.find(QueueEntry.class, referralId).orElse(null);
+			Instant now = this.clock.instant();
+			if (entry == null || entry.nextTimerAt() == null || now.isBefore(entry.nextTimerAt())) {
+				return 0;
+			}
+			QueueStatus before = entry.status();
+			entry.fireDueTimers(now, this.settings);
+			int raised = entry.raisedEvents().size();
+			entry.schedule(this.settings);
+			try {
+				this.aggregates.save(entry);
+				this.events.publishEvent(QueueChanged.of(entry, before));
+				return raised;
+			}
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	public TimerSettings settings() {
+		return this.settings;
+	}
+
+}

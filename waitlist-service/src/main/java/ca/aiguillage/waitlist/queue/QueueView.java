@@ -1,0 +1,250 @@
+package ca.aiguillage.waitlist.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.platform.web.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue as coordinators read it: filtered, sorted and paged, for the API and the
+ * console.
+ */
+@Component
+public class QueueView {
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	private static final Set<String> SORTS = Set.of("daysWaited", "registeredAt", "priority", "status", "stateSince");
+
+	private final MongoOperations mongo;
+
+	private final DecisionNotes notes;
+
+	private final QueueEntries entries;
+
+	private final Clock clock;
+
+	QueueView(MongoOperations mongo, DecisionNotes notes, QueueEntries entries, Clock clock) {
+		this.mongo = mongo;
+		this.notes = notes;
+		this.entries = entries;
+		this.clock = clock;
+	}
+
+	/**
+	 * What to show.
+	 *
+	 * @param statuses the statuses, or empty for every open referral
+	 * @param organizationId the organization (a coordinator's own is forced)
+	 * @param language a language the client accepts
+	 * @param approach a wanted approach
+	 * @param minDaysWaited at least this many days waited
+	 * @param maxDaysWaited at most this many days waited
+	 * @param referrer the referring partner
+	 * @param referralId one referral
+	 * @param atRisk only those at risk of passing 60 days
+	 * @param sort a field and an optional direction: {@code daysWaited,desc}
+	 * @param page the page, from 0
+	 * @param size the page size
+	 */
+	public record Filter(List<QueueStatus> statuses, @Nullable String organizationId, @Nullable String language,
+			@Nullable Approach approach, @Nullable Integer minDaysWaited, @Nullable Integer maxDaysWaited,
+			@Nullable String referrer, @Nullable String referralId, @Nullable Boolean atRisk, String sort, int page,
+			int size) {
+
+		public static Filter firstPage() {
+			return new Filter(List.of(), null, null, null, null, null, null, null, null, "daysWaited,desc", 0, 50);
+		}
+
+	}
+
+	public QueuePage page(Filter filter, Caller caller) {
+		List<FieldViolation> violations = new ArrayList<>();
+		if (filter.page() < 0) {
+			violations.add(new FieldViolation("page", "invalid.negative"));
+		}
+		if (filter.size() < 1 || filter.size() > MAX_PAGE_SIZE) {
+			violations.add(new FieldViolation("size", "invalid.pageSize"));
+		}
+		if (filter.minDaysWaited() != null && filter.minDaysWaited() < 0) {
+			violations.add(new FieldViolation("minDaysWaited", "invalid.negative"));
+		}
+		if (filter.maxDaysWaited() != null && filter.maxDaysWaited() < 0) {
+			violations.add(new FieldViolation("maxDaysWaited", "invalid.negative"));
+		}
+		String[] sort = filter.sort().split(",", 2);
+		boolean descending = sort.length == 2 && sort[1].equalsIgnoreCase("desc");
+		if (!SORTS.contains(sort[0]) || (sort.length == 2 && !descending && !sort[1].equalsIgnoreCase("asc"))) {
+			violations.add(new FieldViolation("sort", "invalid.sort"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidRequestException(violations);
+		}
+		String organizationId = filter.organizationId();
+		if (!caller.isAdmin()) {
+			// A coordinator sees their own organization's queue, whatever the request
+			// asks for.
+			if (organizationId != null && !caller.coordinates(organizationId)) {
+				throw new AccessDeniedException("another organization's queue");
+			}
+			organizationId = caller.organizationId();
+		}
+		Instant now = this.clock.instant();
+		Duration riskAfter = this.entries.settings().sixtyDayRiskAfter();
+		List<Criteria> filters = new ArrayList<>();
+		if (!filter.statuses().isEmpty()) {
+			filters.add(Criteria.where("status").in(filter.statuses()));
+		}
+		else if (filter.referralId() == null) {
+			filters.add(Criteria.where("status").in(QueueStatus.OPEN));
+		}
+		if (organizationId != null) {
+			filters.add(Criteria.where("organizationId").is(organizationId));
+		}
+		if (filter.language() != null) {
+			filters.add(Criteria.where("languages").is(filter.language()));
+		}
+		if (filter.approach() != null) {
+			filters.add(Criteria.where("approaches").is(filter.approach()));
+		}
+		if (filter.minDaysWaited() != null) {
+			filters.add(Criteria.where("registeredAt").lte(now.minus(Duration.ofDays(filter.minDaysWaited()))));
+		}
+		if (filter.maxDaysWaited() != null) {
+			filters.add(Criteria.where("registeredAt").gt(now.minus(Duration.ofDays(filter.maxDaysWaited() + 1L))));
+		}
+		if (filter.referrer() != null) {
+			filters.add(Criteria.where("partnerId").is(filter.referrer()));
+		}
+		if (filter.referralId() != null) {
+			filters.add(Criteria.where("_id").is(filter.referralId()));
+		}
+		if (Boolean.TRUE.equals(filter.atRisk())) {
+			filters.add(Criteria.where("status").in(QueueStatus.BEFORE_THERAPY));
+			filters.add(Criteria.where("registeredAt").lte(now.minus(riskAfter)));
+		}
+		Query query = new Query(filters.isEmpty() ? new Criteria() : new Criteria().andOperator(filters));
+		long total = this.mongo.count(query, QueueEntry.class);
+		query.with(sort(sort[0], descending)).skip((long) filter.page() * filter.size()).limit(filter.size());
+		List<QueueItem> items = this.mongo.find(query, QueueEntry.class)
+			.stream()
+			.map(entry -> QueueItem.of(entry, now, riskAfter))
+			.toList();
+		return new QueuePage(items, filter.page(), filter.size(), total);
+	}
+
+	private static Sort sort(String field, boolean descending) {
+		Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
+		// The longest wait is the earliest registration.
+		Sort.Direction registration = switch (field) {
+			case "daysWaited" -> descending ? Sort.Direction.ASC : Sort.Direction.DESC;
+			case "registeredAt" -> direction;
+			default -> Sort.Direction.ASC;
+		};
+		Sort sort = switch (field) {
+			case "daysWaited", "registeredAt" -> Sort.unsorted();
+			default -> Sort.by(direction, field);
+		};
+		return sort.and(Sort.by(registration, "registeredAt")).and(Sort.by(Sort.Direction.ASC, "_id"));
+	}
+
+	/**
+	 * One entry as the queue shows it now.
+	 * @param entry the entry
+	 * @return its view
+	 */
+	public QueueItem item(QueueEntry entry) {
+		return QueueItem.of(entry, this.clock.instant(), this.entries.settings().sixtyDayRiskAfter());
+	}
+
+	/**
+	 * One referral with its timeline, if the caller may see it.
+	 * @param referralId the referral
+	 * @param caller the caller
+	 * @return the referral
+	 */
+	public QueueDetail detail(String referralId, Caller caller) {
+		QueueEntry entry = this.entries.visibleTo(referralId, caller);
+		return new QueueDetail(item(entry), this.notes.timeline(entry));
+	}
+
+	/**
+	 * One page of the queue.
+	 *
+	 * @param items the entries
+	 * @param page the page number, from 0
+	 * @param size the page size
+	 * @param total how many entries match the filters
+	 */
+	public record QueuePage(List<QueueItem> items, int page, int size, long total) {
+	}
+
+	/**
+	 * One referral and its timeline.
+	 *
+	 * @param referral the referral as the queue shows it
+	 * @param timeline every step, oldest first
+	 */
+	public record QueueDetail(QueueItem referral, List<Step> timeline) {
+	}
+
+	/**
+	 * One referral as coordinators see it: codes and attributes, no personal data.
+	 *
+	 * @param referralId the referral id
+	 * @param status where it stands
+	 * @param stateSince since when
+	 * @param registeredAt when the wait started
+	 * @param daysWaited whole days since registration
+	 * @param organizationId the organization, once known
+	 * @param referrer the referring partner, or null for a self-referral
+	 * @param priority the referrer's priority
+	 * @param languages the client's languages
+	 * @param approaches wanted approaches
+	 * @param clientele who comes to therapy
+	 * @param modality wanted modality
+	 * @param proposal the current proposal and its explanation, or null
+	 * @param therapistId the therapist confirmed or chosen, or null
+	 * @param noMatchReasons why no therapist fits now, when waiting
+	 * @param sixtyDayRisk whether the client will pass 60 days unless something changes
+	 * @param reviewCauses why coordinators were asked to look
+	 * @param revision the version to send back in {@code If-Match} with an action
+	 */
+	public record QueueItem(String referralId, @Nullable QueueStatus status, @Nullable Instant stateSince,
+			@Nullable Instant registeredAt, @Nullable Long daysWaited, @Nullable String organizationId,
+			@Nullable String referrer, @Nullable Priority priority, List<String> languages, List<Approach> approaches,
+			@Nullable Clientele clientele, @Nullable Modality modality, @Nullable ProposalMadeV1 proposal,
+			@Nullable String therapistId, List<String> noMatchReasons, boolean sixtyDayRisk, List<String> reviewCauses,
+			long revision) {
+
+		static QueueItem of(QueueEntry entry, Instant now, Duration riskAfter) {
+			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;
+			return new QueueItem(entry.getId(), entry.status(), entry.stateSince(), entry.registeredAt(), days,
+					entry.organizationId(), entry.partnerId(), entry.priority(), entry.languages(), entry.approaches(),
+					entry.clientele(), entry.modality(), entry.currentProposal(), entry.therapistId(),
+					entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter), entry.reviewCauses(),
+					entry.revision());
+		}
+
+	}
+
+}

@@ -1,0 +1,221 @@
+package ca.aiguillage.waitlist.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ca.aiguillage.authorization.AuthorizationServerApplication;
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.testing.Browser;
+import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.RunningService;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+import ca.aiguillage.waitlist.Wire;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A coordinator in a real headless Chromium signs in through the real authorization
+ * server, watches a referral arrive without reloading, and confirms its proposal.
+ */
+@ServiceIntegrationTest
+@TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.enabled=false" })
+class ConsoleBrowserTests extends RunningService {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsoleBrowserTests.class);
+
+	static final int AUTHORIZATION_PORT = freePort();
+
+	static ConfigurableApplicationContext authorization;
+
+	static WebDriver browser;
+
+	static String console;
+
+	@DynamicPropertySource
+	static void signInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
+		registry.add("waitlist.console.issuer", () -> "http://127.0.0.1:" + AUTHORIZATION_PORT);
+	}
+
+	@BeforeAll
+	static void startTheAuthorizationServerAndABrowser(@Value("${local.server.port}") int port) throws IOException {
+		String issuer = "http://127.0.0.1:" + AUTHORIZATION_PORT;
+		console = "http://127.0.0.1:" + port;
+		Path keys = Files.createTempDirectory("waitlist-console-test");
+		// The console's redirect is registered on 127.0.0.1: a loopback redirect may use
+		// any port (RFC 8252), so this test's random port needs no other registration.
+		authorization = AuthorizationServerApplication.startBesideServices(AUTHORIZATION_PORT, issuer,
+				keys.resolve("signing-key.jwk.json"));
+	}
+
+	@BeforeEach
+	void openABrowser() {
+		browser = Browser.chromium("fr-CA");
+	}
+
+	@AfterEach
+	void closeTheBrowser() {
+		browser.quit();
+	}
+
+	@AfterAll
+	static void stopTheAuthorizationServer() {
+		if (authorization != null) {
+			authorization.close();
+		}
+	}
+
+	@Test
+	void coordinatorSignsInSeesANewReferralArriveLiveAndConfirmsItsProposal() {
+		signIn("/console");
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("File d'attente");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+		Browser.screenshot(browser, "console-queue-signed-in");
+		((JavascriptExecutor) browser).executeScript("window.samePage = true;");
+
+		String id = proposedToLaval();
+
+		By row = By.id("referral-" + id);
+		await().atMost(ofSeconds(20))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(row).findElement(By.className("status")).getText().equals("Proposé"));
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true;")).isEqualTo(true);
+		Browser.screenshot(browser, "console-new-referral-appears-live");
+
+		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-confirmation")).isEmpty());
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Thérapeute proposé");
+		assertThat(browser.findElement(By.id("forecast")).getText()).contains("position 1");
+		Browser.screenshot(browser, "console-referral-with-its-timeline");
+		WebElement confirm = browser.findElement(By.cssSelector("#action-confirmation button[type=submit]"));
+		// Keyboard only: the button takes the focus and Enter presses it.
+		confirm.sendKeys(Keys.ENTER);
+		Instant clicked = Instant.now();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+		await().atMost(ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.id("status")).getText().equals("Confirmé"));
+		Browser.screenshot(browser, "console-proposal-confirmed");
+
+		WireRecord confirmed = await().atMost(ofSeconds(20))
+			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_CONFIRMED_V1, id),
+					records -> records.size() == 1)
+			.get(0);
+		log.info("From the coordinator's confirmation to the event on the broker: {} ms",
+				Duration.between(clicked, Instant.now()).toMillis());
+		assertThat(confirmed.value()).contains("\"decidedBy\":\"COORDINATOR\"");
+	}
+
+	@Test
+	void consoleSpeaksEnglishWhenAsked() {
+		signIn("/console");
+
+		browser.get(console + "/console?lang=en");
+
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Queue");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		assertThat(browser.findElements(By.cssSelector("label[for=status]"))).singleElement()
+			.satisfies(label -> assertThat(label.getText()).isEqualTo("Status"));
+		Browser.screenshot(browser, "console-queue-english");
+
+		startedTherapy(proposedToLaval());
+		browser.findElement(By.linkText("Waits")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("waits-chart")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("#waits-chart title")).getAttribute("textContent"))
+			.isEqualTo("Share of clients who started within 60 days, by group");
+		// Twelve days of waiting: org-laval's bar is full, 100 % within 60 days.
+		assertThat(browser.findElements(By.cssSelector("#waits-chart rect"))).isNotEmpty();
+		assertThat(browser.findElement(By.tagName("table")).getText()).contains("org-laval", "100%");
+		Browser.screenshot(browser, "console-waits-english");
+	}
+
+	private void startedTherapy(String id) {
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id),
+					answer -> answer.status() == 200 && "PROPOSED".equals(answer.json("$.referral.status"))
+							&& answer.json("$.referral.registeredAt") != null);
+		for (String action : List.of("confirmation", "first-session")) {
+			String etag = this.http.get("/api/v1/queue/" + id).header("etag");
+			assertThat(this.http.postJson("/api/v1/queue/" + id + "/" + action, "{}", "If-Match", etag).status())
+				.isEqualTo(200);
+		}
+	}
+
+	private void signIn(String page) {
+		browser.get(console + page);
+		assertThat(browser.getCurrentUrl()).startsWith("http://127.0.0.1:" + AUTHORIZATION_PORT + "/login");
+		browser.findElement(By.id("username")).sendKeys("coordination.laval");
+		browser.findElement(By.id("password")).sendKeys("coordination-demo");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		await().atMost(ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(console + page));
+	}
+
+	private String proposedToLaval() {
+		String id = UUID.randomUUID().toString();
+		Instant now = Instant.now();
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, now.minus(Duration.ofDays(12)), IntakeChannel.PARTNER_API, "clsc-ahuntsic",
+						"org-laval", "fr", List.of("fr", "es"), Clientele.ADULT,
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
+						"H2M", List.of(), null, null));
+		Wire.publish(this.kafka,
+				new ProposalMadeV1(id, "p-" + id, "t-07", "org-laval", Modality.VIDEO,
+						new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
+						new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE", "CLIENTELE", "COMMON_SLOT"),
+								Map.of("approach", 0.9, "aging", 0.4), 0.82),
+						now, "Camille", "Centre St-Pierre"));
+		return id;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
