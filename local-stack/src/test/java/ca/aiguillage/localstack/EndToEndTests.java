@@ -38,6 +38,11 @@ class EndToEndTests {
 	}
 
 	@Test
+	void coordinatorConfirmsAProposalInTheConsoleAndTheClientIsTold() {
+		ConsoleJourney.coordinatorConfirmsAProposalAndTheClientIsTold(stack);
+	}
+
+	@Test
 	void partnerSendsAReferralInTheBrowserAndWatchesItsStatusChange() {
 		PartnerPortalJourney.partnerSendsAReferralAndWatchesItsStatusChange(stack);
 	}

@@ -48,8 +48,11 @@ class DeliveryController {
 			.orElse(List.of());
 	}
 
+	private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/r/[A-Za-z0-9_.-]+");
+
 	/**
 	 * One delivery as the API shows it: contact details appear masked only.
+	 *
 	 * @param deliveryId the delivery id
 	 * @param referralId the referral
 	 * @param eventId the event that called for it
@@ -69,8 +72,6 @@ class DeliveryController {
 	 * @param subject the subject line
 	 * @param body the plain-text body or the text message
 	 */
-	private static final java.util.regex.Pattern LINK_TOKEN = java.util.regex.Pattern.compile("/r/[A-Za-z0-9_.-]+");
-
 	record DeliveryRecord(String deliveryId, String referralId, String eventId, String eventType, String template,
 			String audience, String channel, String language, String status, Instant recordedAt, Instant dueAt,
 			@Nullable String address, @Nullable String reasonCode, List<Delivery.Attempt> attempts, String subject,
