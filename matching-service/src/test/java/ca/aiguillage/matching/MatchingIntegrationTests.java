@@ -404,6 +404,33 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void reprioritisedReferralGetsTheNextFreedPlaceBeforeAnEqualOne() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode inTherapy = referral();
+		ObjectNode unchanged = referral().put("submittedAt", "2026-11-01T10:00:00Z").put("priority", "E");
+		ObjectNode raised = referral().put("submittedAt", "2026-11-01T10:00:00Z").put("priority", "E");
+		submit(inTherapy);
+		awaitOutcome(inTherapy, EventCatalog.PROPOSAL_MADE_V1.type());
+		submit(unchanged);
+		submit(raised);
+		awaitOutcome(unchanged, EventCatalog.NO_MATCH_FOUND_V1.type());
+		awaitOutcome(raised, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.REPRIORITISED_V1.type(), id(raised), UUID.randomUUID().toString(),
+				Map.of("referralId", id(raised), "priority", "A", "reprioritisedAt", "2026-11-20T10:00:00Z"));
+		await().atMost(ofSeconds(30))
+			.until(() -> this.mongo.findById(id(raised), Document.class, "match_requests")
+				.get("needs", Document.class)
+				.getString("priority"), "A"::equals);
+		decide(EventCatalog.THERAPY_ENDED_V1.type(), id(inTherapy), UUID.randomUUID().toString(),
+				Map.of("referralId", id(inTherapy), "therapistId", therapistId, "endedAt", "2027-03-01T15:00:00Z"));
+
+		awaitOutcome(raised, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(raised));
+	}
+
+	@Test
 	void placesATherapistAddsGoToWaitingReferrals() {
 		String therapistId = this.organization + "-t1";
 		put(therapistId, therapist().put("places", 0));

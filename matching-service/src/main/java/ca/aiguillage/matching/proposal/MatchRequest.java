@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.platform.outbox.Aggregate;
 import org.jspecify.annotations.Nullable;
 
@@ -140,6 +141,11 @@ class MatchRequest extends Aggregate {
 		this.therapistId = therapistId;
 		this.proposalId = proposalId;
 		this.claimedAt = now;
+	}
+
+	/** A coordinator re-prioritised the referral: the score sees it from now on. */
+	void reprioritised(Priority priority) {
+		this.needs = this.needs.withPriority(priority);
 	}
 
 	void confirmed() {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
@@ -99,6 +100,14 @@ class Placements {
 	}
 
 	/** The client accepted: the place becomes theirs. */
+	/** A coordinator re-prioritised a referral: the waiting pool scores it anew. */
+	void reprioritise(String eventId, String referralId, Priority priority) {
+		known(referralId);
+		this.aggregates.applyOnce(MatchRequest.class, referralId, eventId, () -> {
+			throw unknownReferral();
+		}, request -> request.reprioritised(priority));
+	}
+
 	void confirm(String eventId, String referralId, String therapistId) {
 		known(referralId);
 		knownTherapist(therapistId);

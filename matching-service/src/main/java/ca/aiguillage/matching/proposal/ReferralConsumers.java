@@ -14,6 +14,7 @@ import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.ReceivedEvent;
@@ -53,7 +54,7 @@ class ReferralConsumers {
 					List.of(EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
 							EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_OVERRIDDEN_V1,
 							EventCatalog.THERAPY_ENDED_V1, EventCatalog.REMATCH_REQUESTED_V1,
-							EventCatalog.REFERRAL_LEFT_QUEUE_V1))
+							EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REPRIORITISED_V1))
 			.ifPresent(event -> onWaitlistEvent(event, placements));
 	}
 
@@ -81,6 +82,9 @@ class ReferralConsumers {
 		}
 		else if (data instanceof ProposalConfirmedV1 confirmed) {
 			placements.confirm(id, confirmed.referralId(), confirmed.therapistId());
+		}
+		else if (data instanceof ReprioritisedV1 reprioritised) {
+			placements.reprioritise(id, reprioritised.referralId(), reprioritised.priority());
 		}
 		else if (data instanceof ProposalOverriddenV1 overridden) {
 			placements.override(id, overridden.referralId(), overridden.therapistId(), overridden.brokenConstraints());

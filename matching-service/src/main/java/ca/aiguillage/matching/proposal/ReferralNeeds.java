@@ -37,6 +37,18 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		Modality modality, List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
 		boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists) {
 
+	/**
+	 * The same needs at another priority, after a coordinator re-prioritised the
+	 * referral.
+	 * @param newPriority the new priority
+	 * @return the needs
+	 */
+	public ReferralNeeds withPriority(Priority newPriority) {
+		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
+				this.approaches, this.approachRequired, this.modality, this.availability, newPriority,
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists);
+	}
+
 	public static ReferralNeeds of(ReferralSubmittedV1 referral) {
 		return new ReferralNeeds(referral.referralId(), referral.organizationId(), referral.partnerId(),
 				referral.languages(), referral.clientele(), referral.approaches(), referral.approachRequired(),
