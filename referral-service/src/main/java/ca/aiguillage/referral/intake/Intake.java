@@ -62,6 +62,15 @@ class Intake {
 	}
 
 	/**
+	 * What is wrong with a referral, field by field, without registering anything.
+	 * @param request the referral as submitted
+	 * @return the violations, empty when it can be registered
+	 */
+	List<FieldViolation> check(InboundReferralV1 request) {
+		return this.validation.violations(request);
+	}
+
+	/**
 	 * Registers a referral.
 	 * @param request the referral as submitted
 	 * @param channel how it came in

@@ -1,14 +1,9 @@
 package ca.aiguillage.referral.intake;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import ca.aiguillage.contracts.common.IntakeChannel;
-import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.security.Caller;
-import ca.aiguillage.platform.web.FieldViolation;
-import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.access.Purpose;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +29,7 @@ class PartnerPortal {
 
 	private static final int PAGE_SIZE = 50;
 
-	private final Intake intake;
+	private final FormSubmissions submissions;
 
 	private final ReferralLists lists;
 
@@ -42,8 +37,8 @@ class PartnerPortal {
 
 	private final MessageSource messages;
 
-	PartnerPortal(Intake intake, ReferralLists lists, AccessTrail trail, MessageSource messages) {
-		this.intake = intake;
+	PartnerPortal(FormSubmissions submissions, ReferralLists lists, AccessTrail trail, MessageSource messages) {
+		this.submissions = submissions;
 		this.lists = lists;
 		this.trail = trail;
 		this.messages = messages;
@@ -85,22 +80,13 @@ class PartnerPortal {
 	@PostMapping("/referrals")
 	String submit(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
 		Caller caller = Caller.current();
-		List<FieldViolation> violations = new ArrayList<>();
-		InboundReferralV1 request = form.toRequest(violations);
-		try {
-			if (!violations.isEmpty()) {
-				throw new InvalidRequestException(violations);
-			}
-			Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, caller.partnerId(), null, null,
-					(id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE));
-			return "redirect:" + PATH + "/referrals?sent=" + referral.getId() + "&lang=" + locale.getLanguage();
-		}
-		catch (InvalidRequestException ex) {
-			List<FieldViolation> all = new ArrayList<>(violations);
-			ex.violations().stream().filter(violation -> !all.contains(violation)).forEach(all::add);
-			model.addAttribute("errors", new FormErrors(all, this.messages, locale));
+		FormSubmissions.Outcome outcome = this.submissions.submit(form, locale, IntakeChannel.PARTNER_API,
+				caller.partnerId(), (id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE));
+		if (outcome.errors() != null) {
+			model.addAttribute("errors", outcome.errors());
 			return "partner/form";
 		}
+		return "redirect:" + PATH + "/referrals?sent=" + outcome.referral().getId() + "&lang=" + locale.getLanguage();
 	}
 
 }

@@ -1,13 +1,10 @@
 package ca.aiguillage.referral.intake;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import ca.aiguillage.contracts.common.IntakeChannel;
-import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.web.FieldViolation;
-import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.referral.access.AccessTrail;
 
 import org.springframework.context.MessageSource;
@@ -29,14 +26,14 @@ class SelfReferralPage {
 
 	static final String PATH = "/self-referral";
 
-	private final Intake intake;
+	private final FormSubmissions submissions;
 
 	private final AccessTrail trail;
 
 	private final MessageSource messages;
 
-	SelfReferralPage(Intake intake, AccessTrail trail, MessageSource messages) {
-		this.intake = intake;
+	SelfReferralPage(FormSubmissions submissions, AccessTrail trail, MessageSource messages) {
+		this.submissions = submissions;
 		this.trail = trail;
 		this.messages = messages;
 	}
@@ -66,26 +63,17 @@ class SelfReferralPage {
 
 	@PostMapping
 	String submit(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
-		List<FieldViolation> violations = new ArrayList<>();
-		InboundReferralV1 request = form.toRequest(violations);
 		if (!Boolean.TRUE.equals(form.getConsent().getSharing())) {
 			return consent(model, locale);
 		}
-		try {
-			if (!violations.isEmpty()) {
-				throw new InvalidRequestException(violations);
-			}
-			Referral referral = this.intake.submit(request, IntakeChannel.SELF_REFERRAL, null, null, null,
-					this.trail::recordSelfReferral);
-			model.addAttribute("receipt", SelfReferralReceipt.of(referral));
-			return "self-referral/received";
-		}
-		catch (InvalidRequestException ex) {
-			List<FieldViolation> all = new ArrayList<>(violations);
-			ex.violations().stream().filter(violation -> !all.contains(violation)).forEach(all::add);
-			model.addAttribute("errors", new FormErrors(all, this.messages, locale));
+		FormSubmissions.Outcome outcome = this.submissions.submit(form, locale, IntakeChannel.SELF_REFERRAL, null,
+				this.trail::recordSelfReferral);
+		if (outcome.errors() != null) {
+			model.addAttribute("errors", outcome.errors());
 			return "self-referral/form";
 		}
+		model.addAttribute("receipt", SelfReferralReceipt.of(outcome.referral()));
+		return "self-referral/received";
 	}
 
 }
