@@ -2,14 +2,13 @@ package ca.aiguillage.notification.delivery;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import ca.aiguillage.notification.channels.ChannelFailure;
@@ -27,13 +26,13 @@ import ca.aiguillage.notification.webhooks.PartnerWebhook;
 import ca.aiguillage.notification.webhooks.PartnerWebhooks;
 import ca.aiguillage.platform.outbox.Aggregate;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.work.WakeablePoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,7 +45,7 @@ import org.springframework.stereotype.Component;
  * sender that dies leaves a lease that runs out, and the delivery is taken again.
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class Dispatcher extends WakeablePoller {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -86,12 +85,6 @@ class Dispatcher implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
-	private volatile boolean running;
-
-	private @Nullable Thread worker;
-
 	Dispatcher(MongoOperations mongo, Aggregates aggregates, Lanes lanes, Guards guards, ContactDirectory contacts,
 			EmailChannel email, SmsGateway sms, WebhookChannel webhooks, PartnerWebhooks partnerWebhooks,
 			SmsOptOuts optOuts, PhoneHashes phoneHashes, DispatchSettings settings, Templates templates, Clock clock,
@@ -111,11 +104,6 @@ class Dispatcher implements SmartLifecycle {
 		this.templates = templates;
 		this.clock = clock;
 		this.meters = meters;
-	}
-
-	/** Looks for due deliveries now rather than at the next poll. */
-	void wake() {
-		this.wakeUp.release();
 	}
 
 	/**
@@ -385,53 +373,19 @@ class Dispatcher implements SmartLifecycle {
 		Dispatcher.log.info("Digest {} of {} referrals {}", digest.getId(), digest.referralIds().size(), finished);
 	}
 
-	private void loop() {
-		while (this.running) {
-			try {
-				dispatchDue();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Dispatcher will retry: {}", ex.getMessage());
-			}
-			try {
-				if (this.wakeUp.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-					this.wakeUp.drainPermits();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+	@Override
+	protected void pollOnce() {
+		dispatchDue();
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::loop, "notification-dispatcher");
-		thread.setDaemon(true);
-		thread.start();
-		this.worker = thread;
+	protected Duration pollInterval() {
+		return this.settings.pollInterval();
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected String threadName() {
+		return "notification-dispatcher";
 	}
 
 }

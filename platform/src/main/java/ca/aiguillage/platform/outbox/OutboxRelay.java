@@ -2,16 +2,14 @@ package ca.aiguillage.platform.outbox;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import ca.aiguillage.platform.events.CloudEventMessages;
+import ca.aiguillage.platform.work.WakeablePoller;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * removes each from its document once the broker acknowledged it. A crash between the two
  * republishes the event, which idempotent consumers ignore.
  */
-public final class OutboxRelay implements SmartLifecycle {
+public final class OutboxRelay extends WakeablePoller {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -37,22 +35,11 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private final Duration pollInterval;
 
-	private final Semaphore wakeUp = new Semaphore(0);
-
-	private volatile boolean running;
-
-	private Thread worker;
-
 	public OutboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages, Duration pollInterval) {
 		this.mongo = mongo;
 		this.bridge = bridge;
 		this.messages = messages;
 		this.pollInterval = pollInterval;
-	}
-
-	/** Asks the relay to look at the outboxes now rather than at its next poll. */
-	public void wake() {
-		this.wakeUp.release();
 	}
 
 	/**
@@ -98,51 +85,19 @@ public final class OutboxRelay implements SmartLifecycle {
 			.toList();
 	}
 
-	private void loop() {
-		while (this.running) {
-			try {
-				relayPending();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Outbox relay will retry: {}", ex.getMessage());
-			}
-			try {
-				if (this.wakeUp.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-					this.wakeUp.drainPermits();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+	@Override
+	protected void pollOnce() {
+		relayPending();
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
-		this.worker = new Thread(this::loop, "outbox-relay-" + this.messages.source().getPath().replace('/', '-'));
-		this.worker.setDaemon(true);
-		this.worker.start();
+	protected Duration pollInterval() {
+		return this.pollInterval;
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
-		if (this.worker != null) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected String threadName() {
+		return "outbox-relay-" + this.messages.source().getPath().replace('/', '-');
 	}
 
 	@Override
