@@ -101,7 +101,9 @@ class ConsoleController {
 	@GetMapping("/waits")
 	String waits(@AuthenticationPrincipal OidcUser person,
 			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy, Model model) {
-		model.addAttribute("report", this.waits.report(groupBy, SignedInPeople.caller(person), null));
+		WaitReport.Report report = this.waits.report(groupBy, SignedInPeople.caller(person), null);
+		model.addAttribute("report", report);
+		model.addAttribute("queueLength", QueueLengthChart.of(report.queueLength()));
 		model.addAttribute("groupings", WaitReport.GroupBy.values());
 		model.addAttribute("person", person.getSubject());
 		return "waitlist/waits";

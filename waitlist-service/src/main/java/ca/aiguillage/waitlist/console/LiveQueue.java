@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.waitlist.queue.QueueChanged;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -23,6 +25,12 @@ class LiveQueue {
 	private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
 	private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+
+	private final ApplicationContext context;
+
+	LiveQueue(ApplicationContext context) {
+		this.context = context;
+	}
 
 	private record Watcher(SseEmitter emitter, Caller caller) {
 	}
@@ -41,6 +49,19 @@ class LiveQueue {
 			this.watchers.remove(watcher);
 		}
 		return emitter;
+	}
+
+	@EventListener
+	void closing(ContextClosedEvent closed) {
+		if (closed.getApplicationContext() != this.context) {
+			return;
+		}
+		// An open stream is an active request: the graceful shutdown would wait for it
+		// until its timeout. Browsers reconnect, to another instance if need be.
+		for (Watcher watcher : this.watchers) {
+			watcher.emitter().complete();
+		}
+		this.watchers.clear();
 	}
 
 	@EventListener

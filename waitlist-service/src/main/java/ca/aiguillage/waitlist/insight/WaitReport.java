@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.waitlist.insight.QueueLengths.Series;
 import ca.aiguillage.waitlist.queue.QueueEntry;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits from registration to first session over a rolling window, broken down so that
- * unequal waits show: the share that started within 60 days, the median and the 90th
- * percentile, per group.
+ * Waits from registration to first session of the clients who started in the last 90
+ * days, broken down so that unequal waits show: the share that started within 60 days,
+ * the median and the 90th percentile, per group, with and without the delays the client
+ * caused ({@link ClientWait}); and the queue's length, day by day, per organization.
  */
 @Component
 public class WaitReport {
@@ -36,23 +38,32 @@ public class WaitReport {
 
 	private final Clock clock;
 
-	WaitReport(MongoOperations mongo, Clock clock) {
+	private final ReferrerTypes referrerTypes;
+
+	private final QueueLengths queueLengths;
+
+	WaitReport(MongoOperations mongo, Clock clock, ReferrerTypes referrerTypes, QueueLengths queueLengths) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.referrerTypes = referrerTypes;
+		this.queueLengths = queueLengths;
 	}
 
 	/** What waits can be broken down by. */
 	public enum GroupBy {
 
-		ORGANIZATION(QueueEntry::organizationId), LANGUAGE(entry -> String.join("+", entry.languages())),
-		APPROACH(entry -> String.join("+", entry.approaches().stream().map(Enum::name).toList())),
-		REFERRER(QueueEntry::partnerId),
+		ORGANIZATION((entry, types) -> entry.organizationId()),
+		LANGUAGE((entry, types) -> String.join("+", entry.languages())),
+		APPROACH((entry, types) -> String.join("+", entry.approaches().stream().map(Enum::name).toList())),
+		// The income band as this service knows it: the band of the sliding-scale fee.
+		FEE_BAND((entry, types) -> entry.feeBand().name()),
 		// The forward sortation area's first letter is Canada Post's province or region.
-		REGION(entry -> (entry.postalPrefix() != null) ? entry.postalPrefix().substring(0, 1) : null);
+		REGION((entry, types) -> (entry.postalPrefix() != null) ? entry.postalPrefix().substring(0, 1) : null),
+		REFERRER_TYPE((entry, types) -> types.of(entry).name()), REFERRER((entry, types) -> entry.partnerId());
 
-		private final Function<QueueEntry, @Nullable String> key;
+		private final BiFunction<QueueEntry, ReferrerTypes, @Nullable String> key;
 
-		GroupBy(Function<QueueEntry, @Nullable String> key) {
+		GroupBy(BiFunction<QueueEntry, ReferrerTypes, @Nullable String> key) {
 			this.key = key;
 		}
 
@@ -66,8 +77,30 @@ public class WaitReport {
 	 * @param withinTarget the share of them who started within 60 days of registration
 	 * @param medianDays the median wait, in days
 	 * @param p90Days the 90th percentile wait, in days
+	 * @param delayedByClient how many of them declined or let expire a proposal before
+	 * starting
+	 * @param withoutClientDelays the same figures once the delays the clients caused are
+	 * taken out of their waits
 	 */
-	public record GroupWaits(String group, int started, double withinTarget, long medianDays, long p90Days) {
+	public record GroupWaits(String group, int started, double withinTarget, long medianDays, long p90Days,
+			int delayedByClient, Figures withoutClientDelays) {
+	}
+
+	/**
+	 * Wait figures.
+	 *
+	 * @param withinTarget the share who started within 60 days of registration
+	 * @param medianDays the median wait, in days
+	 * @param p90Days the 90th percentile wait, in days
+	 */
+	public record Figures(double withinTarget, long medianDays, long p90Days) {
+
+		static Figures of(List<Duration> waits) {
+			List<Duration> sorted = waits.stream().sorted(Comparator.naturalOrder()).toList();
+			long within = sorted.stream().filter(wait -> wait.compareTo(TARGET) <= 0).count();
+			return new Figures((double) within / sorted.size(), percentile(sorted, 0.5), percentile(sorted, 0.9));
+		}
+
 	}
 
 	/**
@@ -75,10 +108,18 @@ public class WaitReport {
 	 *
 	 * @param from the window's start
 	 * @param to the window's end
+	 * @param windowDays the window, in days
+	 * @param targetDays the wait the network promises not to pass, in days
+	 * @param counted who the wait figures count: {@code FIRST_SESSION_IN_WINDOW}, the
+	 * clients whose first session fell between {@code from} and {@code to}
+	 * @param organizationId the organization reported on, or null for the network
 	 * @param groupBy how the waits are broken down
 	 * @param groups one line per group
+	 * @param queueLength the number of clients waiting at the end of each day of the
+	 * window, per organization
 	 */
-	public record Report(Instant from, Instant to, GroupBy groupBy, List<GroupWaits> groups) {
+	public record Report(Instant from, Instant to, long windowDays, long targetDays, String counted,
+			@Nullable String organizationId, GroupBy groupBy, List<GroupWaits> groups, List<Series> queueLength) {
 	}
 
 	/**
@@ -108,24 +149,26 @@ public class WaitReport {
 		if (organizationId != null) {
 			started = started.and("organizationId").is(organizationId);
 		}
-		Map<String, List<Duration>> waits = new TreeMap<>();
+		Map<String, List<ClientWait>> waits = new TreeMap<>();
 		for (QueueEntry entry : this.mongo.find(new Query(started), QueueEntry.class)) {
-			Instant first = entry.firstSessionAt();
-			if (first == null || entry.registeredAt() == null) {
+			ClientWait wait = ClientWait.of(entry);
+			// A rematch keeps the first session, which may lie before the window.
+			if (wait == null || entry.firstSessionAt() == null || entry.firstSessionAt().isBefore(from)) {
 				continue;
 			}
-			String key = groupBy.key.apply(entry);
-			waits.computeIfAbsent((key != null && !key.isEmpty()) ? key : "none", k -> new ArrayList<>())
-				.add(Duration.between(entry.registeredAt(), first));
+			String key = groupBy.key.apply(entry, this.referrerTypes);
+			waits.computeIfAbsent((key != null && !key.isEmpty()) ? key : "none", k -> new ArrayList<>()).add(wait);
 		}
 		List<GroupWaits> groups = new ArrayList<>();
-		waits.forEach((group, durations) -> {
-			durations.sort(Comparator.naturalOrder());
-			long within = durations.stream().filter(wait -> wait.compareTo(TARGET) <= 0).count();
-			groups.add(new GroupWaits(group, durations.size(), (double) within / durations.size(),
-					percentile(durations, 0.5), percentile(durations, 0.9)));
+		waits.forEach((group, clients) -> {
+			Figures with = Figures.of(clients.stream().map(ClientWait::total).toList());
+			Figures without = Figures.of(clients.stream().map(ClientWait::withoutClientDelay).toList());
+			int delayed = (int) clients.stream().filter(ClientWait::delayedByClient).count();
+			groups.add(new GroupWaits(group, clients.size(), with.withinTarget(), with.medianDays(), with.p90Days(),
+					delayed, without));
 		});
-		return new Report(from, to, groupBy, groups);
+		return new Report(from, to, WINDOW.toDays(), TARGET.toDays(), "FIRST_SESSION_IN_WINDOW", organizationId,
+				groupBy, groups, this.queueLengths.daily(to, WINDOW, organizationId));
 	}
 
 	private static long percentile(List<Duration> sorted, double rank) {

@@ -8,6 +8,8 @@ import ca.aiguillage.waitlist.insight.WaitReport.GroupBy;
 import ca.aiguillage.waitlist.insight.WaitReport.Report;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,8 +29,11 @@ class WaitReportController {
 
 	private final WaitReport report;
 
-	WaitReportController(WaitReport report) {
+	private final MessageSource messages;
+
+	WaitReportController(WaitReport report, MessageSource messages) {
 		this.report = report;
+		this.messages = messages;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,15 +49,24 @@ class WaitReportController {
 		String lines = report.groups()
 			.stream()
 			.map(group -> String.join(",", quoted(group.group()), Integer.toString(group.started()),
-					String.format(Locale.ROOT, "%.3f", group.withinTarget()), Long.toString(group.medianDays()),
-					Long.toString(group.p90Days())))
+					share(group.withinTarget()), Long.toString(group.medianDays()), Long.toString(group.p90Days()),
+					Integer.toString(group.delayedByClient()), share(group.withoutClientDelays().withinTarget()),
+					Long.toString(group.withoutClientDelays().medianDays()),
+					Long.toString(group.withoutClientDelays().p90Days())))
 			.collect(Collectors.joining("\r\n"));
-		String csv = groupBy.name().toLowerCase(Locale.ROOT) + ",started,within_60_days,median_days,p90_days\r\n"
-				+ lines + (lines.isEmpty() ? "" : "\r\n");
+		// French unless the caller asks for English, like the console.
+		Locale locale = LocaleContextHolder.getLocale();
+		String header = this.messages.getMessage("csv.waits.group." + groupBy.name(), null, locale) + ","
+				+ this.messages.getMessage("csv.waits.columns", null, locale);
+		String csv = header + "\r\n" + lines + (lines.isEmpty() ? "" : "\r\n");
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header("Content-Disposition", "attachment; filename=\"waits.csv\"")
 			.body(csv);
+	}
+
+	private static String share(double share) {
+		return String.format(Locale.ROOT, "%.3f", share);
 	}
 
 	private static String quoted(String value) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
@@ -69,6 +70,10 @@ public class QueueEntry extends Aggregate {
 	private @Nullable String partnerId;
 
 	private @Nullable String postalPrefix;
+
+	private @Nullable FeeBand feeBand;
+
+	private @Nullable IntakeChannel intakeChannel;
 
 	private List<String> languages = List.of();
 
@@ -171,6 +176,8 @@ public class QueueEntry extends Aggregate {
 		this.registeredAt = submitted.submittedAt();
 		this.partnerId = submitted.partnerId();
 		this.postalPrefix = submitted.postalPrefix();
+		this.feeBand = FeeBand.of(submitted.fee());
+		this.intakeChannel = submitted.intakeChannel();
 		this.languages = submitted.languages();
 		this.approaches = submitted.approaches();
 		this.clientele = submitted.clientele();
@@ -624,6 +631,24 @@ public class QueueEntry extends Aggregate {
 	 */
 	public @Nullable String postalPrefix() {
 		return this.postalPrefix;
+	}
+
+	/**
+	 * The fee band the organization's sliding scale gave at intake: the only trace of
+	 * income that leaves referral-service.
+	 * @return the band, {@link FeeBand#UNKNOWN} without a scale or for entries stored
+	 * before the band was kept
+	 */
+	public FeeBand feeBand() {
+		return (this.feeBand != null) ? this.feeBand : FeeBand.UNKNOWN;
+	}
+
+	/**
+	 * Whether the client referred themself rather than through a partner.
+	 * @return true for a self-referral
+	 */
+	public boolean selfReferred() {
+		return this.intakeChannel == IntakeChannel.SELF_REFERRAL || this.partnerId == null;
 	}
 
 	/**

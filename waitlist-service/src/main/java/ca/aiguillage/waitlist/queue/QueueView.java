@@ -222,6 +222,7 @@ public class QueueView {
 	 * @param approaches wanted approaches
 	 * @param clientele who comes to therapy
 	 * @param modality wanted modality
+	 * @param feeBand the fee band the sliding scale gave
 	 * @param proposal the current proposal and its explanation, or null
 	 * @param therapistId the therapist confirmed or chosen, or null
 	 * @param noMatchReasons why no therapist fits now, when waiting
@@ -232,15 +233,15 @@ public class QueueView {
 	public record QueueItem(String referralId, @Nullable QueueStatus status, @Nullable Instant stateSince,
 			@Nullable Instant registeredAt, @Nullable Long daysWaited, @Nullable String organizationId,
 			@Nullable String referrer, @Nullable Priority priority, List<String> languages, List<Approach> approaches,
-			@Nullable Clientele clientele, @Nullable Modality modality, @Nullable ProposalMadeV1 proposal,
-			@Nullable String therapistId, List<String> noMatchReasons, boolean sixtyDayRisk, List<String> reviewCauses,
-			long revision) {
+			@Nullable Clientele clientele, @Nullable Modality modality, FeeBand feeBand,
+			@Nullable ProposalMadeV1 proposal, @Nullable String therapistId, List<String> noMatchReasons,
+			boolean sixtyDayRisk, List<String> reviewCauses, long revision) {
 
 		static QueueItem of(QueueEntry entry, Instant now, Duration riskAfter) {
 			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;
 			return new QueueItem(entry.getId(), entry.status(), entry.stateSince(), entry.registeredAt(), days,
 					entry.organizationId(), entry.partnerId(), entry.priority(), entry.languages(), entry.approaches(),
-					entry.clientele(), entry.modality(), entry.currentProposal(), entry.therapistId(),
+					entry.clientele(), entry.modality(), entry.feeBand(), entry.currentProposal(), entry.therapistId(),
 					entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter), entry.reviewCauses(),
 					entry.revision());
 		}

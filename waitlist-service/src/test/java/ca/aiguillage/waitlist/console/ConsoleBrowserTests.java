@@ -170,6 +170,23 @@ class ConsoleBrowserTests extends RunningService {
 		Browser.screenshot(browser, "console-waits-english");
 	}
 
+	@Test
+	void waitsPageDrawsWaitsWithAndWithoutClientDelaysAndTheQueueLengthOverTime() {
+		signIn("/console");
+		startedTherapy(proposedToLaval());
+
+		browser.get(console + "/console/waits?groupBy=FEE_BAND&lang=fr");
+
+		assertThat(browser.findElements(By.cssSelector("#waits-chart rect.with-client-delays"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#waits-chart rect.without-client-delays"))).isNotEmpty();
+		assertThat(browser.findElement(By.tagName("table")).getText()).contains("Sans les délais causés par le client",
+				"UNKNOWN");
+		assertThat(browser.findElements(By.cssSelector("#queue-length-chart polyline[data-organization=org-laval]")))
+			.hasSize(1);
+		assertThat(browser.findElement(By.id("queue-length-table")).getText()).contains("org-laval");
+		Browser.screenshot(browser, "console-waits-and-queue-length");
+	}
+
 	private void startedTherapy(String id) {
 		await().atMost(ofSeconds(20))
 			.until(() -> this.http.get("/api/v1/queue/" + id),

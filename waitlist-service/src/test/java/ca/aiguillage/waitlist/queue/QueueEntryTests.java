@@ -12,6 +12,7 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
@@ -224,6 +225,44 @@ class QueueEntryTests {
 
 	static NoMatchFoundV1 noMatch(String id, Instant at) {
 		return new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 40, at);
+	}
+
+	@Test
+	void registrationKeepsTheFeeBandTheSlidingScaleGave() {
+		QueueEntry lowFee = new QueueEntry("r-1");
+		QueueEntry regular = new QueueEntry("r-2");
+		QueueEntry noScale = new QueueEntry("r-3");
+
+		lowFee.registered(submitted("r-1", new SessionFee(2000, true, "scale-laval", "2026-01")));
+		regular.registered(submitted("r-2", new SessionFee(9000, false, "scale-laval", "2026-01")));
+		noScale.registered(submitted("r-3"));
+
+		assertThat(lowFee.feeBand()).isEqualTo(FeeBand.LOW_FEE);
+		assertThat(regular.feeBand()).isEqualTo(FeeBand.REGULAR);
+		assertThat(noScale.feeBand()).isEqualTo(FeeBand.UNKNOWN);
+		assertThat(new QueueEntry("r-4").feeBand()).isEqualTo(FeeBand.UNKNOWN);
+	}
+
+	@Test
+	void referralWithoutPartnerIsASelfReferral() {
+		QueueEntry self = new QueueEntry("r-1");
+		QueueEntry partner = new QueueEntry("r-2");
+
+		ReferralSubmittedV1 byPartner = submitted("r-2");
+		self.registered(new ReferralSubmittedV1("r-1", REGISTERED, IntakeChannel.SELF_REFERRAL, null, null, "fr",
+				byPartner.languages(), byPartner.clientele(), byPartner.approaches(), false, byPartner.modality(),
+				byPartner.availability(), null, "H2M", List.of(), null, null));
+		partner.registered(byPartner);
+
+		assertThat(self.selfReferred()).isTrue();
+		assertThat(partner.selfReferred()).isFalse();
+	}
+
+	static ReferralSubmittedV1 submitted(String id, SessionFee fee) {
+		return new ReferralSubmittedV1(id, REGISTERED, IntakeChannel.PARTNER_API, "clsc-ahuntsic", null, "fr",
+				List.of("fr", "es"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
+				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C, "H2M",
+				List.of(), fee, null);
 	}
 
 	static ReferralSubmittedV1 submitted(String id) {

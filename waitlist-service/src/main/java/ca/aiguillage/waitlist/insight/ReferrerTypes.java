@@ -1,0 +1,29 @@
+package ca.aiguillage.waitlist.insight;
+
+import java.util.Map;
+
+import ca.aiguillage.waitlist.queue.QueueEntry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What kind of referrer each partner is: {@code waitlist.referrers.types.<partnerId>}.
+ *
+ * @param types each partner's type, by partner id; a partner not listed is
+ * {@link ReferrerType#OTHER}
+ */
+@ConfigurationProperties("waitlist.referrers")
+record ReferrerTypes(@Nullable Map<String, ReferrerType> types) {
+
+	ReferrerType of(QueueEntry entry) {
+		if (entry.selfReferred()) {
+			return ReferrerType.SELF_REFERRAL;
+		}
+		if (this.types == null || entry.partnerId() == null) {
+			return ReferrerType.OTHER;
+		}
+		return this.types.getOrDefault(entry.partnerId(), ReferrerType.OTHER);
+	}
+
+}
