@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A referral's predicted start, for its organization's coordinators and for its referrer.
+ * A referral's predicted start, for its organization's coordinators, for its referrer,
+ * and for notification-service to tell the client.
  */
 @RestController
 class ForecastController {
@@ -27,12 +28,12 @@ class ForecastController {
 	}
 
 	@GetMapping("/api/v1/queue/{referralId}/predicted-start")
-	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'PARTNER')")
+	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR', 'PARTNER') or (hasRole('SERVICE') and T(ca.aiguillage.platform.security.Caller).current().isService('notification-service'))")
 	PredictedStart predictedStart(@PathVariable String referralId) {
 		Caller caller = Caller.current();
 		QueueEntry entry = this.entries.find(referralId)
-			.filter(found -> caller.isAdmin() || caller.coordinates(found.organizationId())
-					|| caller.isPartner(found.partnerId()))
+			.filter(found -> caller.isAdmin() || caller.isService("notification-service")
+					|| caller.coordinates(found.organizationId()) || caller.isPartner(found.partnerId()))
 			// Another's referral reads exactly like an unknown one.
 			.orElseThrow(() -> new NotFoundException("referral"));
 		return this.forecast.forecast(entry);

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
+import ca.aiguillage.waitlist.capacity.Capacity;
+import ca.aiguillage.waitlist.capacity.Capacity.Places;
+import ca.aiguillage.waitlist.queue.FeeBand;
 import ca.aiguillage.waitlist.queue.QueueEntry;
 import ca.aiguillage.waitlist.queue.QueueStatus;
+import ca.aiguillage.waitlist.queue.Step;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -16,11 +22,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * A predicted start date for a client not yet in therapy: the clients of the same
- * organization registered before them, divided by the pace at which that organization's
- * clients started therapy over the last 90 days, as a range one standard deviation wide
- * (starts counted as a Poisson process). Worked out at each read, so a change of capacity
- * or pace shows at once.
+ * A predicted start date for a client not yet in therapy. Their position is the clients
+ * of the same organization (or of the network, for a referral without one) registered
+ * before them, plus one. Where matching-service told of the organization's therapists,
+ * that position is served at the pace the places that fit the client free up: active
+ * places (low-fee places for a low-fee client) divided by the mean length of the
+ * therapies that ended. Otherwise the position is divided by the pace at which clients
+ * started therapy over the last 90 days. Either way the range is one standard deviation
+ * wide (±√position starts, counted as a Poisson process). Worked out at each read, so a
+ * change of places, therapy length or pace shows at once.
  */
 @Component
 public class StartForecast {
@@ -29,12 +39,20 @@ public class StartForecast {
 
 	private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
 
+	private static final double SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
+
 	private final MongoOperations mongo;
+
+	private final Capacity capacity;
+
+	private final ForecastSettings settings;
 
 	private final Clock clock;
 
-	StartForecast(MongoOperations mongo, Clock clock) {
+	StartForecast(MongoOperations mongo, Capacity capacity, ForecastSettings settings, Clock clock) {
 		this.mongo = mongo;
+		this.capacity = capacity;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -52,46 +70,129 @@ public class StartForecast {
 	/**
 	 * What a forecast rests on.
 	 *
-	 * @param method {@code OBSERVED_STARTS}, {@code NO_RECENT_STARTS} or
-	 * {@code NOT_WAITING}
+	 * @param method {@code CAPACITY}, {@code OBSERVED_STARTS}, {@code NO_RECENT_STARTS}
+	 * or {@code NOT_WAITING}
 	 * @param position the client's place among their organization's clients not yet in
 	 * therapy, longest wait first
 	 * @param startsInWindow how many of the organization's clients started therapy in the
 	 * window
 	 * @param windowDays the window, in days
+	 * @param scope {@code ORGANIZATION}, or {@code NETWORK} for a referral without one
+	 * @param places the active places that fit the client, or null when matching-service
+	 * told of no therapist in the scope
+	 * @param lowFeePlacesOnly whether only low-fee places fit the client
+	 * @param meanTherapyDays the mean length of a therapy, in days, for {@code CAPACITY}
+	 * @param endedTherapies how many ended therapies that mean rests on; fewer than the
+	 * configured minimum means the configured default length was used
+	 * @param daysPerStart the days between two starts the forecast counts on, or null
+	 * without a date
 	 */
-	public record Basis(String method, long position, long startsInWindow, long windowDays) {
+	public record Basis(String method, long position, long startsInWindow, long windowDays, String scope,
+			@Nullable Integer places, boolean lowFeePlacesOnly, @Nullable Long meanTherapyDays, long endedTherapies,
+			@Nullable Double daysPerStart) {
+
+		static Basis none(String method, long position, long starts, String scope, @Nullable Places capacity,
+				boolean lowFee) {
+			return new Basis(method, position, starts, WINDOW.toDays(), scope, fitting(capacity, lowFee), lowFee, null,
+					0, null);
+		}
+
+		static @Nullable Integer fitting(@Nullable Places capacity, boolean lowFee) {
+			if (capacity == null) {
+				return null;
+			}
+			return lowFee ? capacity.lowFeePlaces() : capacity.places();
+		}
+
 	}
 
 	public PredictedStart forecast(QueueEntry entry) {
 		Instant now = this.clock.instant();
 		if (entry.status() == null || !QueueStatus.BEFORE_THERAPY.contains(entry.status())
-				|| entry.organizationId() == null || entry.registeredAt() == null) {
-			return new PredictedStart(entry.getId(), null, null, new Basis("NOT_WAITING", 0, 0, WINDOW.toDays()));
+				|| entry.registeredAt() == null) {
+			return new PredictedStart(entry.getId(), null, null, Basis.none("NOT_WAITING", 0, 0,
+					scope(entry.organizationId()), null, entry.feeBand() == FeeBand.LOW_FEE));
 		}
-		long position = this.mongo.count(new Query(Criteria.where("organizationId")
-			.is(entry.organizationId())
-			.and("status")
+		String scope = scope(entry.organizationId());
+		boolean lowFee = entry.feeBand() == FeeBand.LOW_FEE;
+		long position = this.mongo.count(new Query(inScope(entry.organizationId()).and("status")
 			.in(QueueStatus.BEFORE_THERAPY)
 			.and("registeredAt")
 			.lt(entry.registeredAt())), QueueEntry.class) + 1;
 		long starts = this.mongo.count(
-				new Query(Criteria.where("organizationId")
-					.is(entry.organizationId())
-					.and("steps")
+				new Query(inScope(entry.organizationId()).and("steps")
 					.elemMatch(Criteria.where("what").is("THERAPY_STARTED").and("at").gte(now.minus(WINDOW)))),
 				QueueEntry.class);
+		Places capacity = this.capacity.of(entry.organizationId()).orElse(null);
+		Integer places = Basis.fitting(capacity, lowFee);
+		LocalDate today = LocalDate.ofInstant(now, QUEBEC);
+		if (places != null && places > 0) {
+			List<Long> lengths = therapyDays(entry.organizationId());
+			boolean measured = lengths.size() >= this.settings.minEndedTherapies();
+			long meanDays = measured ? Math.round(lengths.stream().mapToLong(Long::longValue).average().orElseThrow())
+					: this.settings.defaultTherapyDays();
+			// Each place takes a new client when its therapy ends: places ÷ mean length
+			// starts a day.
+			double daysPerStart = Math.max(1, meanDays) / (double) places;
+			return dated(entry, today, position, daysPerStart, new Basis("CAPACITY", position, starts, WINDOW.toDays(),
+					scope, places, lowFee, meanDays, lengths.size(), daysPerStart));
+		}
 		if (starts == 0) {
 			return new PredictedStart(entry.getId(), null, null,
-					new Basis("NO_RECENT_STARTS", position, 0, WINDOW.toDays()));
+					Basis.none("NO_RECENT_STARTS", position, 0, scope, capacity, lowFee));
 		}
 		double daysPerStart = (double) WINDOW.toDays() / starts;
+		return dated(entry, today, position, daysPerStart, new Basis("OBSERVED_STARTS", position, starts,
+				WINDOW.toDays(), scope, places, lowFee, null, 0, daysPerStart));
+	}
+
+	private static PredictedStart dated(QueueEntry entry, LocalDate today, long position, double daysPerStart,
+			Basis basis) {
 		double spread = Math.sqrt(position);
-		LocalDate today = LocalDate.ofInstant(now, QUEBEC);
 		LocalDate from = today.plusDays(Math.round(Math.max(0, position - spread) * daysPerStart));
 		LocalDate to = today.plusDays(Math.round((position + spread) * daysPerStart));
-		return new PredictedStart(entry.getId(), from, to,
-				new Basis("OBSERVED_STARTS", position, starts, WINDOW.toDays()));
+		return new PredictedStart(entry.getId(), from, to, basis);
+	}
+
+	/** The days from first session to end of the therapies that ended in the scope. */
+	private List<Long> therapyDays(@Nullable String organizationId) {
+		Query ended = new Query(
+				inScope(organizationId).and("steps").elemMatch(Criteria.where("what").is("THERAPY_ENDED")));
+		ended.fields().include("steps");
+		return this.mongo.find(ended, QueueEntry.class)
+			.stream()
+			.map(StartForecast::therapyDays)
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	private static Optional<Long> therapyDays(QueueEntry entry) {
+		// After a re-match the therapy that counts is the last one.
+		Instant started = last(entry.steps(), "THERAPY_STARTED");
+		Instant ended = last(entry.steps(), "THERAPY_ENDED");
+		if (started == null || ended == null || ended.isBefore(started)) {
+			return Optional.empty();
+		}
+		return Optional.of(Math.round(Duration.between(started, ended).toSeconds() / SECONDS_A_DAY));
+	}
+
+	private static @Nullable Instant last(List<Step> steps, String what) {
+		Instant last = null;
+		for (Step step : steps) {
+			if (step.what().equals(what) && (last == null || step.at().isAfter(last))) {
+				last = step.at();
+			}
+		}
+		return last;
+	}
+
+	private static Criteria inScope(@Nullable String organizationId) {
+		return (organizationId != null) ? Criteria.where("organizationId").is(organizationId)
+				: new Criteria("_id").exists(true);
+	}
+
+	private static String scope(@Nullable String organizationId) {
+		return (organizationId != null) ? "ORGANIZATION" : "NETWORK";
 	}
 
 }

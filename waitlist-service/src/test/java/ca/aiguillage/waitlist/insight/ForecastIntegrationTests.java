@@ -15,14 +15,17 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.aiguillage.waitlist.Wire;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.context.TestPropertySource;
@@ -77,8 +80,135 @@ class ForecastIntegrationTests extends RunningService {
 		assertThat(forecast.<Object>json("$.from")).isNull();
 	}
 
-	private String waiting(String organization, String partner, Instant registered) {
-		String id = referral(organization, partner, registered);
+	@Test
+	void predictedStartMovesAtOnceWhenATherapistAddsPlaces() {
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		String therapist = "t-" + organization;
+		Instant now = Instant.now();
+		Wire.publish(this.kafka, new TherapistChangedV1(therapist, organization, true, 2, 0, 0, now));
+		waiting(organization, "clsc-a", now.minus(Duration.ofDays(30)));
+		waiting(organization, "clsc-a", now.minus(Duration.ofDays(20)));
+		String third = waiting(organization, "clsc-b", now.minus(Duration.ofDays(10)));
+		LocalDate today = LocalDate.now(ZoneId.of("America/Montreal"));
+
+		// Third in line, two places, no ended therapy yet so 126 days each: 63 days a
+		// start, 3 ± √3 starts away.
+		Http.Answer before = awaitForecast(third, "CAPACITY", 2);
+		assertThat(before.<Integer>json("$.basis.position")).isEqualTo(3);
+		assertThat(before.<Integer>json("$.basis.meanTherapyDays")).isEqualTo(126);
+		assertThat(before.<Integer>json("$.basis.endedTherapies")).isZero();
+		assertThat(before.<String>json("$.basis.scope")).isEqualTo("ORGANIZATION");
+		assertThat(before.<String>json("$.from")).isEqualTo(today.plusDays(80).toString());
+		assertThat(before.<String>json("$.to")).isEqualTo(today.plusDays(298).toString());
+
+		Wire.publish(this.kafka, new TherapistChangedV1(therapist, organization, true, 4, 0, 2, now.plusSeconds(1)));
+
+		// Four places: 31.5 days a start.
+		Http.Answer after = awaitForecast(third, "CAPACITY", 4);
+		assertThat(after.<String>json("$.from")).isEqualTo(today.plusDays(40).toString());
+		assertThat(after.<String>json("$.to")).isEqualTo(today.plusDays(149).toString());
+	}
+
+	@Test
+	void lowFeeClientWaitsForTheLowFeePlacesOnly() {
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now();
+		Wire.publish(this.kafka, new TherapistChangedV1("t-" + organization, organization, true, 4, 1, 0, now));
+		String lowFee = waiting(organization, "clsc-a", now.minus(Duration.ofDays(30)),
+				new SessionFee(2000, true, "qc-2026", "1"));
+		String regular = waiting(organization, "clsc-a", now.minus(Duration.ofDays(20)),
+				new SessionFee(9000, false, "qc-2026", "1"));
+		LocalDate today = LocalDate.now(ZoneId.of("America/Montreal"));
+
+		// First in line for the one low-fee place: 126 days a start, 1 ± 1 starts away.
+		Http.Answer first = awaitForecast(lowFee, "CAPACITY", 1);
+		assertThat(first.<Boolean>json("$.basis.lowFeePlacesOnly")).isTrue();
+		assertThat(first.<String>json("$.from")).isEqualTo(today.toString());
+		assertThat(first.<String>json("$.to")).isEqualTo(today.plusDays(252).toString());
+		// Second in line for all four places: 31.5 days a start, 2 ± √2 starts away.
+		Http.Answer second = awaitForecast(regular, "CAPACITY", 4);
+		assertThat(second.<Boolean>json("$.basis.lowFeePlacesOnly")).isFalse();
+		assertThat(second.<String>json("$.from")).isEqualTo(today.plusDays(18).toString());
+		assertThat(second.<String>json("$.to")).isEqualTo(today.plusDays(108).toString());
+	}
+
+	@Test
+	void therapyLengthIsTheMeanOfTheEndedTherapiesOnceEnoughEnded() {
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now();
+		Wire.publish(this.kafka, new TherapistChangedV1("t-" + organization, organization, true, 2, 0, 0, now));
+		for (int days = 60; days <= 100; days += 10) {
+			String id = referral(organization, "clsc-a", now.minus(Duration.ofDays(300)), null);
+			propose(id, organization);
+			act(id, "confirmation");
+			act(id, "first-session", now.minus(Duration.ofDays(200)));
+			act(id, "end", now.minus(Duration.ofDays(200 - days)));
+		}
+		String id = waiting(organization, "clsc-a", now.minus(Duration.ofDays(5)));
+		LocalDate today = LocalDate.now(ZoneId.of("America/Montreal"));
+
+		// Five therapies of 60 to 100 days, 80 on average, two places: 40 days a start,
+		// 1 ± 1 starts away.
+		Http.Answer forecast = awaitForecast(id, "CAPACITY", 2);
+		assertThat(forecast.<Integer>json("$.basis.meanTherapyDays")).isEqualTo(80);
+		assertThat(forecast.<Integer>json("$.basis.endedTherapies")).isEqualTo(5);
+		assertThat(forecast.<String>json("$.from")).isEqualTo(today.toString());
+		assertThat(forecast.<String>json("$.to")).isEqualTo(today.plusDays(80).toString());
+	}
+
+	@Test
+	void inactiveTherapistsPlacesDoNotCountAndTheForecastFallsBackToThePace() {
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		Wire.publish(this.kafka,
+				new TherapistChangedV1("t-" + organization, organization, false, 3, 0, 3, Instant.now()));
+		String id = waiting(organization, "clsc-a", Instant.now().minus(Duration.ofDays(3)));
+
+		Http.Answer forecast = awaitForecast(id, "NO_RECENT_STARTS", 0);
+		assertThat(forecast.<Object>json("$.from")).isNull();
+	}
+
+	@Test
+	void referralWithoutOrganizationIsForecastFromTheNetworksPlaces() {
+		String therapist = "t-" + UUID.randomUUID();
+		Wire.publish(this.kafka, new TherapistChangedV1(therapist, "org-" + therapist, true, 3, 0, 0, Instant.now()));
+		String id = waiting(null, "clsc-a", Instant.now().minus(Duration.ofDays(3)));
+
+		await().atMost(ofSeconds(20)).untilAsserted(() -> {
+			Http.Answer forecast = this.http.get("/api/v1/queue/" + id + "/predicted-start");
+			assertThat(forecast.<String>json("$.basis.method")).isEqualTo("CAPACITY");
+			assertThat(forecast.<String>json("$.basis.scope")).isEqualTo("NETWORK");
+			assertThat(forecast.<Integer>json("$.basis.places")).isGreaterThanOrEqualTo(3);
+			assertThat(forecast.<String>json("$.to")).isGreaterThanOrEqualTo(forecast.<String>json("$.from"));
+		});
+	}
+
+	@Test
+	void notificationServiceReadsAnyClientsPredictedStartAndNoOtherServiceDoes() {
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = waiting(organization, "clsc-a", Instant.now().minus(Duration.ofDays(3)));
+
+		assertThat(this.anonymous.withToken(this.tokens.service("notification-service"))
+			.get("/api/v1/queue/" + id + "/predicted-start")
+			.<String>json("$.referralId")).isEqualTo(id);
+		assertThat(this.anonymous.withToken(this.tokens.service("matching-service"))
+			.get("/api/v1/queue/" + id + "/predicted-start")
+			.status()).isEqualTo(403);
+	}
+
+	private Http.Answer awaitForecast(String id, String method, int places) {
+		return await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id + "/predicted-start"),
+					answer -> answer.status() == 200 && method.equals(answer.json("$.basis.method"))
+							&& Integer.valueOf(places).equals(answer.json("$.basis.places")));
+	}
+
+	private String waiting(@Nullable String organization, String partner, Instant registered) {
+		return waiting(organization, partner, registered, null);
+	}
+
+	private String waiting(@Nullable String organization, String partner, Instant registered,
+			@Nullable SessionFee fee) {
+		String id = referral(organization, partner, registered, fee);
 		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 3, Instant.now()));
 		await().atMost(ofSeconds(20))
 			.until(() -> this.http.get("/api/v1/queue/" + id),
@@ -87,13 +217,18 @@ class ForecastIntegrationTests extends RunningService {
 		return id;
 	}
 
-	private String referral(String organization, String partner, Instant registered) {
+	private String referral(@Nullable String organization, String partner, Instant registered) {
+		return referral(organization, partner, registered, null);
+	}
+
+	private String referral(@Nullable String organization, String partner, Instant registered,
+			@Nullable SessionFee fee) {
 		String id = UUID.randomUUID().toString();
 		Wire.publish(this.kafka,
 				new ReferralSubmittedV1(id, registered, IntakeChannel.PARTNER_API, partner, organization, "fr",
 						List.of("fr"), Clientele.ADULT, List.of(Approach.SYSTEMIC), false, Modality.EITHER,
 						List.of(new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
-						"H2M", List.of(), null, null));
+						"H2M", List.of(), fee, null));
 		return id;
 	}
 
@@ -108,8 +243,13 @@ class ForecastIntegrationTests extends RunningService {
 	}
 
 	private void act(String id, String action) {
+		act(id, action, null);
+	}
+
+	private void act(String id, String action, @Nullable Instant at) {
 		String etag = this.http.get("/api/v1/queue/" + id).header("etag");
-		Http.Answer answer = this.http.postJson("/api/v1/queue/" + id + "/" + action, "{}", "If-Match", etag);
+		String body = (at != null) ? "{\"at\":\"" + at + "\"}" : "{}";
+		Http.Answer answer = this.http.postJson("/api/v1/queue/" + id + "/" + action, body, "If-Match", etag);
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 	}
 

@@ -1,0 +1,67 @@
+package ca.aiguillage.waitlist.capacity;
+
+import java.util.List;
+import java.util.Optional;
+
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.platform.events.ReceivedEvent;
+import ca.aiguillage.platform.outbox.Aggregates;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The places of an organization's therapists, or of the whole network's. Each directory
+ * change is one conditional write of one therapist's document.
+ */
+@Component
+public class Capacity {
+
+	private final Aggregates aggregates;
+
+	private final MongoOperations mongo;
+
+	Capacity(Aggregates aggregates, MongoOperations mongo) {
+		this.aggregates = aggregates;
+		this.mongo = mongo;
+	}
+
+	/**
+	 * The places therapists take new clients in.
+	 *
+	 * @param therapists how many therapists matching-service told of, active or not
+	 * @param places the active therapists' places
+	 * @param lowFeePlaces how many of those places are low-fee places
+	 */
+	public record Places(int therapists, int places, int lowFeePlaces) {
+	}
+
+	void apply(ReceivedEvent event) {
+		if (event.data() instanceof TherapistChangedV1 change) {
+			this.aggregates.applyOnce(TherapistPlaces.class, change.therapistId(), event.id(),
+					() -> new TherapistPlaces(change.therapistId()), therapist -> therapist.changed(change));
+		}
+	}
+
+	/**
+	 * The places of one organization, or of the network.
+	 * @param organizationId the organization, or null for the whole network
+	 * @return its places, or empty when matching-service has told of none of its
+	 * therapists
+	 */
+	public Optional<Places> of(@Nullable String organizationId) {
+		Query query = (organizationId != null) ? new Query(Criteria.where("organizationId").is(organizationId))
+				: new Query();
+		List<TherapistPlaces> therapists = this.mongo.find(query, TherapistPlaces.class);
+		if (therapists.isEmpty()) {
+			return Optional.empty();
+		}
+		List<TherapistPlaces> active = therapists.stream().filter(TherapistPlaces::active).toList();
+		return Optional.of(new Places(therapists.size(), active.stream().mapToInt(TherapistPlaces::places).sum(),
+				active.stream().mapToInt(TherapistPlaces::lowFeePlaces).sum()));
+	}
+
+}

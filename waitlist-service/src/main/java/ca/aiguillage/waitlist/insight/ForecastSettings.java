@@ -1,0 +1,15 @@
+package ca.aiguillage.waitlist.insight;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How predicted starts are worked out.
+ *
+ * @param defaultTherapyDays how long a therapy lasts, in days, while too few have ended
+ * to measure it
+ * @param minEndedTherapies how many ended therapies it takes to use their mean length
+ */
+@ConfigurationProperties("waitlist.forecast")
+record ForecastSettings(@DefaultValue("126") int defaultTherapyDays, @DefaultValue("5") int minEndedTherapies) {
+}
