@@ -171,6 +171,7 @@ public final class LocalStack implements AutoCloseable {
 							"--referral.privacy.key-file="
 									+ dataDir.resolve("referral").resolve("keys.json").toAbsolutePath(),
 							"--notification.referral-service=http://localhost:" + ((i == 0) ? 0 : stack.port(0)),
+							"--notification.waitlist-service=http://localhost:" + ((i < 3) ? 0 : stack.port(2)),
 							"--notification.client.token-uri=" + issuer + "/oauth2/token",
 							"--notification.client.secret=notification-service-secret",
 							"--notification.key-file="

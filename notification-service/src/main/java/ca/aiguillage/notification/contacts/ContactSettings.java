@@ -7,15 +7,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where contact details come from and how notification-service proves who it is.
+ * Where contact details and predicted starts come from, and how notification-service
+ * proves who it is.
  *
  * @param referralService referral-service's base URL
+ * @param waitlistService waitlist-service's base URL, where predicted starts come from
  * @param client the client-credentials client of notification-service
  * @param keyFile the file holding the key that hashes mobile numbers (and signs links),
  * generated owner-only when missing
  */
 @ConfigurationProperties("notification")
-public record ContactSettings(@DefaultValue("http://localhost:8081") URI referralService, @DefaultValue Client client,
+public record ContactSettings(@DefaultValue("http://localhost:8081") URI referralService,
+		@DefaultValue("http://localhost:8083") URI waitlistService, @DefaultValue Client client,
 		@DefaultValue("data/notification/keys.json") Path keyFile) {
 
 	/**

@@ -1,23 +1,47 @@
 package ca.aiguillage.notification.contacts;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import ca.aiguillage.notification.channels.Guards;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** The contact directory and the keys. */
+/** The contact directory, the start forecasts and the keys. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ContactSettings.class)
 class ContactsConfiguration {
 
+	/**
+	 * Forecasts are read while an event is handled: a silent service must not hold it up.
+	 */
+	private static final Duration FORECAST_TIMEOUT = Duration.ofSeconds(3);
+
 	@Bean
-	ContactDirectory contactDirectory(ContactSettings settings, RestClient.Builder http, Guards guards, Clock clock) {
-		return new ContactDirectory(http.clone().baseUrl(settings.referralService().toString()).build(),
-				new ServiceTokens(http, settings.client(), clock), guards);
+	ServiceTokens serviceTokens(ContactSettings settings, RestClient.Builder http, Clock clock) {
+		return new ServiceTokens(http, settings.client(), clock);
+	}
+
+	@Bean
+	ContactDirectory contactDirectory(ContactSettings settings, RestClient.Builder http, ServiceTokens tokens,
+			Guards guards) {
+		return new ContactDirectory(new ServiceCalls(ContactDirectory.NAME, "CONTACT_",
+				http.clone().baseUrl(settings.referralService().toString()).build(), tokens, guards));
+	}
+
+	@Bean
+	StartForecasts startForecasts(ContactSettings settings, RestClient.Builder http, ServiceTokens tokens,
+			Guards guards) {
+		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+		timeouts.setConnectTimeout(FORECAST_TIMEOUT);
+		timeouts.setReadTimeout(FORECAST_TIMEOUT);
+		return new StartForecasts(new ServiceCalls(StartForecasts.NAME, "FORECAST_",
+				http.clone().baseUrl(settings.waitlistService().toString()).requestFactory(timeouts).build(), tokens,
+				guards));
 	}
 
 	@Bean

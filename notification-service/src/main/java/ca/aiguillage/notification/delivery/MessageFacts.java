@@ -12,17 +12,22 @@ import java.util.stream.Stream;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.notification.contacts.PredictedStart;
 
 /**
  * What a message may say about each event that calls for one: codes and ISO-8601 times
  * taken from the event, put into words only once the recipient's language is known. A few
  * facts come from the case rather than the event ({@link #FROM_THE_CASE}): the fee the
- * client learnt at intake and the link that answers a question.
+ * client learnt at intake and the link that answers a question. The predicted start comes
+ * from waitlist-service ({@link #FROM_WAITLIST}) when the event arrives.
  */
 final class MessageFacts {
 
 	/** Facts the notification case adds when it records a message. */
 	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK);
+
+	/** Facts asked of waitlist-service when the event arrives. */
+	static final Set<Placeholder> FROM_WAITLIST = EnumSet.of(Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE);
 
 	private static final Map<String, Extraction<?>> BY_TYPE = Stream
 		.of(new Extraction<>(EventCatalog.REFERRAL_SUBMITTED_V1,
@@ -34,7 +39,9 @@ final class MessageFacts {
 								Placeholder.WEEKDAY, Placeholder.START_TIME, Placeholder.REFERRAL, Placeholder.FEE,
 								Placeholder.ANSWER_LINK),
 						MessageFacts::proposal),
-				new Extraction<>(EventCatalog.WAITLISTED_V1, EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL),
+				new Extraction<>(EventCatalog.WAITLISTED_V1,
+						EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.LIKELY_START,
+								Placeholder.LIKELY_RANGE),
 						waitlisted -> Map.of(Placeholder.RECEIVED_ON, waitlisted.registeredAt().toString(),
 								Placeholder.REFERRAL, waitlisted.referralId())),
 				referralOnly(EventCatalog.REFERRAL_REDIRECTED_V1), referralOnly(EventCatalog.REFERRAL_WITHDRAWN_V1),
@@ -45,7 +52,8 @@ final class MessageFacts {
 				referralOnly(EventCatalog.THERAPY_STARTED_V1), referralOnly(EventCatalog.THERAPY_ENDED_V1),
 				referralOnly(EventCatalog.REFERRAL_LEFT_QUEUE_V1),
 				new Extraction<>(EventCatalog.CHECK_IN_DUE_V1,
-						EnumSet.of(Placeholder.ANSWER_BY, Placeholder.REFERRAL, Placeholder.ANSWER_LINK),
+						EnumSet.of(Placeholder.ANSWER_BY, Placeholder.REFERRAL, Placeholder.ANSWER_LINK,
+								Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE),
 						checkIn -> Map.of(Placeholder.ANSWER_BY, checkIn.answerBy().toString(), Placeholder.REFERRAL,
 								checkIn.referralId())),
 				new Extraction<>(EventCatalog.REVIEW_REQUESTED_V1, EnumSet.of(Placeholder.CAUSE, Placeholder.REFERRAL),
@@ -64,9 +72,20 @@ final class MessageFacts {
 		return Optional.ofNullable(BY_TYPE.get(eventType)).map(Extraction::offered);
 	}
 
+	/** Whether an event's messages may tell when therapy is likely to start. */
+	static boolean offersLikelyStart(String eventType) {
+		return offeredBy(eventType).filter(offered -> offered.containsAll(FROM_WAITLIST)).isPresent();
+	}
+
+	/** The predicted start facts, saying there is no estimate when there is none. */
+	static Map<String, String> likelyStart(Optional<PredictedStart> predicted) {
+		String fact = StartForecast.factOf(predicted);
+		return Map.of(Placeholder.LIKELY_START.token(), fact, Placeholder.LIKELY_RANGE.token(), fact);
+	}
+
 	/**
-	 * The facts of one event, by placeholder name; those {@link #FROM_THE_CASE} are not
-	 * among them.
+	 * The facts of one event, by placeholder name; those {@link #FROM_THE_CASE} and
+	 * {@link #FROM_WAITLIST} are not among them.
 	 * @throws IllegalArgumentException when no message can be made of the event's type
 	 */
 	static Map<String, String> of(Object data) {

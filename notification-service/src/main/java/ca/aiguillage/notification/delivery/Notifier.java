@@ -23,6 +23,7 @@ import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
+import ca.aiguillage.notification.contacts.StartForecasts;
 import ca.aiguillage.notification.links.ClientLinks;
 import ca.aiguillage.notification.links.LinkSettings;
 import ca.aiguillage.platform.events.ReceivedEvent;
@@ -51,10 +52,13 @@ class Notifier {
 
 	private final Dispatcher dispatcher;
 
+	private final StartForecasts forecasts;
+
 	private final Clock clock;
 
 	Notifier(Templates templates, Aggregates aggregates, ClientLinks links, LinkSettings linkSettings,
-			Dispatcher dispatcher, Clock clock) {
+			Dispatcher dispatcher, StartForecasts forecasts, Clock clock) {
+		this.forecasts = forecasts;
 		this.templates = templates;
 		this.aggregates = aggregates;
 		this.links = links;
@@ -66,7 +70,7 @@ class Notifier {
 	void on(ReceivedEvent event) {
 		Object data = event.data();
 		Instant now = this.clock.instant();
-		List<MessageRequest> requests = this.templates.requestsFor(event.id(), data);
+		List<MessageRequest> requests = withLikelyStart(data, this.templates.requestsFor(event.id(), data));
 		if (data instanceof ReviewRequestedV1 review && review.cause() == ReviewRequestedV1.Cause.SIXTY_DAY_RISK) {
 			// Coordinators hear about 60-day risks together, in the next morning's
 			// digest.
@@ -89,6 +93,17 @@ class Notifier {
 			return;
 		}
 		this.dispatcher.wake();
+	}
+
+	/** Asks waitlist-service now, so that the message logged is the message sent. */
+	private List<MessageRequest> withLikelyStart(Object data, List<MessageRequest> requests) {
+		String type = EventCatalog.of(data).type();
+		if (requests.stream().noneMatch(request -> request.audience() == Audience.CLIENT)
+				|| !MessageFacts.offersLikelyStart(type)) {
+			return requests;
+		}
+		Map<String, String> facts = MessageFacts.likelyStart(this.forecasts.of(EventCatalog.of(data).subjectOf(data)));
+		return requests.stream().map(request -> request.withFacts(facts)).toList();
 	}
 
 	private Consumer<NotificationCase> change(Object data, List<MessageRequest> requests, Instant now) {

@@ -105,6 +105,26 @@ enum Placeholder {
 		}
 	},
 
+	/**
+	 * When the client's therapy is likely to start and why, as a sentence; or that there
+	 * is no estimate yet. The fact is {@code from/to/method/position} or {@code NONE}
+	 * ({@link MessageFacts#likelyStart}).
+	 */
+	LIKELY_START("likelyStart", StartForecast.SAMPLES) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return StartForecast.parse(fact).sentence(language);
+		}
+	},
+
+	/** The same forecast, short enough for a text message: the range only. */
+	LIKELY_RANGE("likelyRange", StartForecast.SAMPLES) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return StartForecast.parse(fact).shortSentence(language);
+		}
+	},
+
 	/** Why a coordinator is asked to look at a referral. */
 	CAUSE("cause", Stream.of(ReviewRequestedV1.Cause.values()).map(Enum::name).toList()) {
 		@Override

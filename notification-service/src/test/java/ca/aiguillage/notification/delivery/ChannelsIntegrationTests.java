@@ -327,17 +327,6 @@ class ChannelsIntegrationTests extends RunningNotificationService {
 		}).toList();
 	}
 
-	private static MimeMultipart alternatives(MimeMessage email) throws Exception {
-		// Spring Mail nests the alternatives in mixed and related parts, ready for
-		// attachments.
-		MimeMultipart content = (MimeMultipart) email.getContent();
-		while (!content.getContentType().startsWith("multipart/alternative")
-				&& content.getBodyPart(0).getContent() instanceof MimeMultipart nested) {
-			content = nested;
-		}
-		return content;
-	}
-
 	private static Map<String, Object> clientDelivery(List<Map<String, Object>> deliveries, String channel) {
 		return deliveries.stream()
 			.filter(d -> "CLIENT".equals(d.get("audience")) && channel.equals(d.get("channel")))

@@ -24,7 +24,8 @@ class MessageFactsTests {
 
 				assertThat(facts.keySet()).as(definition.type())
 					.isEqualTo(offered.stream()
-						.filter(placeholder -> !MessageFacts.FROM_THE_CASE.contains(placeholder))
+						.filter(placeholder -> !MessageFacts.FROM_THE_CASE.contains(placeholder)
+								&& !MessageFacts.FROM_WAITLIST.contains(placeholder))
 						.map(Placeholder::token)
 						.collect(Collectors.toSet()));
 			});

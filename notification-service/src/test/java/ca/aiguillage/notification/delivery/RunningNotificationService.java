@@ -14,6 +14,7 @@ import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -106,6 +107,22 @@ abstract class RunningNotificationService extends RunningService {
 			.stream()
 			.filter(message -> recipients(message).contains(address))
 			.toList();
+	}
+
+	static MimeMultipart alternatives(MimeMessage email) throws Exception {
+		// Spring Mail nests the alternatives in mixed and related parts, ready for
+		// attachments.
+		MimeMultipart content = (MimeMultipart) email.getContent();
+		while (!content.getContentType().startsWith("multipart/alternative")
+				&& content.getBodyPart(0).getContent() instanceof MimeMultipart nested) {
+			content = nested;
+		}
+		return content;
+	}
+
+	/** The plain-text part of an email, as the client's mail program shows it. */
+	static String plainText(MimeMessage email) throws Exception {
+		return (String) alternatives(email).getBodyPart(0).getContent();
 	}
 
 	private static String recipients(MimeMessage message) {

@@ -113,7 +113,9 @@ class TemplatesTests {
 			for (String language : new String[] { "fr", "en" }) {
 				for (MessageRequest request : this.templates.requestsFor("event-1", event)) {
 					RenderedMessage message = this.templates.render(request.template(), language,
-							request.withFacts(Map.of("fee", "2500", "answerLink", LINK)).facts());
+							request.withFacts(Map.of("fee", "2500", "answerLink", LINK))
+								.withFacts(forecast(CAPACITY))
+								.facts());
 					assertThat(message.subject() + message.body() + message.sms()).doesNotContain("{", "}");
 				}
 			}
@@ -136,14 +138,78 @@ class TemplatesTests {
 			.doesNotContain("{");
 	}
 
+	@Test
+	void waitlistedGivesTheLikelyStartAsARangeWithItsBasisInFrench() {
+		RenderedMessage message = render(SampleEvents.waitlisted(), "fr", "NONE", CAPACITY);
+
+		assertThat(message.body()).contains("Début probable : entre le 10 janvier et le 20 février 2027 "
+				+ "(7 personnes avant vous, selon les places des psychothérapeutes et la durée habituelle des suivis).");
+		assertThat(message.sms()).contains("Début probable : entre le 10 janvier et le 20 février 2027.")
+			.doesNotContain("psychothérapeutes");
+	}
+
+	@Test
+	void waitlistedGivesTheLikelyStartAsARangeWithItsBasisInEnglish() {
+		RenderedMessage message = render(SampleEvents.waitlisted(), "en", "NONE", CAPACITY);
+
+		assertThat(message.body()).contains("Likely start: between January 10 and February 20, 2027 "
+				+ "(7 people ahead of you, based on therapists' places and how long therapies usually last).");
+	}
+
+	@Test
+	void eachForecastMethodHasItsOwnBasisSentence() {
+		assertThat(render(SampleEvents.checkIn(), "en", "NONE", "2027-12-15/2028-02-01/OBSERVED_STARTS/1").body())
+			.contains("Likely start: between December 15, 2027 and February 1, 2028 "
+					+ "(1 person ahead of you, based on how many therapies started in recent months).");
+		assertThat(render(SampleEvents.checkIn(), "fr", "NONE", "2027-03-01/2027-03-01/NO_RECENT_STARTS/0").body())
+			.contains("Début probable : vers le 1 mars 2027 (aucune personne avant vous, selon les places des "
+					+ "psychothérapeutes seulement, aucun suivi n'ayant commencé récemment).");
+		assertThat(render(SampleEvents.checkIn(), "fr", "NONE", "2027-03-01/2027-04-15/SOMETHING_NEW/").body())
+			.contains("Début probable : entre le 1 mars et le 15 avril 2027.");
+	}
+
+	@Test
+	void withoutAForecastTheClientReadsThatNoEstimateIsAvailableYet() {
+		RenderedMessage french = render(SampleEvents.waitlisted(), "fr", "NONE", "NONE");
+		RenderedMessage english = render(SampleEvents.checkIn(), "en", "NONE", "NONE");
+
+		assertThat(french.body())
+			.contains("Aucune estimation de la date de début de votre suivi n'est encore disponible.");
+		assertThat(french.sms()).contains("Date de début : pas encore d'estimation.");
+		assertThat(english.body()).contains("No estimate of when your therapy may start is available yet.");
+		assertThat(english.sms()).contains("Start date: no estimate yet.");
+	}
+
+	@Test
+	void textMessageSpellsAugustWithoutACircumflexToStayInTheGsmAlphabet() {
+		RenderedMessage message = render(SampleEvents.waitlisted(), "fr", "NONE", "2027-08-02/2027-08-30/CAPACITY/3");
+
+		assertThat(message.body()).contains("entre le 2 août et le 30 août 2027");
+		assertThat(message.sms()).contains("entre le 2 aout et le 30 aout 2027").doesNotContain("û");
+	}
+
+	private static final String CAPACITY = "2027-01-10/2027-02-20/CAPACITY/7";
+
+	private static Map<String, String> forecast(String fact) {
+		return Map.of("likelyStart", fact, "likelyRange", fact);
+	}
+
 	private RenderedMessage render(Object event, String language) {
 		return render(event, language, "NONE");
 	}
 
 	private RenderedMessage render(Object event, String language, String fee) {
-		MessageRequest request = this.templates.requestsFor("event-1", event).get(0);
+		return render(event, language, fee, "NONE");
+	}
+
+	private RenderedMessage render(Object event, String language, String fee, String forecast) {
+		MessageRequest request = this.templates.requestsFor("event-1", event)
+			.stream()
+			.filter(candidate -> candidate.audience() == Audience.CLIENT)
+			.findFirst()
+			.orElseThrow();
 		return this.templates.render(request.template(), language,
-				request.withFacts(Map.of("fee", fee, "answerLink", LINK)).facts());
+				request.withFacts(Map.of("fee", fee, "answerLink", LINK)).withFacts(forecast(forecast)).facts());
 	}
 
 }

@@ -16,9 +16,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points the booted service at real servers on loopback: GreenMail for SMTP, the SMS
- * provider stub, the partners' webhook stub, the referral-service contact stub and the
- * test issuer's token endpoint. One set per test JVM, so that every integration test
- * class shares one context. Tests add
+ * provider stub, the partners' webhook stub, the referral-service contact stub, the
+ * waitlist-service forecast stub and the test issuer's token endpoint. One set per test
+ * JVM, so that every integration test class shares one context. Tests add
  * {@code @ContextConfiguration(initializers = StubbedChannels.class)}.
  */
 public final class StubbedChannels implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -29,6 +29,8 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 	private static GreenMail mail;
 
 	private static ReferralContactsStub contacts;
+
+	private static WaitlistForecastStub forecasts;
 
 	private static SmsProviderStub sms;
 
@@ -42,6 +44,7 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 			server.start();
 			mail = server;
 			contacts = new ReferralContactsStub();
+			forecasts = new WaitlistForecastStub();
 			sms = new SmsProviderStub();
 			webhooks = new WebhookStub();
 			clock = new ShiftableClock();
@@ -56,6 +59,11 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 	public static ReferralContactsStub contacts() {
 		start();
 		return contacts;
+	}
+
+	public static WaitlistForecastStub forecasts() {
+		start();
+		return forecasts;
 	}
 
 	public static SmsProviderStub sms() {
@@ -80,6 +88,7 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", mail.getSmtp().getPort());
 		properties.put("notification.referral-service", contacts.url());
+		properties.put("notification.waitlist-service", forecasts.url());
 		properties.put("notification.client.token-uri", TestIssuer.get().tokenUri());
 		properties.put("notification.client.secret", "notification-service-secret");
 		properties.put("notification.channels.sms.base-url", sms.url());
