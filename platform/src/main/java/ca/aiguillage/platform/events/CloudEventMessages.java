@@ -101,9 +101,12 @@ public final class CloudEventMessages {
 			return Optional.empty();
 		}
 		JsonNode payload = this.json.tree(message.getPayload());
-		List<String> violations = this.schemas.violations(definition.get(), payload);
+		List<SchemaViolation> violations = this.schemas.violations(definition.get(), payload);
 		if (!violations.isEmpty()) {
-			throw new MalformedEventException(type + " violates its schema: " + String.join("; ", violations));
+			throw new MalformedEventException(
+					type + " violates its schema: "
+							+ String.join("; ", violations.stream().map(SchemaViolation::toString).toList()),
+					violations);
 		}
 		Object data = this.json.read(payload, definition.get().dataClass());
 		return Optional.of(new ReceivedEvent(id, type, source, header(message, "subject"), time(message), data));
@@ -129,6 +132,16 @@ public final class CloudEventMessages {
 					+ new java.util.TreeSet<>(message.getHeaders().keySet()) + ")");
 		}
 		return value;
+	}
+
+	/**
+	 * A CloudEvents attribute of a message, whichever prefix and encoding it came with.
+	 * @param message the message
+	 * @param attribute the attribute, such as {@code source} or {@code id}
+	 * @return its value, or null when the message does not carry it
+	 */
+	public static @Nullable String attribute(Message<byte[]> message, String attribute) {
+		return header(message, attribute);
 	}
 
 	private static @Nullable String header(Message<byte[]> message, String attribute) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import ca.aiguillage.contracts.EventDefinition;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -25,11 +24,14 @@ public final class EventSchemas {
 	 * Checks a payload against the schema of its type.
 	 * @param definition the event type
 	 * @param payload the event data
-	 * @return one line per violation (where and which rule, never the value); empty when
-	 * valid
+	 * @return each violation (where and which rule, never the value); empty when valid
 	 */
-	public List<String> violations(EventDefinition<?> definition, JsonNode payload) {
-		return schema(definition).validate(payload).stream().map(EventSchemas::describe).toList();
+	public List<SchemaViolation> violations(EventDefinition<?> definition, JsonNode payload) {
+		return schema(definition).validate(payload)
+			.stream()
+			.map(error -> new SchemaViolation(error.getInstanceLocation().toString(), error.getKeyword(),
+					error.getProperty()))
+			.toList();
 	}
 
 	private Schema schema(EventDefinition<?> definition) {
@@ -40,11 +42,6 @@ public final class EventSchemas {
 			}
 			return this.registry.getSchema(in);
 		});
-	}
-
-	private static String describe(Error error) {
-		return error.getInstanceLocation() + " " + error.getKeyword()
-				+ (error.getProperty() != null ? " " + error.getProperty() : "");
 	}
 
 }

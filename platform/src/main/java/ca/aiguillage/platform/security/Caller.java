@@ -55,17 +55,7 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 	}
 
 	static Caller of(Jwt jwt) {
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		List<String> names = jwt.getClaimAsStringList(ROLES);
-		if (names != null) {
-			for (String name : names) {
-				for (Role role : Role.values()) {
-					if (role.name().equals(name)) {
-						roles.add(role);
-					}
-				}
-			}
-		}
+		Set<Role> roles = roles(jwt.getClaimAsStringList(ROLES));
 		return new Caller(jwt.getSubject(), roles, jwt.getClaimAsString(ORGANIZATION), jwt.getClaimAsString(PARTNER));
 	}
 
@@ -76,6 +66,23 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 	 */
 	public boolean isService(String clientId) {
 		return this.roles.contains(Role.SERVICE) && clientId.equals(this.subject);
+	}
+
+	/**
+	 * The roles named in a token's {@value #ROLES} claim; unknown names are ignored.
+	 * @param names the claim's values, possibly null
+	 * @return the roles
+	 */
+	static Set<Role> roles(@Nullable List<String> names) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		if (names != null) {
+			for (Role role : Role.values()) {
+				if (names.contains(role.name())) {
+					roles.add(role);
+				}
+			}
+		}
+		return roles;
 	}
 
 	public boolean isAdmin() {

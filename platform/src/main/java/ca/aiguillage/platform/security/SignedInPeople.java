@@ -1,7 +1,6 @@
 package ca.aiguillage.platform.security;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +70,7 @@ public final class SignedInPeople implements OAuth2UserService<OidcUserRequest, 
 	 * @return the caller
 	 */
 	public static Caller caller(OidcUser person) {
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		List<String> names = person.getClaimAsStringList(Caller.ROLES);
-		if (names != null) {
-			for (Role role : Role.values()) {
-				if (names.contains(role.name())) {
-					roles.add(role);
-				}
-			}
-		}
+		Set<Role> roles = Caller.roles(person.getClaimAsStringList(Caller.ROLES));
 		return new Caller(person.getSubject(), roles, person.getClaimAsString(Caller.ORGANIZATION),
 				person.getClaimAsString(Caller.PARTNER));
 	}

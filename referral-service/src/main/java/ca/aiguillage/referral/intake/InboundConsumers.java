@@ -2,7 +2,6 @@ package ca.aiguillage.referral.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,10 +43,14 @@ class InboundConsumers {
 				received = messages.read(message, List.of(EventCatalog.INBOUND_REFERRAL_V1));
 			}
 			catch (MalformedEventException ex) {
-				String source = header(message, "ce_source");
-				String eventId = header(message, "ce_id");
-				if (source != null && eventId != null && ex.getMessage().contains(SCHEMA_VIOLATION)) {
-					tell(aggregates, clock, source, eventId, null, schemaViolations(ex.getMessage()));
+				String source = CloudEventMessages.attribute(message, "source");
+				String eventId = CloudEventMessages.attribute(message, "id");
+				if (source != null && eventId != null && !ex.schemaViolations().isEmpty()) {
+					tell(aggregates, clock, source, eventId, null, ex.schemaViolations()
+						.stream()
+						.map(violation -> new FieldViolation(violation.field().isEmpty() ? "(body)" : violation.field(),
+								"schema." + violation.keyword()))
+						.toList());
 				}
 				throw ex;
 			}
@@ -70,14 +73,6 @@ class InboundConsumers {
 		};
 	}
 
-	private static final String SCHEMA_VIOLATION = "violates its schema: ";
-
-	private static @Nullable String header(Message<byte[]> message, String name) {
-		Object value = message.getHeaders().get(name);
-		return (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
-				: (value != null) ? value.toString() : null;
-	}
-
 	/** Tells the partner, once per event, before the event is parked. */
 	private static void tell(Aggregates aggregates, Clock clock, String source, String eventId,
 			@Nullable String partnerReference, List<FieldViolation> violations) {
@@ -89,27 +84,6 @@ class InboundConsumers {
 		catch (DuplicateKeyException redelivered) {
 			// Told already.
 		}
-	}
-
-	/**
-	 * The schema's complaints as field violations: {@code /client/postalCode pattern}
-	 * becomes {@code client.postalCode} and {@code schema.pattern}.
-	 */
-	static List<FieldViolation> schemaViolations(String reason) {
-		String list = reason.substring(reason.indexOf(SCHEMA_VIOLATION) + SCHEMA_VIOLATION.length());
-		List<FieldViolation> violations = new ArrayList<>();
-		for (String violation : list.split("; ")) {
-			String trimmed = violation.trim();
-			// The location is empty at the root: "required household".
-			String[] parts = (trimmed.startsWith("/") ? trimmed : " " + trimmed).split(" ");
-			String field = parts[0].replaceFirst("^/", "").replace('/', '.');
-			if (parts.length > 2) {
-				field = field.isEmpty() ? parts[2] : field + "." + parts[2];
-			}
-			violations.add(new FieldViolation(field.isEmpty() ? "(body)" : field,
-					"schema." + ((parts.length > 1) ? parts[1] : "invalid")));
-		}
-		return violations;
 	}
 
 }
