@@ -1,6 +1,6 @@
 package ca.aiguillage.referral.intake;
 
-import ca.aiguillage.platform.security.SignedInPeople;
+import ca.aiguillage.platform.security.SignInPages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,20 +17,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class PartnerPortalSecurity {
 
-	static final String REGISTRATION = "aiguillage";
-
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain partnerPortalPages(HttpSecurity http) throws Exception {
-		http.securityMatcher(PartnerPortal.PATH, PartnerPortal.PATH + "/**", "/oauth2/authorization/**",
-				"/login/oauth2/**", "/webjars/**", "/logout")
-			.authorizeHttpRequests(
-					requests -> requests.requestMatchers("/webjars/**").permitAll().anyRequest().hasRole("PARTNER"))
-			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION)
-				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInPeople()))
-				.defaultSuccessUrl(PartnerPortal.PATH + "/referrals", true))
-			.logout(logout -> logout.logoutSuccessUrl(PartnerPortal.PATH));
-		return http.build();
+		return SignInPages.chain(http, PartnerPortal.PATH, PartnerPortal.PATH + "/referrals", "PARTNER");
 	}
 
 }

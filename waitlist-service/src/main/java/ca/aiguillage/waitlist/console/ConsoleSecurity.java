@@ -2,7 +2,7 @@ package ca.aiguillage.waitlist.console;
 
 import java.util.Locale;
 
-import ca.aiguillage.platform.security.SignedInPeople;
+import ca.aiguillage.platform.security.SignInPages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,22 +24,10 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity implements WebMvcConfigurer {
 
-	static final String REGISTRATION = "aiguillage";
-
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain consolePages(HttpSecurity http) throws Exception {
-		http.securityMatcher("/console", "/console/**", "/oauth2/authorization/**", "/login/oauth2/**", "/webjars/**",
-				"/logout")
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/**")
-				.permitAll()
-				.anyRequest()
-				.hasAnyRole("ADMIN", "COORDINATOR"))
-			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION)
-				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInPeople()))
-				.defaultSuccessUrl("/console", true))
-			.logout(logout -> logout.logoutSuccessUrl("/console"));
-		return http.build();
+		return SignInPages.chain(http, "/console", "/console", "ADMIN", "COORDINATOR");
 	}
 
 	/**
