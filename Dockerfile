@@ -1,11 +1,11 @@
 # One image per service: docker build --build-arg MODULE=referral-service .
-FROM maven:3.9.11-eclipse-temurin-17 AS build
+FROM maven:3.9.11-eclipse-temurin-25 AS build
 ARG MODULE
 WORKDIR /src
 COPY . .
 RUN ./mvnw -q -B -DskipTests -pl ${MODULE} -am package && cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar
 
-FROM eclipse-temurin:17.0.15_6-jre
+FROM eclipse-temurin:25-jre
 RUN useradd --system --uid 10001 aiguillage && mkdir -p /var/lib/aiguillage && chown aiguillage /var/lib/aiguillage
 USER aiguillage
 COPY --from=build /app.jar /app/app.jar

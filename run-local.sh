@@ -4,6 +4,7 @@
 # stays in ./data (set AIGUILLAGE_DATA to use another directory).
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/java-home.sh
 ./mvnw -q -B -DskipTests -pl local-stack -am package
 exec java -XX:+UseSerialGC -Xms256m -Xmx1g -XX:TieredStopAtLevel=1 \
   -Daiguillage.data="${AIGUILLAGE_DATA:-data}" \

@@ -25,10 +25,15 @@ import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import ca.aiguillage.contracts.notification.NotificationEvent;
+import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.referral.InboundEvent;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 
 /**
@@ -204,6 +209,10 @@ public final class EventCatalog {
 	private static final Map<Class<?>, EventDefinition<?>> BY_CLASS = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventDefinition::dataClass, Function.identity()));
 
+	private static final Map<String, Class<?>> FAMILIES = Map.of(Topics.REFERRALS_INBOUND, InboundEvent.class,
+			Topics.REFERRAL_EVENTS, ReferralEvent.class, Topics.MATCHING_EVENTS, MatchingEvent.class,
+			Topics.WAITLIST_EVENTS, WaitlistEvent.class, Topics.NOTIFICATION_EVENTS, NotificationEvent.class);
+
 	private EventCatalog() {
 	}
 
@@ -222,6 +231,20 @@ public final class EventCatalog {
 	 */
 	public static Optional<EventDefinition<?>> byType(String type) {
 		return Optional.ofNullable(BY_TYPE.get(type));
+	}
+
+	/**
+	 * The sealed interface that every event of a topic implements.
+	 * @param topic a topic of {@link Topics}
+	 * @return the topic's event family
+	 * @throws IllegalArgumentException when the topic is not part of the contract
+	 */
+	public static Class<?> familyOf(String topic) {
+		Class<?> family = FAMILIES.get(topic);
+		if (family == null) {
+			throw new IllegalArgumentException("Not a topic of the contract: " + topic);
+		}
+		return family;
 	}
 
 	/**

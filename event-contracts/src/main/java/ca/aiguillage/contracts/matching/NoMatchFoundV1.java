@@ -12,7 +12,8 @@ import java.util.List;
  * @param candidatesExamined how many active therapists were examined
  * @param examinedAt when matching ran
  */
-public record NoMatchFoundV1(String referralId, List<String> reasons, int candidatesExamined, Instant examinedAt) {
+public record NoMatchFoundV1(String referralId, List<String> reasons, int candidatesExamined,
+		Instant examinedAt) implements MatchingEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.matching.no-match-found.v1";

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param releasedAt when it was released
  */
 public record PlaceReleasedV1(String referralId, String therapistId, String organizationId, ReleaseReason cause,
-		Instant releasedAt) {
+		Instant releasedAt) implements MatchingEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.matching.place-released.v1";

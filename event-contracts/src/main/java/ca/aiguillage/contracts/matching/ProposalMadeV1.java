@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProposalMadeV1(String referralId, String proposalId, String therapistId, String organizationId,
 		Modality modality, WeeklySlot slot, Explanation explanation, Instant proposedAt,
-		@Nullable String therapistFirstName, @Nullable String organizationName) {
+		@Nullable String therapistFirstName, @Nullable String organizationName) implements MatchingEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.matching.proposal-made.v1";

@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param changedAt when it changed
  */
 public record TherapistChangedV1(String therapistId, String organizationId, boolean active, int places,
-		int lowFeePlaces, int freePlaces, Instant changedAt) {
+		int lowFeePlaces, int freePlaces, Instant changedAt) implements MatchingEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.matching.therapist-changed.v1";

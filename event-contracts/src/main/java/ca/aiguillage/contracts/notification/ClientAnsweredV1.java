@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param answeredAt when
  */
 public record ClientAnsweredV1(String referralId, Subject subject, String subjectId, Answer answer, Channel channel,
-		Instant answeredAt) {
+		Instant answeredAt) implements NotificationEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.notification.client-answered.v1";

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param recordedAt when the outcome was recorded
  */
 public record DeliveryRecordedV1(String referralId, String deliveryId, String eventType, Audience audience,
-		@Nullable Channel channel, Outcome outcome, @Nullable String reasonCode, Instant recordedAt) {
+		@Nullable Channel channel, Outcome outcome, @Nullable String reasonCode,
+		Instant recordedAt) implements NotificationEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.notification.delivery-recorded.v1";

@@ -13,7 +13,7 @@ import java.util.List;
  * @param rejectedAt when it was refused
  */
 public record InboundReferralRejectedV1(String partnerId, String partnerReference, List<Violation> violations,
-		Instant rejectedAt) {
+		Instant rejectedAt) implements ReferralEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.referral.inbound-rejected.v1";

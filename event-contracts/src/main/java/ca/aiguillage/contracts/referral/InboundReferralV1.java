@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record InboundReferralV1(@Nullable String partnerReference, @Nullable String targetOrganizationId,
 		@Nullable Client client, @Nullable Consent consent, @Nullable Household household, @Nullable Needs needs,
-		@Nullable Risk risk, @Nullable Priority priority) {
+		@Nullable Risk risk, @Nullable Priority priority) implements InboundEvent {
 
 	/** The CloudEvents type of an inbound referral. */
 	public static final String TYPE = "ca.aiguillage.inbound.referral.v1";

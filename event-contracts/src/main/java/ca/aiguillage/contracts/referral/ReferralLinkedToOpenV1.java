@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param linkedAt when it was linked
  */
 public record ReferralLinkedToOpenV1(String referralId, String openReferralId, @Nullable String partnerId,
-		List<String> matchedOn, Instant linkedAt) {
+		List<String> matchedOn, Instant linkedAt) implements ReferralEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.referral.linked-to-open.v1";

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param redirectedAt when the referral was redirected
  */
 public record ReferralRedirectedV1(String referralId, @Nullable String partnerId, @Nullable String organizationId,
-		String preferredLanguage, List<ContactChannel> contactChannels, Instant redirectedAt) {
+		String preferredLanguage, List<ContactChannel> contactChannels, Instant redirectedAt) implements ReferralEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.referral.redirected.v1";

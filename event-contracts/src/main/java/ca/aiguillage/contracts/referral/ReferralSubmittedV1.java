@@ -42,7 +42,8 @@ public record ReferralSubmittedV1(String referralId, Instant submittedAt, Intake
 		@Nullable String partnerId, @Nullable String organizationId, String preferredLanguage, List<String> languages,
 		Clientele clientele, List<Approach> approaches, boolean approachRequired, Modality modality,
 		List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
-		List<ContactChannel> contactChannels, @Nullable SessionFee fee, @Nullable Integer maxTravelKm) {
+		List<ContactChannel> contactChannels, @Nullable SessionFee fee,
+		@Nullable Integer maxTravelKm) implements ReferralEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.referral.submitted.v1";

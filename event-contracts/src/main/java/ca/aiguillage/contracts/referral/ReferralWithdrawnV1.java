@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param withdrawnAt when it was withdrawn
  */
 public record ReferralWithdrawnV1(String referralId, @Nullable String partnerId, WithdrawnBy withdrawnBy,
-		Instant withdrawnAt) {
+		Instant withdrawnAt) implements ReferralEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.referral.withdrawn.v1";

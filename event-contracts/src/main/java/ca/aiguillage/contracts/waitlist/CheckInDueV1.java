@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param dueAt when it fell due
  * @param answerBy when it counts as unanswered
  */
-public record CheckInDueV1(String referralId, String checkInId, int sequence, Instant dueAt, Instant answerBy) {
+public record CheckInDueV1(String referralId, String checkInId, int sequence, Instant dueAt,
+		Instant answerBy) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.check-in-due.v1";

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param confirmedAt when it was confirmed
  */
 public record ProposalConfirmedV1(String referralId, String proposalId, String therapistId, DecidedBy decidedBy,
-		Instant confirmedAt) {
+		Instant confirmedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.proposal-confirmed.v1";

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param declinedAt when it was declined
  */
 public record ProposalDeclinedV1(String referralId, String proposalId, String therapistId, DecidedBy decidedBy,
-		Instant declinedAt) {
+		Instant declinedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.proposal-declined.v1";

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param therapistId the proposed therapist
  * @param expiredAt when it expired
  */
-public record ProposalExpiredV1(String referralId, String proposalId, String therapistId, Instant expiredAt) {
+public record ProposalExpiredV1(String referralId, String proposalId, String therapistId,
+		Instant expiredAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.proposal-expired.v1";

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param overriddenAt when it was overridden
  */
 public record ProposalOverriddenV1(String referralId, @Nullable String replacedProposalId, String therapistId,
-		List<String> brokenConstraints, Instant overriddenAt) {
+		List<String> brokenConstraints, Instant overriddenAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.proposal-overridden.v1";

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param outcome why it left
  * @param leftAt when it left
  */
-public record ReferralLeftQueueV1(String referralId, Outcome outcome, Instant leftAt) {
+public record ReferralLeftQueueV1(String referralId, Outcome outcome, Instant leftAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.left-queue.v1";

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param registeredAt the original registration, from which the wait counts
  * @param requestedAt when it was asked
  */
-public record RematchRequestedV1(String referralId, String therapistId, Instant registeredAt, Instant requestedAt) {
+public record RematchRequestedV1(String referralId, String therapistId, Instant registeredAt,
+		Instant requestedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.rematch-requested.v1";

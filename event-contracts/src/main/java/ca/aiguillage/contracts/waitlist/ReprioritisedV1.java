@@ -11,7 +11,7 @@ import ca.aiguillage.contracts.common.Priority;
  * @param priority the new priority
  * @param reprioritisedAt when it changed
  */
-public record ReprioritisedV1(String referralId, Priority priority, Instant reprioritisedAt) {
+public record ReprioritisedV1(String referralId, Priority priority, Instant reprioritisedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.reprioritised.v1";

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param cause why
  * @param requestedAt when it was asked
  */
-public record ReviewRequestedV1(String referralId, @Nullable String organizationId, Cause cause, Instant requestedAt) {
+public record ReviewRequestedV1(String referralId, @Nullable String organizationId, Cause cause,
+		Instant requestedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.review-requested.v1";

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param therapistId the proposed therapist
  * @param endedAt when it ended
  */
-public record TherapyEndedV1(String referralId, String therapistId, Instant endedAt) {
+public record TherapyEndedV1(String referralId, String therapistId, Instant endedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.therapy-ended.v1";

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param therapistId the proposed therapist
  * @param startedAt when the first session took place
  */
-public record TherapyStartedV1(String referralId, String therapistId, Instant startedAt) {
+public record TherapyStartedV1(String referralId, String therapistId, Instant startedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.therapy-started.v1";

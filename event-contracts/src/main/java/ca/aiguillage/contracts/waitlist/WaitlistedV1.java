@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param registeredAt when the referral was registered (its wait started)
  * @param waitlistedAt when it entered the waitlist
  */
-public record WaitlistedV1(String referralId, Instant registeredAt, Instant waitlistedAt) {
+public record WaitlistedV1(String referralId, Instant registeredAt, Instant waitlistedAt) implements WaitlistEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "ca.aiguillage.waitlist.waitlisted.v1";

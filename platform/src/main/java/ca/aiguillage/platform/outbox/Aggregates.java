@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import ca.aiguillage.contracts.EventCatalog;
@@ -62,8 +64,61 @@ public final class Aggregates {
 	}
 
 	/**
+	 * The one read-modify-write of every aggregate: reads it, lets {@code change} decide
+	 * on what is stored now, and saves the result with the events it raised in one
+	 * conditional write. When another writer came first (a stale version, or a new
+	 * document whose id was just taken), reads again and decides again, so a decision is
+	 * always taken on the latest state.
+	 * @param type the aggregate type
+	 * @param id the aggregate id
+	 * @param change gets the stored aggregate (empty when there is none) and returns what
+	 * to save and answer
+	 * @param <T> the aggregate type
+	 * @param <R> the answer type
+	 * @return the answer of the decision that was written (or that wrote nothing)
+	 * @throws OptimisticLockingFailureException when other writers kept coming first
+	 */
+	public <T extends Aggregate, R> R update(Class<T> type, String id, Function<Optional<T>, Outcome<T, R>> change) {
+		for (int attempt = 1;; attempt++) {
+			Outcome<T, R> outcome = change.apply(find(type, id));
+			T aggregate = outcome.aggregate();
+			if (aggregate == null) {
+				return outcome.answer();
+			}
+			try {
+				save(aggregate);
+				return outcome.answer();
+			}
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
+				if (attempt == ATTEMPTS) {
+					throw (ex instanceof OptimisticLockingFailureException optimistic) ? optimistic
+							: new OptimisticLockingFailureException("Aggregate " + id + " kept changing", ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Changes a stored aggregate if there is one, through {@link #update}.
+	 * @param type the aggregate type
+	 * @param id the aggregate id
+	 * @param change changes the aggregate and returns true, or returns false when there
+	 * is nothing to write
+	 * @param <T> the aggregate type
+	 * @return the saved aggregate, or empty when there was none or nothing changed
+	 */
+	public <T extends Aggregate> Optional<T> updateIfPresent(Class<T> type, String id, Predicate<T> change) {
+		return update(type, id, found -> {
+			if (found.isEmpty() || !change.test(found.get())) {
+				return Outcome.unchanged(Optional.empty());
+			}
+			return Outcome.save(found.get(), found);
+		});
+	}
+
+	/**
 	 * Applies an incoming event to one aggregate once: a redelivered event changes
-	 * nothing. Concurrent writers are resolved by retrying on the fresh document.
+	 * nothing. Concurrent writers are resolved by {@link #update}.
 	 * @param type the aggregate type
 	 * @param id the aggregate id
 	 * @param eventId the incoming event's id
@@ -74,23 +129,15 @@ public final class Aggregates {
 	 */
 	public <T extends Aggregate> boolean applyOnce(Class<T> type, String id, String eventId, Supplier<T> create,
 			Consumer<T> change) {
-		for (int attempt = 1;; attempt++) {
-			T aggregate = find(type, id).orElseGet(create);
+		return update(type, id, found -> {
+			T aggregate = found.orElseGet(create);
 			if (aggregate.hasApplied(eventId)) {
-				return false;
+				return Outcome.unchanged(false);
 			}
 			change.accept(aggregate);
 			aggregate.markApplied(eventId);
-			try {
-				save(aggregate);
-				return true;
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+			return Outcome.save(aggregate, true);
+		});
 	}
 
 }
