@@ -1,10 +1,13 @@
 package ca.aiguillage.authorization;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * authorization-server: the local stack's OpenID Connect provider, issuing the signed
@@ -57,10 +60,23 @@ public class AuthorizationServerApplication {
 		return application().registerShutdownHook(false)
 			.run("--server.port=" + port, "--aiguillage.authorization.issuer=" + issuer,
 					"--aiguillage.authorization.signing-key-file=" + signingKeyFile.toAbsolutePath(),
-					"--aiguillage.platform.enabled=false", "--spring.autoconfigure.exclude=" + NOT_FOR_AUTHORIZATION);
+					"--aiguillage.platform.enabled=false", "--spring.autoconfigure.exclude=" + NOT_FOR_AUTHORIZATION,
+					// Beside services means the local stack or a test: the demo accounts.
+					"--spring.profiles.active=local");
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
+		if (args.length == 1 && args[0].equals("hash-password")) {
+			// deploy/setup.sh: the operator's chosen password in on standard input, its
+			// bcrypt hash out, and nothing else started.
+			String password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
+			if (password.length() < 12) {
+				System.err.println("A password needs at least 12 characters.");
+				System.exit(2);
+			}
+			System.out.println("{bcrypt}" + new BCryptPasswordEncoder().encode(password));
+			return;
+		}
 		application().run(args);
 	}
 

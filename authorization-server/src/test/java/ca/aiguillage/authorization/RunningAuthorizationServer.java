@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.name=" + AuthorizationServerApplication.CONFIG_NAME)
+@ActiveProfiles("local")
 public abstract class RunningAuthorizationServer {
 
 	private static final Path DATA = temporaryDirectory();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -20,7 +21,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 class AccountsConfiguration {
 
 	@Bean
-	Accounts accounts(AccountsProperties properties) {
+	Accounts accounts(AccountsProperties properties, Environment environment) {
+		DeploymentSecrets.check(properties, environment);
 		return new Accounts(properties);
 	}
 

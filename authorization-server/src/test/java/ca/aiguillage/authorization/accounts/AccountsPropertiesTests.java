@@ -19,7 +19,9 @@ class AccountsPropertiesTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(AccountsConfiguration.class)
-		.withPropertyValues("aiguillage.authorization.systems[0].client-id=demo-partner",
+		// Binding rules, not a deployment: the local profile's demo accounts are allowed.
+		.withPropertyValues("spring.profiles.active=local",
+				"aiguillage.authorization.systems[0].client-id=demo-partner",
 				"aiguillage.authorization.systems[0].secret=" + HASH,
 				"aiguillage.authorization.systems[0].roles=PARTNER",
 				"aiguillage.authorization.systems[0].partner-id=demo-partner");

@@ -15,7 +15,7 @@ class SeededAccountsTests {
 
 	@Test
 	void everyStoredPasswordAndSecretIsABcryptHash() {
-		Map<String, String> credentials = configuration().entrySet()
+		Map<String, String> credentials = configuration("authorization-server-local.yml").entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().toString().matches(".*\\.(password|secret)"))
 			.collect(Collectors.toMap((entry) -> entry.getKey().toString(), (entry) -> entry.getValue().toString()));
@@ -26,9 +26,16 @@ class SeededAccountsTests {
 			.allSatisfy((key, value) -> assertThat(value).as(key).matches("\\{bcrypt}\\$2a\\$10\\$[./A-Za-z0-9]{53}"));
 	}
 
-	private static Properties configuration() {
+	@Test
+	void theDeployedConfigurationHoldsNoAccountAndNoCredential() {
+		assertThat(configuration("authorization-server.yml").keySet()).map(Object::toString)
+			.noneMatch((key) -> key.matches(".*\\.(password|secret)") || key.contains(".users[")
+					|| key.contains(".systems["));
+	}
+
+	private static Properties configuration(String file) {
 		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-		yaml.setResources(new ClassPathResource("authorization-server.yml"));
+		yaml.setResources(new ClassPathResource(file));
 		Properties properties = yaml.getObject();
 		assertThat(properties).isNotNull().isNotEmpty();
 		return properties;

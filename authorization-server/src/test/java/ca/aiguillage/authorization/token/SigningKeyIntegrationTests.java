@@ -38,7 +38,8 @@ class SigningKeyIntegrationTests {
 
 	private static String publishedKeyId(Path signingKeyFile) throws Exception {
 		try (ConfigurableApplicationContext server = AuthorizationServerApplication.application()
-			.run("--server.port=0", "--aiguillage.authorization.signing-key-file=" + signingKeyFile)) {
+			.run("--server.port=0", "--spring.profiles.active=local",
+					"--aiguillage.authorization.signing-key-file=" + signingKeyFile)) {
 			int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
 			JWKSet published = JWKSet.parse(new UserAgent(port).getJson("/oauth2/jwks").body());
 			assertThat(published.getKeys()).hasSize(1);

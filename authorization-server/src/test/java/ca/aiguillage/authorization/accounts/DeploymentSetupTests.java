@@ -1,0 +1,107 @@
+package ca.aiguillage.authorization.accounts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import ca.aiguillage.authorization.AuthorizationServerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeploymentSetupTests {
+
+	private static final String PASSWORD = "une phrase de passe choisie";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void setupWritesOwnerOnlySecretsWithWhichTheServerStartsAndKnowsTheChosenAdministrator() throws Exception {
+		Path envFile = this.directory.resolve(".env");
+		ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "deploy", "setup.sh").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("setup.log").toFile());
+		builder.environment().put("AIGUILLAGE_ENV_FILE", envFile.toString());
+		builder.environment().put("AIGUILLAGE_ADMIN_USERNAME", "directrice");
+		builder.environment().put("AIGUILLAGE_ADMIN_PASSWORD", PASSWORD);
+		builder.environment()
+			.put("AIGUILLAGE_HASH_COMMAND",
+					ProcessHandle.current().info().command().orElseThrow() + " -cp '"
+							+ System.getProperty("java.class.path") + "' "
+							+ AuthorizationServerApplication.class.getName() + " hash-password");
+		Process run = builder.start();
+		assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(run.exitValue()).as(Files.readString(this.directory.resolve("setup.log"))).isZero();
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(envFile))).isEqualTo("rw-------");
+		Map<String, String> env = read(envFile);
+		assertThat(env).doesNotContainValue("notification-service-secret");
+
+		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		try (ConfigurableApplicationContext server = start(env)) {
+			assertThat(server.getBean(Accounts.class).user("directrice")).isPresent();
+			assertThat(server.getBean(Accounts.class).user("admin")).isEmpty();
+			RegisteredClient notification = server.getBean(RegisteredClientRepository.class)
+				.findByClientId("notification-service");
+			assertThat(notification).isNotNull();
+			assertThat(encoder.matches(env.get("NOTIFICATION_CLIENT_SECRET"), notification.getClientSecret())).isTrue();
+		}
+		assertThat(encoder.matches(PASSWORD, env.get("AIGUILLAGE_AUTHORIZATION_USERS_0_PASSWORD"))).isTrue();
+	}
+
+	@Test
+	void setupRefusesToReplaceExistingSecretsUnlessForced() throws Exception {
+		Path envFile = this.directory.resolve(".env");
+		Files.writeString(envFile, "NOTIFICATION_CLIENT_SECRET=kept\n");
+		ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "deploy", "setup.sh").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("setup.log").toFile());
+		builder.environment().put("AIGUILLAGE_ENV_FILE", envFile.toString());
+		Process run = builder.start();
+		assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(run.exitValue()).isNotZero();
+		assertThat(Files.readString(this.directory.resolve("setup.log"))).contains("already exists");
+		assertThat(Files.readString(envFile)).isEqualTo("NOTIFICATION_CLIENT_SECRET=kept\n");
+	}
+
+	private ConfigurableApplicationContext start(Map<String, String> env) {
+		Map<String, Object> variables = new LinkedHashMap<>(env);
+		// The variables as docker-compose hands them to the container's environment.
+		return AuthorizationServerApplication.application()
+			.initializers((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("env-file-systemEnvironment", variables)))
+			.run("--server.port=0",
+					"--aiguillage.authorization.signing-key-file=" + this.directory.resolve("signing-key.jwk.json"));
+	}
+
+	private static Map<String, String> read(Path envFile) throws IOException {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(envFile)) {
+			if (line.isBlank() || line.startsWith("#")) {
+				continue;
+			}
+			int equals = line.indexOf('=');
+			String value = line.substring(equals + 1);
+			if (value.startsWith("'") && value.endsWith("'")) {
+				value = value.substring(1, value.length() - 1);
+			}
+			values.put(line.substring(0, equals), value);
+		}
+		return values;
+	}
+
+}

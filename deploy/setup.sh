@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Prepares a docker-compose deployment: writes every secret it needs into .env (owner-only,
+# never committed) and creates the first administrator with a password the operator chooses.
+# Nothing here has a default secret: without .env, docker-compose refuses to start.
+#
+#   ./deploy/setup.sh                 asks for the administrator's name and password
+#   AIGUILLAGE_ADMIN_USERNAME=… AIGUILLAGE_ADMIN_PASSWORD=… ./deploy/setup.sh   without questions
+#   ./deploy/setup.sh --force         replaces an existing .env (every secret changes)
+#
+# The password is hashed (bcrypt) by the authorization server's own code: with a Java 25 JDK
+# (scripts/java-home.sh) from its built jar, else through docker compose.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+env_file="${AIGUILLAGE_ENV_FILE:-.env}"
+
+if [ -e "$env_file" ] && [ "${1:-}" != "--force" ]; then
+  echo "$env_file already exists: keep it, or run again with --force to replace every secret." >&2
+  exit 1
+fi
+
+username="${AIGUILLAGE_ADMIN_USERNAME:-}"
+password="${AIGUILLAGE_ADMIN_PASSWORD:-}"
+if [ -z "$username" ]; then
+  read -r -p "Administrator's user name: " username
+fi
+if ! [[ "$username" =~ ^[a-z0-9][a-z0-9._-]{2,63}$ ]]; then
+  echo "A user name is 3 to 64 lowercase letters, digits, '.', '_' or '-'." >&2
+  exit 1
+fi
+if [ "$username" = "admin" ]; then
+  echo "'admin' is the local stack's demo account: choose another name." >&2
+  exit 1
+fi
+if [ -z "$password" ]; then
+  read -r -s -p "Administrator's password (12 characters or more): " password
+  echo
+  read -r -s -p "Once more: " again
+  echo
+  if [ "$password" != "$again" ]; then
+    echo "The two passwords differ." >&2
+    exit 1
+  fi
+fi
+if [ "${#password}" -lt 12 ]; then
+  echo "A password needs at least 12 characters." >&2
+  exit 1
+fi
+
+hash_password() {
+  if [ -n "${AIGUILLAGE_HASH_COMMAND:-}" ]; then
+    printf '%s' "$1" | eval "$AIGUILLAGE_HASH_COMMAND"
+    return
+  fi
+  if (source scripts/java-home.sh) >/dev/null 2>&1; then
+    (
+      source scripts/java-home.sh
+      jar=$(ls authorization-server/target/authorization-server-*-exec.jar 2>/dev/null | head -1 || true)
+      if [ -z "$jar" ]; then
+        ./mvnw -q -B -DskipTests -pl authorization-server -am package >&2
+        jar=$(ls authorization-server/target/authorization-server-*-exec.jar | head -1)
+      fi
+      printf '%s' "$1" | java -jar "$jar" hash-password
+    )
+    return
+  fi
+  printf '%s' "$1" | docker compose run --rm -T --no-deps authorization-server hash-password
+}
+
+random_secret() {
+  head -c 32 /dev/urandom | base64 | tr -d '/+=\n' | cut -c1-40
+}
+
+umask 077
+notification_secret=$(random_secret)
+notification_hash=$(hash_password "$notification_secret")
+admin_hash=$(hash_password "$password")
+tmp="$env_file.tmp.$$"
+cat > "$tmp" <<ENV
+# Written by deploy/setup.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Owner-only; never commit it.
+# The first administrator (bcrypt hash of the password the operator chose).
+AIGUILLAGE_AUTHORIZATION_USERS_0_USERNAME=$username
+AIGUILLAGE_AUTHORIZATION_USERS_0_PASSWORD='$admin_hash'
+AIGUILLAGE_AUTHORIZATION_USERS_0_ROLES_0=ADMIN
+# notification-service's own client: it reads a client's contact details at send time.
+AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_CLIENTID=notification-service
+AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_SECRET='$notification_hash'
+AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_ROLES_0=SERVICE
+NOTIFICATION_CLIENT_SECRET=$notification_secret
+ENV
+chmod 600 "$tmp"
+mv "$tmp" "$env_file"
+echo "Wrote $env_file (owner-only). Add partner systems, coordinators and the SMS provider's settings there (docs/deployment.md), then: docker compose up -d"
