@@ -1,32 +1,209 @@
 package ca.aiguillage.localstack;
 
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The embedded store's H2 file backend, committing each write to the file before it is
- * acknowledged. By default the MVStore buffers recent writes for a second, so an
- * acknowledged referral could be lost to a {@code kill -9}.
+ * The embedded store's H2 file backend, with the durability it is asked for. The MVStore
+ * alone buffers writes for a second and never forces them to the disk, so an acknowledged
+ * referral could be lost to a {@code kill -9} or a power cut.
  */
 final class DurableH2Backend extends H2Backend {
 
 	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
 			"createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
-	DurableH2Backend(String fileName) {
+	private final Durability durability;
+
+	// Writers hold it shared while they apply a change and count it; a reader takes it
+	// alone for an instant, so the count it reads covers every change it could have seen.
+	private final ReentrantReadWriteLock applying = new ReentrantReadWriteLock();
+
+	private final ReentrantLock disk = new ReentrantLock();
+
+	private final Condition synced = this.disk.newCondition();
+
+	private long applied;
+
+	private long durable;
+
+	private boolean syncing;
+
+	private long syncCount;
+
+	DurableH2Backend(String fileName, Durability durability) {
 		super(fileName);
+		this.durability = durability;
 	}
 
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-		Document result = super.handleCommand(channel, databaseName, command, query);
-		if (WRITES.contains(command.toLowerCase())) {
+		boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
+		return switch (this.durability) {
+			case COMMIT -> {
+				Document result = super.handleCommand(channel, databaseName, command, query);
+				if (write) {
+					commit();
+				}
+				yield result;
+			}
+			case FSYNC_EACH -> write ? writeAlone(channel, databaseName, command, query)
+					: super.handleCommand(channel, databaseName, command, query);
+			case GROUP_FSYNC -> {
+				Document result;
+				long covering;
+				if (write) {
+					this.applying.readLock().lock();
+					try {
+						result = super.handleCommand(channel, databaseName, command, query);
+						covering = counted(true);
+					}
+					finally {
+						this.applying.readLock().unlock();
+					}
+				}
+				else {
+					result = super.handleCommand(channel, databaseName, command, query);
+					this.applying.writeLock().lock();
+					try {
+						covering = counted(false);
+					}
+					finally {
+						this.applying.writeLock().unlock();
+					}
+				}
+				// A write is acknowledged, and a read answered, only once every change it
+				// may
+				// reflect is on the disk: the outbox relay never publishes an event whose
+				// write a power cut could still take back.
+				awaitDurable(covering);
+				yield result;
+			}
+		};
+	}
+
+	private Document writeAlone(Channel channel, String databaseName, String command, Document query) {
+		this.disk.lock();
+		try {
+			Document result = super.handleCommand(channel, databaseName, command, query);
 			commit();
+			getMvStore().sync();
+			this.syncCount++;
+			return result;
 		}
-		return result;
+		finally {
+			this.disk.unlock();
+		}
+	}
+
+	private long counted(boolean write) {
+		this.disk.lock();
+		try {
+			return write ? ++this.applied : this.applied;
+		}
+		finally {
+			this.disk.unlock();
+		}
+	}
+
+	private void awaitDurable(long sequence) {
+		this.disk.lock();
+		try {
+			while (this.durable < sequence) {
+				if (this.syncing) {
+					this.synced.awaitUninterruptibly();
+					continue;
+				}
+				this.syncing = true;
+				long target = this.applied;
+				// The fsync runs without the lock: writers arriving meanwhile gather
+				// into the next one (group commit).
+				this.disk.unlock();
+				try {
+					commit();
+					getMvStore().sync();
+				}
+				finally {
+					this.disk.lock();
+					this.syncing = false;
+					this.durable = Math.max(this.durable, target);
+					this.syncCount++;
+					this.synced.signalAll();
+				}
+			}
+		}
+		finally {
+			this.disk.unlock();
+		}
+	}
+
+	/**
+	 * How many writes were applied, and how many of them are known to be on the disk.
+	 * @return applied, then durable
+	 */
+	long[] sequences() {
+		this.disk.lock();
+		try {
+			return new long[] { this.applied, this.durable };
+		}
+		finally {
+			this.disk.unlock();
+		}
+	}
+
+	/**
+	 * How many times the file was forced to the disk.
+	 * @return the count since start
+	 */
+	long syncCount() {
+		this.disk.lock();
+		try {
+			return this.syncCount;
+		}
+		finally {
+			this.disk.unlock();
+		}
+	}
+
+	/** How an acknowledged write survives. */
+	enum Durability {
+
+		/**
+		 * Committed to the file before the acknowledgement, not forced to the disk:
+		 * survives {@code kill -9}, not a power cut.
+		 */
+		COMMIT,
+
+		/**
+		 * Forced to the disk (fsync) before the acknowledgement, writers arriving during
+		 * one fsync sharing the next: survives a power cut.
+		 */
+		GROUP_FSYNC,
+
+		/**
+		 * Forced to the disk alone, one write at a time: the baseline of the measurement.
+		 */
+		FSYNC_EACH;
+
+		/**
+		 * The durability asked for by {@code -Daiguillage.mongo.durability} or
+		 * {@code AIGUILLAGE_MONGO_DURABILITY} ({@code commit}, {@code group-fsync},
+		 * {@code fsync-each}); group fsync when neither is set.
+		 * @return the durability
+		 */
+		static Durability configured() {
+			String asked = System.getProperty("aiguillage.mongo.durability",
+					System.getenv().getOrDefault("AIGUILLAGE_MONGO_DURABILITY", "group-fsync"));
+			return valueOf(asked.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+		}
+
 	}
 
 }

@@ -17,25 +17,41 @@ final class EmbeddedMongo implements AutoCloseable {
 
 	private final String uri;
 
-	private EmbeddedMongo(MongoServer server, String uri) {
+	private final DurableH2Backend backend;
+
+	private EmbeddedMongo(MongoServer server, String uri, DurableH2Backend backend) {
 		this.server = server;
 		this.uri = uri;
+		this.backend = backend;
 	}
 
 	static EmbeddedMongo start(Path file, int port) {
+		return start(file, port, DurableH2Backend.Durability.configured());
+	}
+
+	static EmbeddedMongo start(Path file, int port, DurableH2Backend.Durability durability) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		MongoServer server = new MongoServer(new DurableH2Backend(file.toAbsolutePath().toString()));
+		DurableH2Backend backend = new DurableH2Backend(file.toAbsolutePath().toString(), durability);
+		MongoServer server = new MongoServer(backend);
 		server.bind("127.0.0.1", port);
-		return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+		return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), backend);
 	}
 
 	String uri() {
 		return this.uri;
+	}
+
+	DurableH2Backend backend() {
+		return this.backend;
+	}
+
+	long syncCount() {
+		return this.backend.syncCount();
 	}
 
 	@Override

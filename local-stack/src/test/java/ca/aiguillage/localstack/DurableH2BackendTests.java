@@ -1,0 +1,86 @@
+package ca.aiguillage.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DurableH2BackendTests {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void everyAcknowledgedWriteIsOnTheDiskBeforeTheClientHearsOfIt() {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0,
+				DurableH2Backend.Durability.GROUP_FSYNC);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("durability").getCollection("referrals");
+			for (int i = 0; i < 20; i++) {
+				referrals.insertOne(new Document("_id", "referral-" + i));
+				long[] sequences = mongo.backend().sequences();
+				assertThat(sequences[1]).as("durable after write %d", i).isGreaterThanOrEqualTo(sequences[0]);
+			}
+			assertThat(mongo.syncCount()).isGreaterThanOrEqualTo(20);
+		}
+		finally {
+			mongo.close();
+		}
+	}
+
+	@Test
+	void concurrentWritersShareFsyncs() throws Exception {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0,
+				DurableH2Backend.Durability.GROUP_FSYNC);
+		ExecutorService writers = Executors.newFixedThreadPool(8);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("durability").getCollection("referrals");
+			List<Future<?>> done = new ArrayList<>();
+			for (int writer = 0; writer < 8; writer++) {
+				int id = writer;
+				done.add(writers.submit(() -> {
+					for (int i = 0; i < 25; i++) {
+						referrals.insertOne(new Document("_id", id + "-" + i));
+					}
+				}));
+			}
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+			assertThat(referrals.countDocuments()).isEqualTo(200);
+			long[] sequences = mongo.backend().sequences();
+			assertThat(sequences[1]).isEqualTo(sequences[0]);
+			// Reads wait for the disk too, so the count includes them: fewer than one per
+			// write and read means writers were grouped.
+			assertThat(mongo.syncCount()).isLessThan(200);
+		}
+		finally {
+			writers.shutdown();
+			mongo.close();
+		}
+	}
+
+	@Test
+	void theDurabilityIsChosenByASettingAndDefaultsToGroupFsync() {
+		assertThat(DurableH2Backend.Durability.configured()).isEqualTo(DurableH2Backend.Durability.GROUP_FSYNC);
+		System.setProperty("aiguillage.mongo.durability", "commit");
+		try {
+			assertThat(DurableH2Backend.Durability.configured()).isEqualTo(DurableH2Backend.Durability.COMMIT);
+		}
+		finally {
+			System.clearProperty("aiguillage.mongo.durability");
+		}
+	}
+
+}
