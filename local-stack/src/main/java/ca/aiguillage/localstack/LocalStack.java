@@ -246,7 +246,7 @@ public final class LocalStack implements AutoCloseable {
 		log.info("""
 
 				Aiguillage local stack is up in {} s (heap in use {} MiB). Ctrl-C stops it; data stays in {}.
-				  authorization server     http://localhost:{}  (demo accounts in the README)
+				  authorization server     http://localhost:{}  (demo accounts: docs/identity-and-access.md)
 				  Kafka broker (KRaft)     {}
 				  MongoDB (embedded)       {}
 				  referral-service         http://localhost:{}/api/v1/referrals
