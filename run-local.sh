@@ -2,10 +2,12 @@
 # Builds what is needed and starts the local stack: a Kafka broker (KRaft, 9092), the embedded
 # MongoDB server (27017), the four services (8081-8084) and demo data. Ctrl-C stops it; data
 # stays in ./data (set AIGUILLAGE_DATA to use another directory).
+#   ./run-local.sh --processes   each part (broker, database, authorization server, each service)
+#                                in its own JVM, so one can be killed, paused or restarted alone.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 ./mvnw -q -B -DskipTests -pl local-stack -am package
 exec java -XX:+UseSerialGC -Xms256m -Xmx1g -XX:TieredStopAtLevel=1 \
   -Daiguillage.data="${AIGUILLAGE_DATA:-data}" \
-  -jar local-stack/target/aiguillage-local-stack.jar
+  -jar local-stack/target/aiguillage-local-stack.jar "$@"

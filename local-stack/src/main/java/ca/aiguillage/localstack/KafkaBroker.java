@@ -8,12 +8,31 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import ca.aiguillage.contracts.Topics;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -52,11 +71,67 @@ final class KafkaBroker implements AutoCloseable {
 		config.put("share.coordinator.state.topic.min.isr", "1");
 		config.put("group.initial.rebalance.delay.ms", "0");
 		config.put("auto.create.topics.enable", "true");
-		config.put("log.retention.hours", "-1");
+		// Topics that may hold personal data (partners' inbound referrals, every
+		// dead-letter
+		// topic) keep days, not forever; the services' own event topics, which carry no
+		// personal data and from which a service rebuilds its views, keep everything.
+		config.put("log.retention.ms", String.valueOf(personalDataRetention().toMillis()));
 		formatOnce(logDir, config);
 		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
 		server.startup();
-		return new KafkaBroker(server, "127.0.0.1:" + port);
+		KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port);
+		try {
+			broker.declareTopics();
+		}
+		catch (RuntimeException ex) {
+			broker.close();
+			throw ex;
+		}
+		return broker;
+	}
+
+	/**
+	 * How long topics that may hold personal data keep it:
+	 * {@code -Daiguillage.kafka.personal-retention} or
+	 * {@code AIGUILLAGE_KAFKA_PERSONAL_RETENTION} (ISO-8601, {@code P7D} unless set).
+	 * @return the retention
+	 */
+	static Duration personalDataRetention() {
+		return Duration.parse(System.getProperty("aiguillage.kafka.personal-retention",
+				System.getenv().getOrDefault("AIGUILLAGE_KAFKA_PERSONAL_RETENTION", "P7D")));
+	}
+
+	// Declared on every start, so that a data directory from before gets the same
+	// settings.
+	private void declareTopics() {
+		Map<String, String> retention = new LinkedHashMap<>();
+		retention.put(Topics.REFERRALS_INBOUND, String.valueOf(personalDataRetention().toMillis()));
+		for (String events : List.of(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS,
+				Topics.NOTIFICATION_EVENTS)) {
+			retention.put(events, "-1");
+		}
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+			List<NewTopic> missing = retention.entrySet()
+				.stream()
+				.filter((topic) -> !existing.contains(topic.getKey()))
+				.map((topic) -> new NewTopic(topic.getKey(), Optional.empty(), Optional.empty())
+					.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, topic.getValue())))
+				.toList();
+			admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+			Map<ConfigResource, Collection<AlterConfigOp>> settings = new LinkedHashMap<>();
+			retention.forEach((topic, millis) -> settings.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+					List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, millis),
+							AlterConfigOp.OpType.SET))));
+			admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while declaring topics", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not declare the topics' retention", ex);
+		}
 	}
 
 	private static void formatOnce(Path logDir, Properties config) {

@@ -36,6 +36,13 @@ public final class LocalStack implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+	/**
+	 * The four services, in the order of their ports: referral, matching, waitlist,
+	 * notification.
+	 */
+	static final List<Supplier<SpringApplicationBuilder>> APPLICATIONS = List.of(ReferralApplication::application,
+			MatchingApplication::application, WaitlistApplication::application, NotificationApplication::application);
+
 	private final @Nullable KafkaBroker kafka;
 
 	private final @Nullable EmbeddedMongo mongo;
@@ -154,32 +161,19 @@ public final class LocalStack implements AutoCloseable {
 			// database or broker for it.
 			stack.authorization = AuthorizationServerApplication.startBesideServices(authorizationPort, issuer,
 					dataDir.resolve("authorization").resolve("signing-key.jwk.json"));
-			List<Supplier<SpringApplicationBuilder>> applications = List.of(ReferralApplication::application,
-					MatchingApplication::application, WaitlistApplication::application,
-					NotificationApplication::application);
+			List<Supplier<SpringApplicationBuilder>> applications = APPLICATIONS;
+			List<Integer> ports = new ArrayList<>(servicePorts);
 			for (int i = 0; i < applications.size(); i++) {
 				// The stack closes the services itself, before the database and the
 				// broker they use.
 				stack.services.add(applications.get(i)
 					.get()
 					.registerShutdownHook(false)
-					.run("--server.port=" + servicePorts.get(i),
-							"--spring.cloud.stream.kafka.binder.brokers=" + stack.bootstrapServers,
-							"--spring.mongodb.uri=" + stack.mongoUri, "--matching.demo-data=" + demoData,
-							"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
-							"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
-							"--referral.privacy.key-file="
-									+ dataDir.resolve("referral").resolve("keys.json").toAbsolutePath(),
-							"--notification.referral-service=http://localhost:" + ((i == 0) ? 0 : stack.port(0)),
-							"--notification.waitlist-service=http://localhost:" + ((i < 3) ? 0 : stack.port(2)),
-							"--notification.client.token-uri=" + issuer + "/oauth2/token",
-							"--notification.client.secret=notification-service-secret",
-							"--notification.key-file="
-									+ dataDir.resolve("notification").resolve("keys.json").toAbsolutePath(),
-							"--notification.links.base-url=http://localhost:" + servicePorts.get(3),
-							"--notification.webhooks.allow-http=true", "--spring.mail.host=localhost",
-							"--spring.mail.port=" + stack.smtp.port(),
-							"--notification.channels.sms.base-url=" + stack.sms.baseUrl()));
+					.run(serviceArguments(i, ports, authorizationPort, stack.bootstrapServers, stack.mongoUri, dataDir,
+							demoData, stack.smtp.port(), stack.sms.baseUrl())
+						.toArray(String[]::new)));
+				// A service on port 0 took a free one: the next services call it there.
+				ports.set(i, stack.port(i));
 			}
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
@@ -190,6 +184,40 @@ public final class LocalStack implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The command-line arguments of one service, the same whether it runs in this JVM or
+	 * in a process of its own.
+	 * @param service 0 referral, 1 matching, 2 waitlist, 3 notification
+	 * @param servicePorts the HTTP ports of the four services (those of services started
+	 * before this one are known)
+	 * @param authorizationPort the authorization server's port
+	 * @param bootstrapServers the Kafka bootstrap servers
+	 * @param mongoUri the MongoDB connection string
+	 * @param dataDir the data directory
+	 * @param demoData whether matching loads the demo directory
+	 * @param smtpPort the SMTP server's port
+	 * @param smsBaseUrl the SMS provider's base URL
+	 * @return the arguments
+	 */
+	static List<String> serviceArguments(int service, List<Integer> servicePorts, int authorizationPort,
+			String bootstrapServers, String mongoUri, Path dataDir, boolean demoData, int smtpPort, String smsBaseUrl) {
+		String issuer = "http://localhost:" + authorizationPort;
+		return List.of("--server.port=" + servicePorts.get(service),
+				"--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers, "--spring.mongodb.uri=" + mongoUri,
+				"--matching.demo-data=" + demoData, "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
+				"--referral.privacy.key-file=" + dataDir.resolve("referral").resolve("keys.json").toAbsolutePath(),
+				"--notification.referral-service=http://localhost:" + servicePorts.get(0),
+				"--notification.waitlist-service=http://localhost:" + servicePorts.get(2),
+				"--notification.client.token-uri=" + issuer + "/oauth2/token",
+				// The local stack's demo client secret (authorization-server-local.yml).
+				"--notification.client.secret=notification-service-secret",
+				"--notification.key-file=" + dataDir.resolve("notification").resolve("keys.json").toAbsolutePath(),
+				"--notification.links.base-url=http://localhost:" + servicePorts.get(3),
+				"--notification.webhooks.allow-http=true", "--spring.mail.host=localhost",
+				"--spring.mail.port=" + smtpPort, "--notification.channels.sms.base-url=" + smsBaseUrl);
 	}
 
 	/**
@@ -236,6 +264,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--processes")) {
+			startProcesses();
+			return;
+		}
 		long started = System.nanoTime();
 		LocalStack stack = start(Settings.defaults());
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
@@ -258,6 +290,31 @@ public final class LocalStack implements AutoCloseable {
 				Settings.defaults().dataDir().toAbsolutePath(), stack.authorizationPort(), stack.bootstrapServers(),
 				stack.mongoUri(), ports.get("referral-service"), ports.get("matching-service"),
 				ports.get("waitlist-service"), ports.get("notification-service"));
+	}
+
+	private static void startProcesses() {
+		long started = System.nanoTime();
+		Settings settings = Settings.defaults();
+		refuseTakenPorts(settings);
+		ProcessStack stack = ProcessStack.start(settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "process-stack-shutdown"));
+		StringBuilder parts = new StringBuilder();
+		for (ProcessStack.Part part : ProcessStack.Part.values()) {
+			parts
+				.append(String.format("  %-14s pid %-8d port %d%n", part.logName(), stack.pid(part), stack.port(part)));
+		}
+		log.info("""
+
+				Aiguillage local stack is up in {} s, one process per part (kill -9, kill -STOP / -CONT any pid;
+				logs in {}/logs). Ctrl-C stops every part.
+				{}""", String.format("%.1f", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0),
+				settings.dataDir().toAbsolutePath(), parts);
+		try {
+			Thread.currentThread().join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -1,0 +1,388 @@
+package ca.aiguillage.localstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
+import ca.aiguillage.localstack.stubs.LocalSmsProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack with each part in its own process — the broker, the database, the
+ * authorization server and each of the four services — as docker-compose runs them,
+ * without Docker: one part can be killed ({@code kill -9}), paused ({@code SIGSTOP}) or
+ * restarted while the others run. The SMTP and SMS stubs stand for outside providers and
+ * stay in this process, where they can be stopped and started again. Each part writes its
+ * log to {@code <data>/logs/<part>.log}.
+ */
+public final class ProcessStack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
+
+	private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+	/** The parts, in the order they start. */
+	public enum Part {
+
+		KAFKA, MONGO, AUTHORIZATION, REFERRAL, MATCHING, WAITLIST, NOTIFICATION;
+
+		boolean isService() {
+			return ordinal() >= REFERRAL.ordinal();
+		}
+
+		int serviceIndex() {
+			return ordinal() - REFERRAL.ordinal();
+		}
+
+		String logName() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	private final LocalStack.Settings settings;
+
+	private final Map<Part, List<String>> commands = new EnumMap<>(Part.class);
+
+	private final Map<Part, Integer> ports = new EnumMap<>(Part.class);
+
+	private final Map<Part, Process> processes = new EnumMap<>(Part.class);
+
+	private ConsoleSmtpServer smtp;
+
+	private LocalSmsProvider sms;
+
+	private final int smtpPort;
+
+	private final int smsPort;
+
+	private ProcessStack(LocalStack.Settings settings) {
+		this.settings = settings;
+		boolean anyPort = settings.kafkaPort() == 0;
+		this.smtpPort = anyPort ? FreePorts.next() : 1025;
+		this.smsPort = anyPort ? FreePorts.next() : 8089;
+		this.ports.put(Part.KAFKA, chosen(settings.kafkaPort()));
+		this.ports.put(Part.MONGO, chosen(settings.mongoPort()));
+		this.ports.put(Part.AUTHORIZATION, chosen(settings.authorizationPort()));
+		for (Part part : Part.values()) {
+			if (part.isService()) {
+				this.ports.put(part, chosen(settings.servicePorts().get(part.serviceIndex())));
+			}
+		}
+	}
+
+	/**
+	 * Starts every part, each in its own process, and the demo data if asked.
+	 * @param settings where the data go and which ports (0 for free ones)
+	 * @return the running stack
+	 */
+	public static ProcessStack start(LocalStack.Settings settings) {
+		ProcessStack stack = new ProcessStack(settings);
+		try {
+			stack.startAll();
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startAll() {
+		Path data = this.settings.dataDir().toAbsolutePath();
+		int controllerPort = (this.settings.kafkaControllerPort() == 0) ? FreePorts.next()
+				: this.settings.kafkaControllerPort();
+		this.smtp = ConsoleSmtpServer.start(this.smtpPort);
+		this.sms = LocalSmsProvider.start(this.smsPort);
+		this.commands.put(Part.KAFKA, List.of("kafka", data.resolve("kafka").toString(),
+				String.valueOf(port(Part.KAFKA)), String.valueOf(controllerPort)));
+		this.commands.put(Part.MONGO, List.of("mongo", data.resolve("mongo").resolve("aiguillage.mv").toString(),
+				String.valueOf(port(Part.MONGO))));
+		this.commands.put(Part.AUTHORIZATION, List.of("authorization", String.valueOf(port(Part.AUTHORIZATION)),
+				issuer(), data.resolve("authorization").resolve("signing-key.jwk.json").toString()));
+		List<Integer> servicePorts = List.of(port(Part.REFERRAL), port(Part.MATCHING), port(Part.WAITLIST),
+				port(Part.NOTIFICATION));
+		for (Part part : Part.values()) {
+			if (part.isService()) {
+				List<String> command = new ArrayList<>(List.of("service", String.valueOf(part.serviceIndex())));
+				command.addAll(LocalStack.serviceArguments(part.serviceIndex(), servicePorts, port(Part.AUTHORIZATION),
+						bootstrapServers(), mongoUri(), data, this.settings.demoData(), this.smtp.port(),
+						this.sms.baseUrl()));
+				this.commands.put(part, command);
+			}
+		}
+		launch(Part.KAFKA);
+		launch(Part.MONGO);
+		awaitReady(Part.KAFKA);
+		awaitReady(Part.MONGO);
+		launch(Part.AUTHORIZATION);
+		awaitReady(Part.AUTHORIZATION);
+		for (Part part : Part.values()) {
+			if (part.isService()) {
+				launch(part);
+			}
+		}
+		for (Part part : Part.values()) {
+			if (part.isService()) {
+				awaitReady(part);
+			}
+		}
+		if (this.settings.demoData()) {
+			DemoReferrals.loadOnce(mongoUri(), issuer(), port(Part.REFERRAL));
+		}
+	}
+
+	/**
+	 * Kills a part at once ({@code SIGKILL}), as a crash would.
+	 * @param part the part
+	 */
+	public void kill(Part part) {
+		Process process = this.processes.remove(part);
+		if (process != null) {
+			resumeIfPaused(process);
+			process.destroyForcibly();
+			waitFor(process, Duration.ofSeconds(30));
+		}
+	}
+
+	/**
+	 * Starts a part again, with the same command, and waits until it listens.
+	 * @param part a part that was killed or stopped
+	 */
+	public void restart(Part part) {
+		kill(part);
+		launch(part);
+		awaitReady(part);
+	}
+
+	/**
+	 * Freezes a part ({@code SIGSTOP}): it holds its connections and leases but does
+	 * nothing.
+	 * @param part the part
+	 */
+	public void pause(Part part) {
+		signal(part, "STOP");
+	}
+
+	/**
+	 * Lets a paused part go on ({@code SIGCONT}).
+	 * @param part the part
+	 */
+	public void resume(Part part) {
+		signal(part, "CONT");
+	}
+
+	/**
+	 * The process id of a running part.
+	 * @param part the part
+	 * @return its pid
+	 */
+	public long pid(Part part) {
+		Process process = this.processes.get(part);
+		if (process == null) {
+			throw new IllegalStateException(part + " is not running");
+		}
+		return process.pid();
+	}
+
+	/**
+	 * The port a part listens on (HTTP for the authorization server and the services).
+	 * @param part the part
+	 * @return its port
+	 */
+	public int port(Part part) {
+		return this.ports.get(part);
+	}
+
+	public String bootstrapServers() {
+		return "127.0.0.1:" + port(Part.KAFKA);
+	}
+
+	public String mongoUri() {
+		return "mongodb://127.0.0.1:" + port(Part.MONGO);
+	}
+
+	public String issuer() {
+		return "http://localhost:" + port(Part.AUTHORIZATION);
+	}
+
+	/**
+	 * The SMTP stub, which stands for the organization's mail server.
+	 * @return the stub
+	 */
+	public ConsoleSmtpServer smtp() {
+		return this.smtp;
+	}
+
+	/**
+	 * The SMS stub, which stands for the provider.
+	 * @return the stub
+	 */
+	public LocalSmsProvider sms() {
+		return this.sms;
+	}
+
+	private void launch(Part part) {
+		Path logs = this.settings.dataDir().toAbsolutePath().resolve("logs");
+		try {
+			Files.createDirectories(logs);
+			List<String> command = new ArrayList<>(javaCommand(part));
+			command.addAll(this.commands.get(part));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(part.logName() + ".log").toFile()))
+				.start();
+			this.processes.put(part, process);
+			log.info("{} started as process {} (log: {})", part.logName(), process.pid(),
+					logs.resolve(part.logName() + ".log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<String> javaCommand(Part part) {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		String classpath = System.getProperty("java.class.path");
+		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m",
+				(part == Part.KAFKA) ? "-Xmx512m" : "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+		String durability = System.getProperty("aiguillage.mongo.durability");
+		if (durability != null) {
+			command.add("-Daiguillage.mongo.durability=" + durability);
+		}
+		command.add("-cp");
+		command.add(classpath);
+		if (isBootJar(classpath)) {
+			// Started from aiguillage-local-stack.jar: its launcher finds the nested
+			// jars.
+			command.add("-Dloader.main=" + StackProcess.class.getName());
+			command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+		}
+		else {
+			command.add(StackProcess.class.getName());
+		}
+		return command;
+	}
+
+	private static boolean isBootJar(String classpath) {
+		if (classpath.contains(File.pathSeparator) || !classpath.endsWith(".jar")) {
+			return false;
+		}
+		try (JarFile jar = new JarFile(classpath)) {
+			return jar.getEntry("BOOT-INF/") != null;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private void awaitReady(Part part) {
+		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+		while (System.nanoTime() < deadline) {
+			Process process = this.processes.get(part);
+			if (process == null || !process.isAlive()) {
+				throw new IllegalStateException(part.logName() + " stopped while starting: see "
+						+ this.settings.dataDir().resolve("logs").resolve(part.logName() + ".log"));
+			}
+			if (listening(port(part))) {
+				return;
+			}
+			try {
+				process.waitFor(200, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while " + part.logName() + " started", ex);
+			}
+		}
+		throw new IllegalStateException(part.logName() + " did not listen on port " + port(part) + " within "
+				+ READY_WITHIN.toSeconds() + " s");
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private void signal(Part part, String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid(part))).inheritIO().start();
+			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + part.logName() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void resumeIfPaused(Process process) {
+		try {
+			new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (IOException ex) {
+			// Gone already.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int chosen(int port) {
+		return (port == 0) ? FreePorts.next() : port;
+	}
+
+	private static void waitFor(Process process, Duration limit) {
+		try {
+			if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		// Services first, then what they use, as docker-compose stops them.
+		Part[] parts = Part.values();
+		for (int i = parts.length - 1; i >= 0; i--) {
+			Process process = this.processes.remove(parts[i]);
+			if (process != null) {
+				resumeIfPaused(process);
+				process.destroy();
+				waitFor(process, Duration.ofSeconds(30));
+			}
+		}
+		if (this.smtp != null) {
+			this.smtp.close();
+		}
+		if (this.sms != null) {
+			this.sms.close();
+		}
+	}
+
+}
