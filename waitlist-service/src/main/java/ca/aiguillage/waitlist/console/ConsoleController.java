@@ -15,6 +15,7 @@ import ca.aiguillage.waitlist.insight.StartForecast;
 import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.queue.QueueEntries;
 import ca.aiguillage.waitlist.queue.ActionNotAllowedException;
+import ca.aiguillage.waitlist.queue.CoordinatorAction;
 import ca.aiguillage.waitlist.queue.QueueEntry;
 import ca.aiguillage.waitlist.queue.QueueStatus;
 import ca.aiguillage.waitlist.queue.QueueView;
@@ -148,7 +149,7 @@ class ConsoleController {
 			model.addAttribute("done", message("console.done." + action));
 		}
 		catch (ActionNotAllowedException ex) {
-			model.addAttribute("error", message("console.error.state", message("action." + ex.action()),
+			model.addAttribute("error", message("console.error.state", message("action." + ex.action().path()),
 					message("status." + ex.current().name())));
 		}
 		catch (RevisionConflictException ex) {
@@ -171,7 +172,11 @@ class ConsoleController {
 		QueueDetail detail = this.view.detail(referralId, SignedInPeople.caller(person));
 		model.addAttribute("detail", detail);
 		model.addAttribute("referral", detail.referral());
-		model.addAttribute("actions", QueueEntry.actionsAllowedIn(detail.referral().status()));
+		model.addAttribute("actions",
+				CoordinatorAction.allowedFor(detail.referral().status())
+					.stream()
+					.map(CoordinatorAction::path)
+					.toList());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("constraints",
 				(detail.referral().proposal() != null) ? detail.referral().proposal().explanation().constraintsMet()

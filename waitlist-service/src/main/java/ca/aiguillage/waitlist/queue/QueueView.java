@@ -169,8 +169,6 @@ public class QueueView {
 
 	/**
 	 * One entry as the queue shows it now.
-	 * @param entry the entry
-	 * @return its view
 	 */
 	public QueueItem item(QueueEntry entry) {
 		return QueueItem.of(entry, this.clock.instant(), this.entries.settings().sixtyDayRiskAfter());
@@ -178,9 +176,6 @@ public class QueueView {
 
 	/**
 	 * One referral with its timeline, if the caller may see it.
-	 * @param referralId the referral
-	 * @param caller the caller
-	 * @return the referral
 	 */
 	public QueueDetail detail(String referralId, Caller caller) {
 		QueueEntry entry = this.entries.visibleTo(referralId, caller);
@@ -210,7 +205,6 @@ public class QueueView {
 	/**
 	 * One referral as coordinators see it: codes and attributes, no personal data.
 	 *
-	 * @param referralId the referral id
 	 * @param status where it stands
 	 * @param stateSince since when
 	 * @param registeredAt when the wait started
@@ -235,7 +229,7 @@ public class QueueView {
 			@Nullable String referrer, @Nullable Priority priority, List<String> languages, List<Approach> approaches,
 			@Nullable Clientele clientele, @Nullable Modality modality, FeeBand feeBand,
 			@Nullable ProposalMadeV1 proposal, @Nullable String therapistId, List<String> noMatchReasons,
-			boolean sixtyDayRisk, List<String> reviewCauses, long revision) {
+			boolean sixtyDayRisk, List<ReviewCause> reviewCauses, long revision) {
 
 		static QueueItem of(QueueEntry entry, Instant now, Duration riskAfter) {
 			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;

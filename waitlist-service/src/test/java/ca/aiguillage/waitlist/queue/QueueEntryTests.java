@@ -127,7 +127,7 @@ class QueueEntryTests {
 				ClientAnsweredV1.Answer.WORSE, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(3))));
 
 		assertThat(reviews(entry)).containsExactly(ReviewRequestedV1.Cause.WORSENED);
-		assertThat(entry.reviewCauses()).containsExactly("WORSENED");
+		assertThat(entry.reviewCauses()).containsExactly(ReviewCause.WORSENED);
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class QueueEntryTests {
 		assertThatExceptionOfType(ActionNotAllowedException.class)
 			.isThrownBy(() -> entry.end(REGISTERED.plus(Duration.ofDays(1))))
 			.satisfies(ex -> assertThat(ex.current()).isEqualTo(QueueStatus.PROPOSED))
-			.satisfies(ex -> assertThat(ex.action()).isEqualTo("end"));
+			.satisfies(ex -> assertThat(ex.action()).isEqualTo(CoordinatorAction.END));
 	}
 
 	@Test
@@ -171,7 +171,7 @@ class QueueEntryTests {
 		entry.confirm(REGISTERED.plus(Duration.ofDays(1)));
 		entry.firstSession(REGISTERED.plus(Duration.ofDays(8)));
 
-		entry.rematch(REGISTERED.plus(Duration.ofDays(22)));
+		entry.rematch("Not a fit", REGISTERED.plus(Duration.ofDays(22)));
 
 		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
 		assertThat(entry.registeredAt()).isEqualTo(REGISTERED);
@@ -194,7 +194,7 @@ class QueueEntryTests {
 		replayed.changed();
 		replayed.clientAnswered(accept);
 		assertThat(replayed.raisedEvents()).isEmpty();
-		replayed.on(decision);
+		replayed.on(decision, null);
 
 		assertThat(replayed.status()).isEqualTo(QueueStatus.CONFIRMED).isEqualTo(live.status());
 		assertThat(replayed.revision()).isEqualTo(live.revision());
