@@ -3,6 +3,7 @@ package ca.aiguillage.waitlist.actions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 import ca.aiguillage.contracts.common.Priority;
@@ -10,6 +11,7 @@ import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldChecks;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.waitlist.capacity.Capacity;
 import ca.aiguillage.waitlist.queue.DecisionNotes;
 import ca.aiguillage.waitlist.queue.QueueEntries;
 import ca.aiguillage.waitlist.queue.QueueEntries.Decided;
@@ -33,11 +35,14 @@ public class Decisions {
 
 	private final DecisionNotes notes;
 
+	private final Capacity capacity;
+
 	private final Clock clock;
 
-	Decisions(QueueEntries entries, DecisionNotes notes, Clock clock) {
+	Decisions(QueueEntries entries, DecisionNotes notes, Capacity capacity, Clock clock) {
 		this.entries = entries;
 		this.notes = notes;
+		this.capacity = capacity;
 		this.clock = clock;
 	}
 
@@ -54,8 +59,11 @@ public class Decisions {
 						|| brokenConstraints.stream().allMatch(code -> code != null && code.matches("[A-Z_]{1,64}")),
 				"invalid.constraintCode");
 		requireReason(checks, reason);
-		return decide(referralId, caller, revision, (entry, now) -> entry.override(therapistId,
-				(brokenConstraints != null) ? brokenConstraints : List.of(), stripped(reason), now));
+		return decide(referralId, caller, revision, (entry, now) -> {
+			requireTherapistOf(entry, therapistId);
+			return entry.override(therapistId, (brokenConstraints != null) ? brokenConstraints : List.of(),
+					stripped(reason), now);
+		});
 	}
 
 	public QueueEntry decline(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason) {
@@ -104,6 +112,20 @@ public class Decisions {
 				entry -> decision.apply(entry, this.clock.instant()));
 		this.notes.keep(decided, caller.subject());
 		return decided.entry();
+	}
+
+	/**
+	 * Refuses a therapist matching-service never told of, or one of another organization
+	 * than the referral's, before anything is published: matching could reserve no place.
+	 */
+	private void requireTherapistOf(QueueEntry entry, String therapistId) {
+		Optional<String> organization = this.capacity.organizationOf(therapistId);
+		FieldChecks checks = new FieldChecks();
+		checks.rule("therapistId",
+				organization.isPresent()
+						&& (entry.organizationId() == null || organization.get().equals(entry.organizationId())),
+				"invalid.therapist");
+		refuseIfAny(checks);
 	}
 
 	private static @Nullable String stripped(@Nullable String reason) {

@@ -1,9 +1,12 @@
 package ca.aiguillage.waitlist.queue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
@@ -19,6 +22,7 @@ import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.WaitlistEvent;
+import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.ReceivedEvent;
 
 import org.springframework.stereotype.Service;
@@ -31,10 +35,16 @@ import org.springframework.stereotype.Service;
 @Service
 class Queue {
 
+	/** Failed deliveries that leave the client unreached: a coordinator must look. */
+	private static final Set<String> CLIENT_UNREACHED = Set.of("NO_REACHABLE_CHANNEL", "RETRY_DEADLINE_PASSED");
+
 	private final QueueEntries entries;
 
-	Queue(QueueEntries entries) {
+	private final EventJson json;
+
+	Queue(QueueEntries entries, EventJson json) {
 		this.entries = entries;
+		this.json = json;
 	}
 
 	void apply(ReceivedEvent event) {
@@ -42,17 +52,31 @@ class Queue {
 	}
 
 	void apply(ReceivedEvent event, boolean replay) {
-		reactionTo(event.data(), replay).ifPresent(reaction -> {
-			if (reaction.opens()) {
-				this.entries.applyOnce(reaction.referralId(), event.id(), () -> new QueueEntry(reaction.referralId()),
-						reaction.change());
-			}
-			else {
-				this.entries.applyOnce(reaction.referralId(), event.id(), () -> {
-					throw new UnknownReferralException(event.type(), reaction.referralId());
-				}, reaction.change());
-			}
-		});
+		reactionTo(event.data(), replay).ifPresent(reaction -> this.entries.applyOnce(reaction.referralId(), event.id(),
+				() -> new QueueEntry(reaction.referralId()), entry -> {
+					if (!reaction.opens() && !entry.opened()) {
+						// The referral has not come yet (topics are not ordered with
+						// each other): kept, unseen, until it does.
+						entry.park(new ParkedEvent(event.type(), this.json.write(event.data())));
+						return;
+					}
+					boolean opening = !entry.opened();
+					reaction.change().accept(entry);
+					if (opening) {
+						entry.unpark().forEach(parked -> reapply(parked, entry, replay));
+					}
+				}));
+	}
+
+	private void reapply(ParkedEvent parked, QueueEntry entry, boolean replay) {
+		EventDefinition<?> definition = EventCatalog.all()
+			.stream()
+			.filter(candidate -> candidate.type().equals(parked.type()))
+			.findFirst()
+			.orElseThrow();
+		Object data = this.json.read(this.json.tree(parked.data().getBytes(StandardCharsets.UTF_8)),
+				definition.dataClass());
+		reactionTo(data, replay).ifPresent(reaction -> reaction.change().accept(entry));
 	}
 
 	/**
@@ -108,7 +132,7 @@ class Queue {
 			case ClientAnsweredV1 answer -> known(answer.referralId(), replay, entry -> entry.clientAnswered(answer));
 			// Only a client no channel reaches needs someone to act.
 			case DeliveryRecordedV1 delivery when delivery.outcome() == DeliveryRecordedV1.Outcome.FAILED
-					&& "NO_REACHABLE_CHANNEL".equals(delivery.reasonCode()) ->
+					&& delivery.reasonCode() != null && CLIENT_UNREACHED.contains(delivery.reasonCode()) ->
 				known(delivery.referralId(), replay, entry -> entry.deliveryFailed(delivery));
 			case DeliveryRecordedV1 delivery -> Optional.empty();
 		};

@@ -113,7 +113,7 @@ public class QueueEntries {
 	}
 
 	private static QueueEntry visible(Optional<QueueEntry> found, Caller caller) {
-		QueueEntry entry = found.orElseThrow(() -> new NotFoundException("referral"));
+		QueueEntry entry = found.filter(QueueEntry::opened).orElseThrow(() -> new NotFoundException("referral"));
 		if (!caller.isAdmin() && !caller.coordinates(entry.organizationId())) {
 			// Another organization's referral reads exactly like an unknown one.
 			throw new NotFoundException("referral");
@@ -122,11 +122,11 @@ public class QueueEntries {
 	}
 
 	/**
-	 * One entry, whoever asks.
+	 * One entry the queue shows, whoever asks: none for a referral not registered yet.
 	 * @return the entry, if known
 	 */
 	public Optional<QueueEntry> find(String referralId) {
-		return this.aggregates.find(QueueEntry.class, referralId);
+		return this.aggregates.find(QueueEntry.class, referralId).filter(QueueEntry::opened);
 	}
 
 	/**

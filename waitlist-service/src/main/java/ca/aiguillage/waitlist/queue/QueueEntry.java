@@ -106,6 +106,15 @@ public class QueueEntry extends Aggregate {
 
 	private @Nullable Instant nextTimerAt;
 
+	/** Every proposal matching made, to tell a late one from one still to come. */
+	private List<String> proposalIds = new ArrayList<>();
+
+	/** Clients' answers that came before their proposal. */
+	private List<ClientAnsweredV1> parkedAnswers = new ArrayList<>();
+
+	/** Events that came before the referral did, in their order. */
+	private List<ParkedEvent> parkedEvents = new ArrayList<>();
+
 	@Transient
 	private boolean replaying;
 
@@ -146,14 +155,39 @@ public class QueueEntry extends Aggregate {
 	}
 
 	void proposed(ProposalMadeV1 proposal) {
-		step(proposal.proposedAt(), StepKind.PROPOSAL_MADE, proposal.therapistId());
-		if (this.status != null && !this.status.isOpen()) {
+		if (stale(proposal)) {
+			// States never move backwards: the proposal is kept on the timeline only,
+			// since matching may still hold its place.
+			this.proposalIds.add(proposal.proposalId());
+			step(proposal.proposedAt(), StepKind.PROPOSAL_IGNORED, proposal.therapistId());
+			parkedAnswerTo(proposal.proposalId()).forEach(this::unusedAnswer);
 			return;
 		}
+		this.proposalIds.add(proposal.proposalId());
+		step(proposal.proposedAt(), StepKind.PROPOSAL_MADE, proposal.therapistId());
 		this.proposal = proposal;
 		this.therapistId = proposal.therapistId();
 		this.organizationId = proposal.organizationId();
 		moveTo(QueueStatus.PROPOSED, proposal.proposedAt());
+		parkedAnswerTo(proposal.proposalId()).forEach(this::answeredProposal);
+	}
+
+	private boolean stale(ProposalMadeV1 proposal) {
+		return !proposable() || this.proposalIds.contains(proposal.proposalId())
+				|| (this.proposal != null && proposal.proposedAt().isBefore(this.proposal.proposedAt()));
+	}
+
+	/** Whether a proposal may still move the referral: before registration, too. */
+	private boolean proposable() {
+		return this.status == null || QueueStatus.PROPOSABLE.contains(this.status);
+	}
+
+	private List<ClientAnsweredV1> parkedAnswerTo(String proposalId) {
+		List<ClientAnsweredV1> answers = this.parkedAnswers.stream()
+			.filter(answer -> answer.subjectId().equals(proposalId))
+			.toList();
+		this.parkedAnswers.removeAll(answers);
+		return answers;
 	}
 
 	void noMatch(NoMatchFoundV1 noMatch) {
@@ -201,20 +235,34 @@ public class QueueEntry extends Aggregate {
 	}
 
 	private void answeredProposal(ClientAnsweredV1 answer) {
-		// An answer to a proposal that is no longer the current one changes nothing.
-		if (this.status != QueueStatus.PROPOSED || this.proposal == null
-				|| !this.proposal.proposalId().equals(answer.subjectId())) {
+		boolean current = this.proposal != null && this.proposal.proposalId().equals(answer.subjectId());
+		if (!current && !this.proposalIds.contains(answer.subjectId()) && proposable()) {
+			// The client answered a proposal this service has not heard of yet: the
+			// link is used, so the answer must wait for it.
+			this.parkedAnswers.add(answer);
+			step(answer.answeredAt(), StepKind.ANSWER_PARKED, answer.subjectId());
 			return;
 		}
+		if (!current || this.status != QueueStatus.PROPOSED) {
+			unusedAnswer(answer);
+			return;
+		}
+		ProposalMadeV1 answered = proposal();
 		switch (answer.answer()) {
-			case ACCEPT -> decide(new ProposalConfirmedV1(getId(), this.proposal.proposalId(),
-					this.proposal.therapistId(), ProposalConfirmedV1.DecidedBy.CLIENT, answer.answeredAt()));
-			case DECLINE -> decide(new ProposalDeclinedV1(getId(), this.proposal.proposalId(),
-					this.proposal.therapistId(), ProposalDeclinedV1.DecidedBy.CLIENT, answer.answeredAt()));
+			case ACCEPT -> decide(new ProposalConfirmedV1(getId(), answered.proposalId(), answered.therapistId(),
+					ProposalConfirmedV1.DecidedBy.CLIENT, answer.answeredAt()));
+			case DECLINE -> decide(new ProposalDeclinedV1(getId(), answered.proposalId(), answered.therapistId(),
+					ProposalDeclinedV1.DecidedBy.CLIENT, answer.answeredAt()));
 			default -> {
 				// A check-in's answers say nothing about a proposal.
 			}
 		}
+	}
+
+	private void unusedAnswer(ClientAnsweredV1 answer) {
+		// The proposal is gone or was decided otherwise: the timeline says why the
+		// client's answer changed nothing.
+		step(answer.answeredAt(), StepKind.ANSWER_UNUSED, answer.subjectId() + ":" + answer.answer());
 	}
 
 	private void answeredCheckIn(ClientAnsweredV1 answer) {
@@ -442,6 +490,26 @@ public class QueueEntry extends Aggregate {
 		Step step = on(event, reason);
 		raise(event);
 		return step;
+	}
+
+	/**
+	 * Whether an opening event (intake's or matching's) has placed the referral in the
+	 * queue.
+	 */
+	boolean opened() {
+		return this.status != null;
+	}
+
+	/** Keeps an event that needs the referral until an opening event comes. */
+	void park(ParkedEvent event) {
+		this.parkedEvents.add(event);
+	}
+
+	/** The events kept before the referral came, oldest first, now to be applied. */
+	List<ParkedEvent> unpark() {
+		List<ParkedEvent> parked = List.copyOf(this.parkedEvents);
+		this.parkedEvents.clear();
+		return parked;
 	}
 
 	/** Counts a change coming from another service's event. */

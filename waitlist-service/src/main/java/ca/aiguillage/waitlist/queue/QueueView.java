@@ -117,6 +117,10 @@ public class QueueView {
 		else if (filter.referralId() == null) {
 			filters.add(Criteria.where("status").in(QueueStatus.OPEN));
 		}
+		else {
+			// A referral not registered yet has no status and is shown to no one.
+			filters.add(Criteria.where("status").in(List.of(QueueStatus.values())));
+		}
 		if (organizationId != null) {
 			filters.add(Criteria.where("organizationId").is(organizationId));
 		}

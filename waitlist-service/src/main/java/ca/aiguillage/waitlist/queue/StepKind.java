@@ -10,6 +10,8 @@ public enum StepKind {
 	SUBMITTED,
 	/** Matching proposed a therapist. */
 	PROPOSAL_MADE,
+	/** A proposal came after the entry had moved past it, and changed nothing. */
+	PROPOSAL_IGNORED,
 	/** No therapist fits now. */
 	NO_MATCH,
 	/** The client was told they wait. */
@@ -24,6 +26,10 @@ public enum StepKind {
 	PLACE_RELEASED,
 	/** The client answered a message. */
 	CLIENT_ANSWERED,
+	/** The client's answer came before its proposal: kept until the proposal comes. */
+	ANSWER_PARKED,
+	/** The client's answer is about a proposal that is gone, so it changed nothing. */
+	ANSWER_UNUSED,
 	/** A message could not be delivered. */
 	DELIVERY_FAILED,
 	/** The proposal was confirmed. */

@@ -201,6 +201,31 @@ class QueueEntryTests {
 		assertThat(replayed.steps()).isEqualTo(live.steps());
 	}
 
+	@Test
+	void clientsAnswerToAProposalAlreadyDeclinedChangesNothingAndSaysSo() {
+		QueueEntry entry = proposed();
+		entry.decline("La cliente a changé d'avis", REGISTERED.plus(Duration.ofDays(1)));
+
+		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.PROPOSAL, "p-1",
+				ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(2))));
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
+		assertThat(entry.steps()).extracting(Step::what).endsWith(StepKind.ANSWER_UNUSED);
+	}
+
+	@Test
+	void proposalOlderThanTheCurrentOneIsIgnored() {
+		QueueEntry entry = proposed();
+		ProposalMadeV1 current = proposal("r-1");
+
+		entry.proposed(new ProposalMadeV1("r-1", "p-0", "t-03", current.organizationId(), current.modality(),
+				current.slot(), current.explanation(), current.proposedAt().minusSeconds(1), null, null));
+
+		assertThat(entry.currentProposal()).isEqualTo(current);
+		assertThat(entry.therapistId()).isEqualTo("t-07");
+		assertThat(entry.steps()).extracting(Step::what).contains(StepKind.PROPOSAL_IGNORED);
+	}
+
 	private static QueueEntry proposed() {
 		QueueEntry entry = new QueueEntry("r-1");
 		entry.registered(submitted("r-1"));
