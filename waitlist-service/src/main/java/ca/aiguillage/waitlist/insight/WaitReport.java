@@ -132,7 +132,9 @@ public class WaitReport {
 		if (caller.isAdmin()) {
 			return report(groupBy, organizationId);
 		}
-		if (organizationId != null && !caller.coordinates(organizationId)) {
+		if (caller.organizationId() == null || (organizationId != null && !caller.coordinates(organizationId))) {
+			// Fail closed: without an organization a coordinator gets no figures, not
+			// the network's.
 			throw new AccessDeniedException("another organization's figures");
 		}
 		return report(groupBy, caller.organizationId());

@@ -107,6 +107,10 @@ public class QueueView {
 				throw new AccessDeniedException("another organization's queue");
 			}
 			organizationId = caller.organizationId();
+			if (organizationId == null) {
+				// Fail closed: a coordinator without an organization sees nothing.
+				return new QueuePage(List.of(), filter.page(), filter.size(), 0);
+			}
 		}
 		Instant now = this.clock.instant();
 		Duration riskAfter = this.entries.settings().sixtyDayRiskAfter();
