@@ -109,10 +109,10 @@ public class StartForecast {
 		if (entry.status() == null || !QueueStatus.BEFORE_THERAPY.contains(entry.status())
 				|| entry.registeredAt() == null) {
 			return new PredictedStart(entry.getId(), null, null, Basis.none("NOT_WAITING", 0, 0,
-					scope(entry.organizationId()), null, entry.feeBand() == FeeBand.LOW_FEE));
+					scope(entry.organizationId()), null, entry.registration().feeBand() == FeeBand.LOW_FEE));
 		}
 		String scope = scope(entry.organizationId());
-		boolean lowFee = entry.feeBand() == FeeBand.LOW_FEE;
+		boolean lowFee = entry.registration().feeBand() == FeeBand.LOW_FEE;
 		long position = this.queue.waitingAhead(entry.organizationId(), entry.registeredAt()) + 1;
 		long starts = this.queue.countStartedSince(entry.organizationId(), now.minus(WINDOW));
 		Places capacity = this.capacity.of(entry.organizationId()).orElse(null);

@@ -51,12 +51,14 @@ public class WaitReport {
 	public enum GroupBy {
 
 		ORGANIZATION((entry, types) -> entry.organizationId()),
-		LANGUAGE((entry, types) -> String.join("+", entry.languages())),
-		APPROACH((entry, types) -> String.join("+", entry.approaches().stream().map(Enum::name).toList())),
+		LANGUAGE((entry, types) -> String.join("+", entry.registration().languages())),
+		APPROACH((entry, types) -> String.join("+",
+				entry.registration().approaches().stream().map(Enum::name).toList())),
 		// The income band as this service knows it: the band of the sliding-scale fee.
-		FEE_BAND((entry, types) -> entry.feeBand().name()),
+		FEE_BAND((entry, types) -> entry.registration().feeBand().name()),
 		// The forward sortation area's first letter is Canada Post's province or region.
-		REGION((entry, types) -> (entry.postalPrefix() != null) ? entry.postalPrefix().substring(0, 1) : null),
+		REGION((entry, types) -> (entry.registration().postalPrefix() != null)
+				? entry.registration().postalPrefix().substring(0, 1) : null),
 		REFERRER_TYPE((entry, types) -> types.of(entry).name()), REFERRER((entry, types) -> entry.partnerId());
 
 		private final BiFunction<QueueEntry, ReferrerTypes, @Nullable String> key;

@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import ca.aiguillage.contracts.common.Approach;
-import ca.aiguillage.contracts.common.Clientele;
-import ca.aiguillage.contracts.common.IntakeChannel;
-import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
@@ -50,8 +46,13 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
  * what it knows without undoing what a later step already set. This service's own
  * decisions are events too ({@link #decide}): applied here and published, so that
  * replaying every topic rebuilds the same entry. The state machine is
- * {@link CoordinatorAction}, the timeline {@link Timeline}, the check-ins
- * {@link CheckIns} and the timers {@link TimerSchedule}; all are kept in one document.
+ * {@link CoordinatorAction}, intake's facts {@link Registration}, the timeline
+ * {@link Timeline}, the check-ins {@link CheckIns} and the timers {@link TimerSchedule};
+ * all are kept in one document.
+ * <p>
+ * Longer than 300 lines on purpose: what is left here is what moves the state itself
+ * (each reaction to another service's event, each decision and its replay), which must
+ * share one guard against moving backwards and one revision.
  */
 @Document("queue")
 public class QueueEntry extends Aggregate {
@@ -64,19 +65,8 @@ public class QueueEntry extends Aggregate {
 
 	private @Nullable String partnerId;
 
-	private @Nullable String postalPrefix;
-
-	private @Nullable FeeBand feeBand;
-
-	private @Nullable IntakeChannel intakeChannel;
-
-	private List<String> languages = List.of();
-
-	private List<Approach> approaches = List.of();
-
-	private @Nullable Clientele clientele;
-
-	private @Nullable Modality modality;
+	@Unwrapped.Empty
+	private Registration registration = new Registration();
 
 	private @Nullable Priority priority;
 
@@ -136,13 +126,7 @@ public class QueueEntry extends Aggregate {
 	void registered(ReferralSubmittedV1 submitted) {
 		this.registeredAt = submitted.submittedAt();
 		this.partnerId = submitted.partnerId();
-		this.postalPrefix = submitted.postalPrefix();
-		this.feeBand = FeeBand.of(submitted.fee());
-		this.intakeChannel = submitted.intakeChannel();
-		this.languages = submitted.languages();
-		this.approaches = submitted.approaches();
-		this.clientele = submitted.clientele();
-		this.modality = submitted.modality();
+		this.registration.registered(submitted);
 		this.priority = submitted.priority();
 		if (this.organizationId == null) {
 			this.organizationId = submitted.organizationId();
@@ -590,30 +574,14 @@ public class QueueEntry extends Aggregate {
 		return this.partnerId;
 	}
 
-	/**
-	 * The first three characters of the client's postal code: a region, not an address.
-	 * @return the prefix, or null while unknown
-	 */
-	public @Nullable String postalPrefix() {
-		return this.postalPrefix;
+	/** What intake registered about the client's needs. */
+	public Registration registration() {
+		return this.registration;
 	}
 
-	/**
-	 * The fee band the organization's sliding scale gave at intake: the only trace of
-	 * income that leaves referral-service.
-	 * @return the band, {@link FeeBand#UNKNOWN} without a scale or for entries stored
-	 * before the band was kept
-	 */
-	public FeeBand feeBand() {
-		return (this.feeBand != null) ? this.feeBand : FeeBand.UNKNOWN;
-	}
-
-	/**
-	 * Whether the client referred themself rather than through a partner.
-	 * @return true for a self-referral
-	 */
+	/** Whether the client referred themself rather than through a partner. */
 	public boolean selfReferred() {
-		return this.intakeChannel == IntakeChannel.SELF_REFERRAL || this.partnerId == null;
+		return this.registration.selfReferral() || this.partnerId == null;
 	}
 
 	/**
@@ -622,22 +590,6 @@ public class QueueEntry extends Aggregate {
 	 */
 	public @Nullable Instant firstSessionAt() {
 		return this.timeline.firstAt(StepKind.THERAPY_STARTED);
-	}
-
-	public List<String> languages() {
-		return this.languages;
-	}
-
-	public List<Approach> approaches() {
-		return this.approaches;
-	}
-
-	public @Nullable Clientele clientele() {
-		return this.clientele;
-	}
-
-	public @Nullable Modality modality() {
-		return this.modality;
 	}
 
 	public @Nullable Priority priority() {

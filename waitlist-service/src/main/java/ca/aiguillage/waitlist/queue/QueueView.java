@@ -242,10 +242,11 @@ public class QueueView {
 		static QueueItem of(QueueEntry entry, Instant now, Duration riskAfter) {
 			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;
 			return new QueueItem(entry.getId(), entry.status(), entry.stateSince(), entry.registeredAt(), days,
-					entry.organizationId(), entry.partnerId(), entry.priority(), entry.languages(), entry.approaches(),
-					entry.clientele(), entry.modality(), entry.feeBand(), entry.currentProposal(), entry.therapistId(),
-					entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter), entry.reviewCauses(),
-					entry.revision());
+					entry.organizationId(), entry.partnerId(), entry.priority(), entry.registration().languages(),
+					entry.registration().approaches(), entry.registration().clientele(),
+					entry.registration().modality(), entry.registration().feeBand(), entry.currentProposal(),
+					entry.therapistId(), entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter),
+					entry.reviewCauses(), entry.revision());
 		}
 
 	}

@@ -55,7 +55,7 @@ class QueueEntryTests {
 		entry.registered(submitted("r-1"));
 
 		assertThat(entry.status()).isEqualTo(QueueStatus.PROPOSED);
-		assertThat(entry.languages()).containsExactly("fr", "es");
+		assertThat(entry.registration().languages()).containsExactly("fr", "es");
 		assertThat(entry.organizationId()).isEqualTo("org-laval");
 	}
 
@@ -262,10 +262,10 @@ class QueueEntryTests {
 		regular.registered(submitted("r-2", new SessionFee(9000, false, "scale-laval", "2026-01")));
 		noScale.registered(submitted("r-3"));
 
-		assertThat(lowFee.feeBand()).isEqualTo(FeeBand.LOW_FEE);
-		assertThat(regular.feeBand()).isEqualTo(FeeBand.REGULAR);
-		assertThat(noScale.feeBand()).isEqualTo(FeeBand.UNKNOWN);
-		assertThat(new QueueEntry("r-4").feeBand()).isEqualTo(FeeBand.UNKNOWN);
+		assertThat(lowFee.registration().feeBand()).isEqualTo(FeeBand.LOW_FEE);
+		assertThat(regular.registration().feeBand()).isEqualTo(FeeBand.REGULAR);
+		assertThat(noScale.registration().feeBand()).isEqualTo(FeeBand.UNKNOWN);
+		assertThat(new QueueEntry("r-4").registration().feeBand()).isEqualTo(FeeBand.UNKNOWN);
 	}
 
 	@Test
