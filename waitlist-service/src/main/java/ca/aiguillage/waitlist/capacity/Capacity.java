@@ -44,13 +44,18 @@ public class Capacity {
 	}
 
 	void apply(ReceivedEvent event) {
-		if (!(event.data() instanceof MatchingEvent matching)) {
-			return;
+		switch (event.data()) {
+			case MatchingEvent matching -> apply(matching, event.id());
+			// This binding reads matching's topic only.
+			default -> {
+			}
 		}
-		switch (matching) {
-			case TherapistChangedV1 change ->
-				this.aggregates.applyOnce(TherapistPlaces.class, change.therapistId(), event.id(),
-						() -> new TherapistPlaces(change.therapistId()), therapist -> therapist.changed(change));
+	}
+
+	private void apply(MatchingEvent event, String eventId) {
+		switch (event) {
+			case TherapistChangedV1 change -> this.aggregates.applyOnce(TherapistPlaces.class, change.therapistId(),
+					eventId, () -> new TherapistPlaces(change.therapistId()), therapist -> therapist.changed(change));
 			// A referral's, for the queue.
 			case ProposalMadeV1 proposal -> {
 			}

@@ -1,7 +1,9 @@
 package ca.aiguillage.waitlist.queue;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
@@ -66,6 +68,11 @@ public enum CoordinatorAction {
 	 */
 	public static List<CoordinatorAction> allowedFor(@Nullable QueueStatus status) {
 		return EnumSet.allOf(CoordinatorAction.class).stream().filter(action -> action.allowedIn(status)).toList();
+	}
+
+	/** The action named by this path, if any. */
+	public static Optional<CoordinatorAction> ofPath(String path) {
+		return Arrays.stream(values()).filter(action -> action.path.equals(path)).findFirst();
 	}
 
 	/** The action that takes a referral out of the queue with this outcome. */

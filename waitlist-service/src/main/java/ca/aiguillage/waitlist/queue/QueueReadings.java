@@ -46,10 +46,12 @@ public class QueueReadings {
 		return this.mongo.find(new Query(therapyStartedSince(organizationId, since)), QueueEntry.class);
 	}
 
-	/** The referrals in the scope whose therapy ended. */
+	/** The referrals in the scope whose therapy ended, with their timeline only. */
 	public List<QueueEntry> withEndedTherapy(@Nullable String organizationId) {
-		return this.mongo.find(new Query(inScope(organizationId).and("steps").elemMatch(step(StepKind.THERAPY_ENDED))),
-				QueueEntry.class);
+		Query ended = new Query(inScope(organizationId).and("steps").elemMatch(step(StepKind.THERAPY_ENDED)));
+		// Only the timeline is read.
+		ended.fields().include("steps");
+		return this.mongo.find(ended, QueueEntry.class);
 	}
 
 	/**
