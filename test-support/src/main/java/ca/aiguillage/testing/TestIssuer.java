@@ -109,6 +109,15 @@ public final class TestIssuer {
 				this.key);
 	}
 
+	/**
+	 * A valid access token of a coordinator without the organization claim, as a claim
+	 * mapper's mistake would issue it.
+	 * @return the token
+	 */
+	public String coordinatorWithoutOrganization() {
+		return sign(claims("coordination.unmapped", List.of("COORDINATOR"), null, null).build(), this.key);
+	}
+
 	/** A valid access token of a referring partner's system or staff. */
 	public String partner(String partnerId) {
 		return sign(claims(partnerId + "-records", List.of("PARTNER"), null, partnerId).build(), this.key);

@@ -64,7 +64,6 @@ class ActionController {
 	/**
 	 * A new priority.
 	 *
-	 * @param priority the priority
 	 * @param reason why
 	 */
 	record Reprioritisation(@Nullable Priority priority, @Nullable String reason) {

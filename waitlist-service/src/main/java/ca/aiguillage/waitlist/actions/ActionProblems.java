@@ -34,10 +34,10 @@ class ActionProblems {
 	ResponseEntity<ProblemDetail> notAllowed(ActionNotAllowedException ex) {
 		Locale locale = LocaleContextHolder.getLocale();
 		String state = this.messages.getMessage("status." + ex.current().name(), null, ex.current().name(), locale);
-		String action = this.messages.getMessage("action." + ex.action(), null, ex.action(), locale);
+		String action = this.messages.getMessage("action." + ex.action().path(), null, ex.action().path(), locale);
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "invalid-state", action, state);
 		problem.setProperty("currentState", ex.current().name());
-		problem.setProperty("action", ex.action());
+		problem.setProperty("action", ex.action().path());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 

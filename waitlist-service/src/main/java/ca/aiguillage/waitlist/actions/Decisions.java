@@ -3,16 +3,20 @@ package ca.aiguillage.waitlist.actions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldChecks;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.waitlist.capacity.Capacity;
 import ca.aiguillage.waitlist.queue.DecisionNotes;
 import ca.aiguillage.waitlist.queue.QueueEntries;
+import ca.aiguillage.waitlist.queue.QueueEntries.Decided;
 import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.Step;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -31,16 +35,19 @@ public class Decisions {
 
 	private final DecisionNotes notes;
 
+	private final Capacity capacity;
+
 	private final Clock clock;
 
-	Decisions(QueueEntries entries, DecisionNotes notes, Clock clock) {
+	Decisions(QueueEntries entries, DecisionNotes notes, Capacity capacity, Clock clock) {
 		this.entries = entries;
 		this.notes = notes;
+		this.capacity = capacity;
 		this.clock = clock;
 	}
 
 	public QueueEntry confirm(String referralId, Caller caller, @Nullable Long revision) {
-		return decide(referralId, caller, revision, null, (entry, now) -> entry.confirm(now));
+		return decide(referralId, caller, revision, (entry, now) -> entry.confirm(now));
 	}
 
 	public QueueEntry override(String referralId, Caller caller, @Nullable Long revision, @Nullable String therapistId,
@@ -52,22 +59,25 @@ public class Decisions {
 						|| brokenConstraints.stream().allMatch(code -> code != null && code.matches("[A-Z_]{1,64}")),
 				"invalid.constraintCode");
 		requireReason(checks, reason);
-		return decide(referralId, caller, revision, reason, (entry, now) -> entry.override(therapistId,
-				(brokenConstraints != null) ? brokenConstraints : List.of(), now));
+		return decide(referralId, caller, revision, (entry, now) -> {
+			requireTherapistOf(entry, therapistId);
+			return entry.override(therapistId, (brokenConstraints != null) ? brokenConstraints : List.of(),
+					stripped(reason), now);
+		});
 	}
 
 	public QueueEntry decline(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason) {
 		optionalReason(reason);
-		return decide(referralId, caller, revision, reason, (entry, now) -> entry.decline(now));
+		return decide(referralId, caller, revision, (entry, now) -> entry.decline(stripped(reason), now));
 	}
 
 	public QueueEntry firstSession(String referralId, Caller caller, @Nullable Long revision, @Nullable Instant at) {
-		return decide(referralId, caller, revision, null,
+		return decide(referralId, caller, revision,
 				(entry, now) -> entry.firstSession(pastOrNow("startedAt", at, now)));
 	}
 
 	public QueueEntry end(String referralId, Caller caller, @Nullable Long revision, @Nullable Instant at) {
-		return decide(referralId, caller, revision, null, (entry, now) -> entry.end(pastOrNow("endedAt", at, now)));
+		return decide(referralId, caller, revision, (entry, now) -> entry.end(pastOrNow("endedAt", at, now)));
 	}
 
 	public QueueEntry leave(String referralId, Caller caller, @Nullable Long revision, Outcome outcome,
@@ -79,7 +89,7 @@ public class Decisions {
 			FieldChecks checks = new FieldChecks();
 			requireReason(checks, reason);
 		}
-		return decide(referralId, caller, revision, reason, (entry, now) -> entry.leave(outcome, now));
+		return decide(referralId, caller, revision, (entry, now) -> entry.leave(outcome, stripped(reason), now));
 	}
 
 	public QueueEntry reprioritise(String referralId, Caller caller, @Nullable Long revision,
@@ -87,24 +97,39 @@ public class Decisions {
 		FieldChecks checks = new FieldChecks();
 		checks.required("priority", priority);
 		requireReason(checks, reason);
-		return decide(referralId, caller, revision, reason, (entry, now) -> entry.reprioritise(priority, now));
+		return decide(referralId, caller, revision,
+				(entry, now) -> entry.reprioritise(priority, stripped(reason), now));
 	}
 
 	public QueueEntry rematch(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason) {
 		requireReason(new FieldChecks(), reason);
-		return decide(referralId, caller, revision, reason, (entry, now) -> entry.rematch(now));
+		return decide(referralId, caller, revision, (entry, now) -> entry.rematch(stripped(reason), now));
 	}
 
-	private QueueEntry decide(String referralId, Caller caller, @Nullable Long revision, @Nullable String reason,
-			BiConsumer<QueueEntry, Instant> decision) {
-		QueueEntry saved = this.entries.decide(referralId, caller, revision, entry -> {
-			decision.accept(entry, this.clock.instant());
-			if (reason != null && !reason.isBlank()) {
-				entry.explainLastStep(reason.strip());
-			}
-		});
-		this.notes.keep(saved, caller.subject());
-		return saved;
+	private QueueEntry decide(String referralId, Caller caller, @Nullable Long revision,
+			BiFunction<QueueEntry, Instant, Step> decision) {
+		Decided decided = this.entries.decide(referralId, caller, revision,
+				entry -> decision.apply(entry, this.clock.instant()));
+		this.notes.keep(decided, caller.subject());
+		return decided.entry();
+	}
+
+	/**
+	 * Refuses a therapist matching-service never told of, or one of another organization
+	 * than the referral's, before anything is published: matching could reserve no place.
+	 */
+	private void requireTherapistOf(QueueEntry entry, String therapistId) {
+		Optional<String> organization = this.capacity.organizationOf(therapistId);
+		FieldChecks checks = new FieldChecks();
+		checks.rule("therapistId",
+				organization.isPresent()
+						&& (entry.organizationId() == null || organization.get().equals(entry.organizationId())),
+				"invalid.therapist");
+		refuseIfAny(checks);
+	}
+
+	private static @Nullable String stripped(@Nullable String reason) {
+		return (reason == null || reason.isBlank()) ? null : reason.strip();
 	}
 
 	private static Instant pastOrNow(String field, @Nullable Instant at, Instant now) {

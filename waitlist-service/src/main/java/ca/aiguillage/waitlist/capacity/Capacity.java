@@ -3,6 +3,10 @@ package ca.aiguillage.waitlist.capacity;
 import java.util.List;
 import java.util.Optional;
 
+import ca.aiguillage.contracts.matching.MatchingEvent;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.PlaceReleasedV1;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
@@ -40,10 +44,35 @@ public class Capacity {
 	}
 
 	void apply(ReceivedEvent event) {
-		if (event.data() instanceof TherapistChangedV1 change) {
-			this.aggregates.applyOnce(TherapistPlaces.class, change.therapistId(), event.id(),
-					() -> new TherapistPlaces(change.therapistId()), therapist -> therapist.changed(change));
+		switch (event.data()) {
+			case MatchingEvent matching -> apply(matching, event.id());
+			// This binding reads matching's topic only.
+			default -> {
+			}
 		}
+	}
+
+	private void apply(MatchingEvent event, String eventId) {
+		switch (event) {
+			case TherapistChangedV1 change -> this.aggregates.applyOnce(TherapistPlaces.class, change.therapistId(),
+					eventId, () -> new TherapistPlaces(change.therapistId()), therapist -> therapist.changed(change));
+			// A referral's, for the queue.
+			case ProposalMadeV1 proposal -> {
+			}
+			case NoMatchFoundV1 noMatch -> {
+			}
+			case PlaceReleasedV1 released -> {
+			}
+		}
+	}
+
+	/**
+	 * The organization of a therapist matching-service told of.
+	 * @param therapistId the therapist's id in the directory
+	 * @return the organization, or empty for a therapist not in the directory
+	 */
+	public Optional<String> organizationOf(String therapistId) {
+		return this.aggregates.find(TherapistPlaces.class, therapistId).map(TherapistPlaces::organizationId);
 	}
 
 	/**

@@ -10,12 +10,13 @@ import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.security.SignedInPeople;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.waitlist.actions.Decisions;
 import ca.aiguillage.waitlist.insight.StartForecast;
 import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.queue.QueueEntries;
 import ca.aiguillage.waitlist.queue.ActionNotAllowedException;
-import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.CoordinatorAction;
 import ca.aiguillage.waitlist.queue.QueueStatus;
 import ca.aiguillage.waitlist.queue.QueueView;
 import ca.aiguillage.waitlist.queue.QueueView.QueueDetail;
@@ -128,27 +129,26 @@ class ConsoleController {
 		Caller caller = SignedInPeople.caller(person);
 		String chosenReason = (reason == null || reason.isBlank()) ? null : reason;
 		try {
-			QueueEntry entry = switch (action) {
-				case "confirmation" -> this.decisions.confirm(referralId, caller, revision);
-				case "decline" -> this.decisions.decline(referralId, caller, revision, chosenReason);
-				case "override" ->
+			CoordinatorAction chosen = CoordinatorAction.ofPath(action)
+				.orElseThrow(() -> new NotFoundException("action"));
+			switch (chosen) {
+				case CONFIRMATION -> this.decisions.confirm(referralId, caller, revision);
+				case DECLINE -> this.decisions.decline(referralId, caller, revision, chosenReason);
+				case OVERRIDE ->
 					this.decisions.override(referralId, caller, revision, therapistId, brokenConstraints, chosenReason);
-				case "first-session" -> this.decisions.firstSession(referralId, caller, revision, null);
-				case "end" -> this.decisions.end(referralId, caller, revision, null);
-				case "rematch" -> this.decisions.rematch(referralId, caller, revision, chosenReason);
-				case "priority" -> this.decisions.reprioritise(referralId, caller, revision, priority, chosenReason);
-				case "unreachable" ->
+				case FIRST_SESSION -> this.decisions.firstSession(referralId, caller, revision, null);
+				case END -> this.decisions.end(referralId, caller, revision, null);
+				case REMATCH -> this.decisions.rematch(referralId, caller, revision, chosenReason);
+				case PRIORITY -> this.decisions.reprioritise(referralId, caller, revision, priority, chosenReason);
+				case UNREACHABLE ->
 					this.decisions.leave(referralId, caller, revision, Outcome.UNREACHABLE, chosenReason);
-				case "ineligible" ->
-					this.decisions.leave(referralId, caller, revision, Outcome.INELIGIBLE, chosenReason);
-				case "redirected" ->
-					this.decisions.leave(referralId, caller, revision, Outcome.REDIRECTED, chosenReason);
-				default -> throw new ca.aiguillage.platform.web.NotFoundException("action");
-			};
+				case INELIGIBLE -> this.decisions.leave(referralId, caller, revision, Outcome.INELIGIBLE, chosenReason);
+				case REDIRECTED -> this.decisions.leave(referralId, caller, revision, Outcome.REDIRECTED, chosenReason);
+			}
 			model.addAttribute("done", message("console.done." + action));
 		}
 		catch (ActionNotAllowedException ex) {
-			model.addAttribute("error", message("console.error.state", message("action." + ex.action()),
+			model.addAttribute("error", message("console.error.state", message("action." + ex.action().path()),
 					message("status." + ex.current().name())));
 		}
 		catch (RevisionConflictException ex) {
@@ -171,7 +171,11 @@ class ConsoleController {
 		QueueDetail detail = this.view.detail(referralId, SignedInPeople.caller(person));
 		model.addAttribute("detail", detail);
 		model.addAttribute("referral", detail.referral());
-		model.addAttribute("actions", QueueEntry.actionsAllowedIn(detail.referral().status()));
+		model.addAttribute("actions",
+				CoordinatorAction.allowedFor(detail.referral().status())
+					.stream()
+					.map(CoordinatorAction::path)
+					.toList());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("constraints",
 				(detail.referral().proposal() != null) ? detail.referral().proposal().explanation().constraintsMet()

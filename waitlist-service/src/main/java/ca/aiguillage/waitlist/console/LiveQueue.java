@@ -3,7 +3,6 @@ package ca.aiguillage.waitlist.console;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ca.aiguillage.platform.security.Caller;
@@ -67,8 +66,7 @@ class LiveQueue {
 	@EventListener
 	void changed(QueueChanged change) {
 		for (Watcher watcher : this.watchers) {
-			if (watcher.caller().isAdmin()
-					|| Objects.equals(watcher.caller().organizationId(), change.organizationId())) {
+			if (watcher.caller().isAdmin() || watcher.caller().coordinates(change.organizationId())) {
 				try {
 					watcher.emitter().send(SseEmitter.event().name("queue").data(change.referralId()));
 				}

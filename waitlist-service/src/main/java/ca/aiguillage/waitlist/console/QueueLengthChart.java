@@ -40,8 +40,6 @@ public record QueueLengthChart(int width, int height, int top, @Nullable LocalDa
 	/**
 	 * One organization's line.
 	 *
-	 * @param organizationId the organization
-	 * @param colour its colour
 	 * @param points the polyline's points
 	 * @param today the length today
 	 * @param min the shortest length in the window

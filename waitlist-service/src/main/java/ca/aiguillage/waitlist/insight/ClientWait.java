@@ -38,12 +38,12 @@ record ClientWait(Duration total, Duration clientDelay) {
 				break;
 			}
 			switch (step.what()) {
-				case "PROPOSAL_DECLINED", "PROPOSAL_EXPIRED" -> {
+				case PROPOSAL_DECLINED, PROPOSAL_EXPIRED -> {
 					if (lostSince == null) {
 						lostSince = step.at();
 					}
 				}
-				case "PROPOSAL_MADE", "PROPOSAL_OVERRIDDEN" -> {
+				case PROPOSAL_MADE, PROPOSAL_OVERRIDDEN -> {
 					if (lostSince != null) {
 						delay = delay.plus(Duration.between(lostSince, step.at()));
 						lostSince = null;

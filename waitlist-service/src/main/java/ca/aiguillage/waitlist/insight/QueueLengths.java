@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.QueueReadings;
 import ca.aiguillage.waitlist.queue.QueueStatus;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +31,10 @@ public class QueueLengths {
 	private static final EnumSet<QueueStatus> STILL_WAITING = EnumSet.of(QueueStatus.SUBMITTED, QueueStatus.WAITING,
 			QueueStatus.PROPOSED, QueueStatus.CONFIRMED);
 
-	private final MongoOperations mongo;
+	private final QueueReadings queue;
 
-	QueueLengths(MongoOperations mongo) {
-		this.mongo = mongo;
+	QueueLengths(QueueReadings queue) {
+		this.queue = queue;
 	}
 
 	/**
@@ -63,18 +61,12 @@ public class QueueLengths {
 		Instant from = first.atStartOfDay(QUEBEC).toInstant();
 		// Whoever still waits, and whoever stopped waiting within the window: a wait
 		// ends at the last change of state at the latest.
-		Criteria criteria = Criteria.where("registeredAt")
-			.lte(now)
-			.orOperator(Criteria.where("status").in(STILL_WAITING), Criteria.where("stateSince").gte(from));
-		if (organizationId != null) {
-			criteria = criteria.and("organizationId").is(organizationId);
-		}
 		Map<String, int[]> lengths = new TreeMap<>();
 		int dayCount = (int) window.toDays();
 		if (organizationId != null) {
 			lengths.put(organizationId, new int[dayCount]);
 		}
-		for (QueueEntry entry : this.mongo.find(new Query(criteria), QueueEntry.class)) {
+		for (QueueEntry entry : this.queue.waitingOrMovedSince(organizationId, STILL_WAITING, from, now)) {
 			Instant registered = entry.registeredAt();
 			if (registered == null) {
 				continue;

@@ -12,13 +12,12 @@ import ca.aiguillage.waitlist.capacity.Capacity;
 import ca.aiguillage.waitlist.capacity.Capacity.Places;
 import ca.aiguillage.waitlist.queue.FeeBand;
 import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.QueueReadings;
 import ca.aiguillage.waitlist.queue.QueueStatus;
 import ca.aiguillage.waitlist.queue.Step;
+import ca.aiguillage.waitlist.queue.StepKind;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +40,7 @@ public class StartForecast {
 
 	private static final double SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
 
-	private final MongoOperations mongo;
+	private final QueueReadings queue;
 
 	private final Capacity capacity;
 
@@ -49,8 +48,8 @@ public class StartForecast {
 
 	private final Clock clock;
 
-	StartForecast(MongoOperations mongo, Capacity capacity, ForecastSettings settings, Clock clock) {
-		this.mongo = mongo;
+	StartForecast(QueueReadings queue, Capacity capacity, ForecastSettings settings, Clock clock) {
+		this.queue = queue;
 		this.capacity = capacity;
 		this.settings = settings;
 		this.clock = clock;
@@ -59,7 +58,6 @@ public class StartForecast {
 	/**
 	 * A predicted start and what it rests on.
 	 *
-	 * @param referralId the referral
 	 * @param from the earliest likely start, or null when there is no basis
 	 * @param to the latest likely start, or null when there is no basis
 	 * @param basis what the forecast rests on
@@ -111,18 +109,12 @@ public class StartForecast {
 		if (entry.status() == null || !QueueStatus.BEFORE_THERAPY.contains(entry.status())
 				|| entry.registeredAt() == null) {
 			return new PredictedStart(entry.getId(), null, null, Basis.none("NOT_WAITING", 0, 0,
-					scope(entry.organizationId()), null, entry.feeBand() == FeeBand.LOW_FEE));
+					scope(entry.organizationId()), null, entry.registration().feeBand() == FeeBand.LOW_FEE));
 		}
 		String scope = scope(entry.organizationId());
-		boolean lowFee = entry.feeBand() == FeeBand.LOW_FEE;
-		long position = this.mongo.count(new Query(inScope(entry.organizationId()).and("status")
-			.in(QueueStatus.BEFORE_THERAPY)
-			.and("registeredAt")
-			.lt(entry.registeredAt())), QueueEntry.class) + 1;
-		long starts = this.mongo.count(
-				new Query(inScope(entry.organizationId()).and("steps")
-					.elemMatch(Criteria.where("what").is("THERAPY_STARTED").and("at").gte(now.minus(WINDOW)))),
-				QueueEntry.class);
+		boolean lowFee = entry.registration().feeBand() == FeeBand.LOW_FEE;
+		long position = this.queue.waitingAhead(entry.organizationId(), entry.registeredAt()) + 1;
+		long starts = this.queue.countStartedSince(entry.organizationId(), now.minus(WINDOW));
 		Places capacity = this.capacity.of(entry.organizationId()).orElse(null);
 		Integer places = Basis.fitting(capacity, lowFee);
 		LocalDate today = LocalDate.ofInstant(now, QUEBEC);
@@ -156,10 +148,7 @@ public class StartForecast {
 
 	/** The days from first session to end of the therapies that ended in the scope. */
 	private List<Long> therapyDays(@Nullable String organizationId) {
-		Query ended = new Query(
-				inScope(organizationId).and("steps").elemMatch(Criteria.where("what").is("THERAPY_ENDED")));
-		ended.fields().include("steps");
-		return this.mongo.find(ended, QueueEntry.class)
+		return this.queue.withEndedTherapy(organizationId)
 			.stream()
 			.map(StartForecast::therapyDays)
 			.flatMap(Optional::stream)
@@ -168,27 +157,22 @@ public class StartForecast {
 
 	private static Optional<Long> therapyDays(QueueEntry entry) {
 		// After a re-match the therapy that counts is the last one.
-		Instant started = last(entry.steps(), "THERAPY_STARTED");
-		Instant ended = last(entry.steps(), "THERAPY_ENDED");
+		Instant started = last(entry.steps(), StepKind.THERAPY_STARTED);
+		Instant ended = last(entry.steps(), StepKind.THERAPY_ENDED);
 		if (started == null || ended == null || ended.isBefore(started)) {
 			return Optional.empty();
 		}
 		return Optional.of(Math.round(Duration.between(started, ended).toSeconds() / SECONDS_A_DAY));
 	}
 
-	private static @Nullable Instant last(List<Step> steps, String what) {
+	private static @Nullable Instant last(List<Step> steps, StepKind what) {
 		Instant last = null;
 		for (Step step : steps) {
-			if (step.what().equals(what) && (last == null || step.at().isAfter(last))) {
+			if (step.what() == what && (last == null || step.at().isAfter(last))) {
 				last = step.at();
 			}
 		}
 		return last;
-	}
-
-	private static Criteria inScope(@Nullable String organizationId) {
-		return (organizationId != null) ? Criteria.where("organizationId").is(organizationId)
-				: new Criteria("_id").exists(true);
 	}
 
 	private static String scope(@Nullable String organizationId) {

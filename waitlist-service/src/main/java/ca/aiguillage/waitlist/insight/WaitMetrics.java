@@ -3,6 +3,7 @@ package ca.aiguillage.waitlist.insight;
 import java.time.Duration;
 
 import ca.aiguillage.waitlist.queue.QueueChanged;
+import ca.aiguillage.waitlist.queue.QueueReadings;
 import ca.aiguillage.waitlist.queue.QueueStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,9 +11,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +30,12 @@ class WaitMetrics implements MeterBinder {
 		.mapToObj(Duration::ofDays)
 		.toArray(Duration[]::new);
 
-	private final MongoOperations mongo;
+	private final QueueReadings queue;
 
 	private MeterRegistry registry;
 
-	WaitMetrics(MongoOperations mongo) {
-		this.mongo = mongo;
+	WaitMetrics(QueueReadings queue) {
+		this.queue = queue;
 	}
 
 	@Override
@@ -67,7 +65,7 @@ class WaitMetrics implements MeterBinder {
 	}
 
 	private long count(QueueStatus status) {
-		return this.mongo.count(new Query(Criteria.where("status").is(status)), "queue");
+		return this.queue.countIn(status);
 	}
 
 }

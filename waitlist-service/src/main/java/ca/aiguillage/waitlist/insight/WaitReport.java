@@ -13,12 +13,10 @@ import java.util.function.BiFunction;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.waitlist.insight.QueueLengths.Series;
 import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.QueueReadings;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +32,7 @@ public class WaitReport {
 
 	static final Duration TARGET = Duration.ofDays(60);
 
-	private final MongoOperations mongo;
+	private final QueueReadings queue;
 
 	private final Clock clock;
 
@@ -42,8 +40,8 @@ public class WaitReport {
 
 	private final QueueLengths queueLengths;
 
-	WaitReport(MongoOperations mongo, Clock clock, ReferrerTypes referrerTypes, QueueLengths queueLengths) {
-		this.mongo = mongo;
+	WaitReport(QueueReadings queue, Clock clock, ReferrerTypes referrerTypes, QueueLengths queueLengths) {
+		this.queue = queue;
 		this.clock = clock;
 		this.referrerTypes = referrerTypes;
 		this.queueLengths = queueLengths;
@@ -53,12 +51,14 @@ public class WaitReport {
 	public enum GroupBy {
 
 		ORGANIZATION((entry, types) -> entry.organizationId()),
-		LANGUAGE((entry, types) -> String.join("+", entry.languages())),
-		APPROACH((entry, types) -> String.join("+", entry.approaches().stream().map(Enum::name).toList())),
+		LANGUAGE((entry, types) -> String.join("+", entry.registration().languages())),
+		APPROACH((entry, types) -> String.join("+",
+				entry.registration().approaches().stream().map(Enum::name).toList())),
 		// The income band as this service knows it: the band of the sliding-scale fee.
-		FEE_BAND((entry, types) -> entry.feeBand().name()),
+		FEE_BAND((entry, types) -> entry.registration().feeBand().name()),
 		// The forward sortation area's first letter is Canada Post's province or region.
-		REGION((entry, types) -> (entry.postalPrefix() != null) ? entry.postalPrefix().substring(0, 1) : null),
+		REGION((entry, types) -> (entry.registration().postalPrefix() != null)
+				? entry.registration().postalPrefix().substring(0, 1) : null),
 		REFERRER_TYPE((entry, types) -> types.of(entry).name()), REFERRER((entry, types) -> entry.partnerId());
 
 		private final BiFunction<QueueEntry, ReferrerTypes, @Nullable String> key;
@@ -128,14 +128,15 @@ public class WaitReport {
 	 * @param groupBy how to break the waits down
 	 * @param caller who asks
 	 * @param organizationId the organization asked for, or null
-	 * @return the report
 	 * @throws AccessDeniedException when a coordinator asks for another organization
 	 */
 	public Report report(GroupBy groupBy, Caller caller, @Nullable String organizationId) {
 		if (caller.isAdmin()) {
 			return report(groupBy, organizationId);
 		}
-		if (organizationId != null && !caller.coordinates(organizationId)) {
+		if (caller.organizationId() == null || (organizationId != null && !caller.coordinates(organizationId))) {
+			// Fail closed: without an organization a coordinator gets no figures, not
+			// the network's.
 			throw new AccessDeniedException("another organization's figures");
 		}
 		return report(groupBy, caller.organizationId());
@@ -144,13 +145,8 @@ public class WaitReport {
 	private Report report(GroupBy groupBy, @Nullable String organizationId) {
 		Instant to = this.clock.instant();
 		Instant from = to.minus(WINDOW);
-		Criteria started = Criteria.where("steps")
-			.elemMatch(Criteria.where("what").is("THERAPY_STARTED").and("at").gte(from));
-		if (organizationId != null) {
-			started = started.and("organizationId").is(organizationId);
-		}
 		Map<String, List<ClientWait>> waits = new TreeMap<>();
-		for (QueueEntry entry : this.mongo.find(new Query(started), QueueEntry.class)) {
+		for (QueueEntry entry : this.queue.startedSince(organizationId, from)) {
 			ClientWait wait = ClientWait.of(entry);
 			// A rematch keeps the first session, which may lie before the window.
 			if (wait == null || entry.firstSessionAt() == null || entry.firstSessionAt().isBefore(from)) {

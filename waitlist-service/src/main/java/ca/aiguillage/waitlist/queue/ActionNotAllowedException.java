@@ -5,17 +5,17 @@ package ca.aiguillage.waitlist.queue;
  */
 public class ActionNotAllowedException extends RuntimeException {
 
-	private final String action;
+	private final CoordinatorAction action;
 
 	private final QueueStatus current;
 
-	ActionNotAllowedException(String action, QueueStatus current) {
-		super(action + " is not allowed in state " + current);
+	ActionNotAllowedException(CoordinatorAction action, QueueStatus current) {
+		super(action.path() + " is not allowed in state " + current);
 		this.action = action;
 		this.current = current;
 	}
 
-	public String action() {
+	public CoordinatorAction action() {
 		return this.action;
 	}
 

@@ -25,21 +25,20 @@ public class DecisionNotes {
 	}
 
 	/**
-	 * Keeps the reason of a decision the entry just recorded as its last step.
-	 * @param entry the entry, after the decision was saved
+	 * Keeps the reason of a decision.
+	 * @param decided the decision as saved, with the step it recorded
 	 * @param decidedBy who decided (a staff account, not a client)
 	 */
-	public void keep(QueueEntry entry, String decidedBy) {
-		Step step = entry.lastStep();
-		if (step != null && step.reason() != null) {
-			this.mongo.insert(new Note(UUID.randomUUID().toString(), entry.getId(), step.what(), step.at(),
+	public void keep(QueueEntries.Decided decided, String decidedBy) {
+		Step step = decided.step();
+		if (step.reason() != null) {
+			this.mongo.insert(new Note(UUID.randomUUID().toString(), decided.entry().getId(), step.what(), step.at(),
 					step.reason(), decidedBy));
 		}
 	}
 
 	/**
 	 * A referral's timeline with every reason, also those a rebuild could not restore.
-	 * @param entry the entry
 	 * @return its steps, oldest first
 	 */
 	List<Step> timeline(QueueEntry entry) {
@@ -48,7 +47,7 @@ public class DecisionNotes {
 			.stream()
 			.map(step -> (step.reason() != null) ? step
 					: notes.stream()
-						.filter(note -> note.what().equals(step.what()) && note.at().equals(step.at()))
+						.filter(note -> note.what() == step.what() && note.at().equals(step.at()))
 						.findFirst()
 						.map(note -> step.withReason(note.reason()))
 						.orElse(step))
@@ -56,7 +55,7 @@ public class DecisionNotes {
 	}
 
 	@Document("decision_notes")
-	record Note(@Id String id, String referralId, String what, Instant at, String reason, String decidedBy) {
+	record Note(@Id String id, String referralId, StepKind what, Instant at, String reason, String decidedBy) {
 	}
 
 }

@@ -1,32 +1,50 @@
 package ca.aiguillage.waitlist.queue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
+import ca.aiguillage.contracts.notification.NotificationEvent;
+import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
-import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
+import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.ReceivedEvent;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Applies events to queue entries, each event once: other services' events as they come,
- * and, when the queue is rebuilt, this service's own events too.
+ * and, when the queue is rebuilt, this service's own events too. Each topic's family is
+ * handled exhaustively, so a new event type breaks the build here until it is handled.
  */
 @Service
 class Queue {
 
+	/** Failed deliveries that leave the client unreached: a coordinator must look. */
+	private static final Set<String> CLIENT_UNREACHED = Set.of("NO_REACHABLE_CHANNEL", "RETRY_DEADLINE_PASSED");
+
 	private final QueueEntries entries;
 
-	Queue(QueueEntries entries) {
+	private final EventJson json;
+
+	Queue(QueueEntries entries, EventJson json) {
 		this.entries = entries;
+		this.json = json;
 	}
 
 	void apply(ReceivedEvent event) {
@@ -34,55 +52,98 @@ class Queue {
 	}
 
 	void apply(ReceivedEvent event, boolean replay) {
-		Object data = event.data();
-		if (data instanceof ReferralSubmittedV1 submitted) {
-			opening(submitted.referralId(), event, replay, entry -> entry.registered(submitted));
-		}
-		else if (data instanceof ProposalMadeV1 proposal) {
-			opening(proposal.referralId(), event, replay, entry -> entry.proposed(proposal));
-		}
-		else if (data instanceof NoMatchFoundV1 noMatch) {
-			opening(noMatch.referralId(), event, replay, entry -> entry.noMatch(noMatch));
-		}
-		else if (data instanceof ReferralRedirectedV1 redirected) {
-			opening(redirected.referralId(), event, replay, entry -> entry.redirected(redirected));
-		}
-		else if (data instanceof ReferralWithdrawnV1 withdrawn) {
-			known(withdrawn.referralId(), event, replay, entry -> entry.withdrawn(withdrawn));
-		}
-		else if (data instanceof ReferralLinkedToOpenV1 linked) {
-			known(linked.openReferralId(), event, replay, entry -> entry.linked(linked));
-		}
-		else if (data instanceof PlaceReleasedV1 released) {
-			known(released.referralId(), event, replay, entry -> entry.placeReleased(released));
-		}
-		else if (data instanceof ClientAnsweredV1 answer) {
-			known(answer.referralId(), event, replay, entry -> entry.clientAnswered(answer));
-		}
-		else if (data instanceof DeliveryRecordedV1 delivery) {
+		reactionTo(event.data(), replay).ifPresent(reaction -> this.entries.applyOnce(reaction.referralId(), event.id(),
+				() -> new QueueEntry(reaction.referralId()), entry -> {
+					if (!reaction.opens() && !entry.opened()) {
+						// The referral has not come yet (topics are not ordered with
+						// each other): kept, unseen, until it does.
+						entry.park(new ParkedEvent(event.type(), this.json.write(event.data())));
+						return;
+					}
+					boolean opening = !entry.opened();
+					reaction.change().accept(entry);
+					if (opening) {
+						entry.unpark().forEach(parked -> reapply(parked, entry, replay));
+					}
+				}));
+	}
+
+	private void reapply(ParkedEvent parked, QueueEntry entry, boolean replay) {
+		EventDefinition<?> definition = EventCatalog.all()
+			.stream()
+			.filter(candidate -> candidate.type().equals(parked.type()))
+			.findFirst()
+			.orElseThrow();
+		Object data = this.json.read(this.json.tree(parked.data().getBytes(StandardCharsets.UTF_8)),
+				definition.dataClass());
+		reactionTo(data, replay).ifPresent(reaction -> reaction.change().accept(entry));
+	}
+
+	/**
+	 * What an event does to an entry.
+	 *
+	 * @param opens whether the event may open the entry (else it needs a known one)
+	 */
+	record Reaction(String referralId, boolean opens, Consumer<QueueEntry> change) {
+	}
+
+	static Optional<Reaction> reactionTo(Object data, boolean replay) {
+		return switch (data) {
+			case ReferralEvent referral -> referral(referral, replay);
+			case MatchingEvent matching -> matching(matching, replay);
+			case NotificationEvent notification -> notification(notification, replay);
+			// This service's own decisions come back only when the queue is rebuilt.
+			case WaitlistEvent own when replay ->
+				Optional.of(new Reaction(EventCatalog.of(own).subjectOf(own), true, entry -> {
+					entry.replaying();
+					entry.on(own, null);
+				}));
+			default -> Optional.empty();
+		};
+	}
+
+	private static Optional<Reaction> referral(ReferralEvent event, boolean replay) {
+		return switch (event) {
+			case ReferralSubmittedV1 submitted ->
+				opening(submitted.referralId(), replay, entry -> entry.registered(submitted));
+			case ReferralRedirectedV1 redirected ->
+				opening(redirected.referralId(), replay, entry -> entry.redirected(redirected));
+			case ReferralWithdrawnV1 withdrawn ->
+				known(withdrawn.referralId(), replay, entry -> entry.withdrawn(withdrawn));
+			case ReferralLinkedToOpenV1 linked -> known(linked.openReferralId(), replay, entry -> entry.linked(linked));
+			// Refused at intake: it never reached the queue.
+			case InboundReferralRejectedV1 rejected -> Optional.empty();
+		};
+	}
+
+	private static Optional<Reaction> matching(MatchingEvent event, boolean replay) {
+		return switch (event) {
+			case ProposalMadeV1 proposal -> opening(proposal.referralId(), replay, entry -> entry.proposed(proposal));
+			case NoMatchFoundV1 noMatch -> opening(noMatch.referralId(), replay, entry -> entry.noMatch(noMatch));
+			case PlaceReleasedV1 released ->
+				known(released.referralId(), replay, entry -> entry.placeReleased(released));
+			// The capacity feature's, not a referral's.
+			case TherapistChangedV1 therapist -> Optional.empty();
+		};
+	}
+
+	private static Optional<Reaction> notification(NotificationEvent event, boolean replay) {
+		return switch (event) {
+			case ClientAnsweredV1 answer -> known(answer.referralId(), replay, entry -> entry.clientAnswered(answer));
 			// Only a client no channel reaches needs someone to act.
-			if (delivery.outcome() == DeliveryRecordedV1.Outcome.FAILED
-					&& "NO_REACHABLE_CHANNEL".equals(delivery.reasonCode())) {
-				known(delivery.referralId(), event, replay, entry -> entry.deliveryFailed(delivery));
-			}
-		}
-		else if (replay && EventCatalog.of(data).topic().equals(ca.aiguillage.contracts.Topics.WAITLIST_EVENTS)) {
-			String referralId = EventCatalog.of(data).subjectOf(data);
-			this.entries.applyOnce(referralId, event.id(), () -> new QueueEntry(referralId), entry -> {
-				entry.replaying();
-				entry.on(data);
-			});
-		}
+			case DeliveryRecordedV1 delivery when delivery.outcome() == DeliveryRecordedV1.Outcome.FAILED
+					&& delivery.reasonCode() != null && CLIENT_UNREACHED.contains(delivery.reasonCode()) ->
+				known(delivery.referralId(), replay, entry -> entry.deliveryFailed(delivery));
+			case DeliveryRecordedV1 delivery -> Optional.empty();
+		};
 	}
 
-	private void opening(String referralId, ReceivedEvent event, boolean replay, Consumer<QueueEntry> change) {
-		this.entries.applyOnce(referralId, event.id(), () -> new QueueEntry(referralId), changing(replay, change));
+	private static Optional<Reaction> opening(String referralId, boolean replay, Consumer<QueueEntry> change) {
+		return Optional.of(new Reaction(referralId, true, changing(replay, change)));
 	}
 
-	private void known(String referralId, ReceivedEvent event, boolean replay, Consumer<QueueEntry> change) {
-		this.entries.applyOnce(referralId, event.id(), () -> {
-			throw new UnknownReferralException(event.type(), referralId);
-		}, changing(replay, change));
+	private static Optional<Reaction> known(String referralId, boolean replay, Consumer<QueueEntry> change) {
+		return Optional.of(new Reaction(referralId, false, changing(replay, change)));
 	}
 
 	private static Consumer<QueueEntry> changing(boolean replay, Consumer<QueueEntry> change) {

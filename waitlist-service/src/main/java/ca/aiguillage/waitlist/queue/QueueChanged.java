@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * An entry of the queue changed in this instance, for views that refresh themselves and
  * for the wait-time figures.
  *
- * @param referralId the referral
  * @param organizationId its organization, or null while unknown
  * @param before its status before the change
  * @param after its status after the change

@@ -3,17 +3,18 @@ package ca.aiguillage.waitlist.queue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class QueueEntries {
-
-	private static final int ATTEMPTS = 20;
 
 	private final Aggregates aggregates;
 
@@ -50,10 +49,8 @@ public class QueueEntries {
 
 	/**
 	 * Applies another service's event to an entry once.
-	 * @param referralId the referral
 	 * @param eventId the event's id
 	 * @param create makes the entry when the event may open one, else throws
-	 * @param change the change
 	 * @return true if applied now
 	 */
 	boolean applyOnce(String referralId, String eventId, Supplier<QueueEntry> create, Consumer<QueueEntry> change) {
@@ -72,48 +69,51 @@ public class QueueEntries {
 
 	/**
 	 * A coordinator's decision on an entry of their organization.
-	 * @param referralId the referral
-	 * @param caller the coordinator or administrator
 	 * @param expectedRevision the revision the caller acted on, or null
-	 * @param decision the decision
-	 * @return the changed entry
+	 * @param decision the decision, which returns the step it recorded
+	 * @return the changed entry and that step
 	 * @throws NotFoundException when there is no such referral for this caller
 	 * @throws RevisionConflictException when the entry changed since the caller saw it
 	 * @throws ActionNotAllowedException when the state does not allow the decision
 	 */
-	public QueueEntry decide(String referralId, Caller caller, @Nullable Long expectedRevision,
-			Consumer<QueueEntry> decision) {
-		for (int attempt = 1;; attempt++) {
-			QueueEntry entry = visibleTo(referralId, caller);
+	public Decided decide(String referralId, Caller caller, @Nullable Long expectedRevision,
+			Function<QueueEntry, Step> decision) {
+		// A retry after the relay marked events sent reads the entry again, and the
+		// revision check tells whether a person changed it.
+		Changed<Decided> changed = this.aggregates.update(QueueEntry.class, referralId, found -> {
+			QueueEntry entry = visible(found, caller);
 			QueueStatus before = entry.status();
 			entry.expectRevision(expectedRevision);
-			decision.accept(entry);
+			Step step = decision.apply(entry);
 			entry.schedule(this.settings);
-			try {
-				this.aggregates.save(entry);
-				this.events.publishEvent(QueueChanged.of(entry, before));
-				return entry;
-			}
-			catch (OptimisticLockingFailureException ex) {
-				// The relay marking events sent also writes the entry: read it again, and
-				// the revision check tells whether a person changed it.
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+			return Outcome.save(entry, new Changed<>(new Decided(entry, step), QueueChanged.of(entry, before)));
+		});
+		this.events.publishEvent(changed.change());
+		return changed.answer();
+	}
+
+	/**
+	 * A decision as it was saved.
+	 *
+	 * @param entry the entry after the decision
+	 * @param step the step the decision recorded, with the coordinator's reason
+	 */
+	public record Decided(QueueEntry entry, Step step) {
+	}
+
+	private record Changed<A>(A answer, QueueChanged change) {
 	}
 
 	/**
 	 * One entry, if the caller may see it.
-	 * @param referralId the referral
-	 * @param caller the caller
-	 * @return the entry
 	 * @throws NotFoundException when there is none or it is another organization's
 	 */
 	public QueueEntry visibleTo(String referralId, Caller caller) {
-		QueueEntry entry = this.aggregates.find(QueueEntry.class, referralId)
-			.orElseThrow(() -> new NotFoundException("referral"));
+		return visible(this.aggregates.find(QueueEntry.class, referralId), caller);
+	}
+
+	private static QueueEntry visible(Optional<QueueEntry> found, Caller caller) {
+		QueueEntry entry = found.filter(QueueEntry::opened).orElseThrow(() -> new NotFoundException("referral"));
 		if (!caller.isAdmin() && !caller.coordinates(entry.organizationId())) {
 			// Another organization's referral reads exactly like an unknown one.
 			throw new NotFoundException("referral");
@@ -122,17 +122,15 @@ public class QueueEntries {
 	}
 
 	/**
-	 * One entry, whoever asks.
-	 * @param referralId the referral
+	 * One entry the queue shows, whoever asks: none for a referral not registered yet.
 	 * @return the entry, if known
 	 */
-	public java.util.Optional<QueueEntry> find(String referralId) {
-		return this.aggregates.find(QueueEntry.class, referralId);
+	public Optional<QueueEntry> find(String referralId) {
+		return this.aggregates.find(QueueEntry.class, referralId).filter(QueueEntry::opened);
 	}
 
 	/**
 	 * The entries whose next timer is due.
-	 * @param now the current time
 	 * @param limit how many at most
 	 * @return their ids, the most overdue first
 	 */
@@ -145,31 +143,23 @@ public class QueueEntries {
 	/**
 	 * Fires an entry's due timers. Two pollers may try at once: the conditional write
 	 * lets one win, and the other finds nothing due when it reads the entry again.
-	 * @param referralId the referral
 	 * @return how many events the timers raised
 	 */
 	public int fireDueTimers(String referralId) {
-		for (int attempt = 1;; attempt++) {
-			QueueEntry entry = this.aggregates.find(QueueEntry.class, referralId).orElse(null);
+		Optional<Changed<Integer>> fired = this.aggregates.update(QueueEntry.class, referralId, found -> {
 			Instant now = this.clock.instant();
+			QueueEntry entry = found.orElse(null);
 			if (entry == null || entry.nextTimerAt() == null || now.isBefore(entry.nextTimerAt())) {
-				return 0;
+				return Outcome.unchanged(Optional.empty());
 			}
 			QueueStatus before = entry.status();
 			entry.fireDueTimers(now, this.settings);
 			int raised = entry.raisedEvents().size();
 			entry.schedule(this.settings);
-			try {
-				this.aggregates.save(entry);
-				this.events.publishEvent(QueueChanged.of(entry, before));
-				return raised;
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+			return Outcome.save(entry, Optional.of(new Changed<>(raised, QueueChanged.of(entry, before))));
+		});
+		fired.ifPresent(changed -> this.events.publishEvent(changed.change()));
+		return fired.map(Changed::answer).orElse(0);
 	}
 
 	public TimerSettings settings() {

@@ -3,18 +3,10 @@ package ca.aiguillage.waitlist.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 
-import ca.aiguillage.contracts.common.Approach;
-import ca.aiguillage.contracts.common.Clientele;
-import ca.aiguillage.contracts.common.IntakeChannel;
-import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
@@ -37,29 +29,33 @@ import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1.Cause;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.platform.outbox.Aggregate;
+import ca.aiguillage.waitlist.queue.TimerSchedule.Timer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * One referral in the queue: its state, its timeline and its timers, all derived from
  * events. Events from different topics may arrive in any order, so each reaction fills in
  * what it knows without undoing what a later step already set. This service's own
  * decisions are events too ({@link #decide}): applied here and published, so that
- * replaying every topic rebuilds the same entry.
+ * replaying every topic rebuilds the same entry. The state machine is
+ * {@link CoordinatorAction}, intake's facts {@link Registration}, the timeline
+ * {@link Timeline}, the check-ins {@link CheckIns} and the timers {@link TimerSchedule};
+ * all are kept in one document.
+ * <p>
+ * Longer than 300 lines on purpose: what is left here is what moves the state itself
+ * (each reaction to another service's event, each decision and its replay), which must
+ * share one guard against moving backwards and one revision.
  */
 @Document("queue")
 public class QueueEntry extends Aggregate {
-
-	private static final Set<QueueStatus> LEAVABLE = EnumSet.of(QueueStatus.SUBMITTED, QueueStatus.WAITING,
-			QueueStatus.PROPOSED, QueueStatus.CONFIRMED);
-
-	/** Each coordinator action and the states it is allowed in: the state machine. */
-	private static final Map<String, Set<QueueStatus>> ACTIONS = actions();
 
 	private @Nullable QueueStatus status;
 
@@ -69,19 +65,8 @@ public class QueueEntry extends Aggregate {
 
 	private @Nullable String partnerId;
 
-	private @Nullable String postalPrefix;
-
-	private @Nullable FeeBand feeBand;
-
-	private @Nullable IntakeChannel intakeChannel;
-
-	private List<String> languages = List.of();
-
-	private List<Approach> approaches = List.of();
-
-	private @Nullable Clientele clientele;
-
-	private @Nullable Modality modality;
+	@Unwrapped.Empty
+	private Registration registration = new Registration();
 
 	private @Nullable Priority priority;
 
@@ -97,25 +82,13 @@ public class QueueEntry extends Aggregate {
 
 	private long revision;
 
-	private List<Step> steps = new ArrayList<>();
+	@Unwrapped.Empty
+	private Timeline timeline = new Timeline();
 
-	private List<String> reviewCauses = new ArrayList<>();
+	private List<ReviewCause> reviewCauses = new ArrayList<>();
 
-	private @Nullable Instant waitingSince;
-
-	private int checkInSequence;
-
-	private @Nullable String checkInId;
-
-	private @Nullable Instant checkInDueAt;
-
-	private @Nullable Instant checkInAnswerBy;
-
-	private boolean checkInAnswered;
-
-	private int unansweredInARow;
-
-	private @Nullable String noAnswerReviewedCheckInId;
+	@Unwrapped.Empty
+	private CheckIns checkIns = new CheckIns();
 
 	private @Nullable Instant stateReviewedSince;
 
@@ -123,39 +96,17 @@ public class QueueEntry extends Aggregate {
 
 	private @Nullable Instant nextTimerAt;
 
+	/** Every proposal matching made, to tell a late one from one still to come. */
+	private List<String> proposalIds = new ArrayList<>();
+
+	/** Clients' answers that came before their proposal. */
+	private List<ClientAnsweredV1> parkedAnswers = new ArrayList<>();
+
+	/** Events that came before the referral did, in their order. */
+	private List<ParkedEvent> parkedEvents = new ArrayList<>();
+
 	@Transient
 	private boolean replaying;
-
-	@Transient
-	private int lastStep = -1;
-
-	private static Map<String, Set<QueueStatus>> actions() {
-		Map<String, Set<QueueStatus>> actions = new LinkedHashMap<>();
-		actions.put("confirmation", EnumSet.of(QueueStatus.PROPOSED));
-		actions.put("decline", EnumSet.of(QueueStatus.PROPOSED));
-		actions.put("override", EnumSet.of(QueueStatus.PROPOSED, QueueStatus.WAITING));
-		actions.put("first-session", EnumSet.of(QueueStatus.CONFIRMED));
-		actions.put("end", EnumSet.of(QueueStatus.IN_THERAPY));
-		actions.put("rematch", EnumSet.of(QueueStatus.IN_THERAPY));
-		actions.put("priority", LEAVABLE);
-		actions.put("unreachable", LEAVABLE);
-		actions.put("ineligible", LEAVABLE);
-		actions.put("redirected", LEAVABLE);
-		return Collections.unmodifiableMap(actions);
-	}
-
-	/**
-	 * The coordinator actions a state allows.
-	 * @param status the state
-	 * @return the actions, in the console's order
-	 */
-	public static List<String> actionsAllowedIn(@Nullable QueueStatus status) {
-		return ACTIONS.entrySet()
-			.stream()
-			.filter(action -> status != null && action.getValue().contains(status))
-			.map(Map.Entry::getKey)
-			.toList();
-	}
 
 	@PersistenceCreator
 	public QueueEntry(String id) {
@@ -175,13 +126,7 @@ public class QueueEntry extends Aggregate {
 	void registered(ReferralSubmittedV1 submitted) {
 		this.registeredAt = submitted.submittedAt();
 		this.partnerId = submitted.partnerId();
-		this.postalPrefix = submitted.postalPrefix();
-		this.feeBand = FeeBand.of(submitted.fee());
-		this.intakeChannel = submitted.intakeChannel();
-		this.languages = submitted.languages();
-		this.approaches = submitted.approaches();
-		this.clientele = submitted.clientele();
-		this.modality = submitted.modality();
+		this.registration.registered(submitted);
 		this.priority = submitted.priority();
 		if (this.organizationId == null) {
 			this.organizationId = submitted.organizationId();
@@ -189,23 +134,48 @@ public class QueueEntry extends Aggregate {
 		if (this.status == null) {
 			moveTo(QueueStatus.SUBMITTED, submitted.submittedAt());
 		}
-		step(submitted.submittedAt(), "SUBMITTED", submitted.intakeChannel().name(), null);
+		step(submitted.submittedAt(), StepKind.SUBMITTED, submitted.intakeChannel().name());
 		announceWaitlisted(submitted.submittedAt());
 	}
 
 	void proposed(ProposalMadeV1 proposal) {
-		step(proposal.proposedAt(), "PROPOSAL_MADE", proposal.therapistId(), null);
-		if (this.status != null && !this.status.isOpen()) {
+		if (stale(proposal)) {
+			// States never move backwards: the proposal is kept on the timeline only,
+			// since matching may still hold its place.
+			this.proposalIds.add(proposal.proposalId());
+			step(proposal.proposedAt(), StepKind.PROPOSAL_IGNORED, proposal.therapistId());
+			parkedAnswerTo(proposal.proposalId()).forEach(this::unusedAnswer);
 			return;
 		}
+		this.proposalIds.add(proposal.proposalId());
+		step(proposal.proposedAt(), StepKind.PROPOSAL_MADE, proposal.therapistId());
 		this.proposal = proposal;
 		this.therapistId = proposal.therapistId();
 		this.organizationId = proposal.organizationId();
 		moveTo(QueueStatus.PROPOSED, proposal.proposedAt());
+		parkedAnswerTo(proposal.proposalId()).forEach(this::answeredProposal);
+	}
+
+	private boolean stale(ProposalMadeV1 proposal) {
+		return !proposable() || this.proposalIds.contains(proposal.proposalId())
+				|| (this.proposal != null && proposal.proposedAt().isBefore(this.proposal.proposedAt()));
+	}
+
+	/** Whether a proposal may still move the referral: before registration, too. */
+	private boolean proposable() {
+		return this.status == null || QueueStatus.PROPOSABLE.contains(this.status);
+	}
+
+	private List<ClientAnsweredV1> parkedAnswerTo(String proposalId) {
+		List<ClientAnsweredV1> answers = this.parkedAnswers.stream()
+			.filter(answer -> answer.subjectId().equals(proposalId))
+			.toList();
+		this.parkedAnswers.removeAll(answers);
+		return answers;
 	}
 
 	void noMatch(NoMatchFoundV1 noMatch) {
-		step(noMatch.examinedAt(), "NO_MATCH", String.join(",", noMatch.reasons()), null);
+		step(noMatch.examinedAt(), StepKind.NO_MATCH, String.join(",", noMatch.reasons()));
 		if (this.status != null && this.status != QueueStatus.SUBMITTED && this.status != QueueStatus.WAITING) {
 			return;
 		}
@@ -219,116 +189,136 @@ public class QueueEntry extends Aggregate {
 			this.organizationId = redirected.organizationId();
 		}
 		this.partnerId = redirected.partnerId();
-		step(redirected.redirectedAt(), "REDIRECTED_AT_INTAKE", null, null);
+		step(redirected.redirectedAt(), StepKind.REDIRECTED_AT_INTAKE, null);
 		if (this.status == null || this.status.isOpen()) {
 			moveTo(QueueStatus.REDIRECTED, redirected.redirectedAt());
 		}
 	}
 
 	void withdrawn(ReferralWithdrawnV1 withdrawn) {
-		step(withdrawn.withdrawnAt(), "WITHDRAWN", withdrawn.withdrawnBy().name(), null);
+		step(withdrawn.withdrawnAt(), StepKind.WITHDRAWN, withdrawn.withdrawnBy().name());
 		if (this.status != null && this.status.isOpen()) {
 			moveTo(QueueStatus.WITHDRAWN, withdrawn.withdrawnAt());
 		}
 	}
 
 	void linked(ReferralLinkedToOpenV1 linked) {
-		step(linked.linkedAt(), "DUPLICATE_LINKED", linked.referralId(), null);
+		step(linked.linkedAt(), StepKind.DUPLICATE_LINKED, linked.referralId());
 	}
 
 	void placeReleased(PlaceReleasedV1 released) {
-		step(released.releasedAt(), "PLACE_RELEASED", released.cause().name(), null);
+		step(released.releasedAt(), StepKind.PLACE_RELEASED, released.cause().name());
 	}
 
 	void clientAnswered(ClientAnsweredV1 answer) {
-		step(answer.answeredAt(), "CLIENT_ANSWERED", answer.subject() + ":" + answer.answer(), null);
-		if (answer.subject() == ClientAnsweredV1.Subject.PROPOSAL) {
-			// An answer to a proposal that is no longer the current one changes nothing.
-			if (this.status != QueueStatus.PROPOSED || this.proposal == null
-					|| !this.proposal.proposalId().equals(answer.subjectId())) {
-				return;
-			}
-			if (answer.answer() == ClientAnsweredV1.Answer.ACCEPT) {
-				decide(new ProposalConfirmedV1(getId(), this.proposal.proposalId(), this.proposal.therapistId(),
-						ProposalConfirmedV1.DecidedBy.CLIENT, answer.answeredAt()));
-			}
-			else if (answer.answer() == ClientAnsweredV1.Answer.DECLINE) {
-				decide(new ProposalDeclinedV1(getId(), this.proposal.proposalId(), this.proposal.therapistId(),
-						ProposalDeclinedV1.DecidedBy.CLIENT, answer.answeredAt()));
-			}
+		step(answer.answeredAt(), StepKind.CLIENT_ANSWERED, answer.subject() + ":" + answer.answer());
+		switch (answer.subject()) {
+			case PROPOSAL -> answeredProposal(answer);
+			case CHECK_IN -> answeredCheckIn(answer);
+		}
+	}
+
+	private void answeredProposal(ClientAnsweredV1 answer) {
+		boolean current = this.proposal != null && this.proposal.proposalId().equals(answer.subjectId());
+		if (!current && !this.proposalIds.contains(answer.subjectId()) && proposable()) {
+			// The client answered a proposal this service has not heard of yet: the
+			// link is used, so the answer must wait for it.
+			this.parkedAnswers.add(answer);
+			step(answer.answeredAt(), StepKind.ANSWER_PARKED, answer.subjectId());
 			return;
 		}
-		if (answer.subjectId().equals(this.checkInId)) {
-			this.checkInAnswered = true;
-			this.unansweredInARow = 0;
+		if (!current || this.status != QueueStatus.PROPOSED) {
+			unusedAnswer(answer);
+			return;
 		}
+		ProposalMadeV1 answered = proposal();
+		switch (answer.answer()) {
+			case ACCEPT -> decide(new ProposalConfirmedV1(getId(), answered.proposalId(), answered.therapistId(),
+					ProposalConfirmedV1.DecidedBy.CLIENT, answer.answeredAt()));
+			case DECLINE -> decide(new ProposalDeclinedV1(getId(), answered.proposalId(), answered.therapistId(),
+					ProposalDeclinedV1.DecidedBy.CLIENT, answer.answeredAt()));
+			default -> {
+				// A check-in's answers say nothing about a proposal.
+			}
+		}
+	}
+
+	private void unusedAnswer(ClientAnsweredV1 answer) {
+		// The proposal is gone or was decided otherwise: the timeline says why the
+		// client's answer changed nothing.
+		step(answer.answeredAt(), StepKind.ANSWER_UNUSED, answer.subjectId() + ":" + answer.answer());
+	}
+
+	private void answeredCheckIn(ClientAnsweredV1 answer) {
+		this.checkIns.answered(answer.subjectId());
 		if (answer.answer() == ClientAnsweredV1.Answer.WORSE && this.status != null && this.status.isOpen()) {
 			// The client gets the crisis resources from notification-service; a
 			// coordinator must look at once.
 			decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.WORSENED, answer.answeredAt()));
 		}
 		else if (answer.answer() == ClientAnsweredV1.Answer.NO_LONGER_NEEDED && this.status != null
-				&& this.status.isOpen() && !this.reviewCauses.contains("NO_LONGER_NEEDED")) {
+				&& this.status.isOpen() && !this.reviewCauses.contains(ReviewCause.NO_LONGER_NEEDED)) {
 			// The contract has no exit for this answer: a coordinator closes the
 			// referral.
-			this.reviewCauses.add("NO_LONGER_NEEDED");
+			this.reviewCauses.add(ReviewCause.NO_LONGER_NEEDED);
 		}
 	}
 
 	void deliveryFailed(DeliveryRecordedV1 delivery) {
-		step(delivery.recordedAt(), "DELIVERY_FAILED", delivery.reasonCode(), null);
+		step(delivery.recordedAt(), StepKind.DELIVERY_FAILED, delivery.reasonCode());
 		if (this.status != null && this.status.isOpen()
-				&& !this.reviewCauses.contains(Cause.NO_REACHABLE_CHANNEL.name())) {
+				&& !this.reviewCauses.contains(ReviewCause.NO_REACHABLE_CHANNEL)) {
 			decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.NO_REACHABLE_CHANNEL,
 					delivery.recordedAt()));
 		}
 	}
 
-	// Coordinators' decisions.
+	// Coordinators' decisions: each returns the step it recorded, with the reason given.
 
-	public void confirm(Instant now) {
-		require("confirmation");
-		requireProposal("confirmation");
-		decide(new ProposalConfirmedV1(getId(), proposal().proposalId(), proposal().therapistId(),
-				ProposalConfirmedV1.DecidedBy.COORDINATOR, now));
+	public Step confirm(Instant now) {
+		require(CoordinatorAction.CONFIRMATION);
+		requireProposal(CoordinatorAction.CONFIRMATION);
+		return decided(new ProposalConfirmedV1(getId(), proposal().proposalId(), proposal().therapistId(),
+				ProposalConfirmedV1.DecidedBy.COORDINATOR, now), null);
 	}
 
-	public void override(String therapist, List<String> brokenConstraints, Instant now) {
-		require("override");
+	public Step override(String therapist, List<String> brokenConstraints, @Nullable String reason, Instant now) {
+		require(CoordinatorAction.OVERRIDE);
 		String replaced = (this.proposal != null) ? this.proposal.proposalId() : null;
-		decide(new ProposalOverriddenV1(getId(), replaced, therapist, List.copyOf(brokenConstraints), now));
+		return decided(new ProposalOverriddenV1(getId(), replaced, therapist, List.copyOf(brokenConstraints), now),
+				reason);
 	}
 
-	public void decline(Instant now) {
-		require("decline");
-		requireProposal("decline");
-		decide(new ProposalDeclinedV1(getId(), proposal().proposalId(), proposal().therapistId(),
-				ProposalDeclinedV1.DecidedBy.COORDINATOR, now));
+	public Step decline(@Nullable String reason, Instant now) {
+		require(CoordinatorAction.DECLINE);
+		requireProposal(CoordinatorAction.DECLINE);
+		return decided(new ProposalDeclinedV1(getId(), proposal().proposalId(), proposal().therapistId(),
+				ProposalDeclinedV1.DecidedBy.COORDINATOR, now), reason);
 	}
 
-	public void firstSession(Instant startedAt) {
-		require("first-session");
-		decide(new TherapyStartedV1(getId(), therapist(), startedAt));
+	public Step firstSession(Instant startedAt) {
+		require(CoordinatorAction.FIRST_SESSION);
+		return decided(new TherapyStartedV1(getId(), therapist(), startedAt), null);
 	}
 
-	public void end(Instant endedAt) {
-		require("end");
-		decide(new TherapyEndedV1(getId(), therapist(), endedAt));
+	public Step end(Instant endedAt) {
+		require(CoordinatorAction.END);
+		return decided(new TherapyEndedV1(getId(), therapist(), endedAt), null);
 	}
 
-	public void leave(ReferralLeftQueueV1.Outcome outcome, Instant now) {
-		require(outcome.name().toLowerCase(java.util.Locale.ROOT));
-		decide(new ReferralLeftQueueV1(getId(), outcome, now));
+	public Step leave(ReferralLeftQueueV1.Outcome outcome, @Nullable String reason, Instant now) {
+		require(CoordinatorAction.leaving(outcome));
+		return decided(new ReferralLeftQueueV1(getId(), outcome, now), reason);
 	}
 
-	public void reprioritise(Priority newPriority, Instant now) {
-		require("priority");
-		decide(new ReprioritisedV1(getId(), newPriority, now));
+	public Step reprioritise(Priority newPriority, @Nullable String reason, Instant now) {
+		require(CoordinatorAction.PRIORITY);
+		return decided(new ReprioritisedV1(getId(), newPriority, now), reason);
 	}
 
-	public void rematch(Instant now) {
-		require("rematch");
-		decide(new RematchRequestedV1(getId(), therapist(), registeredAtOrThrow(), now));
+	public Step rematch(@Nullable String reason, Instant now) {
+		require(CoordinatorAction.REMATCH);
+		return decided(new RematchRequestedV1(getId(), therapist(), registeredAtOrThrow(), now), reason);
 	}
 
 	/**
@@ -342,206 +332,168 @@ public class QueueEntry extends Aggregate {
 		}
 	}
 
-	private void requireProposal(String action) {
+	private void requireProposal(CoordinatorAction action) {
 		if (this.proposal == null) {
 			// An override waits for matching to reserve the chosen therapist's place.
 			throw new ActionNotAllowedException(action, QueueStatus.PROPOSED);
 		}
 	}
 
-	private void require(String action) {
-		if (this.status == null || !ACTIONS.get(action).contains(this.status)) {
+	private void require(CoordinatorAction action) {
+		if (!action.allowedIn(this.status)) {
 			throw new ActionNotAllowedException(action, (this.status != null) ? this.status : QueueStatus.SUBMITTED);
 		}
 	}
 
 	// Timers.
 
-	/**
-	 * Fires the timers due now, each as an event.
-	 * @param now the current time
-	 * @param settings the timers' settings
-	 */
+	/** Fires the timers due now, each as an event. */
 	void fireDueTimers(Instant now, TimerSettings settings) {
-		if (this.status == QueueStatus.PROPOSED && this.proposal != null
-				&& !now.isBefore(this.proposal.proposedAt().plus(settings.proposalAnswerWindow()))) {
-			// An unanswered proposal must not hold a place that another waiting client
-			// could take.
-			decide(new ProposalExpiredV1(getId(), this.proposal.proposalId(), this.proposal.therapistId(), now));
-		}
-		Instant checkIn = nextCheckInAt(settings);
-		if (checkIn != null && !now.isBefore(checkIn)) {
-			decide(new CheckInDueV1(getId(), UUID.randomUUID().toString(), this.checkInSequence + 1, checkIn,
-					checkIn.plus(settings.checkInAnswerWindow())));
-		}
-		Instant noAnswer = noAnswerReviewAt(settings);
-		if (noAnswer != null && !now.isBefore(noAnswer)) {
-			decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.NO_CHECK_IN_ANSWER, now));
-		}
-		Instant tooLong = stateTooLongAt(settings);
-		if (tooLong != null && !now.isBefore(tooLong)) {
-			decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.STATE_TOO_LONG, now));
-		}
-		Instant risk = sixtyDayRiskAt(settings);
-		if (risk != null && !now.isBefore(risk)) {
-			decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.SIXTY_DAY_RISK, now));
-		}
-	}
-
-	/**
-	 * Works out when the next timer falls due, for the poller's query.
-	 * @param settings the timers' settings
-	 */
-	void schedule(TimerSettings settings) {
-		Instant next = null;
-		Instant expiry = (this.status == QueueStatus.PROPOSED && this.proposal != null)
-				? this.proposal.proposedAt().plus(settings.proposalAnswerWindow()) : null;
-		for (Instant due : new Instant[] { expiry, nextCheckInAt(settings), noAnswerReviewAt(settings),
-				stateTooLongAt(settings), sixtyDayRiskAt(settings) }) {
-			if (due != null && (next == null || due.isBefore(next))) {
-				next = due;
+		for (Timer timer : Timer.values()) {
+			Instant due = TimerSchedule.dueAt(timer, this, settings);
+			if (due != null && !now.isBefore(due)) {
+				fire(timer, due, now, settings);
 			}
 		}
-		this.nextTimerAt = next;
 	}
 
-	private @Nullable Instant nextCheckInAt(TimerSettings settings) {
-		if (this.status != QueueStatus.WAITING || this.waitingSince == null) {
-			return null;
+	private void fire(Timer timer, Instant due, Instant now, TimerSettings settings) {
+		switch (timer) {
+			// An unanswered proposal must not hold a place that another waiting client
+			// could take.
+			case PROPOSAL_EXPIRY ->
+				decide(new ProposalExpiredV1(getId(), proposal().proposalId(), proposal().therapistId(), now));
+			case CHECK_IN -> decide(new CheckInDueV1(getId(), UUID.randomUUID().toString(),
+					this.checkIns.sequence() + 1, due, due.plus(settings.checkInAnswerWindow())));
+			case NO_ANSWER_REVIEW ->
+				decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.NO_CHECK_IN_ANSWER, now));
+			case STATE_TOO_LONG ->
+				decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.STATE_TOO_LONG, now));
+			case SIXTY_DAY_RISK ->
+				decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.SIXTY_DAY_RISK, now));
 		}
-		Instant from = (this.checkInDueAt != null) ? this.checkInDueAt : this.waitingSince;
-		return from.plus(settings.checkInInterval());
 	}
 
-	private @Nullable Instant noAnswerReviewAt(TimerSettings settings) {
-		if (this.status != QueueStatus.WAITING || this.checkInId == null || this.checkInAnswered
-				|| this.checkInId.equals(this.noAnswerReviewedCheckInId)
-				|| this.unansweredInARow + 1 < settings.unansweredCheckInsBeforeReview()) {
-			return null;
-		}
-		return this.checkInAnswerBy;
-	}
-
-	private @Nullable Instant stateTooLongAt(TimerSettings settings) {
-		if (this.status == null || !this.status.isOpen() || this.status == QueueStatus.IN_THERAPY
-				|| this.stateSince == null || this.stateSince.equals(this.stateReviewedSince)) {
-			return null;
-		}
-		return this.stateSince.plus(settings.stateLimitOf(this.organizationId));
-	}
-
-	private @Nullable Instant sixtyDayRiskAt(TimerSettings settings) {
-		if (this.status == null || !QueueStatus.BEFORE_THERAPY.contains(this.status) || this.registeredAt == null
-				|| this.sixtyDayRiskFlagged) {
-			return null;
-		}
-		return this.registeredAt.plus(settings.sixtyDayRiskAfter());
+	/** Works out when the next timer falls due, for the poller's query. */
+	void schedule(TimerSettings settings) {
+		this.nextTimerAt = TimerSchedule.next(this, settings);
 	}
 
 	// This service's own events: how each changes the entry, live or replayed.
 
 	/**
 	 * Applies one of this service's own events.
-	 * @param event a waitlist event
+	 * @param reason the coordinator's reason for a decision, kept on its step, or null
+	 * @return the step it recorded
 	 */
-	void on(Object event) {
+	Step on(WaitlistEvent event, @Nullable String reason) {
 		this.revision++;
-		if (event instanceof WaitlistedV1 waitlisted) {
-			this.waitlistAnnounced = true;
-			step(waitlisted.waitlistedAt(), "WAITLISTED", null, null);
-		}
-		else if (event instanceof ProposalConfirmedV1 confirmed) {
-			this.therapistId = confirmed.therapistId();
-			moveTo(QueueStatus.CONFIRMED, confirmed.confirmedAt());
-			step(confirmed.confirmedAt(), "PROPOSAL_CONFIRMED", confirmed.decidedBy().name(), null);
-		}
-		else if (event instanceof ProposalOverriddenV1 overridden) {
-			// Matching reserves a place with the chosen therapist and proposes them: the
-			// client or a coordinator then confirms that proposal.
-			this.proposal = null;
-			this.therapistId = overridden.therapistId();
-			moveTo(QueueStatus.PROPOSED, overridden.overriddenAt());
-			step(overridden.overriddenAt(), "PROPOSAL_OVERRIDDEN",
-					overridden.therapistId() + " " + String.join(",", overridden.brokenConstraints()), null);
-		}
-		else if (event instanceof ProposalDeclinedV1 declined) {
-			this.proposal = null;
-			this.therapistId = null;
-			enterWaiting(declined.declinedAt());
-			step(declined.declinedAt(), "PROPOSAL_DECLINED", declined.decidedBy().name(), null);
-		}
-		else if (event instanceof ProposalExpiredV1 expired) {
-			this.proposal = null;
-			this.therapistId = null;
-			enterWaiting(expired.expiredAt());
-			step(expired.expiredAt(), "PROPOSAL_EXPIRED", null, null);
-		}
-		else if (event instanceof TherapyStartedV1 started) {
-			moveTo(QueueStatus.IN_THERAPY, started.startedAt());
-			step(started.startedAt(), "THERAPY_STARTED", started.therapistId(), null);
-		}
-		else if (event instanceof TherapyEndedV1 ended) {
-			moveTo(QueueStatus.CLOSED, ended.endedAt());
-			step(ended.endedAt(), "THERAPY_ENDED", ended.therapistId(), null);
-		}
-		else if (event instanceof RematchRequestedV1 rematch) {
-			this.proposal = null;
-			this.therapistId = null;
-			enterWaiting(rematch.requestedAt());
-			step(rematch.requestedAt(), "REMATCH_REQUESTED", rematch.therapistId(), null);
-		}
-		else if (event instanceof ReferralLeftQueueV1 left) {
-			moveTo(QueueStatus.valueOf(left.outcome().name()), left.leftAt());
-			step(left.leftAt(), "LEFT_QUEUE", left.outcome().name(), null);
-		}
-		else if (event instanceof ReprioritisedV1 reprioritised) {
-			this.priority = reprioritised.priority();
-			step(reprioritised.reprioritisedAt(), "REPRIORITISED", reprioritised.priority().name(), null);
-		}
-		else if (event instanceof CheckInDueV1 checkIn) {
-			if (this.checkInId != null && !this.checkInAnswered) {
-				this.unansweredInARow++;
+		return switch (event) {
+			case WaitlistedV1 waitlisted -> {
+				this.waitlistAnnounced = true;
+				yield step(waitlisted.waitlistedAt(), StepKind.WAITLISTED, null, reason);
 			}
-			this.checkInSequence = checkIn.sequence();
-			this.checkInId = checkIn.checkInId();
-			this.checkInDueAt = checkIn.dueAt();
-			this.checkInAnswerBy = checkIn.answerBy();
-			this.checkInAnswered = false;
-			step(checkIn.dueAt(), "CHECK_IN_DUE", Integer.toString(checkIn.sequence()), null);
-		}
-		else if (event instanceof ReviewRequestedV1 review) {
-			switch (review.cause()) {
-				case NO_CHECK_IN_ANSWER -> this.noAnswerReviewedCheckInId = this.checkInId;
-				case STATE_TOO_LONG -> this.stateReviewedSince = this.stateSince;
-				case SIXTY_DAY_RISK -> this.sixtyDayRiskFlagged = true;
-				default -> {
+			case ProposalConfirmedV1 confirmed -> {
+				this.therapistId = confirmed.therapistId();
+				moveTo(QueueStatus.CONFIRMED, confirmed.confirmedAt());
+				yield step(confirmed.confirmedAt(), StepKind.PROPOSAL_CONFIRMED, confirmed.decidedBy().name(), reason);
+			}
+			case ProposalOverriddenV1 overridden -> {
+				// Matching reserves a place with the chosen therapist and proposes them:
+				// the client or a coordinator then confirms that proposal.
+				this.proposal = null;
+				this.therapistId = overridden.therapistId();
+				moveTo(QueueStatus.PROPOSED, overridden.overriddenAt());
+				yield step(overridden.overriddenAt(), StepKind.PROPOSAL_OVERRIDDEN,
+						overridden.therapistId() + " " + String.join(",", overridden.brokenConstraints()), reason);
+			}
+			case ProposalDeclinedV1 declined -> {
+				backToWaiting(declined.declinedAt());
+				yield step(declined.declinedAt(), StepKind.PROPOSAL_DECLINED, declined.decidedBy().name(), reason);
+			}
+			case ProposalExpiredV1 expired -> {
+				backToWaiting(expired.expiredAt());
+				yield step(expired.expiredAt(), StepKind.PROPOSAL_EXPIRED, null, reason);
+			}
+			case TherapyStartedV1 started -> {
+				moveTo(QueueStatus.IN_THERAPY, started.startedAt());
+				yield step(started.startedAt(), StepKind.THERAPY_STARTED, started.therapistId(), reason);
+			}
+			case TherapyEndedV1 ended -> {
+				moveTo(QueueStatus.CLOSED, ended.endedAt());
+				yield step(ended.endedAt(), StepKind.THERAPY_ENDED, ended.therapistId(), reason);
+			}
+			case RematchRequestedV1 rematch -> {
+				backToWaiting(rematch.requestedAt());
+				yield step(rematch.requestedAt(), StepKind.REMATCH_REQUESTED, rematch.therapistId(), reason);
+			}
+			case ReferralLeftQueueV1 left -> {
+				moveTo(Objects.requireNonNull(CoordinatorAction.leaving(left.outcome()).target()), left.leftAt());
+				yield step(left.leftAt(), StepKind.LEFT_QUEUE, left.outcome().name(), reason);
+			}
+			case ReprioritisedV1 reprioritised -> {
+				this.priority = reprioritised.priority();
+				yield step(reprioritised.reprioritisedAt(), StepKind.REPRIORITISED, reprioritised.priority().name(),
+						reason);
+			}
+			case CheckInDueV1 checkIn -> {
+				this.checkIns.due(checkIn);
+				yield step(checkIn.dueAt(), StepKind.CHECK_IN_DUE, Integer.toString(checkIn.sequence()), reason);
+			}
+			case ReviewRequestedV1 review -> {
+				switch (review.cause()) {
+					case NO_CHECK_IN_ANSWER -> this.checkIns.reviewedNoAnswer();
+					case STATE_TOO_LONG -> this.stateReviewedSince = this.stateSince;
+					case SIXTY_DAY_RISK -> this.sixtyDayRiskFlagged = true;
+					case WORSENED, NO_REACHABLE_CHANNEL -> {
+						// Flagged below, like every cause.
+					}
 				}
+				ReviewCause cause = ReviewCause.of(review.cause());
+				if (!this.reviewCauses.contains(cause)) {
+					this.reviewCauses.add(cause);
+				}
+				yield step(review.requestedAt(), StepKind.REVIEW_REQUESTED, review.cause().name(), reason);
 			}
-			if (!this.reviewCauses.contains(review.cause().name())) {
-				this.reviewCauses.add(review.cause().name());
-			}
-			step(review.requestedAt(), "REVIEW_REQUESTED", review.cause().name(), null);
-		}
+		};
 	}
 
 	/**
 	 * Makes a decision: applies this service's event and publishes it, unless replaying,
 	 * where the event itself is replayed.
 	 */
-	private void decide(Object event) {
+	private void decide(WaitlistEvent event) {
 		if (this.replaying) {
 			return;
 		}
-		on(event);
+		on(event, null);
 		raise(event);
 	}
 
+	private Step decided(WaitlistEvent event, @Nullable String reason) {
+		Step step = on(event, reason);
+		raise(event);
+		return step;
+	}
+
 	/**
-	 * Adds the coordinator's reason to the step the last decision recorded.
-	 * @param reason the reason, kept in this service only
+	 * Whether an opening event (intake's or matching's) has placed the referral in the
+	 * queue.
 	 */
-	public void explainLastStep(String reason) {
-		this.steps.set(this.lastStep, this.steps.get(this.lastStep).withReason(reason));
+	boolean opened() {
+		return this.status != null;
+	}
+
+	/** Keeps an event that needs the referral until an opening event comes. */
+	void park(ParkedEvent event) {
+		this.parkedEvents.add(event);
+	}
+
+	/** The events kept before the referral came, oldest first, now to be applied. */
+	List<ParkedEvent> unpark() {
+		List<ParkedEvent> parked = List.copyOf(this.parkedEvents);
+		this.parkedEvents.clear();
+		return parked;
 	}
 
 	/** Counts a change coming from another service's event. */
@@ -557,16 +509,15 @@ public class QueueEntry extends Aggregate {
 		}
 	}
 
+	private void backToWaiting(Instant at) {
+		this.proposal = null;
+		this.therapistId = null;
+		enterWaiting(at);
+	}
+
 	private void enterWaiting(Instant at) {
 		if (this.status != QueueStatus.WAITING) {
-			// A new wait: its check-ins count from one again.
-			this.waitingSince = at;
-			this.checkInSequence = 0;
-			this.checkInId = null;
-			this.checkInDueAt = null;
-			this.checkInAnswerBy = null;
-			this.checkInAnswered = false;
-			this.unansweredInARow = 0;
+			this.checkIns.newWait(at);
 		}
 		moveTo(QueueStatus.WAITING, at);
 	}
@@ -578,14 +529,12 @@ public class QueueEntry extends Aggregate {
 		}
 	}
 
-	private void step(Instant at, String what, @Nullable String detail, @Nullable String reason) {
-		// In time order, whichever topic's event came first.
-		int index = this.steps.size();
-		while (index > 0 && this.steps.get(index - 1).at().isAfter(at)) {
-			index--;
-		}
-		this.steps.add(index, new Step(at, what, detail, reason));
-		this.lastStep = index;
+	private Step step(Instant at, StepKind what, @Nullable String detail) {
+		return step(at, what, detail, null);
+	}
+
+	private Step step(Instant at, StepKind what, @Nullable String detail, @Nullable String reason) {
+		return this.timeline.record(at, what, detail, reason);
 	}
 
 	private ProposalMadeV1 proposal() {
@@ -625,30 +574,14 @@ public class QueueEntry extends Aggregate {
 		return this.partnerId;
 	}
 
-	/**
-	 * The first three characters of the client's postal code: a region, not an address.
-	 * @return the prefix, or null while unknown
-	 */
-	public @Nullable String postalPrefix() {
-		return this.postalPrefix;
+	/** What intake registered about the client's needs. */
+	public Registration registration() {
+		return this.registration;
 	}
 
-	/**
-	 * The fee band the organization's sliding scale gave at intake: the only trace of
-	 * income that leaves referral-service.
-	 * @return the band, {@link FeeBand#UNKNOWN} without a scale or for entries stored
-	 * before the band was kept
-	 */
-	public FeeBand feeBand() {
-		return (this.feeBand != null) ? this.feeBand : FeeBand.UNKNOWN;
-	}
-
-	/**
-	 * Whether the client referred themself rather than through a partner.
-	 * @return true for a self-referral
-	 */
+	/** Whether the client referred themself rather than through a partner. */
 	public boolean selfReferred() {
-		return this.intakeChannel == IntakeChannel.SELF_REFERRAL || this.partnerId == null;
+		return this.registration.selfReferral() || this.partnerId == null;
 	}
 
 	/**
@@ -656,27 +589,7 @@ public class QueueEntry extends Aggregate {
 	 * @return the first session, or null before it
 	 */
 	public @Nullable Instant firstSessionAt() {
-		return this.steps.stream()
-			.filter(step -> step.what().equals("THERAPY_STARTED"))
-			.map(Step::at)
-			.findFirst()
-			.orElse(null);
-	}
-
-	public List<String> languages() {
-		return this.languages;
-	}
-
-	public List<Approach> approaches() {
-		return this.approaches;
-	}
-
-	public @Nullable Clientele clientele() {
-		return this.clientele;
-	}
-
-	public @Nullable Modality modality() {
-		return this.modality;
+		return this.timeline.firstAt(StepKind.THERAPY_STARTED);
 	}
 
 	public @Nullable Priority priority() {
@@ -704,19 +617,23 @@ public class QueueEntry extends Aggregate {
 	}
 
 	public List<Step> steps() {
-		return List.copyOf(this.steps);
+		return this.timeline.steps();
 	}
 
-	/**
-	 * The step this entry's last change recorded, before it was saved.
-	 * @return the step, or null
-	 */
-	public @Nullable Step lastStep() {
-		return (this.lastStep >= 0) ? this.steps.get(this.lastStep) : null;
-	}
-
-	public List<String> reviewCauses() {
+	public List<ReviewCause> reviewCauses() {
 		return List.copyOf(this.reviewCauses);
+	}
+
+	CheckIns checkIns() {
+		return this.checkIns;
+	}
+
+	@Nullable Instant stateReviewedSince() {
+		return this.stateReviewedSince;
+	}
+
+	boolean sixtyDayRiskFlagged() {
+		return this.sixtyDayRiskFlagged;
 	}
 
 	public @Nullable Instant nextTimerAt() {
@@ -725,7 +642,6 @@ public class QueueEntry extends Aggregate {
 
 	/**
 	 * Whether this client will pass 60 days of waiting unless something changes.
-	 * @param now the current time
 	 * @param riskAfter the wait after which a referral not yet in therapy is at risk
 	 * @return true when at risk
 	 */

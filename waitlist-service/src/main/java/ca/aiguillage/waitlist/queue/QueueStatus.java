@@ -33,6 +33,12 @@ public enum QueueStatus {
 	/** The statuses in which the wait has not ended: the 60-day promise is at stake. */
 	public static final Set<QueueStatus> BEFORE_THERAPY = EnumSet.of(SUBMITTED, WAITING, PROPOSED);
 
+	/**
+	 * The statuses a proposal from matching may move a referral from (or to PROPOSED
+	 * again).
+	 */
+	public static final Set<QueueStatus> PROPOSABLE = EnumSet.of(SUBMITTED, WAITING, PROPOSED);
+
 	public boolean isOpen() {
 		return OPEN.contains(this);
 	}

@@ -107,6 +107,10 @@ public class QueueView {
 				throw new AccessDeniedException("another organization's queue");
 			}
 			organizationId = caller.organizationId();
+			if (organizationId == null) {
+				// Fail closed: a coordinator without an organization sees nothing.
+				return new QueuePage(List.of(), filter.page(), filter.size(), 0);
+			}
 		}
 		Instant now = this.clock.instant();
 		Duration riskAfter = this.entries.settings().sixtyDayRiskAfter();
@@ -116,6 +120,10 @@ public class QueueView {
 		}
 		else if (filter.referralId() == null) {
 			filters.add(Criteria.where("status").in(QueueStatus.OPEN));
+		}
+		else {
+			// A referral not registered yet has no status and is shown to no one.
+			filters.add(Criteria.where("status").in(List.of(QueueStatus.values())));
 		}
 		if (organizationId != null) {
 			filters.add(Criteria.where("organizationId").is(organizationId));
@@ -169,8 +177,6 @@ public class QueueView {
 
 	/**
 	 * One entry as the queue shows it now.
-	 * @param entry the entry
-	 * @return its view
 	 */
 	public QueueItem item(QueueEntry entry) {
 		return QueueItem.of(entry, this.clock.instant(), this.entries.settings().sixtyDayRiskAfter());
@@ -178,9 +184,6 @@ public class QueueView {
 
 	/**
 	 * One referral with its timeline, if the caller may see it.
-	 * @param referralId the referral
-	 * @param caller the caller
-	 * @return the referral
 	 */
 	public QueueDetail detail(String referralId, Caller caller) {
 		QueueEntry entry = this.entries.visibleTo(referralId, caller);
@@ -210,7 +213,6 @@ public class QueueView {
 	/**
 	 * One referral as coordinators see it: codes and attributes, no personal data.
 	 *
-	 * @param referralId the referral id
 	 * @param status where it stands
 	 * @param stateSince since when
 	 * @param registeredAt when the wait started
@@ -235,15 +237,16 @@ public class QueueView {
 			@Nullable String referrer, @Nullable Priority priority, List<String> languages, List<Approach> approaches,
 			@Nullable Clientele clientele, @Nullable Modality modality, FeeBand feeBand,
 			@Nullable ProposalMadeV1 proposal, @Nullable String therapistId, List<String> noMatchReasons,
-			boolean sixtyDayRisk, List<String> reviewCauses, long revision) {
+			boolean sixtyDayRisk, List<ReviewCause> reviewCauses, long revision) {
 
 		static QueueItem of(QueueEntry entry, Instant now, Duration riskAfter) {
 			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;
 			return new QueueItem(entry.getId(), entry.status(), entry.stateSince(), entry.registeredAt(), days,
-					entry.organizationId(), entry.partnerId(), entry.priority(), entry.languages(), entry.approaches(),
-					entry.clientele(), entry.modality(), entry.feeBand(), entry.currentProposal(), entry.therapistId(),
-					entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter), entry.reviewCauses(),
-					entry.revision());
+					entry.organizationId(), entry.partnerId(), entry.priority(), entry.registration().languages(),
+					entry.registration().approaches(), entry.registration().clientele(),
+					entry.registration().modality(), entry.registration().feeBand(), entry.currentProposal(),
+					entry.therapistId(), entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter),
+					entry.reviewCauses(), entry.revision());
 		}
 
 	}

@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
  * data; a coordinator's free-text reason stays in this service).
  *
  * @param at when it happened
- * @param what a code such as {@code PROPOSAL_CONFIRMED}
+ * @param what what happened
  * @param detail codes that say more (a therapist id, an outcome, a cause), or null
  * @param reason the coordinator's reason, for decisions that ask for one, or null
  */
-public record Step(Instant at, String what, @Nullable String detail, @Nullable String reason) {
+public record Step(Instant at, StepKind what, @Nullable String detail, @Nullable String reason) {
 
 	Step withReason(@Nullable String reason) {
 		return new Step(this.at, this.what, this.detail, reason);

@@ -16,6 +16,7 @@ import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
@@ -24,8 +25,10 @@ import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.aiguillage.waitlist.Wire;
+import ca.aiguillage.waitlist.capacity.Capacity;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -35,6 +38,9 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 @TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.enabled=false" })
 class ActionIntegrationTests extends RunningService {
+
+	@Autowired
+	Capacity capacity;
 
 	static final Instant REGISTERED = Instant.parse("2026-11-02T10:00:00Z");
 
@@ -145,6 +151,7 @@ class ActionIntegrationTests extends RunningService {
 	@Test
 	void overrideNamesTheBrokenConstraintsOnKafkaAndKeepsTheReasonHere() {
 		String id = proposedToLaval();
+		knownTherapist("t-99", "org-laval");
 		String reason = "La cliente connaît déjà cette thérapeute";
 
 		Http.Answer overridden = this.http.postJson(path(id, "override"),
@@ -167,12 +174,48 @@ class ActionIntegrationTests extends RunningService {
 	@Test
 	void overrideWithoutAReasonIsRefused() {
 		String id = proposedToLaval();
+		knownTherapist("t-99", "org-laval");
 
 		Http.Answer answer = this.http.postJson(path(id, "override"), "{\"therapistId\":\"t-99\"}", "If-Match",
 				etag(id));
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("reason");
+	}
+
+	@Test
+	void overrideToSomeoneNotInTheDirectoryIsRefusedNamingTheFieldInFrenchOrEnglish() {
+		String id = proposedToLaval();
+		String revision = etag(id);
+		String body = "{\"therapistId\":\"Julie Martin\",\"reason\":\"La cliente la connaît\"}";
+
+		Http.Answer french = this.http.postJson(path(id, "override"), body, "If-Match", revision);
+		Http.Answer english = this.http.postJson(path(id, "override"), body, "If-Match", revision, "Accept-Language",
+				"en");
+
+		assertThat(french.status()).as(french.body()).isEqualTo(400);
+		assertThat(french.<List<String>>json("$.errors[*].field")).containsExactly("therapistId");
+		assertThat(french.<List<String>>json("$.errors[*].message"))
+			.containsExactly("Ce thérapeute n'est pas dans le répertoire de l'organisme du dossier.");
+		assertThat(english.status()).isEqualTo(400);
+		assertThat(english.<List<String>>json("$.errors[*].message"))
+			.containsExactly("This therapist is not in the directory of the referral's organization.");
+		assertThat(etag(id)).isEqualTo(revision);
+	}
+
+	@Test
+	void overrideToAnotherOrganizationsTherapistIsRefused() {
+		String id = proposedToLaval();
+		String revision = etag(id);
+		String elsewhere = "t-" + UUID.randomUUID();
+		knownTherapist(elsewhere, "org-outaouais");
+
+		Http.Answer answer = this.http.postJson(path(id, "override"),
+				"{\"therapistId\":\"" + elsewhere + "\",\"reason\":\"La cliente la connaît\"}", "If-Match", revision);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.<List<String>>json("$.errors[*].field")).containsExactly("therapistId");
+		assertThat(etag(id)).isEqualTo(revision);
 	}
 
 	@Test
@@ -263,6 +306,12 @@ class ActionIntegrationTests extends RunningService {
 		assertThat(event.value()).contains("\"cause\":\"NO_REACHABLE_CHANNEL\"", "\"organizationId\":\"org-laval\"");
 		assertThat(this.http.get(path(id, "")).<List<String>>json("$.referral.reviewCauses"))
 			.containsExactly("NO_REACHABLE_CHANNEL");
+	}
+
+	private void knownTherapist(String therapistId, String organizationId) {
+		Wire.publish(this.kafka, new TherapistChangedV1(therapistId, organizationId, true, 2, 0, 1,
+				Instant.parse("2026-11-01T00:00:00Z")));
+		await().atMost(ofSeconds(20)).until(() -> this.capacity.organizationOf(therapistId).isPresent());
 	}
 
 	private Http.Answer act(String id, String action, String body) {

@@ -187,11 +187,40 @@ class ConsoleBrowserTests extends RunningService {
 		Browser.screenshot(browser, "console-waits-and-queue-length");
 	}
 
-	private void startedTherapy(String id) {
+	@Test
+	void overrideToSomeoneNotInTheDirectoryIsRefusedSayingWhyOnThePage() {
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+		browser.get(console + "/console/referrals/" + id);
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-override")).isEmpty());
+
+		browser.findElement(By.id("therapist-override")).sendKeys("Julie Martin");
+		browser.findElement(By.id("reason-override")).sendKeys("La cliente la connaît déjà");
+		browser.findElement(By.cssSelector("#action-override button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		await().atMost(ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.cssSelector("p.error"))
+				.getText()
+				.contains("Ce thérapeute n'est pas dans le répertoire de l'organisme du dossier."));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Proposé");
+		Browser.screenshot(browser, "console-override-refused");
+	}
+
+	private void awaitProposed(String id) {
 		await().atMost(ofSeconds(20))
 			.until(() -> this.http.get("/api/v1/queue/" + id),
 					answer -> answer.status() == 200 && "PROPOSED".equals(answer.json("$.referral.status"))
 							&& answer.json("$.referral.registeredAt") != null);
+	}
+
+	private void startedTherapy(String id) {
+		awaitProposed(id);
 		for (String action : List.of("confirmation", "first-session")) {
 			String etag = this.http.get("/api/v1/queue/" + id).header("etag");
 			assertThat(this.http.postJson("/api/v1/queue/" + id + "/" + action, "{}", "If-Match", etag).status())

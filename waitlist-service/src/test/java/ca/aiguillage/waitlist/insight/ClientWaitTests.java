@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.waitlist.queue.Step;
+import ca.aiguillage.waitlist.queue.StepKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class ClientWaitTests {
 	}
 
 	private static Step step(int days, String what) {
-		return new Step(day(days), what, null, null);
+		return new Step(day(days), StepKind.valueOf(what), null, null);
 	}
 
 }

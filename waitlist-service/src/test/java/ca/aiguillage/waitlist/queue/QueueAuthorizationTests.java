@@ -5,12 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import ca.aiguillage.contracts.EventCatalog;
-import ca.aiguillage.contracts.matching.ProposalMadeV1;
-import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
-import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.EndpointAuthorization;
+import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +129,25 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 		assertThat(this.anonymous.withToken(this.tokens.coordinator("org-outaouais"))
 			.get(byId)
 			.<List<String>>json("$.items[*].referralId")).isEmpty();
+	}
+
+	@Test
+	void coordinatorWithoutAnOrganizationSeesNoReferralAndNoFigures() {
+		Http unmapped = this.anonymous.withToken(this.tokens.coordinatorWithoutOrganization());
+
+		Http.Answer queue = unmapped.get(QUEUE);
+		Http.Answer one = unmapped.get(QUEUE + "/" + proposedToLaval);
+		Http.Answer waits = unmapped.get("/api/v1/insight/waits");
+
+		// The platform may refuse such a token outright (401); this service's own
+		// filters must fail closed either way.
+		assertThat(queue.status()).isIn(200, 401);
+		if (queue.status() == 200) {
+			assertThat(queue.<List<String>>json("$.items")).isEmpty();
+			assertThat(queue.<Integer>json("$.total")).isZero();
+		}
+		assertThat(one.status()).isIn(401, 404);
+		assertThat(waits.status()).isIn(401, 403);
 	}
 
 }

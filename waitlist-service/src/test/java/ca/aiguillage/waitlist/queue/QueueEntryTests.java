@@ -55,7 +55,7 @@ class QueueEntryTests {
 		entry.registered(submitted("r-1"));
 
 		assertThat(entry.status()).isEqualTo(QueueStatus.PROPOSED);
-		assertThat(entry.languages()).containsExactly("fr", "es");
+		assertThat(entry.registration().languages()).containsExactly("fr", "es");
 		assertThat(entry.organizationId()).isEqualTo("org-laval");
 	}
 
@@ -127,7 +127,7 @@ class QueueEntryTests {
 				ClientAnsweredV1.Answer.WORSE, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(3))));
 
 		assertThat(reviews(entry)).containsExactly(ReviewRequestedV1.Cause.WORSENED);
-		assertThat(entry.reviewCauses()).containsExactly("WORSENED");
+		assertThat(entry.reviewCauses()).containsExactly(ReviewCause.WORSENED);
 	}
 
 	@Test
@@ -162,7 +162,7 @@ class QueueEntryTests {
 		assertThatExceptionOfType(ActionNotAllowedException.class)
 			.isThrownBy(() -> entry.end(REGISTERED.plus(Duration.ofDays(1))))
 			.satisfies(ex -> assertThat(ex.current()).isEqualTo(QueueStatus.PROPOSED))
-			.satisfies(ex -> assertThat(ex.action()).isEqualTo("end"));
+			.satisfies(ex -> assertThat(ex.action()).isEqualTo(CoordinatorAction.END));
 	}
 
 	@Test
@@ -171,7 +171,7 @@ class QueueEntryTests {
 		entry.confirm(REGISTERED.plus(Duration.ofDays(1)));
 		entry.firstSession(REGISTERED.plus(Duration.ofDays(8)));
 
-		entry.rematch(REGISTERED.plus(Duration.ofDays(22)));
+		entry.rematch("Not a fit", REGISTERED.plus(Duration.ofDays(22)));
 
 		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
 		assertThat(entry.registeredAt()).isEqualTo(REGISTERED);
@@ -194,11 +194,36 @@ class QueueEntryTests {
 		replayed.changed();
 		replayed.clientAnswered(accept);
 		assertThat(replayed.raisedEvents()).isEmpty();
-		replayed.on(decision);
+		replayed.on(decision, null);
 
 		assertThat(replayed.status()).isEqualTo(QueueStatus.CONFIRMED).isEqualTo(live.status());
 		assertThat(replayed.revision()).isEqualTo(live.revision());
 		assertThat(replayed.steps()).isEqualTo(live.steps());
+	}
+
+	@Test
+	void clientsAnswerToAProposalAlreadyDeclinedChangesNothingAndSaysSo() {
+		QueueEntry entry = proposed();
+		entry.decline("La cliente a changé d'avis", REGISTERED.plus(Duration.ofDays(1)));
+
+		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.PROPOSAL, "p-1",
+				ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(2))));
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
+		assertThat(entry.steps()).extracting(Step::what).endsWith(StepKind.ANSWER_UNUSED);
+	}
+
+	@Test
+	void proposalOlderThanTheCurrentOneIsIgnored() {
+		QueueEntry entry = proposed();
+		ProposalMadeV1 current = proposal("r-1");
+
+		entry.proposed(new ProposalMadeV1("r-1", "p-0", "t-03", current.organizationId(), current.modality(),
+				current.slot(), current.explanation(), current.proposedAt().minusSeconds(1), null, null));
+
+		assertThat(entry.currentProposal()).isEqualTo(current);
+		assertThat(entry.therapistId()).isEqualTo("t-07");
+		assertThat(entry.steps()).extracting(Step::what).contains(StepKind.PROPOSAL_IGNORED);
 	}
 
 	private static QueueEntry proposed() {
@@ -237,10 +262,10 @@ class QueueEntryTests {
 		regular.registered(submitted("r-2", new SessionFee(9000, false, "scale-laval", "2026-01")));
 		noScale.registered(submitted("r-3"));
 
-		assertThat(lowFee.feeBand()).isEqualTo(FeeBand.LOW_FEE);
-		assertThat(regular.feeBand()).isEqualTo(FeeBand.REGULAR);
-		assertThat(noScale.feeBand()).isEqualTo(FeeBand.UNKNOWN);
-		assertThat(new QueueEntry("r-4").feeBand()).isEqualTo(FeeBand.UNKNOWN);
+		assertThat(lowFee.registration().feeBand()).isEqualTo(FeeBand.LOW_FEE);
+		assertThat(regular.registration().feeBand()).isEqualTo(FeeBand.REGULAR);
+		assertThat(noScale.registration().feeBand()).isEqualTo(FeeBand.UNKNOWN);
+		assertThat(new QueueEntry("r-4").registration().feeBand()).isEqualTo(FeeBand.UNKNOWN);
 	}
 
 	@Test

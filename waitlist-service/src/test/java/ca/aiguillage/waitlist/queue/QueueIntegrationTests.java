@@ -17,7 +17,6 @@ import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
-import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
@@ -145,18 +144,6 @@ class QueueIntegrationTests extends RunningService {
 				.singleElement()
 				.satisfies(record -> assertThat(record.header("x-exception-message")).contains("violates its schema")));
 		await().atMost(ofSeconds(20)).until(() -> entry(id) != null);
-	}
-
-	@Test
-	void answerAboutAnUnknownReferralGoesToTheDeadLetterTopicWithItsCause() {
-		String unknown = UUID.randomUUID().toString();
-
-		String eventId = Wire.publish(this.kafka, new ClientAnsweredV1(unknown, ClientAnsweredV1.Subject.PROPOSAL,
-				"p-1", ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, Instant.now()));
-
-		WireRecord dead = this.kafka.awaitEvent("error.notification.events.waitlist-service", eventId);
-		assertThat(dead.header("x-exception-message")).contains("unknown referral " + unknown);
-		assertThat(entry(unknown)).isNull();
 	}
 
 	@Test

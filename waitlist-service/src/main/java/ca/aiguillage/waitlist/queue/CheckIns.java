@@ -1,0 +1,89 @@
+package ca.aiguillage.waitlist.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import ca.aiguillage.contracts.waitlist.CheckInDueV1;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The check-ins of the current wait: when it began, the last check-in and whether it was
+ * answered. Stored flat in the entry's document, under the field names it always had.
+ */
+final class CheckIns {
+
+	private @Nullable Instant waitingSince;
+
+	private int checkInSequence;
+
+	private @Nullable String checkInId;
+
+	private @Nullable Instant checkInDueAt;
+
+	private @Nullable Instant checkInAnswerBy;
+
+	private boolean checkInAnswered;
+
+	private int unansweredInARow;
+
+	private @Nullable String noAnswerReviewedCheckInId;
+
+	/** A new wait: its check-ins count from one again. */
+	void newWait(Instant at) {
+		this.waitingSince = at;
+		this.checkInSequence = 0;
+		this.checkInId = null;
+		this.checkInDueAt = null;
+		this.checkInAnswerBy = null;
+		this.checkInAnswered = false;
+		this.unansweredInARow = 0;
+	}
+
+	void due(CheckInDueV1 checkIn) {
+		if (this.checkInId != null && !this.checkInAnswered) {
+			this.unansweredInARow++;
+		}
+		this.checkInSequence = checkIn.sequence();
+		this.checkInId = checkIn.checkInId();
+		this.checkInDueAt = checkIn.dueAt();
+		this.checkInAnswerBy = checkIn.answerBy();
+		this.checkInAnswered = false;
+	}
+
+	void answered(String checkInId) {
+		if (checkInId.equals(this.checkInId)) {
+			this.checkInAnswered = true;
+			this.unansweredInARow = 0;
+		}
+	}
+
+	void reviewedNoAnswer() {
+		this.noAnswerReviewedCheckInId = this.checkInId;
+	}
+
+	int sequence() {
+		return this.checkInSequence;
+	}
+
+	/** When the next check-in falls due in this wait, or null before the wait began. */
+	@Nullable Instant nextAt(Duration interval) {
+		if (this.waitingSince == null) {
+			return null;
+		}
+		Instant from = (this.checkInDueAt != null) ? this.checkInDueAt : this.waitingSince;
+		return from.plus(interval);
+	}
+
+	/**
+	 * When coordinators are asked to look because the check-ins went unanswered, or null
+	 * when they need not be.
+	 */
+	@Nullable Instant noAnswerReviewAt(int unansweredBeforeReview) {
+		if (this.checkInId == null || this.checkInAnswered || this.checkInId.equals(this.noAnswerReviewedCheckInId)
+				|| this.unansweredInARow + 1 < unansweredBeforeReview) {
+			return null;
+		}
+		return this.checkInAnswerBy;
+	}
+
+}

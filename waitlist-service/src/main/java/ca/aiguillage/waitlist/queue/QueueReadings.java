@@ -1,0 +1,87 @@
+package ca.aiguillage.waitlist.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The queue as figures read it: named queries, so that other features never depend on how
+ * entries are stored. An organization of null means the whole network; deciding who may
+ * read the network's figures is the caller's business.
+ */
+@Component
+public class QueueReadings {
+
+	private final MongoOperations mongo;
+
+	QueueReadings(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * How many referrals in the scope wait for therapy and were registered before this
+	 * one.
+	 */
+	public long waitingAhead(@Nullable String organizationId, Instant registeredAt) {
+		return this.mongo.count(new Query(inScope(organizationId).and("status")
+			.in(QueueStatus.BEFORE_THERAPY)
+			.and("registeredAt")
+			.lt(registeredAt)), QueueEntry.class);
+	}
+
+	/** How many referrals in the scope had a first session since then. */
+	public long countStartedSince(@Nullable String organizationId, Instant since) {
+		return this.mongo.count(new Query(therapyStartedSince(organizationId, since)), QueueEntry.class);
+	}
+
+	/** The referrals in the scope that had a first session since then. */
+	public List<QueueEntry> startedSince(@Nullable String organizationId, Instant since) {
+		return this.mongo.find(new Query(therapyStartedSince(organizationId, since)), QueueEntry.class);
+	}
+
+	/** The referrals in the scope whose therapy ended, with their timeline only. */
+	public List<QueueEntry> withEndedTherapy(@Nullable String organizationId) {
+		Query ended = new Query(inScope(organizationId).and("steps").elemMatch(step(StepKind.THERAPY_ENDED)));
+		// Only the timeline is read.
+		ended.fields().include("steps");
+		return this.mongo.find(ended, QueueEntry.class);
+	}
+
+	/**
+	 * The referrals in the scope registered by then that still wait (in one of these
+	 * states) or changed state since {@code from}.
+	 */
+	public List<QueueEntry> waitingOrMovedSince(@Nullable String organizationId, Set<QueueStatus> stillWaiting,
+			Instant from, Instant now) {
+		Criteria criteria = inScope(organizationId).and("registeredAt")
+			.lte(now)
+			.orOperator(Criteria.where("status").in(stillWaiting), Criteria.where("stateSince").gte(from));
+		return this.mongo.find(new Query(criteria), QueueEntry.class);
+	}
+
+	/** How many referrals of the whole network are in this state. */
+	public long countIn(QueueStatus status) {
+		return this.mongo.count(new Query(Criteria.where("status").is(status)), QueueEntry.class);
+	}
+
+	private static Criteria therapyStartedSince(@Nullable String organizationId, Instant since) {
+		return inScope(organizationId).and("steps").elemMatch(step(StepKind.THERAPY_STARTED).and("at").gte(since));
+	}
+
+	private static Criteria step(StepKind what) {
+		return Criteria.where("what").is(what.name());
+	}
+
+	private static Criteria inScope(@Nullable String organizationId) {
+		return (organizationId != null) ? Criteria.where("organizationId").is(organizationId)
+				: new Criteria("_id").exists(true);
+	}
+
+}

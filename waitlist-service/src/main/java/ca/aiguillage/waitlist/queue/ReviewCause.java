@@ -1,0 +1,35 @@
+package ca.aiguillage.waitlist.queue;
+
+import ca.aiguillage.contracts.waitlist.ReviewRequestedV1.Cause;
+
+/**
+ * Why coordinators were asked to look at a referral: the contract's causes, and a client
+ * who no longer needs the service, for which the contract has no exit. The names are
+ * stored as they always were.
+ */
+public enum ReviewCause {
+
+	/** Check-ins went unanswered. */
+	NO_CHECK_IN_ANSWER,
+	/** The referral stayed too long in one state. */
+	STATE_TOO_LONG,
+	/** The client says they feel worse. */
+	WORSENED,
+	/** No channel reaches the client. */
+	NO_REACHABLE_CHANNEL,
+	/** The client will pass 60 days of waiting. */
+	SIXTY_DAY_RISK,
+	/** The client says they no longer need the service: a coordinator closes it. */
+	NO_LONGER_NEEDED;
+
+	static ReviewCause of(Cause cause) {
+		return switch (cause) {
+			case NO_CHECK_IN_ANSWER -> NO_CHECK_IN_ANSWER;
+			case STATE_TOO_LONG -> STATE_TOO_LONG;
+			case WORSENED -> WORSENED;
+			case NO_REACHABLE_CHANNEL -> NO_REACHABLE_CHANNEL;
+			case SIXTY_DAY_RISK -> SIXTY_DAY_RISK;
+		};
+	}
+
+}
