@@ -36,7 +36,9 @@ import org.springframework.stereotype.Service;
  * reservation is made only while its claim stands, and one whose claim was lost meanwhile
  * (closed, moved, given back) is undone. Every decision is taken on the fresh documents
  * through {@link Aggregates#update}, checks first and changes after, and every place
- * given back is announced as {@link PlaceFreed} so that it is offered again at once.
+ * given back is announced as {@link PlaceFreed} so that it is offered again at once. Over
+ * 300 lines on purpose: every write that touches a held place reads together here, where
+ * places used to be lost.
  */
 @Service
 class PlaceReservations {

@@ -34,9 +34,10 @@ import org.springframework.messaging.Message;
 /**
  * What matching reacts to: submitted and withdrawn referrals on {@code referral.events},
  * the waitlist's decisions on {@code waitlist.events}, and directory changes of every
- * instance on {@code matching.events}. A malformed event, or one naming a therapist or
- * referral matching does not know, goes to the binding's dead-letter topic; other types
- * are not ours to handle.
+ * instance on {@code matching.events}. A withdrawal, an exit or a new priority that
+ * overtook its referral's submission is parked until the referral arrives; a malformed
+ * event, or one that can only follow a proposal and names a therapist or referral
+ * matching does not know, goes to the binding's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralConsumers {
