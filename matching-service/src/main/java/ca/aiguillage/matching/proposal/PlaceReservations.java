@@ -125,12 +125,14 @@ class PlaceReservations {
 				return Outcome.unchanged(false);
 			}
 			Therapist therapist = found.get();
-			if (claim.proposalId().equals(therapist.proposalOf(claim.referralId()))) {
+			if (therapist.holds(claim.referralId())) {
+				// This claim's place, or one the referral held here already: never a
+				// second.
 				return Outcome.unchanged(true);
 			}
 			MatchRequest request = this.requests.find(claim.referralId()).orElse(null);
 			// Fenced: a claim closed, moved or given back meanwhile reserves nothing.
-			if (request == null || !request.claimedFor(claim.proposalId()) || therapist.holds(claim.referralId())) {
+			if (request == null || !request.claimedFor(claim.proposalId())) {
 				return Outcome.unchanged(false);
 			}
 			Roster one = new Roster(List.of(DirectorySnapshot.candidate(therapist)), this.snapshot.roster().reach,
@@ -334,7 +336,6 @@ class PlaceReservations {
 	}
 
 	private void freed(String therapistId) {
-		this.snapshot.refresh(therapistId);
 		this.publisher.publishEvent(new PlaceFreed(therapistId));
 	}
 
