@@ -620,6 +620,106 @@ class MatchingIntegrationTests extends RunningService {
 			.isEqualTo(java.time.Instant.parse("2026-10-01T10:00:00Z"));
 	}
 
+	@Test
+	void referralThatLeftTheQueueBeforeItsSubmissionArrivedNeverGetsAPlace() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode referral = referral();
+		String eventId = UUID.randomUUID().toString();
+		decide(EventCatalog.REFERRAL_LEFT_QUEUE_V1.type(), id(referral), eventId,
+				Map.of("referralId", id(referral), "outcome", "UNREACHABLE", "leftAt", "2026-11-22T09:00:00Z"));
+		await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.hasConsumedEverything("matching-service", Topics.WAITLIST_EVENTS));
+
+		submit(referral);
+
+		await().atMost(ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(this.mongo.findById(id(referral), Document.class, "match_requests")).isNotNull()
+						.satisfies(request -> assertThat(request.get("needs")).isNotNull()));
+		awaitEverythingConsumed();
+		assertThat(this.mongo.findById(id(referral), Document.class, "match_requests").getString("status"))
+			.isEqualTo("CLOSED");
+		assertThat(reservations(therapistId)).isEmpty();
+		assertThat(outcomes(id(referral))).extracting(record -> record.header("ce_type"))
+			.doesNotContain(EventCatalog.PROPOSAL_MADE_V1.type());
+	}
+
+	@Test
+	void priorityDecidedBeforeTheSubmissionArrivedIsKept() {
+		put(therapist().set("languages", JSON.valueToTree(List.of("fr", "en"))));
+		ObjectNode referral = referral().set("languages", JSON.valueToTree(List.of("vi")));
+		decide(EventCatalog.REPRIORITISED_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "priority", "A", "reprioritisedAt", "2026-11-22T09:00:00Z"));
+		await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.hasConsumedEverything("matching-service", Topics.WAITLIST_EVENTS));
+
+		submit(referral);
+
+		awaitOutcome(referral, EventCatalog.NO_MATCH_FOUND_V1.type());
+		assertThat(this.mongo.findById(id(referral), Document.class, "match_requests")
+			.get("needs", Document.class)
+			.getString("priority")).isEqualTo("A");
+	}
+
+	@Test
+	void overrideToATherapistWithoutAFreePlaceKeepsTheProposalAndLosesNoPlace() {
+		String full = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode occupant = referral();
+		submit(occupant);
+		awaitOutcome(occupant, EventCatalog.PROPOSAL_MADE_V1.type());
+		String proposed = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		WireRecord proposal = awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+		ObjectNode waiting = referral();
+		submit(waiting);
+		awaitOutcome(waiting, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.PROPOSAL_OVERRIDDEN_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "therapistId", full, "brokenConstraints", List.of(), "overriddenAt",
+						"2026-11-21T09:00:00Z"));
+
+		// The queue, which moved the referral to the chosen therapist, hears the
+		// proposal stands.
+		WireRecord again = await().atMost(ofSeconds(30))
+			.until(() -> proposals(referral), proposals -> proposals.size() == 2)
+			.get(1);
+		assertThat(JsonPath.<String>read(again.value(), "$.therapistId")).isEqualTo(proposed);
+		assertThat(JsonPath.<String>read(again.value(), "$.proposalId"))
+			.isEqualTo(JsonPath.<String>read(proposal.value(), "$.proposalId"));
+		assertThat(reservations(proposed)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(referral));
+		assertThat(reservations(full)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(occupant));
+		assertThat(outcomes(id(referral))).extracting(record -> record.header("ce_type"))
+			.doesNotContain(EventCatalog.PLACE_RELEASED_V1.type());
+	}
+
+	@Test
+	void overrideToAnUnknownTherapistKeepsTheProposal() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+
+		decide(EventCatalog.PROPOSAL_OVERRIDDEN_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "therapistId", this.organization + "-tnobody", "brokenConstraints",
+						List.of(), "overriddenAt", "2026-11-21T09:00:00Z"));
+
+		WireRecord again = await().atMost(ofSeconds(30))
+			.until(() -> proposals(referral), proposals -> proposals.size() == 2)
+			.get(1);
+		assertThat(JsonPath.<String>read(again.value(), "$.therapistId")).isEqualTo(therapistId);
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(referral));
+	}
+
+	private List<WireRecord> proposals(ObjectNode referral) {
+		return outcomes(id(referral)).stream()
+			.filter(r -> EventCatalog.PROPOSAL_MADE_V1.type().equals(r.header("ce_type")))
+			.toList();
+	}
+
 	private WireRecord awaitOutcome(ObjectNode referral, String type) {
 		return await().atMost(ofSeconds(30))
 			.until(() -> outcomes(id(referral)).stream().filter(r -> type.equals(r.header("ce_type"))).toList(),

@@ -1,15 +1,15 @@
 package ca.aiguillage.matching.directory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,8 +18,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class Directory {
-
-	private static final int ATTEMPTS = 10;
 
 	private final TherapistValidation validation;
 
@@ -42,8 +40,6 @@ class Directory {
 
 	/**
 	 * Creates a therapist or replaces what they declare, keeping their reservations.
-	 * @param id the therapist id
-	 * @param profile what they declare
 	 * @return the saved entry, and whether it is new
 	 * @throws InvalidRequestException when a field breaks a rule
 	 */
@@ -52,23 +48,16 @@ class Directory {
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
 		}
-		for (int attempt = 1;; attempt++) {
-			Therapist existing = this.therapists.find(id).orElse(null);
-			Therapist therapist = (existing != null) ? existing : new Therapist(id);
-			therapist.describe(profile, this.clock.instant());
-			try {
-				Therapist saved = this.aggregates.save(therapist);
-				this.publisher.publishEvent(new TherapistSaved(saved));
-				return new Entry(saved, existing == null);
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				// A matcher reserved a place, or another request wrote first: describe
-				// the fresh document again.
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		Instant now = this.clock.instant();
+		// Described again on the fresh document, so a place a matcher reserved meanwhile
+		// stays reserved.
+		Entry entry = this.aggregates.update(Therapist.class, id, found -> {
+			Therapist therapist = found.orElseGet(() -> new Therapist(id));
+			therapist.describe(profile, now);
+			return Outcome.save(therapist, new Entry(therapist, found.isEmpty()));
+		});
+		this.publisher.publishEvent(new TherapistSaved(entry.therapist()));
+		return entry;
 	}
 
 	/**

@@ -2,7 +2,9 @@ package ca.aiguillage.matching.directory;
 
 import java.time.Instant;
 
+import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,13 +18,17 @@ import org.jspecify.annotations.Nullable;
  * @param lowFee whether it is one of the low-fee places
  * @param partnerId the referring partner, or null
  * @param confirmed whether the client accepted (the place is theirs until therapy ends)
+ * @param modality the modality offered (null when reserved before it was kept)
+ * @param explanation why this therapist (null when reserved before it was kept)
+ * @param organizationName the organization's display name, for messages
  */
 record Reservation(String referralId, String proposalId, WeeklySlot slot, Instant reservedAt, boolean lowFee,
-		@Nullable String partnerId, boolean confirmed) {
+		@Nullable String partnerId, boolean confirmed, @Nullable Modality modality,
+		ProposalMadeV1.@Nullable Explanation explanation, @Nullable String organizationName) {
 
 	Reservation asConfirmed() {
 		return new Reservation(this.referralId, this.proposalId, this.slot, this.reservedAt, this.lowFee,
-				this.partnerId, true);
+				this.partnerId, true, this.modality, this.explanation, this.organizationName);
 	}
 
 }

@@ -85,11 +85,45 @@ public class Therapist extends Aggregate {
 		if (!canTake(hold.lowFee())) {
 			throw new IllegalStateException("Therapist " + getId() + " has no free place of that kind");
 		}
-		this.reservations.add(new Reservation(hold.referralId(), hold.proposalId(), hold.slot(), now, hold.lowFee(),
-				hold.partnerId(), false));
-		raise(new ProposalMadeV1(hold.referralId(), hold.proposalId(), getId(), this.organizationId, hold.modality(),
-				hold.slot(), hold.explanation(), now, this.firstName, hold.organizationName()));
+		Reservation reservation = new Reservation(hold.referralId(), hold.proposalId(), hold.slot(), now, hold.lowFee(),
+				hold.partnerId(), false, hold.modality(), hold.explanation(), hold.organizationName());
+		this.reservations.add(reservation);
+		raise(proposal(reservation));
 		raise(changed(now));
+	}
+
+	/**
+	 * Announces again the proposal a referral holds here, so that the queue shows it
+	 * again after a coordinator's choice that could not be made.
+	 * @return whether the referral holds a place here
+	 */
+	public boolean reannounce(String referralId) {
+		for (Reservation reservation : this.reservations) {
+			if (reservation.referralId().equals(referralId)) {
+				raise(proposal(reservation));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The proposal that reserved this referral's place here, or null. */
+	public @Nullable String proposalOf(String referralId) {
+		return this.reservations.stream()
+			.filter(reservation -> reservation.referralId().equals(referralId))
+			.map(Reservation::proposalId)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private ProposalMadeV1 proposal(Reservation reservation) {
+		// Reservations stored before the offer was kept are announced with what is known.
+		Modality modality = (reservation.modality() != null) ? reservation.modality() : this.modalities.get(0);
+		ProposalMadeV1.Explanation explanation = (reservation.explanation() != null) ? reservation.explanation()
+				: new ProposalMadeV1.Explanation(List.of(), java.util.Map.of(), 0.0);
+		return new ProposalMadeV1(reservation.referralId(), reservation.proposalId(), getId(), this.organizationId,
+				modality, reservation.slot(), explanation, reservation.reservedAt(), this.firstName,
+				reservation.organizationName());
 	}
 
 	/** Whether a place of this kind is free now. */

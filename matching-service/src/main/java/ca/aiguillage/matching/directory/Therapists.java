@@ -34,6 +34,17 @@ public class Therapists {
 	}
 
 	/**
+	 * The ids of the therapists holding a place for this referral (one, when all is
+	 * well).
+	 */
+	public List<String> holding(String referralId) {
+		return this.mongo.find(new Query(Criteria.where("reservations.referralId").is(referralId)), Therapist.class)
+			.stream()
+			.map(Therapist::getId)
+			.toList();
+	}
+
+	/**
 	 * Everyone who takes new clients now, in id order so that ties break the same way
 	 * every time.
 	 */

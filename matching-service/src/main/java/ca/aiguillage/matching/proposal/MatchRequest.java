@@ -3,9 +3,11 @@ package ca.aiguillage.matching.proposal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.platform.outbox.Aggregate;
 import org.jspecify.annotations.Nullable;
 
@@ -14,14 +16,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A referral in matching's pool, keyed by the referral id: its matching attributes, and
- * whether it waits, holds a place (claimed by one matcher before the therapist's place is
- * reserved, so that a referral never holds two places), or is done. It also records why
- * it was not matched.
+ * whether it waits, holds a place (first claimed by one matcher, then reserved in the
+ * therapist's document, so that a referral never holds two places), or is done. It also
+ * records why it was not matched, and what the waitlist decided before the referral
+ * itself arrived (a closed or re-prioritised referral that overtook its submission).
  */
 @Document("match_requests")
 class MatchRequest extends Aggregate {
 
-	private ReferralNeeds needs;
+	private @Nullable ReferralNeeds needs;
 
 	private Status status = Status.WAITING;
 
@@ -30,6 +33,14 @@ class MatchRequest extends Aggregate {
 	private @Nullable String proposalId;
 
 	private @Nullable Instant claimedAt;
+
+	/** When the claimed place was reserved: null while the claim is not finished. */
+	private @Nullable Instant reservedAt;
+
+	private @Nullable ReleaseReason closeCause;
+
+	/** A priority decided before the referral's submission arrived. */
+	private @Nullable Priority parkedPriority;
 
 	private List<String> reasons = new ArrayList<>();
 
@@ -44,12 +55,31 @@ class MatchRequest extends Aggregate {
 
 	static MatchRequest open(ReferralNeeds needs) {
 		MatchRequest request = new MatchRequest(needs.referralId());
-		request.needs = needs;
+		request.submitted(needs);
 		return request;
 	}
 
+	/**
+	 * A referral the waitlist decided on before its submission reached matching: what was
+	 * decided is kept here and applied when the submission arrives.
+	 */
+	static MatchRequest parked(String referralId) {
+		return new MatchRequest(referralId);
+	}
+
+	/**
+	 * The submission arrived: its attributes, with what was decided before; a referral
+	 * closed meanwhile stays closed.
+	 */
+	void submitted(ReferralNeeds submitted) {
+		if (this.needs != null) {
+			return;
+		}
+		this.needs = (this.parkedPriority != null) ? submitted.withPriority(this.parkedPriority) : submitted;
+	}
+
 	ReferralNeeds needs() {
-		return this.needs;
+		return Objects.requireNonNull(this.needs, "referral not submitted yet");
 	}
 
 	Status status() {
@@ -66,6 +96,10 @@ class MatchRequest extends Aggregate {
 
 	@Nullable Instant claimedAt() {
 		return this.claimedAt;
+	}
+
+	@Nullable ReleaseReason closeCause() {
+		return this.closeCause;
 	}
 
 	boolean waiting() {
@@ -93,18 +127,43 @@ class MatchRequest extends Aggregate {
 
 	/** Claims the referral for one therapist's place, before the place is reserved. */
 	void claim(String therapistId, String proposalId, Instant now) {
-		if (this.status != Status.WAITING) {
+		if (!waiting()) {
 			throw new IllegalStateException("Referral " + getId() + " is not waiting");
 		}
 		this.status = Status.HELD;
 		this.therapistId = therapistId;
 		this.proposalId = proposalId;
 		this.claimedAt = now;
+		this.reservedAt = null;
+	}
+
+	/** Whether this claim still stands and its place is not reserved yet. */
+	boolean claimedFor(String proposalId) {
+		return this.status == Status.HELD && proposalId.equals(this.proposalId) && this.reservedAt == null;
+	}
+
+	/** Whether the referral holds, or is about to hold, its place under this proposal. */
+	boolean holdsUnder(String proposalId) {
+		return this.status == Status.HELD && proposalId.equals(this.proposalId);
+	}
+
+	/**
+	 * A claim made before {@code before} whose place was never reserved: its matcher
+	 * crashed or lost its way. A proposal waiting for the client's answer is not one.
+	 */
+	boolean abandonedClaim(Instant before) {
+		return this.status == Status.HELD && this.reservedAt == null && this.claimedAt != null
+				&& this.claimedAt.isBefore(before);
+	}
+
+	/** The claimed place is reserved: the proposal now waits for an answer. */
+	void reserved(Instant now) {
+		this.reservedAt = now;
 	}
 
 	/** The claimed place could not be reserved: the referral waits again. */
-	void unclaim() {
-		if (this.status == Status.HELD) {
+	void unclaim(String proposalId) {
+		if (claimedFor(proposalId)) {
 			this.status = Status.WAITING;
 			this.therapistId = null;
 			this.proposalId = null;
@@ -117,34 +176,49 @@ class MatchRequest extends Aggregate {
 	 * and a therapist the client turned down is not proposed again.
 	 */
 	void releasedBack(String therapistId, boolean excludeTherapist, @Nullable Instant registeredAt) {
+		ReferralNeeds current = needs();
 		if (excludeTherapist) {
-			this.needs = this.needs.declining(therapistId);
+			current = current.declining(therapistId);
 		}
 		if (registeredAt != null) {
-			this.needs = new ReferralNeeds(this.needs.referralId(), this.needs.organizationId(), this.needs.partnerId(),
-					this.needs.languages(), this.needs.clientele(), this.needs.approaches(),
-					this.needs.approachRequired(), this.needs.modality(), this.needs.availability(),
-					this.needs.priority(), this.needs.postalPrefix(), this.needs.lowFee(), this.needs.maxTravelKm(),
-					registeredAt, this.needs.declinedTherapists());
+			current = current.registeredSince(registeredAt);
 		}
+		this.needs = current;
 		if (this.status != Status.CLOSED && therapistId.equals(this.therapistId)) {
 			this.status = Status.WAITING;
 			this.therapistId = null;
 			this.proposalId = null;
 			this.claimedAt = null;
+			this.reservedAt = null;
 		}
 	}
 
-	/** A coordinator chose this therapist instead. */
+	/** Whether a coordinator may still move this referral's place. */
+	boolean movable() {
+		return this.needs != null && this.status != Status.CLOSED;
+	}
+
+	/** A coordinator chose this therapist instead, whose place is already reserved. */
 	void overriddenTo(String therapistId, String proposalId, Instant now) {
+		if (!movable()) {
+			throw new IllegalStateException("Referral " + getId() + " is " + this.status);
+		}
 		this.status = Status.HELD;
 		this.therapistId = therapistId;
 		this.proposalId = proposalId;
 		this.claimedAt = now;
+		this.reservedAt = now;
 	}
 
-	/** A coordinator re-prioritised the referral: the score sees it from now on. */
+	/**
+	 * A coordinator re-prioritised the referral: the score sees it from now on, or from
+	 * its submission when it has not arrived yet.
+	 */
 	void reprioritised(Priority priority) {
+		if (this.needs == null) {
+			this.parkedPriority = priority;
+			return;
+		}
 		this.needs = this.needs.withPriority(priority);
 	}
 
@@ -155,10 +229,15 @@ class MatchRequest extends Aggregate {
 	}
 
 	/**
-	 * The referral needs no place any more (therapy ended, withdrawn, left the queue).
+	 * The referral needs no place any more (therapy ended, withdrawn, left the queue),
+	 * even if its submission has not arrived yet.
 	 */
-	void close() {
+	void close(ReleaseReason cause) {
+		if (this.status == Status.CLOSED) {
+			return;
+		}
 		this.status = Status.CLOSED;
+		this.closeCause = cause;
 	}
 
 	/** Where a referral stands in matching. */
@@ -166,7 +245,9 @@ class MatchRequest extends Aggregate {
 
 		/** Waiting for a place. */
 		WAITING,
-		/** Holds (or is about to hold) one therapist's place, proposed. */
+		/**
+		 * Holds (or, while claimed, is about to hold) one therapist's place, proposed.
+		 */
 		HELD,
 		/** The client accepted the proposal. */
 		CONFIRMED,

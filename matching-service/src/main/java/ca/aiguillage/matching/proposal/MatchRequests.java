@@ -34,11 +34,21 @@ class MatchRequests {
 			.with(Sort.by("needs.registeredAt", "id")), MatchRequest.class);
 	}
 
-	/** Claims older than this that may have been left behind by a crash. */
-	List<MatchRequest> heldSince(Instant before) {
-		return this.mongo.find(
-				new Query(Criteria.where("status").is(MatchRequest.Status.HELD.name()).and("claimedAt").lt(before)),
-				MatchRequest.class);
+	/**
+	 * Claims made before this whose place was never reserved: a crash may have left them
+	 * behind. Proposals waiting for an answer are not among them.
+	 */
+	List<MatchRequest> claimedBefore(Instant before) {
+		return this.mongo
+			.find(new Query(Criteria.where("status")
+				.is(MatchRequest.Status.HELD.name())
+				.and("claimedAt")
+				.lt(before)
+				.and("reservedAt")
+				.is(null)), MatchRequest.class)
+			.stream()
+			.filter(request -> request.abandonedClaim(before))
+			.toList();
 	}
 
 }

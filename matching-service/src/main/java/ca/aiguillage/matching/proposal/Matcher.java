@@ -1,57 +1,45 @@
 package ca.aiguillage.matching.proposal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
-import ca.aiguillage.matching.directory.Therapist;
 import ca.aiguillage.matching.directory.TherapistSaved;
-import ca.aiguillage.matching.directory.Therapists;
-import ca.aiguillage.matching.network.Organization;
-import ca.aiguillage.matching.network.Organizations;
 import ca.aiguillage.platform.outbox.Aggregates;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Places referrals. A referral is first claimed in its own document (one conditional
- * write, so that two matchers never place it twice), then one place is reserved in the
- * therapist's document (one conditional write carrying the proposal, so that two matchers
- * never take the same last place). Each write carries its events; a failed reservation
- * gives the claim back and chooses again.
+ * Chooses: which therapist for a referral, which waiting referral for a freed place, and
+ * all free places together when several open at once. The choices are taken on the
+ * snapshot and made real by {@link PlaceReservations}, which checks them again on the
+ * fresh documents; a choice another writer beat is taken again.
  */
 @Service
 class Matcher {
 
 	private static final Logger log = LoggerFactory.getLogger(Matcher.class);
 
-	private static final int ATTEMPTS = 50;
-
-	/** A claim this old without its reservation was left by a crash. */
-	private static final Duration STALE_CLAIM = Duration.ofMinutes(1);
+	/** How many times a referral or a place is chosen again after losing a race. */
+	private static final int CHOICES = 50;
 
 	private final ProposalPolicy policy;
 
 	private final DirectorySnapshot snapshot;
 
-	private final Therapists therapists;
-
 	private final MatchRequests requests;
 
-	private final Organizations organizations;
+	private final PlaceReservations reservations;
 
 	private final Aggregates aggregates;
 
@@ -59,13 +47,12 @@ class Matcher {
 
 	private final BatchAssignment batch;
 
-	Matcher(ProposalPolicy policy, DirectorySnapshot snapshot, Therapists therapists, MatchRequests requests,
-			Organizations organizations, Aggregates aggregates, Clock clock) {
+	Matcher(ProposalPolicy policy, DirectorySnapshot snapshot, MatchRequests requests, PlaceReservations reservations,
+			Aggregates aggregates, Clock clock) {
 		this.policy = policy;
 		this.snapshot = snapshot;
-		this.therapists = therapists;
 		this.requests = requests;
-		this.organizations = organizations;
+		this.reservations = reservations;
 		this.aggregates = aggregates;
 		this.clock = clock;
 		this.batch = new BatchAssignment(policy);
@@ -88,6 +75,12 @@ class Matcher {
 		}
 	}
 
+	/** A place given back goes at once to the waiting referral that fits it best. */
+	@EventListener
+	void placeFreed(PlaceFreed freed) {
+		refill(freed.therapistId());
+	}
+
 	/**
 	 * Assigns every free place to the waiting referrals at once with the batch optimizer,
 	 * then claims and reserves each pair; a pair another writer beat is skipped.
@@ -104,7 +97,8 @@ class Matcher {
 		int placed = 0;
 		for (int r = 0; r < waiting.size(); r++) {
 			int candidate = result.therapistOf()[r];
-			if (candidate >= 0 && claimAndReserve(waiting.get(r), roster.candidates().get(candidate).therapistId())) {
+			if (candidate >= 0
+					&& claimAndReserve(waiting.get(r).getId(), roster.candidates().get(candidate).therapistId())) {
 				placed++;
 			}
 		}
@@ -113,16 +107,13 @@ class Matcher {
 	}
 
 	/**
-	 * Takes a submitted referral into the pool once and places it, or records that no one
-	 * fits now.
-	 * @param eventId the id of the event that announced the referral
-	 * @param referral the referral's matching attributes
+	 * Takes a submitted referral into the pool once, with what the waitlist decided
+	 * before it arrived, and places it, or records that no one fits now.
 	 */
 	void match(String eventId, ReferralSubmittedV1 referral) {
 		ReferralNeeds needs = ReferralNeeds.of(referral);
 		this.aggregates.applyOnce(MatchRequest.class, referral.referralId(), eventId, () -> MatchRequest.open(needs),
-				request -> {
-				});
+				request -> request.submitted(needs));
 		place(referral.referralId());
 	}
 
@@ -132,27 +123,30 @@ class Matcher {
 	 * @return whether a place was reserved for it
 	 */
 	boolean place(String referralId) {
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			MatchRequest request = this.requests.find(referralId).orElse(null);
-			if (request == null || !request.waiting()) {
+		for (int choice = 1; choice <= CHOICES; choice++) {
+			Optional<PlaceReservations.Claim> claim = this.reservations.claim(referralId, this::choose);
+			if (claim.isEmpty()) {
 				return false;
 			}
-			Instant now = this.clock.instant();
-			ProposalPolicy.Outcome outcome = this.policy.propose(request.needs(), this.snapshot.roster(), now);
-			if (outcome instanceof ProposalPolicy.NoMatch noMatch) {
-				request.unmatched(noMatch, now);
-				if (saved(request)) {
-					log.info("No therapist fits referral {} among {}: {}", referralId, noMatch.candidatesExamined(),
-							noMatch.reasons());
-					return false;
-				}
-				continue;
-			}
-			if (claimAndReserve(request, ((ProposalPolicy.Choice) outcome).therapist().therapistId())) {
+			if (this.reservations.reserve(claim.get())) {
 				return true;
 			}
 		}
 		throw new OptimisticLockingFailureException("Referral " + referralId + " could not be placed");
+	}
+
+	/** The best-fitting therapist now, or null after recording why no one fits. */
+	private @Nullable String choose(MatchRequest request) {
+		Instant now = this.clock.instant();
+		return switch (this.policy.propose(request.needs(), this.snapshot.roster(), now)) {
+			case ProposalPolicy.Choice choice -> choice.therapist().therapistId();
+			case ProposalPolicy.NoMatch noMatch -> {
+				request.unmatched(noMatch, now);
+				log.info("No therapist fits referral {} among {}: {}", request.getId(), noMatch.candidatesExamined(),
+						noMatch.reasons());
+				yield null;
+			}
+		};
 	}
 
 	/**
@@ -163,7 +157,7 @@ class Matcher {
 	int refill(String therapistId) {
 		this.snapshot.refresh(therapistId);
 		int placed = 0;
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+		for (int choice = 1; choice <= CHOICES; choice++) {
 			Roster roster = this.snapshot.roster();
 			int index = roster.indexOf(therapistId);
 			if (index < 0 || roster.candidates.get(index).freePlaces() == 0) {
@@ -173,7 +167,7 @@ class Matcher {
 			if (best.isEmpty()) {
 				return placed;
 			}
-			if (claimAndReserve(best.get(), therapistId)) {
+			if (claimAndReserve(best.get().getId(), therapistId)) {
 				placed++;
 			}
 		}
@@ -198,113 +192,18 @@ class Matcher {
 		return Optional.ofNullable(best);
 	}
 
-	/**
-	 * Claims a waiting referral for a therapist, then reserves the place.
-	 * @return whether the place is now held; false if another writer came first (the
-	 * caller chooses again)
-	 */
-	private boolean claimAndReserve(MatchRequest request, String therapistId) {
-		String proposalId = UUID
-			.nameUUIDFromBytes(
-					(request.getId() + "|" + therapistId + "|" + request.getVersion()).getBytes(StandardCharsets.UTF_8))
-			.toString();
-		request.claim(therapistId, proposalId, this.clock.instant());
-		if (!saved(request)) {
-			return false;
-		}
-		if (reserve(request, therapistId, proposalId)) {
-			return true;
-		}
-		giveBack(request.getId());
-		return false;
-	}
-
-	/**
-	 * Reserves a place for a claimed referral on the fresh document, checking the hard
-	 * constraints again against it.
-	 */
-	private boolean reserve(MatchRequest request, String therapistId, String proposalId) {
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			Therapist therapist = this.therapists.find(therapistId).orElse(null);
-			if (therapist == null) {
-				return false;
-			}
-			if (therapist.holds(request.getId())) {
-				return true;
-			}
-			Candidate fresh = DirectorySnapshot.candidate(therapist);
-			Roster one = new Roster(List.of(fresh), this.snapshot.roster().reach,
-					this.snapshot.roster().usualOrganizations);
-			ProposalPolicy.Outcome outcome = this.policy.propose(request.needs(), one, this.clock.instant());
-			if (!(outcome instanceof ProposalPolicy.Choice choice)) {
-				this.snapshot.refresh(therapist);
-				return false;
-			}
-			ReferralNeeds needs = request.needs();
-			therapist.reserve(
-					new Therapist.Hold(request.getId(), proposalId, needs.lowFee(), needs.partnerId(),
-							choice.modality(), choice.slot(), choice.explanation(), organizationName(therapist)),
-					this.clock.instant());
-			try {
-				this.snapshot.refresh(this.aggregates.save(therapist));
-				log.info("Referral {} proposed to therapist {}", request.getId(), therapistId);
-				return true;
-			}
-			catch (OptimisticLockingFailureException ex) {
-				// Another matcher, a directory change or the relay wrote this therapist
-				// first: check again on the fresh document.
-			}
-		}
-		return false;
-	}
-
-	private String organizationName(Therapist therapist) {
-		return this.organizations.find(therapist.organizationId()).map(Organization::name).orElse(null);
-	}
-
-	/** Returns a claim whose reservation failed, so that the referral waits again. */
-	private void giveBack(String referralId) {
-		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-			MatchRequest request = this.requests.find(referralId).orElseThrow();
-			if (request.status() != MatchRequest.Status.HELD) {
-				return;
-			}
-			request.unclaim();
-			if (saved(request)) {
-				return;
-			}
-		}
+	private boolean claimAndReserve(String referralId, String therapistId) {
+		return this.reservations.claimFor(referralId, therapistId).map(this.reservations::reserve).orElse(false);
 	}
 
 	/**
 	 * Finishes or gives back claims that a crash left without their reservation, then
-	 * places the referrals that wait.
+	 * places the referrals given back.
 	 */
 	@Scheduled(initialDelayString = "${matching.recovery-interval:PT1M}",
 			fixedDelayString = "${matching.recovery-interval:PT1M}")
 	void recover() {
-		for (MatchRequest request : this.requests.heldSince(this.clock.instant().minus(STALE_CLAIM))) {
-			String therapistId = request.therapistId();
-			String proposalId = request.proposalId();
-			if (therapistId == null || proposalId == null) {
-				continue;
-			}
-			boolean held = this.therapists.find(therapistId).map(t -> t.holds(request.getId())).orElse(false);
-			if (!held && !reserve(request, therapistId, proposalId)) {
-				giveBack(request.getId());
-				place(request.getId());
-			}
-		}
-	}
-
-	private boolean saved(MatchRequest request) {
-		try {
-			this.aggregates.save(request);
-			return true;
-		}
-		catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-			return false;
-		}
+		this.reservations.recoverAbandonedClaims().forEach(this::place);
 	}
 
 }

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * out; among those left, a weighted score picks one, and the choice carries its
  * explanation. When no one is left, the outcome names the constraints that ruled out the
  * most candidates first. Plain Java: the benchmarks and the simulator replay it as it is.
+ * Over 300 lines on purpose: the compiled {@link Request} is the benchmarked hot loop and
+ * reads the policy's weights directly; the constraints themselves live in
+ * {@link HardConstraints}.
  */
 @Component
 public class ProposalPolicy {
@@ -154,11 +157,11 @@ public class ProposalPolicy {
 
 		private final long languageMask;
 
-		private final int clienteleBit;
+		final int clienteleBit;
 
-		private final int approachMask;
+		final int approachMask;
 
-		private final int[] wanted;
+		final int[] wanted;
 
 		/** Per organization of the roster: 1 reachable, 0 not, -1 not computed yet. */
 		private final byte[] reachable;
@@ -200,42 +203,20 @@ public class ProposalPolicy {
 		}
 
 		/**
-		 * The first hard constraint the candidate breaks, in the order of the cheapest
-		 * checks first, or null when none.
+		 * The first hard constraint the candidate breaks, the cheapest checks first, or
+		 * null when none.
 		 */
 		@Nullable Constraint firstBroken(int index) {
 			Candidate candidate = this.roster.candidates.get(index);
-			if (!candidate.active || (this.needs.organizationId() != null
-					&& !this.needs.organizationId().equals(candidate.organizationId))) {
-				return Constraint.TARGET_ORGANIZATION;
-			}
-			if (!sharesLanguage(candidate)) {
-				return Constraint.SHARED_LANGUAGE;
-			}
-			if ((candidate.clienteleMask & this.clienteleBit) == 0) {
-				return Constraint.CLIENTELE;
-			}
-			Constraint modality = modalityBroken(index, candidate);
-			if (modality != null) {
-				return modality;
-			}
-			if (this.needs.approachRequired() && (candidate.approachMask & this.approachMask) == 0) {
-				return Constraint.REQUIRED_APPROACH;
-			}
-			if (this.needs.lowFee() ? candidate.freeLowFeePlaces <= 0 : candidate.freeRegularPlaces <= 0) {
-				return this.needs.lowFee() ? Constraint.LOW_FEE_PLACE : Constraint.FREE_PLACE;
-			}
-			if (!this.needs.declinedTherapists().isEmpty()
-					&& this.needs.declinedTherapists().contains(candidate.therapistId)) {
-				return Constraint.NOT_DECLINED;
-			}
-			if (WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES) < 0) {
-				return Constraint.COMMON_SLOT;
+			for (HardConstraints.Rule rule : HardConstraints.CHEAPEST_FIRST) {
+				if (rule.breaks().test(this, candidate, index)) {
+					return rule.constraint();
+				}
 			}
 			return null;
 		}
 
-		private boolean sharesLanguage(Candidate candidate) {
+		boolean sharesLanguage(Candidate candidate) {
 			long common = candidate.languageMask & this.languageMask;
 			if (common == 0) {
 				return false;
@@ -246,7 +227,7 @@ public class ProposalPolicy {
 			return this.needs.languages().stream().anyMatch(candidate.languages::contains);
 		}
 
-		private @Nullable Constraint modalityBroken(int index, Candidate candidate) {
+		@Nullable Constraint modalityBroken(int index, Candidate candidate) {
 			return switch (this.needs.modality()) {
 				case VIDEO -> ((candidate.modalityMask & VIDEO) != 0) ? null : Constraint.MODALITY;
 				case IN_PERSON -> ((candidate.modalityMask & IN_PERSON) == 0) ? Constraint.MODALITY
@@ -298,53 +279,31 @@ public class ProposalPolicy {
 		}
 
 		/** Every hard constraint a candidate breaks, for the reasons of a no-match. */
-		private List<Constraint> allBroken(Candidate candidate, int index) {
+		List<Constraint> allBroken(Candidate candidate, int index) {
 			List<Constraint> broken = new ArrayList<>();
-			if (!sharesLanguage(candidate)) {
-				broken.add(Constraint.SHARED_LANGUAGE);
-			}
-			if ((candidate.clienteleMask & this.clienteleBit) == 0) {
-				broken.add(Constraint.CLIENTELE);
-			}
-			Constraint modality = modalityBroken(index, candidate);
-			if (modality != null) {
-				broken.add(modality);
-			}
-			if (this.needs.approachRequired() && (candidate.approachMask & this.approachMask) == 0) {
-				broken.add(Constraint.REQUIRED_APPROACH);
-			}
-			if (this.needs.declinedTherapists().contains(candidate.therapistId)) {
-				broken.add(Constraint.NOT_DECLINED);
-			}
-			if (this.needs.lowFee() ? candidate.freeLowFeePlaces <= 0 : candidate.freeRegularPlaces <= 0) {
-				broken.add(this.needs.lowFee() ? Constraint.LOW_FEE_PLACE : Constraint.FREE_PLACE);
-			}
-			if (WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES) < 0) {
-				broken.add(Constraint.COMMON_SLOT);
+			for (HardConstraints.Rule rule : HardConstraints.IN_EXPLANATION_ORDER) {
+				if (rule.breaks().test(this, candidate, index)) {
+					broken.add(rule.constraint());
+				}
 			}
 			return broken;
+		}
+
+		/** The hard constraints an explanation lists as met by a fitting candidate. */
+		List<String> met(Modality offered) {
+			List<String> met = new ArrayList<>();
+			for (HardConstraints.Rule rule : HardConstraints.IN_EXPLANATION_ORDER) {
+				if (rule.listed().test(this, offered)) {
+					met.add(rule.constraint().name());
+				}
+			}
+			return met;
 		}
 
 		/** The proposal of a fitting candidate, with its explanation. */
 		public Choice choice(int index) {
 			Candidate candidate = this.roster.candidates.get(index);
 			Modality modality = modality(index);
-			List<String> met = new ArrayList<>(List.of(Constraint.SHARED_LANGUAGE.name(), Constraint.CLIENTELE.name(),
-					Constraint.MODALITY.name()));
-			if (modality == Modality.IN_PERSON) {
-				met.add(Constraint.WITHIN_REACH.name());
-			}
-			if (this.needs.approachRequired()) {
-				met.add(Constraint.REQUIRED_APPROACH.name());
-			}
-			met.add(Constraint.COMMON_SLOT.name());
-			met.add(this.needs.lowFee() ? Constraint.LOW_FEE_PLACE.name() : Constraint.FREE_PLACE.name());
-			if (this.needs.organizationId() != null) {
-				met.add(Constraint.TARGET_ORGANIZATION.name());
-			}
-			if (!this.needs.declinedTherapists().isEmpty()) {
-				met.add(Constraint.NOT_DECLINED.name());
-			}
 			Map<String, Double> parts = new LinkedHashMap<>();
 			parts.put("approach", approachPart(candidate));
 			parts.put("aging", this.agingPart);
@@ -354,7 +313,7 @@ public class ProposalPolicy {
 			WeeklySlot slot = WeekMinutes
 				.slot(WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES), SESSION_MINUTES);
 			return new Choice(candidate, modality, slot,
-					new ProposalMadeV1.Explanation(List.copyOf(met), parts, score(index)));
+					new ProposalMadeV1.Explanation(List.copyOf(met(modality)), parts, score(index)));
 		}
 
 		/**

@@ -6,8 +6,13 @@ import java.util.function.Consumer;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.ReferralEvent;
+import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
+import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
+import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
@@ -15,9 +20,12 @@ import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
+import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
+import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.platform.events.CloudEventMessages;
-import ca.aiguillage.platform.events.ReceivedEvent;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +34,10 @@ import org.springframework.messaging.Message;
 /**
  * What matching reacts to: submitted and withdrawn referrals on {@code referral.events},
  * the waitlist's decisions on {@code waitlist.events}, and directory changes of every
- * instance on {@code matching.events}. A malformed event, or one naming a therapist or
- * referral matching does not know, goes to the binding's dead-letter topic; other types
- * are not ours to handle.
+ * instance on {@code matching.events}. A withdrawal, an exit or a new priority that
+ * overtook its referral's submission is parked until the referral arrives; a malformed
+ * event, or one that can only follow a proposal and names a therapist or referral
+ * matching does not know, goes to the binding's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralConsumers {
@@ -37,14 +46,22 @@ class ReferralConsumers {
 	Consumer<Message<byte[]>> referralEvent(CloudEventMessages messages, Matcher matcher, Placements placements) {
 		return message -> messages
 			.read(message, List.of(EventCatalog.REFERRAL_SUBMITTED_V1, EventCatalog.REFERRAL_WITHDRAWN_V1))
-			.ifPresent(event -> {
-				if (event.data() instanceof ReferralSubmittedV1 submitted) {
-					matcher.match(event.id(), submitted);
-				}
-				else if (event.data() instanceof ReferralWithdrawnV1 withdrawn) {
-					placements.releaseAndClose(event.id(), withdrawn.referralId(), null, ReleaseReason.WITHDRAWN);
-				}
-			});
+			.ifPresent(event -> onReferralEvent(event.id(), (ReferralEvent) event.data(), matcher, placements));
+	}
+
+	private static void onReferralEvent(String id, ReferralEvent data, Matcher matcher, Placements placements) {
+		switch (data) {
+			case ReferralSubmittedV1 submitted -> matcher.match(id, submitted);
+			case ReferralWithdrawnV1 withdrawn -> placements.close(id, withdrawn.referralId(), ReleaseReason.WITHDRAWN);
+			// Not read by this binding: a redirected, linked or rejected referral never
+			// enters matching's pool.
+			case ReferralRedirectedV1 redirected -> {
+			}
+			case ReferralLinkedToOpenV1 linked -> {
+			}
+			case InboundReferralRejectedV1 rejected -> {
+			}
+		}
 	}
 
 	@Bean
@@ -55,39 +72,35 @@ class ReferralConsumers {
 							EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_OVERRIDDEN_V1,
 							EventCatalog.THERAPY_ENDED_V1, EventCatalog.REMATCH_REQUESTED_V1,
 							EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REPRIORITISED_V1))
-			.ifPresent(event -> onWaitlistEvent(event, placements));
+			.ifPresent(event -> onWaitlistEvent(event.id(), (WaitlistEvent) event.data(), placements));
 	}
 
-	private static void onWaitlistEvent(ReceivedEvent event, Placements placements) {
-		String id = event.id();
-		Object data = event.data();
-		if (data instanceof ProposalDeclinedV1 declined) {
-			placements.releaseAndWait(id, declined.referralId(), declined.therapistId(), ReleaseReason.DECLINED, true,
-					null);
-		}
-		else if (data instanceof ProposalExpiredV1 expired) {
+	private static void onWaitlistEvent(String id, WaitlistEvent data, Placements placements) {
+		switch (data) {
+			case ProposalDeclinedV1 declined -> placements.releaseAndWait(id, declined.referralId(),
+					declined.therapistId(), ReleaseReason.DECLINED, true, null);
 			// An unanswered proposal is not made again: the place goes to another client.
-			placements.releaseAndWait(id, expired.referralId(), expired.therapistId(), ReleaseReason.EXPIRED, true,
-					null);
-		}
-		else if (data instanceof RematchRequestedV1 rematch) {
-			placements.releaseAndWait(id, rematch.referralId(), rematch.therapistId(), ReleaseReason.REMATCH, true,
-					rematch.registeredAt());
-		}
-		else if (data instanceof TherapyEndedV1 ended) {
-			placements.releaseAndClose(id, ended.referralId(), ended.therapistId(), ReleaseReason.THERAPY_ENDED);
-		}
-		else if (data instanceof ReferralLeftQueueV1 left) {
-			placements.releaseAndClose(id, left.referralId(), null, ReleaseReason.LEFT_QUEUE);
-		}
-		else if (data instanceof ProposalConfirmedV1 confirmed) {
-			placements.confirm(id, confirmed.referralId(), confirmed.therapistId());
-		}
-		else if (data instanceof ReprioritisedV1 reprioritised) {
-			placements.reprioritise(id, reprioritised.referralId(), reprioritised.priority());
-		}
-		else if (data instanceof ProposalOverriddenV1 overridden) {
-			placements.override(id, overridden.referralId(), overridden.therapistId(), overridden.brokenConstraints());
+			case ProposalExpiredV1 expired -> placements.releaseAndWait(id, expired.referralId(), expired.therapistId(),
+					ReleaseReason.EXPIRED, true, null);
+			case RematchRequestedV1 rematch -> placements.releaseAndWait(id, rematch.referralId(),
+					rematch.therapistId(), ReleaseReason.REMATCH, true, rematch.registeredAt());
+			case TherapyEndedV1 ended -> placements.therapyEnded(id, ended.referralId(), ended.therapistId());
+			case ReferralLeftQueueV1 left -> placements.close(id, left.referralId(), ReleaseReason.LEFT_QUEUE);
+			case ProposalConfirmedV1 confirmed ->
+				placements.confirm(id, confirmed.referralId(), confirmed.therapistId());
+			case ReprioritisedV1 reprioritised ->
+				placements.reprioritise(id, reprioritised.referralId(), reprioritised.priority());
+			case ProposalOverriddenV1 overridden -> placements.override(id, overridden.referralId(),
+					overridden.therapistId(), overridden.brokenConstraints());
+			// Not read by this binding: the queue's own bookkeeping moves no place.
+			case WaitlistedV1 waitlisted -> {
+			}
+			case TherapyStartedV1 started -> {
+			}
+			case CheckInDueV1 checkIn -> {
+			}
+			case ReviewRequestedV1 review -> {
+			}
 		}
 	}
 

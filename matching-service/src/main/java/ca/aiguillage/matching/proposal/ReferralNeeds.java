@@ -40,13 +40,20 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 	/**
 	 * The same needs at another priority, after a coordinator re-prioritised the
 	 * referral.
-	 * @param newPriority the new priority
-	 * @return the needs
 	 */
 	public ReferralNeeds withPriority(Priority newPriority) {
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, newPriority,
 				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists);
+	}
+
+	/**
+	 * The same needs, aging from another registration date (a re-match keeps the first).
+	 */
+	public ReferralNeeds registeredSince(Instant registered) {
+		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
+				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
+				this.postalPrefix, this.lowFee, this.maxTravelKm, registered, this.declinedTherapists);
 	}
 
 	public static ReferralNeeds of(ReferralSubmittedV1 referral) {

@@ -32,8 +32,9 @@ class TherapistTests {
 		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
 
 		assertThat(therapist.freePlaces()).isEqualTo(1);
-		assertThat(therapist.reservations()).containsExactly(new Reservation("r-1", "p-1",
-				slot(DayOfWeek.TUESDAY, "09:00", "10:00"), NOW, false, "clsc-ahuntsic", false));
+		assertThat(therapist.reservations())
+			.containsExactly(new Reservation("r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"), NOW, false,
+					"clsc-ahuntsic", false, Modality.VIDEO, EXPLANATION, "Psychothérapie Laval"));
 		assertThat(therapist.holdsPlaceFor("r-1")).isTrue();
 	}
 

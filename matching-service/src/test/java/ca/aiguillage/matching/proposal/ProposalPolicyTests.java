@@ -394,6 +394,59 @@ class ProposalPolicyTests {
 		assertThat(aYear).isEqualTo(2.0);
 	}
 
+	@Test
+	void everyConstraintIsCheckedExplainedAndGivenAsAReasonAlike() {
+		Map<ProposalPolicy.Constraint, ReferralNeeds> breakingNeeds = new java.util.EnumMap<>(
+				ProposalPolicy.Constraint.class);
+		Map<ProposalPolicy.Constraint, Candidate> breakingTherapists = new java.util.EnumMap<>(
+				ProposalPolicy.Constraint.class);
+		breakingNeeds.put(ProposalPolicy.Constraint.TARGET_ORGANIZATION, needs().organization("org-other").build());
+		breakingNeeds.put(ProposalPolicy.Constraint.SHARED_LANGUAGE, needs().languages("es").build());
+		breakingNeeds.put(ProposalPolicy.Constraint.CLIENTELE, needs().clientele(Clientele.COUPLE).build());
+		breakingNeeds.put(ProposalPolicy.Constraint.MODALITY, needs().modality(Modality.VIDEO).build());
+		breakingTherapists.put(ProposalPolicy.Constraint.MODALITY,
+				therapist("t-1").modalities(Modality.IN_PERSON).build());
+		breakingNeeds.put(ProposalPolicy.Constraint.REQUIRED_APPROACH,
+				needs().approaches(Approach.PSYCHODYNAMIC).approachRequired(true).build());
+		breakingNeeds.put(ProposalPolicy.Constraint.NOT_DECLINED, needs().declined("t-1").build());
+		breakingTherapists.put(ProposalPolicy.Constraint.FREE_PLACE, therapist("t-1").places(3, 0).build());
+		breakingNeeds.put(ProposalPolicy.Constraint.LOW_FEE_PLACE, needs().lowFee().build());
+		breakingTherapists.put(ProposalPolicy.Constraint.LOW_FEE_PLACE, therapist("t-1").build());
+		breakingNeeds.put(ProposalPolicy.Constraint.COMMON_SLOT,
+				needs().availability(slot(DayOfWeek.MONDAY, "09:00", "12:00")).build());
+		ReferralNeeds inPerson = needs().modality(Modality.IN_PERSON).build();
+		Roster unreachable = new Roster(List.of(therapist("t-1").build()), (organization, postal, km) -> false,
+				Map.of());
+
+		for (ProposalPolicy.Constraint constraint : ProposalPolicy.Constraint.values()) {
+			ProposalPolicy.Request request = (constraint == ProposalPolicy.Constraint.WITHIN_REACH)
+					? this.policy.request(inPerson, unreachable, REGISTERED)
+					: this.policy.request(breakingNeeds.getOrDefault(constraint, needs().build()), Roster.of(List
+						.of(breakingTherapists.getOrDefault(constraint, therapist("t-1").lowFeePlaces(1).build()))),
+							REGISTERED);
+			assertThat(request.firstBroken(0)).as("checked first: %s", constraint).isEqualTo(constraint);
+			assertThat(request.allBroken(request.roster.candidates.get(0), 0)).as("reasons: %s", constraint)
+				.containsExactly(constraint);
+		}
+		ReferralNeeds everythingListed = needs().organization("org-laval")
+			.modality(Modality.IN_PERSON)
+			.approaches(Approach.COGNITIVE_BEHAVIOURAL)
+			.approachRequired(true)
+			.declined("t-other")
+			.build();
+		assertThat(chosen(this.policy.propose(everythingListed, List.of(therapist("t-1").build()))).explanation()
+			.constraintsMet()).containsExactly("SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "WITHIN_REACH",
+					"REQUIRED_APPROACH", "COMMON_SLOT", "FREE_PLACE", "TARGET_ORGANIZATION", "NOT_DECLINED");
+		assertThat(
+				chosen(this.policy.propose(needs().lowFee().build(), List.of(therapist("t-1").lowFeePlaces(1).build())))
+					.explanation()
+					.constraintsMet())
+			.contains("LOW_FEE_PLACE")
+			.doesNotContain("FREE_PLACE");
+		assertThat(HardConstraints.IN_EXPLANATION_ORDER).extracting(HardConstraints.Rule::constraint)
+			.containsExactlyInAnyOrder(ProposalPolicy.Constraint.values());
+	}
+
 	private static ProposalPolicy.Choice chosen(ProposalPolicy.Outcome outcome) {
 		assertThat(outcome).isInstanceOf(ProposalPolicy.Choice.class);
 		return (ProposalPolicy.Choice) outcome;
