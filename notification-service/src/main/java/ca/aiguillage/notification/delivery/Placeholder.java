@@ -11,6 +11,7 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.common.Modality;
@@ -138,6 +139,22 @@ enum Placeholder {
 		@Override
 		String localise(String fact, Templates.Language language) {
 			return fact;
+		}
+	},
+
+	/** How many referrals a coordinators' digest lists. */
+	COUNT("count", List.of("1", "12")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return fact;
+		}
+	},
+
+	/** The referral ids a coordinators' digest lists, comma-separated, one per line. */
+	REFERRALS("referrals", List.of("0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11,5d1e4c1a-3b9e-4b8e-8e0c-2a1f6f1b7c22")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return Stream.of(fact.split(",")).map(id -> "- " + id).collect(Collectors.joining("\n"));
 		}
 	};
 

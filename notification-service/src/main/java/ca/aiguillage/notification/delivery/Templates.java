@@ -38,6 +38,9 @@ final class Templates {
 
 	private static final int MAX_SMS_SEGMENTS = 2;
 
+	/** The coordinators' morning digest, which no single event calls for. */
+	private static final String DIGEST = "digest";
+
 	private final Map<String, List<Rule>> rulesByEventType = new LinkedHashMap<>();
 
 	private final Map<String, Language> languages = new LinkedHashMap<>();
@@ -83,6 +86,9 @@ final class Templates {
 			}
 		}
 		used.forEach((code, placeholders) -> checkWords(this.languages.get(code), placeholders, problems));
+		for (Language language : this.languages.values()) {
+			checkDigest(language, problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
 					"Notification templates are incomplete or wrong:\n - " + String.join("\n - ", problems));
@@ -137,6 +143,31 @@ final class Templates {
 		Language language = language(languageCode);
 		return new RenderedMessage(language.code(), fill(language.text(template + ".subject"), facts, language),
 				optional(language, template + ".body", facts), optional(language, template + ".sms", facts));
+	}
+
+	/**
+	 * Renders the coordinators' digest of the referrals at risk, in the default language.
+	 */
+	RenderedMessage digest(List<String> referralIds) {
+		return render(DIGEST, defaultLanguage().code(), digestFacts(referralIds));
+	}
+
+	private static Map<String, String> digestFacts(List<String> referralIds) {
+		return Map.of(Placeholder.COUNT.token(), Integer.toString(referralIds.size()), Placeholder.REFERRALS.token(),
+				String.join(",", referralIds));
+	}
+
+	private void checkDigest(Language language, Set<String> problems) {
+		try {
+			RenderedMessage sample = render(DIGEST, language.code(),
+					digestFacts(List.of(Placeholder.REFERRALS.samples().get(0).split(","))));
+			if (sample.body().isBlank()) {
+				problems.add(DIGEST + ".body is missing in " + language.code());
+			}
+		}
+		catch (RuntimeException ex) {
+			problems.add(DIGEST + " in " + language.code() + ": " + ex.getMessage());
+		}
 	}
 
 	/**
