@@ -58,7 +58,6 @@ public final class Guards {
 	 * Calls through the breaker named, retrying what is worth retrying.
 	 * @param name the provider or endpoint, such as {@code sms} or
 	 * {@code webhook:https://…}
-	 * @param call the call
 	 * @param attempts receives every attempt, the last one included
 	 * @param <T> the call's result
 	 * @return the result of the first attempt that succeeded

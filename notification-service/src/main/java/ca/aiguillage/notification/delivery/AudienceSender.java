@@ -11,7 +11,6 @@ interface AudienceSender {
 	/**
 	 * Sends one delivery.
 	 * @param known the case, as it was when the delivery was claimed
-	 * @param delivery the delivery
 	 * @param attempts receives every attempt
 	 * @return SENT, or FAILED with a reason that no channel can change
 	 * @throws ChannelFailure when the channel could not take it

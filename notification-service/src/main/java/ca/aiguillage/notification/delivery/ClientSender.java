@@ -80,7 +80,8 @@ class ClientSender implements AudienceSender {
 		if (this.optOuts.optedOut(hash)) {
 			return new DeliveryResult(DeliveryStatus.FAILED, Masks.phone(mobile), "OPTED_OUT", attempts, hash);
 		}
-		this.guards.call(SmsGateway.NAME, () -> this.sms.send(mobile, delivery.body()), attempts);
+		this.guards.call(SmsGateway.NAME, () -> this.sms.send(mobile, delivery.body(), delivery.deliveryId()),
+				attempts);
 		return new DeliveryResult(DeliveryStatus.SENT, Masks.phone(mobile), null, attempts, hash);
 	}
 

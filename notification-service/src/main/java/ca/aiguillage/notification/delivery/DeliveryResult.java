@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What became of one delivery.
  *
- * @param status SENT or FAILED
+ * @param status SENT, FAILED, or PENDING to be tried again after a passing failure
  * @param address where it went, masked
  * @param reason why it failed, or null
  * @param attempts every attempt and its outcome
@@ -23,6 +23,10 @@ record DeliveryResult(DeliveryStatus status, @Nullable String address, @Nullable
 
 	static DeliveryResult failed(String reason, List<Guards.Attempt> attempts) {
 		return new DeliveryResult(DeliveryStatus.FAILED, null, reason, attempts, null);
+	}
+
+	static DeliveryResult retry(String reason, List<Guards.Attempt> attempts) {
+		return new DeliveryResult(DeliveryStatus.PENDING, null, reason, attempts, null);
 	}
 
 	List<Delivery.Attempt> attemptLog() {

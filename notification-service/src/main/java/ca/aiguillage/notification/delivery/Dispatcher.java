@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import ca.aiguillage.notification.channels.ChannelFailure;
 import ca.aiguillage.notification.channels.EmailChannel;
@@ -77,7 +78,7 @@ class Dispatcher extends WakeablePoller {
 		}
 		int queued = 0;
 		for (Delivery delivery : claimed.deliveries()) {
-			if (this.lanes.offer(laneOf(delivery, claimed.known()), () -> send(claimed.known(), delivery))) {
+			if (this.lanes.offer(laneOf(delivery, claimed.known()), () -> send(caseId, delivery))) {
 				queued++;
 			}
 			else {
@@ -96,7 +97,14 @@ class Dispatcher extends WakeablePoller {
 		};
 	}
 
-	private void send(NotificationCase known, Delivery delivery) {
+	private void send(String caseId, Delivery claimed) {
+		// Queued behind a slow destination, the delivery may have been claimed again or
+		// its referral closed.
+		NotificationCase known = this.due.start(caseId, claimed, this.clock.instant()).orElse(null);
+		if (known == null) {
+			return;
+		}
+		Delivery delivery = known.delivery(claimed.deliveryId()).orElseThrow();
 		AudienceSender sender = switch (delivery.audience()) {
 			case CLIENT -> this.client;
 			case REFERRER -> this.referrer;
@@ -105,7 +113,7 @@ class Dispatcher extends WakeablePoller {
 		List<Guards.Attempt> attempts = new ArrayList<>();
 		DeliveryResult result = guarded(() -> sender.send(known, delivery, attempts), attempts,
 				"Delivery " + delivery.deliveryId() + " of case " + known.getId());
-		this.due.finish(known.getId(), delivery.deliveryId(), result, this.clock.instant());
+		this.due.finish(known.getId(), delivery, result, this.clock.instant());
 		this.meters
 			.counter("aiguillage.notification.deliveries", "audience", delivery.audience().name(), "channel",
 					delivery.channel().name(), "outcome", result.status().name())
@@ -129,22 +137,26 @@ class Dispatcher extends WakeablePoller {
 		List<Guards.Attempt> attempts = new ArrayList<>();
 		DeliveryResult result = guarded(() -> this.digests.send(digest, attempts), attempts,
 				"Digest " + digest.getId());
-		this.due.finishDigest(digest.getId(), result);
+		this.due.finishDigest(digest.getId(), result, this.clock.instant());
 		log.info("Digest {} of {} referrals {}", digest.getId(), digest.referralIds().size(), result.status());
 	}
 
-	/** A channel's failure, or any other, ends the delivery with its reason. */
-	private static DeliveryResult guarded(java.util.function.Supplier<DeliveryResult> send,
-			List<Guards.Attempt> attempts, String what) {
+	/**
+	 * A permanent failure ends the delivery; any other is tried again later, since an
+	 * outage must not lose a message.
+	 */
+	private DeliveryResult guarded(Supplier<DeliveryResult> send, List<Guards.Attempt> attempts, String what) {
 		try {
 			return send.get();
 		}
 		catch (ChannelFailure ex) {
-			return DeliveryResult.failed(ex.reason(), attempts);
+			return ex.permanent() ? DeliveryResult.failed(ex.reason(), attempts)
+					: DeliveryResult.retry(ex.reason(), attempts);
 		}
 		catch (RuntimeException ex) {
 			log.warn("{} failed: {}", what, ex.getClass().getSimpleName());
-			return DeliveryResult.failed("ERROR " + ex.getClass().getSimpleName(), attempts);
+			attempts.add(new Guards.Attempt(this.clock.instant(), "ERROR " + ex.getClass().getSimpleName()));
+			return DeliveryResult.retry("ERROR " + ex.getClass().getSimpleName(), attempts);
 		}
 	}
 

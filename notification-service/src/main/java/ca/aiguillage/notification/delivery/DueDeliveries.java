@@ -21,6 +21,9 @@ class DueDeliveries {
 
 	private static final int BATCH = 50;
 
+	/** Why a delivery that kept failing for passing reasons failed for good. */
+	static final String RETRY_DEADLINE_PASSED = "RETRY_DEADLINE_PASSED";
+
 	private final MongoOperations mongo;
 
 	private final Aggregates aggregates;
@@ -61,7 +64,7 @@ class DueDeliveries {
 			NotificationCase known = found.get();
 			List<Delivery> claimed = known.due(now)
 				.stream()
-				.filter(delivery -> known.claim(delivery.deliveryId(), now, this.settings.lease()))
+				.flatMap(delivery -> known.claim(delivery.deliveryId(), now, this.settings.lease()).stream())
 				.toList();
 			return claimed.isEmpty() ? Outcome.unchanged(Optional.empty())
 					: Outcome.save(known, Optional.of(new Claimed(known, claimed)));
@@ -76,11 +79,44 @@ class DueDeliveries {
 		});
 	}
 
-	/** Records how a delivery ended, with its attempts. */
-	void finish(String caseId, String deliveryId, DeliveryResult result, Instant now) {
+	/**
+	 * A sender starts on a delivery it claimed, with the case as it is now.
+	 * @return empty when a later claim took it over or it must not go any more
+	 */
+	Optional<NotificationCase> start(String caseId, Delivery claimed, Instant now) {
+		return this.aggregates
+			.updateIfPresent(NotificationCase.class, caseId,
+					known -> known.start(claimed, now, this.settings.lease()) || cancelled(known, claimed))
+			.filter(known -> known.delivery(claimed.deliveryId())
+				.filter(delivery -> delivery.status() == DeliveryStatus.SENDING)
+				.isPresent());
+	}
+
+	private static boolean cancelled(NotificationCase known, Delivery claimed) {
+		return known.delivery(claimed.deliveryId())
+			.filter(delivery -> delivery.status() == DeliveryStatus.CANCELLED)
+			.isPresent();
+	}
+
+	/**
+	 * Records how a delivery ended, with its attempts. After a passing failure it waits
+	 * for its next attempt, until its audience's deadline has passed.
+	 */
+	void finish(String caseId, Delivery delivery, DeliveryResult result, Instant now) {
+		DispatchSettings.Retry retry = this.settings.retry();
 		this.aggregates.updateIfPresent(NotificationCase.class, caseId, known -> {
-			known.finish(deliveryId, result.status(), result.address(), result.reason(), result.attemptLog(),
-					result.phoneHash(), now);
+			if (result.status() != DeliveryStatus.PENDING) {
+				known.finish(delivery.deliveryId(), result.status(), result.address(), result.reason(),
+						result.attemptLog(), result.phoneHash(), now);
+			}
+			else if (retry.passed(delivery.recordedAt(), now, delivery.audience())) {
+				known.finish(delivery.deliveryId(), DeliveryStatus.FAILED, result.address(), RETRY_DEADLINE_PASSED,
+						result.attemptLog(), result.phoneHash(), now);
+			}
+			else {
+				known.retry(delivery.deliveryId(), retry.nextAttempt(delivery.recordedAt(), now, delivery.audience()),
+						result.attemptLog());
+			}
 			return true;
 		});
 	}
@@ -101,10 +137,19 @@ class DueDeliveries {
 				digest -> digest.claim(now, this.settings.lease()));
 	}
 
-	/** Records how a digest ended, with its attempts. */
-	void finishDigest(String digestId, DeliveryResult result) {
+	/** Records how a digest ended, or when it is tried again, with its attempts. */
+	void finishDigest(String digestId, DeliveryResult result, Instant now) {
+		DispatchSettings.Retry retry = this.settings.retry();
 		this.aggregates.updateIfPresent(CoordinatorDigest.class, digestId, digest -> {
-			digest.finish(result.status(), result.reason(), result.attemptLog());
+			if (result.status() != DeliveryStatus.PENDING) {
+				digest.finish(result.status(), result.reason(), result.attemptLog());
+			}
+			else if (retry.passed(digest.firstTriedAt(), now, Audience.COORDINATOR)) {
+				digest.finish(DeliveryStatus.FAILED, RETRY_DEADLINE_PASSED, result.attemptLog());
+			}
+			else {
+				digest.retry(retry.nextAttempt(digest.firstTriedAt(), now, Audience.COORDINATOR), result.attemptLog());
+			}
 			return true;
 		});
 	}

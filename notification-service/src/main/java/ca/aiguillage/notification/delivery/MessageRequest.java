@@ -8,7 +8,6 @@ import java.util.Map;
  *
  * @param eventId the id of the event that calls for it
  * @param eventType the CloudEvents type of that event
- * @param template the template id
  * @param audience who it is for
  * @param facts placeholder values by placeholder name, as codes and ISO-8601 text
  * @param urgent whether a text message goes even in quiet hours

@@ -94,10 +94,13 @@ class Notifier {
 				known.followedBy(redirected.organizationId());
 				known.referredBy(redirected.partnerId());
 				known.recipientKnown(RecipientProfile.of(redirected), requests, this.templates, now);
+				// Redirected to crisis resources, the referral is never queued nor
+				// proposed.
+				known.end();
 			};
 			case ReferralWithdrawnV1 withdrawn -> recording(requests, now, known -> {
 				known.referredBy(withdrawn.partnerId());
-				known.closeAll();
+				known.end();
 			});
 			case ReferralLinkedToOpenV1 linked ->
 				recording(requests, now, known -> known.referredBy(linked.partnerId()));
@@ -143,8 +146,9 @@ class Notifier {
 				recording(requests, now, known -> known.close(confirmed.proposalId()));
 			case ProposalDeclinedV1 declined -> recording(requests, now, known -> known.close(declined.proposalId()));
 			case ProposalExpiredV1 expired -> recording(requests, now, known -> known.close(expired.proposalId()));
-			case ReferralLeftQueueV1 _, TherapyStartedV1 _ -> recording(requests, now, NotificationCase::closeAll);
-			case WaitlistedV1 _, ProposalOverriddenV1 _, TherapyEndedV1 _, RematchRequestedV1 _, ReprioritisedV1 _ ->
+			case TherapyStartedV1 _ -> recording(requests, now, NotificationCase::closeAll);
+			case ReferralLeftQueueV1 _, TherapyEndedV1 _ -> recording(requests, now, NotificationCase::end);
+			case WaitlistedV1 _, ProposalOverriddenV1 _, RematchRequestedV1 _, ReprioritisedV1 _ ->
 				recording(requests, now, NOTHING);
 		};
 		apply(eventId, EventCatalog.of(data).subjectOf(data), change);
@@ -210,8 +214,7 @@ class Notifier {
 		OpenQuestion question = new OpenQuestion(subject, subjectId, ClientLinks.idOf(token), expiresAt, null, false);
 		return known -> {
 			learn.accept(known);
-			known.ask(question);
-			known.request(withLink, this.templates, now);
+			known.ask(question, withLink, this.templates, now);
 		};
 	}
 

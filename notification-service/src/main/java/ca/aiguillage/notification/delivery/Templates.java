@@ -31,6 +31,10 @@ import org.springframework.core.io.ResourceLoader;
  * plain-text body per template, with {@code {placeholder}}s. The whole set is checked
  * when it is built, so that a running service can render every template in every listed
  * language.
+ * <p>
+ * Over 300 lines on purpose: the start-up checks (placeholders offered, words in every
+ * language, SMS length, the digest) read the same table and texts the renderer uses, so a
+ * check can never drift from what is rendered.
  */
 final class Templates {
 

@@ -135,6 +135,18 @@ class ChannelsIntegrationTests extends RunningNotificationService {
 	}
 
 	@Test
+	void providerThatAnswersAfterTheReadTimeoutGetsTheTextMessageExactlyOnce() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().answerLateFor(client.mobile(), 7_000);
+
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> sms = clientDelivery(awaitFinished(client.referral(), 3), "SMS");
+		assertThat(sms).containsEntry("status", "SENT");
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
+	}
+
+	@Test
 	void stopReplyUnsubscribesTheNumberFromEveryLaterTextMessage() throws Exception {
 		Client client = newClient("fr");
 		publish(SUBMITTED, client.referral());
