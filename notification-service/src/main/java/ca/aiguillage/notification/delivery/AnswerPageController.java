@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Templates;
 import java.util.Locale;
 
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;

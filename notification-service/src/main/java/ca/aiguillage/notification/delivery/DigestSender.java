@@ -1,5 +1,7 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.RenderedMessage;
+import ca.aiguillage.notification.templates.Templates;
 import java.util.List;
 
 import ca.aiguillage.notification.channels.Guards;

@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Audience;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

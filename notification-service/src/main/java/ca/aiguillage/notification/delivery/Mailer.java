@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.EmailHtml;
 import java.util.List;
 
 import ca.aiguillage.notification.channels.EmailChannel;

@@ -1,5 +1,10 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.RenderedMessage;
+import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.notification.templates.Placeholder;
+import ca.aiguillage.notification.templates.Templates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

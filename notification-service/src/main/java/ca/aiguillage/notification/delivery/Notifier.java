@@ -1,5 +1,10 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.notification.templates.MessageFacts;
+import ca.aiguillage.notification.templates.Placeholder;
+import ca.aiguillage.notification.templates.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

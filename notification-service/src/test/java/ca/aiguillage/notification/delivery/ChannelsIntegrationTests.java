@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.SmsSegments;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

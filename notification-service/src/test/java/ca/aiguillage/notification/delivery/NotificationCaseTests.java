@@ -1,5 +1,9 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.ShippedTemplates;
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.notification.templates.Templates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

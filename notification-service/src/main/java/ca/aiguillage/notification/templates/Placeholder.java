@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
  * language-neutral fact into words of one language; none can name the client or say
  * anything clinical.
  */
-enum Placeholder {
+public enum Placeholder {
 
 	/** The day the referral was registered, which is when the wait started. */
 	RECEIVED_ON("receivedOn", List.of("2026-11-20T14:03:00Z")) {
@@ -170,7 +170,7 @@ enum Placeholder {
 	}
 
 	/** The name written between braces in templates. */
-	String token() {
+	public String token() {
 		return this.token;
 	}
 
