@@ -101,13 +101,11 @@ public final class Guards {
 	}
 
 	private static String reasonOf(Throwable ex) {
-		if (ex instanceof ChannelFailure failure) {
-			return failure.reason();
-		}
-		if (ex instanceof CallNotPermittedException) {
-			return "CIRCUIT_OPEN";
-		}
-		return ex.getClass().getSimpleName();
+		return switch (ex) {
+			case ChannelFailure failure -> failure.reason();
+			case CallNotPermittedException _ -> "CIRCUIT_OPEN";
+			default -> ex.getClass().getSimpleName();
+		};
 	}
 
 }

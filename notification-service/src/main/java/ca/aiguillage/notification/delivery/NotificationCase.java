@@ -36,7 +36,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * withdrawal to cancel a pending proposal in the same write that closes its question.
  */
 @Document("notification_cases")
-class NotificationCase extends Aggregate {
+public class NotificationCase extends Aggregate {
 
 	/** The reason a delivery fails when no channel reaches its audience. */
 	static final String NO_REACHABLE_CHANNEL = "NO_REACHABLE_CHANNEL";
@@ -233,7 +233,7 @@ class NotificationCase extends Aggregate {
 	}
 
 	/** How an answer through a link or a text message was taken. */
-	enum AnswerOutcome {
+	public enum AnswerOutcome {
 
 		/** Recorded; waitlist-service hears of it. */
 		RECORDED,
@@ -255,7 +255,8 @@ class NotificationCase extends Aggregate {
 	 * @param linkId the id from the link's checked token
 	 * @return what became of it
 	 */
-	AnswerOutcome answer(String linkId, ClientAnsweredV1.Answer answer, ClientAnsweredV1.Channel channel, Instant now) {
+	public AnswerOutcome answer(String linkId, ClientAnsweredV1.Answer answer, ClientAnsweredV1.Channel channel,
+			Instant now) {
 		Optional<OpenQuestion> found = question(linkId);
 		if (found.isEmpty()) {
 			return AnswerOutcome.UNKNOWN;
@@ -281,17 +282,17 @@ class NotificationCase extends Aggregate {
 	/**
 	 * The latest question that awaits an answer, for a text-message reply.
 	 */
-	Optional<OpenQuestion> latestOpenQuestion(Instant now) {
+	public Optional<OpenQuestion> latestOpenQuestion(Instant now) {
 		return this.questions.stream()
 			.filter(question -> !question.closed() && now.isBefore(question.expiresAt()))
 			.max(Comparator.comparing(OpenQuestion::expiresAt));
 	}
 
-	Optional<OpenQuestion> question(String linkId) {
+	public Optional<OpenQuestion> question(String linkId) {
 		return this.questions.stream().filter(question -> question.linkId().equals(linkId)).findFirst();
 	}
 
-	static List<ClientAnsweredV1.Answer> answersFor(ClientAnsweredV1.Subject subject) {
+	public static List<ClientAnsweredV1.Answer> answersFor(ClientAnsweredV1.Subject subject) {
 		return (subject == ClientAnsweredV1.Subject.PROPOSAL)
 				? List.of(ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Answer.DECLINE)
 				: List.of(ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Answer.NO_LONGER_NEEDED,
@@ -390,7 +391,7 @@ class NotificationCase extends Aggregate {
 		return this.deliveries.stream().filter(delivery -> delivery.deliveryId().equals(deliveryId)).findFirst();
 	}
 
-	@Nullable RecipientProfile recipient() {
+	public @Nullable RecipientProfile recipient() {
 		return this.recipient;
 	}
 

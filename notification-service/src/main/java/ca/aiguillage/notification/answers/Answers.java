@@ -1,5 +1,8 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.answers;
 
+import ca.aiguillage.notification.delivery.RecipientProfile;
+import ca.aiguillage.notification.delivery.OpenQuestion;
+import ca.aiguillage.notification.delivery.NotificationCase;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.answers;
 
+import ca.aiguillage.notification.delivery.OpenQuestion;
+import ca.aiguillage.notification.delivery.NotificationCase;
 import ca.aiguillage.notification.templates.Templates;
 import java.util.Locale;
 
