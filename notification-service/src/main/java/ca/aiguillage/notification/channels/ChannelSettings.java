@@ -44,7 +44,6 @@ public record ChannelSettings(@DefaultValue Retry retry, @DefaultValue CircuitBr
 
 	/**
 	 * @param baseUrl the provider's API base, {@code https://api.twilio.com} or the stub
-	 * @param accountSid the account
 	 * @param authToken the account's secret, which also signs inbound replies
 	 * @param from the sending number, in E.164
 	 * @param timeout how long the provider may take to answer

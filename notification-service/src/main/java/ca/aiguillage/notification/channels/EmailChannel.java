@@ -34,7 +34,6 @@ public final class EmailChannel {
 	/**
 	 * Sends one message, plain text and HTML.
 	 * @param to the address
-	 * @param subject the subject
 	 * @param text the plain-text body
 	 * @param html the HTML body
 	 * @param messageId a stable Message-ID, so that a resend is recognisable

@@ -58,7 +58,6 @@ public final class Guards {
 	 * Calls through the breaker named, retrying what is worth retrying.
 	 * @param name the provider or endpoint, such as {@code sms} or
 	 * {@code webhook:https://…}
-	 * @param call the call
 	 * @param attempts receives every attempt, the last one included
 	 * @param <T> the call's result
 	 * @return the result of the first attempt that succeeded
@@ -102,13 +101,11 @@ public final class Guards {
 	}
 
 	private static String reasonOf(Throwable ex) {
-		if (ex instanceof ChannelFailure failure) {
-			return failure.reason();
-		}
-		if (ex instanceof CallNotPermittedException) {
-			return "CIRCUIT_OPEN";
-		}
-		return ex.getClass().getSimpleName();
+		return switch (ex) {
+			case ChannelFailure failure -> failure.reason();
+			case CallNotPermittedException _ -> "CIRCUIT_OPEN";
+			default -> ex.getClass().getSimpleName();
+		};
 	}
 
 }

@@ -27,7 +27,6 @@ public final class Lanes implements DisposableBean {
 	/**
 	 * Queues work on a destination's lane.
 	 * @param lane the destination
-	 * @param work the work
 	 * @return false when the lane is full: the work stays due and is offered again later
 	 */
 	public boolean offer(String lane, Runnable work) {

@@ -9,14 +9,19 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json},
  * form-encoded, HTTP Basic with the account SID and auth token). Any provider or stub
- * that speaks it works.
+ * that speaks it works. A read timeout leaves the outcome unknown, so every request
+ * carries the message's idempotency key and a repeat cannot send it twice.
  */
 public final class TwilioSmsGateway implements SmsGateway {
+
+	/** The header that makes a repeated request take the message once. */
+	static final String IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token";
 
 	private final RestClient http;
 
@@ -31,7 +36,7 @@ public final class TwilioSmsGateway implements SmsGateway {
 	}
 
 	@Override
-	public String send(String to, String text) {
+	public String send(String to, String text, String idempotencyKey) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("To", to);
 		form.add("From", this.settings.from());
@@ -39,7 +44,10 @@ public final class TwilioSmsGateway implements SmsGateway {
 		try {
 			Map<?, ?> answer = this.http.post()
 				.uri("/2010-04-01/Accounts/{sid}/Messages.json", this.settings.accountSid())
-				.headers(headers -> headers.setBasicAuth(this.settings.accountSid(), this.settings.authToken()))
+				.headers(headers -> {
+					headers.setBasicAuth(this.settings.accountSid(), this.settings.authToken());
+					headers.set(IDEMPOTENCY_HEADER, idempotencyKey);
+				})
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.body(form)
 				.retrieve()
@@ -51,6 +59,11 @@ public final class TwilioSmsGateway implements SmsGateway {
 		}
 		catch (ResourceAccessException ex) {
 			throw new ChannelFailure(false, "SMS_PROVIDER_UNREACHABLE", ex);
+		}
+		catch (RestClientException ex) {
+			// No answer read (a timeout while reading it): the provider may have taken
+			// it.
+			throw new ChannelFailure(false, "SMS_PROVIDER_NO_ANSWER", ex);
 		}
 	}
 

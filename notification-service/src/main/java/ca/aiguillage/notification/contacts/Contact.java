@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * How referral-service says a client may be reached; held in memory only while sending.
  *
- * @param referralId the referral
  * @param preferredLanguage ISO 639-1 code
  * @param firstName the client's first name
  * @param email the email address, or null

@@ -23,7 +23,6 @@ public final class ContactDirectory {
 
 	/**
 	 * The client's contact details.
-	 * @param referralId the referral
 	 * @param attempts receives every attempt
 	 * @return the contact, or empty when referral-service knows no such referral
 	 * @throws ChannelFailure when referral-service cannot answer after the last attempt

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * When waitlist-service expects a waiting client's therapy to start, and why.
  *
- * @param referralId the referral
  * @param from the earliest likely day, or null when there is no basis for a forecast
  * @param to the latest likely day, or null when there is no basis for a forecast
  * @param basis how the range was forecast

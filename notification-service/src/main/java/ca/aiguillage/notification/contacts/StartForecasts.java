@@ -27,7 +27,6 @@ public final class StartForecasts {
 
 	/**
 	 * The referral's predicted start.
-	 * @param referralId the referral
 	 * @return the forecast, or empty when waitlist-service has none or cannot answer
 	 */
 	public Optional<PredictedStart> of(String referralId) {

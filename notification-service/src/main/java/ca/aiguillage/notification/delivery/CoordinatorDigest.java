@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ class CoordinatorDigest extends Aggregate {
 	private @Nullable Instant dueAt;
 
 	private @Nullable Instant leaseUntil;
+
+	private @Nullable Instant firstTriedAt;
 
 	private @Nullable String reasonCode;
 
@@ -55,13 +58,29 @@ class CoordinatorDigest extends Aggregate {
 				|| (this.status == DeliveryStatus.SENDING && this.leaseUntil != null && !now.isBefore(this.leaseUntil));
 	}
 
-	boolean claim(Instant now, java.time.Duration lease) {
+	boolean claim(Instant now, Duration lease) {
 		if (!due(now)) {
 			return false;
 		}
 		this.status = DeliveryStatus.SENDING;
 		this.leaseUntil = now.plus(lease);
+		if (this.firstTriedAt == null) {
+			this.firstTriedAt = now;
+		}
 		return true;
+	}
+
+	/** A passing failure: the digest waits for another attempt at {@code nextAt}. */
+	void retry(Instant nextAt, List<Delivery.Attempt> attempts) {
+		this.status = DeliveryStatus.PENDING;
+		this.dueAt = nextAt;
+		this.leaseUntil = null;
+		this.attempts.addAll(attempts);
+	}
+
+	/** When its first attempt began, which its deadline counts from. */
+	Instant firstTriedAt() {
+		return (this.firstTriedAt != null) ? this.firstTriedAt : Instant.EPOCH;
 	}
 
 	void finish(DeliveryStatus outcome, @Nullable String reasonCode, List<Delivery.Attempt> attempts) {

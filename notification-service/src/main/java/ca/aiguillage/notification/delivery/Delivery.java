@@ -1,7 +1,11 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.RenderedMessage;
+import ca.aiguillage.notification.templates.MessageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param deliveryId stable for an event, template, audience and channel
  * @param eventId the event that called for it
  * @param eventType that event's CloudEvents type
- * @param template the template id
  * @param audience who it is for
  * @param channel the channel, or {@link Channel#NONE} when the recipient is unreachable
  * @param language the language it was rendered in
  * @param status where it stands
  * @param recordedAt when it was rendered and logged
- * @param dueAt when it may go (the morning after quiet hours for a text message)
+ * @param dueAt when it may go (the morning after quiet hours for a text message, or its
+ * next attempt after a passing failure)
  * @param leaseUntil while SENDING, when a sender that died is assumed gone
  * @param subject the subject line
  * @param body the plain-text body (email), or the text message
@@ -57,15 +61,29 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	}
 
 	Delivery claimed(Instant leaseUntil) {
+		// Stored to the millisecond: the lease read back must equal the one claimed.
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
-				this.language, DeliveryStatus.SENDING, this.recordedAt, this.dueAt, leaseUntil, this.subject, this.body,
-				this.address, this.reasonCode, this.attempts);
+				this.language, DeliveryStatus.SENDING, this.recordedAt, this.dueAt,
+				leaseUntil.truncatedTo(ChronoUnit.MILLIS), this.subject, this.body, this.address, this.reasonCode,
+				this.attempts);
 	}
 
 	Delivery released() {
+		return retried(this.dueAt, List.of());
+	}
+
+	/** Waits for another attempt at {@code nextAt}, after these attempts failed. */
+	Delivery retried(Instant nextAt, List<Attempt> failed) {
+		List<Attempt> all = new ArrayList<>(this.attempts);
+		all.addAll(failed);
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
-				this.language, DeliveryStatus.PENDING, this.recordedAt, this.dueAt, null, this.subject, this.body,
-				this.address, this.reasonCode, this.attempts);
+				this.language, DeliveryStatus.PENDING, this.recordedAt, nextAt, null, this.subject, this.body,
+				this.address, this.reasonCode, List.copyOf(all));
+	}
+
+	/** Whether this sender's claim still holds: no later claim took the delivery over. */
+	boolean claimedUntil(Instant lease) {
+		return this.status == DeliveryStatus.SENDING && lease.equals(this.leaseUntil);
 	}
 
 	Delivery finished(DeliveryStatus outcome, @Nullable String address, @Nullable String reasonCode,

@@ -53,11 +53,8 @@ class DeliveryController {
 	/**
 	 * One delivery as the API shows it: contact details appear masked only.
 	 *
-	 * @param deliveryId the delivery id
-	 * @param referralId the referral
 	 * @param eventId the event that called for it
 	 * @param eventType that event's CloudEvents type
-	 * @param template the template id
 	 * @param audience CLIENT, REFERRER or COORDINATOR
 	 * @param channel EMAIL, SMS, WEBHOOK, or NONE when the client is unreachable
 	 * @param language the language it was rendered in

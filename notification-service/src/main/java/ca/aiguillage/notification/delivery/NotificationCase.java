@@ -1,5 +1,10 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.RenderedMessage;
+import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.notification.templates.Placeholder;
+import ca.aiguillage.notification.templates.Templates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,7 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
@@ -23,12 +30,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * how to write to the client, the messages waiting to learn that, the deliveries and
  * their attempts, the questions put to the client and the links that answer them. Every
  * change is one conditional write of this one document, with the events it raises.
+ * <p>
+ * Over 300 lines on purpose: the embedded store has no multi-document transactions, so
+ * the recipient, the deliveries and the questions must stay in this one aggregate for a
+ * withdrawal to cancel a pending proposal in the same write that closes its question.
  */
 @Document("notification_cases")
-class NotificationCase extends Aggregate {
+public class NotificationCase extends Aggregate {
 
 	/** The reason a delivery fails when no channel reaches its audience. */
 	static final String NO_REACHABLE_CHANNEL = "NO_REACHABLE_CHANNEL";
+
+	/** The reason a message about an open step is not sent once the referral closed. */
+	static final String REFERRAL_CLOSED = "REFERRAL_CLOSED";
+
+	/** The events whose messages ask the client about a step that is still open. */
+	private static final Set<String> ASKING = Set.of(EventCatalog.PROPOSAL_MADE_V1.type(),
+			EventCatalog.CHECK_IN_DUE_V1.type());
 
 	private static final String DEFAULT_LANGUAGE = "fr";
 
@@ -49,6 +67,8 @@ class NotificationCase extends Aggregate {
 	private @Nullable String partnerReference;
 
 	private List<InboundReferralRejectedV1.Violation> violations = new ArrayList<>();
+
+	private boolean ended;
 
 	@PersistenceCreator
 	NotificationCase(String id) {
@@ -172,12 +192,34 @@ class NotificationCase extends Aggregate {
 	}
 
 	/**
-	 * Puts a question to the client; an earlier one about the same subject id is kept.
+	 * Puts a question to the client with the messages that ask it; an earlier one about
+	 * the same subject id is kept. Once the referral closed, the question is recorded
+	 * closed and nothing is sent.
 	 */
-	void ask(OpenQuestion question) {
+	void ask(OpenQuestion question, List<MessageRequest> requests, Templates templates, Instant now) {
 		if (this.questions.stream().noneMatch(known -> known.subjectId().equals(question.subjectId()))) {
-			this.questions.add(question);
+			this.questions.add(this.ended ? question.close() : question);
 		}
+		if (!this.ended) {
+			request(requests, templates, now);
+		}
+	}
+
+	/**
+	 * The referral closed (withdrawn, out of the queue, therapy ended): no question
+	 * awaits an answer any more, and no message about an open step goes out.
+	 */
+	void end() {
+		this.ended = true;
+		closeAll();
+		this.awaitingRecipient.removeIf(request -> ASKING.contains(request.eventType()));
+		// A message already with a sender is stopped when the sender starts.
+		this.deliveries.replaceAll(delivery -> (delivery.status() == DeliveryStatus.PENDING && asks(delivery))
+				? delivery.finished(DeliveryStatus.CANCELLED, null, REFERRAL_CLOSED, List.of()) : delivery);
+	}
+
+	private static boolean asks(Delivery delivery) {
+		return ASKING.contains(delivery.eventType());
 	}
 
 	/** The question about this proposal or check-in no longer awaits an answer. */
@@ -191,7 +233,7 @@ class NotificationCase extends Aggregate {
 	}
 
 	/** How an answer through a link or a text message was taken. */
-	enum AnswerOutcome {
+	public enum AnswerOutcome {
 
 		/** Recorded; waitlist-service hears of it. */
 		RECORDED,
@@ -211,11 +253,10 @@ class NotificationCase extends Aggregate {
 	/**
 	 * Takes the client's answer through a link, once.
 	 * @param linkId the id from the link's checked token
-	 * @param answer the answer chosen
-	 * @param now when
 	 * @return what became of it
 	 */
-	AnswerOutcome answer(String linkId, ClientAnsweredV1.Answer answer, ClientAnsweredV1.Channel channel, Instant now) {
+	public AnswerOutcome answer(String linkId, ClientAnsweredV1.Answer answer, ClientAnsweredV1.Channel channel,
+			Instant now) {
 		Optional<OpenQuestion> found = question(linkId);
 		if (found.isEmpty()) {
 			return AnswerOutcome.UNKNOWN;
@@ -241,17 +282,17 @@ class NotificationCase extends Aggregate {
 	/**
 	 * The latest question that awaits an answer, for a text-message reply.
 	 */
-	Optional<OpenQuestion> latestOpenQuestion(Instant now) {
+	public Optional<OpenQuestion> latestOpenQuestion(Instant now) {
 		return this.questions.stream()
 			.filter(question -> !question.closed() && now.isBefore(question.expiresAt()))
 			.max(Comparator.comparing(OpenQuestion::expiresAt));
 	}
 
-	Optional<OpenQuestion> question(String linkId) {
+	public Optional<OpenQuestion> question(String linkId) {
 		return this.questions.stream().filter(question -> question.linkId().equals(linkId)).findFirst();
 	}
 
-	static List<ClientAnsweredV1.Answer> answersFor(ClientAnsweredV1.Subject subject) {
+	public static List<ClientAnsweredV1.Answer> answersFor(ClientAnsweredV1.Subject subject) {
 		return (subject == ClientAnsweredV1.Subject.PROPOSAL)
 				? List.of(ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Answer.DECLINE)
 				: List.of(ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Answer.NO_LONGER_NEEDED,
@@ -265,10 +306,38 @@ class NotificationCase extends Aggregate {
 
 	/**
 	 * Takes a due delivery for one sender until the lease runs out.
-	 * @return false when it is not due any more
+	 * @return the claimed delivery, or empty when it is not due any more
 	 */
-	boolean claim(String deliveryId, Instant now, Duration lease) {
-		return replace(deliveryId, delivery -> delivery.dueAt(now) ? delivery.claimed(now.plus(lease)) : null);
+	Optional<Delivery> claim(String deliveryId, Instant now, Duration lease) {
+		boolean claimed = replace(deliveryId,
+				delivery -> delivery.dueAt(now) ? delivery.claimed(now.plus(lease)) : null);
+		return claimed ? delivery(deliveryId) : Optional.empty();
+	}
+
+	/**
+	 * A sender is about to send a delivery it claimed: its lease starts again now, unless
+	 * a later claim took it over or the step it is about closed meanwhile.
+	 * @param claimed the delivery as the sender claimed it
+	 * @return whether the sender may send it
+	 */
+	boolean start(Delivery claimed, Instant now, Duration lease) {
+		Delivery current = delivery(claimed.deliveryId()).orElse(null);
+		if (current == null || claimed.leaseUntil() == null || !current.claimedUntil(claimed.leaseUntil())) {
+			return false;
+		}
+		if (this.ended && asks(current)) {
+			replace(current.deliveryId(),
+					delivery -> delivery.finished(DeliveryStatus.CANCELLED, null, REFERRAL_CLOSED, List.of()));
+			return false;
+		}
+		return replace(current.deliveryId(), delivery -> delivery.claimed(now.plus(lease)));
+	}
+
+	/**
+	 * A passing failure: the delivery waits for another attempt at {@code nextAt}.
+	 */
+	void retry(String deliveryId, Instant nextAt, List<Delivery.Attempt> attempts) {
+		replace(deliveryId, delivery -> delivery.status().finished() ? null : delivery.retried(nextAt, attempts));
 	}
 
 	/** Gives a claimed delivery back, to be taken again later. */
@@ -322,7 +391,7 @@ class NotificationCase extends Aggregate {
 		return this.deliveries.stream().filter(delivery -> delivery.deliveryId().equals(deliveryId)).findFirst();
 	}
 
-	@Nullable RecipientProfile recipient() {
+	public @Nullable RecipientProfile recipient() {
 		return this.recipient;
 	}
 

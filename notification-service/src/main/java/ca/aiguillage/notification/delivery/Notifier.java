@@ -1,5 +1,10 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.notification.templates.MessageFacts;
+import ca.aiguillage.notification.templates.Placeholder;
+import ca.aiguillage.notification.templates.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,9 +14,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.matching.MatchingEvent;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
@@ -20,13 +30,18 @@ import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
+import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
+import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
+import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.notification.contacts.StartForecasts;
 import ca.aiguillage.notification.links.ClientLinks;
 import ca.aiguillage.notification.links.LinkSettings;
-import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +56,9 @@ import org.springframework.stereotype.Service;
 class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	private static final Consumer<NotificationCase> NOTHING = known -> {
+	};
 
 	private final Templates templates;
 
@@ -67,32 +85,108 @@ class Notifier {
 		this.clock = clock;
 	}
 
-	void on(ReceivedEvent event) {
-		Object data = event.data();
+	/** A referral event: the referral's own messages, or its partner's. */
+	void on(String eventId, ReferralEvent data) {
 		Instant now = this.clock.instant();
-		List<MessageRequest> requests = withLikelyStart(data, this.templates.requestsFor(event.id(), data));
-		if (data instanceof ReviewRequestedV1 review && review.cause() == ReviewRequestedV1.Cause.SIXTY_DAY_RISK) {
-			// Coordinators hear about 60-day risks together, in the next morning's
-			// digest.
-			requests = requests.stream().filter(request -> request.audience() != Audience.COORDINATOR).toList();
-			Instant sendAt = QuietHours.nextMorning(now);
-			String digestId = CoordinatorDigest.idOf(review.organizationId(), sendAt);
-			this.aggregates.applyOnce(CoordinatorDigest.class, digestId, event.id(),
-					() -> new CoordinatorDigest(digestId),
-					digest -> digest.add(review.organizationId(), review.referralId(), sendAt));
-		}
-		Consumer<NotificationCase> change = change(data, requests, now);
-		String caseId = (data instanceof InboundReferralRejectedV1 rejected)
-				? "inbound-" + UUID.nameUUIDFromBytes(
-						(rejected.partnerId() + "|" + rejected.partnerReference()).getBytes(StandardCharsets.UTF_8))
-				: EventCatalog.of(data).subjectOf(data);
-		boolean applied = this.aggregates.applyOnce(NotificationCase.class, caseId, event.id(),
+		List<MessageRequest> requests = requestsFor(eventId, data);
+		Consumer<NotificationCase> change = switch (data) {
+			case ReferralSubmittedV1 submitted -> known -> {
+				known.followedBy(submitted.organizationId());
+				known.referredBy(submitted.partnerId());
+				known.recipientKnown(RecipientProfile.of(submitted), requests, this.templates, now);
+			};
+			case ReferralRedirectedV1 redirected -> known -> {
+				known.followedBy(redirected.organizationId());
+				known.referredBy(redirected.partnerId());
+				known.recipientKnown(RecipientProfile.of(redirected), requests, this.templates, now);
+				// Redirected to crisis resources, the referral is never queued nor
+				// proposed.
+				known.end();
+			};
+			case ReferralWithdrawnV1 withdrawn -> recording(requests, now, known -> {
+				known.referredBy(withdrawn.partnerId());
+				known.end();
+			});
+			case ReferralLinkedToOpenV1 linked ->
+				recording(requests, now, known -> known.referredBy(linked.partnerId()));
+			case InboundReferralRejectedV1 rejected -> recording(requests, now, known -> {
+				known.referredBy(rejected.partnerId());
+				known.concerns(rejected.partnerReference(), rejected.violations());
+			});
+		};
+		String caseId = switch (data) {
+			// A rejected inbound referral has no referral id: its case is keyed by the
+			// partner's reference.
+			case InboundReferralRejectedV1 rejected -> "inbound-" + UUID.nameUUIDFromBytes(
+					(rejected.partnerId() + "|" + rejected.partnerReference()).getBytes(StandardCharsets.UTF_8));
+			case ReferralSubmittedV1 _, ReferralRedirectedV1 _, ReferralWithdrawnV1 _, ReferralLinkedToOpenV1 _ ->
+				EventCatalog.of(data).subjectOf(data);
+		};
+		apply(eventId, caseId, change);
+	}
+
+	/** A matching event: a proposal asks the client. */
+	void on(String eventId, MatchingEvent data) {
+		Instant now = this.clock.instant();
+		List<MessageRequest> requests = requestsFor(eventId, data);
+		Consumer<NotificationCase> change = switch (data) {
+			case ProposalMadeV1 proposal -> asking(ClientAnsweredV1.Subject.PROPOSAL, proposal.proposalId(),
+					now.plus(this.linkSettings.proposalLifetime()), requests, now,
+					known -> known.followedBy(proposal.organizationId()));
+			case NoMatchFoundV1 _, PlaceReleasedV1 _, TherapistChangedV1 _ -> recording(requests, now, NOTHING);
+		};
+		apply(eventId, EventCatalog.of(data).subjectOf(data), change);
+	}
+
+	/** A waitlist event: check-ins ask the client, decisions close what was asked. */
+	void on(String eventId, WaitlistEvent data) {
+		Instant now = this.clock.instant();
+		List<MessageRequest> requests = requestsFor(eventId, data);
+		Consumer<NotificationCase> change = switch (data) {
+			case CheckInDueV1 checkIn -> asking(ClientAnsweredV1.Subject.CHECK_IN, checkIn.checkInId(),
+					checkIn.answerBy(), requests, now, NOTHING);
+			case ReviewRequestedV1 review -> recording(inDigest(eventId, review, requests, now), now,
+					known -> known.followedBy(review.organizationId()));
+			case ProposalConfirmedV1 confirmed ->
+				recording(requests, now, known -> known.close(confirmed.proposalId()));
+			case ProposalDeclinedV1 declined -> recording(requests, now, known -> known.close(declined.proposalId()));
+			case ProposalExpiredV1 expired -> recording(requests, now, known -> known.close(expired.proposalId()));
+			case TherapyStartedV1 _ -> recording(requests, now, NotificationCase::closeAll);
+			case ReferralLeftQueueV1 _, TherapyEndedV1 _ -> recording(requests, now, NotificationCase::end);
+			case WaitlistedV1 _, ProposalOverriddenV1 _, RematchRequestedV1 _, ReprioritisedV1 _ ->
+				recording(requests, now, NOTHING);
+		};
+		apply(eventId, EventCatalog.of(data).subjectOf(data), change);
+	}
+
+	private void apply(String eventId, String caseId, Consumer<NotificationCase> change) {
+		boolean applied = this.aggregates.applyOnce(NotificationCase.class, caseId, eventId,
 				() -> new NotificationCase(caseId), change);
 		if (!applied) {
-			log.debug("Event {} was already applied to case {}", event.id(), caseId);
+			log.debug("Event {} was already applied to case {}", eventId, caseId);
 			return;
 		}
 		this.dispatcher.wake();
+	}
+
+	private List<MessageRequest> requestsFor(String eventId, Object data) {
+		return withLikelyStart(data, this.templates.requestsFor(eventId, data));
+	}
+
+	/**
+	 * Coordinators hear about 60-day risks together, in the next morning's digest;
+	 * returns the requests left for the event itself.
+	 */
+	private List<MessageRequest> inDigest(String eventId, ReviewRequestedV1 review, List<MessageRequest> requests,
+			Instant now) {
+		if (review.cause() != ReviewRequestedV1.Cause.SIXTY_DAY_RISK) {
+			return requests;
+		}
+		Instant sendAt = QuietHours.nextMorning(now);
+		String digestId = CoordinatorDigest.idOf(review.organizationId(), sendAt);
+		this.aggregates.applyOnce(CoordinatorDigest.class, digestId, eventId, () -> new CoordinatorDigest(digestId),
+				digest -> digest.add(review.organizationId(), review.referralId(), sendAt));
+		return requests.stream().filter(request -> request.audience() != Audience.COORDINATOR).toList();
 	}
 
 	/** Asks waitlist-service now, so that the message logged is the message sent. */
@@ -106,33 +200,11 @@ class Notifier {
 		return requests.stream().map(request -> request.withFacts(facts)).toList();
 	}
 
-	private Consumer<NotificationCase> change(Object data, List<MessageRequest> requests, Instant now) {
-		if (data instanceof ReferralSubmittedV1 submitted) {
-			return known -> {
-				known.followedBy(submitted.organizationId());
-				known.referredBy(submitted.partnerId());
-				known.recipientKnown(RecipientProfile.of(submitted), requests, this.templates, now);
-			};
-		}
-		if (data instanceof ReferralRedirectedV1 redirected) {
-			return known -> {
-				known.followedBy(redirected.organizationId());
-				known.referredBy(redirected.partnerId());
-				known.recipientKnown(RecipientProfile.of(redirected), requests, this.templates, now);
-			};
-		}
-		if (data instanceof ProposalMadeV1 proposal) {
-			return asking(ClientAnsweredV1.Subject.PROPOSAL, proposal.proposalId(),
-					now.plus(this.linkSettings.proposalLifetime()), requests, now,
-					known -> known.followedBy(proposal.organizationId()));
-		}
-		if (data instanceof CheckInDueV1 checkIn) {
-			return asking(ClientAnsweredV1.Subject.CHECK_IN, checkIn.checkInId(), checkIn.answerBy(), requests, now,
-					known -> {
-					});
-		}
+	/** Learns from the event, then records the messages it calls for. */
+	private Consumer<NotificationCase> recording(List<MessageRequest> requests, Instant now,
+			Consumer<NotificationCase> learn) {
 		return known -> {
-			learnFrom(known, data);
+			learn.accept(known);
 			known.request(requests, this.templates, now);
 		};
 	}
@@ -147,39 +219,8 @@ class Notifier {
 		OpenQuestion question = new OpenQuestion(subject, subjectId, ClientLinks.idOf(token), expiresAt, null, false);
 		return known -> {
 			learn.accept(known);
-			known.ask(question);
-			known.request(withLink, this.templates, now);
+			known.ask(question, withLink, this.templates, now);
 		};
-	}
-
-	/** What an event that calls for no question tells the case. */
-	private static void learnFrom(NotificationCase known, Object data) {
-		if (data instanceof ReferralWithdrawnV1 withdrawn) {
-			known.referredBy(withdrawn.partnerId());
-			known.closeAll();
-		}
-		else if (data instanceof ReferralLinkedToOpenV1 linked) {
-			known.referredBy(linked.partnerId());
-		}
-		else if (data instanceof InboundReferralRejectedV1 rejected) {
-			known.referredBy(rejected.partnerId());
-			known.concerns(rejected.partnerReference(), rejected.violations());
-		}
-		else if (data instanceof ReviewRequestedV1 review) {
-			known.followedBy(review.organizationId());
-		}
-		else if (data instanceof ProposalConfirmedV1 confirmed) {
-			known.close(confirmed.proposalId());
-		}
-		else if (data instanceof ProposalDeclinedV1 declined) {
-			known.close(declined.proposalId());
-		}
-		else if (data instanceof ProposalExpiredV1 expired) {
-			known.close(expired.proposalId());
-		}
-		else if (data instanceof ReferralLeftQueueV1 || data instanceof TherapyStartedV1) {
-			known.closeAll();
-		}
 	}
 
 }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param answer the answer, once given
  * @param closed whether it no longer awaits an answer (answered, or decided otherwise)
  */
-record OpenQuestion(ClientAnsweredV1.Subject subject, String subjectId, String linkId, Instant expiresAt,
+public record OpenQuestion(ClientAnsweredV1.Subject subject, String subjectId, String linkId, Instant expiresAt,
 		ClientAnsweredV1.@Nullable Answer answer, boolean closed) {
 
 	OpenQuestion answered(ClientAnsweredV1.Answer given) {

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param channels the consented channels, in the order the client gave them
  * @param feeCents the fee per session from the sliding scale, or null
  */
-record RecipientProfile(String language, List<ContactChannel> channels, @Nullable Integer feeCents) {
+public record RecipientProfile(String language, List<ContactChannel> channels, @Nullable Integer feeCents) {
 
 	static RecipientProfile of(ReferralSubmittedV1 submitted) {
 		SessionFee fee = submitted.fee();

@@ -5,6 +5,9 @@ import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.contracts.matching.MatchingEvent;
+import ca.aiguillage.contracts.referral.ReferralEvent;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
 import ca.aiguillage.platform.events.CloudEventMessages;
 
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The lifecycle events someone must hear about, one binding per topic. Each binding names
- * the types it reacts to; other types on its topic pass by.
+ * the types it reacts to; other types on its topic pass by. The topic's sealed family
+ * types the event, so the notifier handles every type of it.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralLifecycleConsumers {
@@ -31,17 +35,20 @@ class ReferralLifecycleConsumers {
 
 	@Bean
 	Consumer<Message<byte[]>> referralEvents(CloudEventMessages messages, Notifier notifier) {
-		return message -> messages.read(message, REFERRAL).ifPresent(notifier::on);
+		return message -> messages.read(message, REFERRAL)
+			.ifPresent(event -> notifier.on(event.id(), (ReferralEvent) event.data()));
 	}
 
 	@Bean
 	Consumer<Message<byte[]>> matchingEvents(CloudEventMessages messages, Notifier notifier) {
-		return message -> messages.read(message, MATCHING).ifPresent(notifier::on);
+		return message -> messages.read(message, MATCHING)
+			.ifPresent(event -> notifier.on(event.id(), (MatchingEvent) event.data()));
 	}
 
 	@Bean
 	Consumer<Message<byte[]>> waitlistEvents(CloudEventMessages messages, Notifier notifier) {
-		return message -> messages.read(message, WAITLIST).ifPresent(notifier::on);
+		return message -> messages.read(message, WAITLIST)
+			.ifPresent(event -> notifier.on(event.id(), (WaitlistEvent) event.data()));
 	}
 
 }

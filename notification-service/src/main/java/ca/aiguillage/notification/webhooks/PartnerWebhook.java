@@ -9,7 +9,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A partner's endpoint (its id is the partner id).
  *
- * @param partnerId the partner
  * @param url where events are posted
  * @param secret the signing secret, {@code whsec_<base64>}
  * @param registeredAt when the URL was last set

@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.SmsSegments;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -131,6 +132,18 @@ class ChannelsIntegrationTests extends RunningNotificationService {
 		assertThat(sms).containsEntry("status", "SENT");
 		assertThat((List<Map<String, Object>>) sms.get("attempts")).extracting(attempt -> attempt.get("outcome"))
 			.containsExactly("SMS_503 20500 Service unavailable", "SMS_503 20500 Service unavailable", "OK");
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
+	}
+
+	@Test
+	void providerThatAnswersAfterTheReadTimeoutGetsTheTextMessageExactlyOnce() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().answerLateFor(client.mobile(), 7_000);
+
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> sms = clientDelivery(awaitFinished(client.referral(), 3), "SMS");
+		assertThat(sms).containsEntry("status", "SENT");
 		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
 	}
 

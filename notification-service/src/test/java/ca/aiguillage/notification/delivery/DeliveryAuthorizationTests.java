@@ -67,7 +67,8 @@ class DeliveryAuthorizationTests extends EndpointAuthorization {
 			row("GET", PREVIEW, PREVIEW_OF, "coordinator:org-montreal-nord", 403),
 			row("GET", PREVIEW, PREVIEW_OF, "admin",                         200),
 			row("PUT", WEBHOOK, WEBHOOK, "anonymous",                        401, REGISTRATION),
-			row("PUT", WEBHOOK, WEBHOOK, "partner:clsc-ahuntsic",            200, REGISTRATION),
+			// A partner of its own: the fixture partner's endpoint stays the webhook stub.
+			row("PUT", WEBHOOK, WEBHOOK, "partner:clsc-hooks-only",          200, REGISTRATION),
 			row("PUT", WEBHOOK, WEBHOOK, "coordinator:org-montreal-nord",    403, REGISTRATION),
 			row("PUT", WEBHOOK, WEBHOOK, "admin",                            403, REGISTRATION),
 			// The signed link is the credential: a token neither helps nor hurts.

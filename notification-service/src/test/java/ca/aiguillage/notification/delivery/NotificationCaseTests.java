@@ -1,5 +1,9 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.templates.ShippedTemplates;
+import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.notification.templates.Templates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -162,8 +166,8 @@ class NotificationCaseTests {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		Delivery email = notificationCase.due(NOW).get(0);
 
-		assertThat(notificationCase.claim(email.deliveryId(), NOW, Duration.ofMinutes(5))).isTrue();
-		assertThat(notificationCase.claim(email.deliveryId(), NOW, Duration.ofMinutes(5))).isFalse();
+		assertThat(notificationCase.claim(email.deliveryId(), NOW, Duration.ofMinutes(5))).isPresent();
+		assertThat(notificationCase.claim(email.deliveryId(), NOW, Duration.ofMinutes(5))).isEmpty();
 		assertThat(notificationCase.due(NOW.plusSeconds(60))).extracting(Delivery::deliveryId)
 			.doesNotContain(email.deliveryId());
 		assertThat(notificationCase.due(NOW.plusSeconds(301))).extracting(Delivery::deliveryId)
@@ -178,12 +182,64 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void deliveryClaimedAgainAfterItsLeaseRanOutIsStartedOnlyByTheLatestClaim() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		String email = notificationCase.due(NOW).get(0).deliveryId();
+		Delivery first = notificationCase.claim(email, NOW, Duration.ofMinutes(5)).orElseThrow();
+		Delivery second = notificationCase.claim(email, NOW.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))
+			.orElseThrow();
+
+		assertThat(notificationCase.start(first, NOW.plus(Duration.ofMinutes(7)), Duration.ofMinutes(5))).isFalse();
+		assertThat(notificationCase.start(second, NOW.plus(Duration.ofMinutes(7)), Duration.ofMinutes(5))).isTrue();
+		assertThat(notificationCase.due(NOW.plus(Duration.ofMinutes(11)))).extracting(Delivery::deliveryId)
+			.doesNotContain(email);
+	}
+
+	@Test
+	void passingFailureWaitsForItsNextAttemptAndKeepsEveryAttempt() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		String email = notificationCase.due(NOW).get(0).deliveryId();
+		notificationCase.claim(email, NOW, Duration.ofMinutes(5));
+
+		notificationCase.retry(email, NOW.plusSeconds(30), List.of(new Delivery.Attempt(NOW, "SMTP_UNREACHABLE")));
+
+		assertThat(notificationCase.due(NOW.plusSeconds(29))).extracting(Delivery::deliveryId).doesNotContain(email);
+		assertThat(notificationCase.due(NOW.plusSeconds(30))).extracting(Delivery::deliveryId).contains(email);
+		assertThat(notificationCase.delivery(email).orElseThrow().attempts()).extracting(Delivery.Attempt::outcome)
+			.containsExactly("SMTP_UNREACHABLE");
+		assertThat(notificationCase.raisedEvents()).filteredOn(DeliveryRecordedV1.class::isInstance).isEmpty();
+	}
+
+	@Test
+	void closedReferralCancelsAPendingQuestionsMessageAndAsksNothingMore() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+						NOW.plus(Duration.ofDays(3)), null, false),
+				requests("proposed-1", SampleEvents.proposal()), this.templates, NOW);
+
+		notificationCase.end();
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-2", "link-2",
+						NOW.plus(Duration.ofDays(3)), null, false),
+				requests("proposed-2", SampleEvents.proposal()), this.templates, NOW);
+
+		assertThat(notificationCase.deliveries()).filteredOn(d -> d.eventId().startsWith("proposed"))
+			.isNotEmpty()
+			.allSatisfy(delivery -> {
+				assertThat(delivery.eventId()).isEqualTo("proposed-1");
+				assertThat(delivery.status()).isEqualTo(DeliveryStatus.CANCELLED);
+			});
+		assertThat(notificationCase.latestOpenQuestion(NOW)).isEmpty();
+	}
+
+	@Test
 	void answerIsTakenOnceAndNeverAfterExpiryOrOnAnotherQuestion() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
-				NOW.plus(Duration.ofDays(3)), null, false));
+				NOW.plus(Duration.ofDays(3)), null, false), List.of(), this.templates, NOW);
 		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.CHECK_IN, "check-in-1", "link-2",
-				NOW.plus(Duration.ofDays(3)), null, false));
+				NOW.plus(Duration.ofDays(3)), null, false), List.of(), this.templates, NOW);
 
 		assertThat(notificationCase.answer("link-1", ClientAnsweredV1.Answer.STILL_WAITING,
 				ClientAnsweredV1.Channel.LINK, NOW))
@@ -210,7 +266,7 @@ class NotificationCaseTests {
 	void closedQuestionTakesNoAnswer() {
 		NotificationCase notificationCase = new NotificationCase(SampleEvents.REFERRAL);
 		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
-				NOW.plus(Duration.ofDays(3)), null, false));
+				NOW.plus(Duration.ofDays(3)), null, false), List.of(), this.templates, NOW);
 
 		notificationCase.close("proposal-1");
 

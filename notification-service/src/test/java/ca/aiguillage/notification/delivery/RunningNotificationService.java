@@ -64,7 +64,6 @@ abstract class RunningNotificationService extends RunningService {
 	/**
 	 * A client as referral-service knows them.
 	 *
-	 * @param referral the referral id
 	 * @param email the address
 	 * @param mobile the number
 	 */
@@ -93,7 +92,7 @@ abstract class RunningNotificationService extends RunningService {
 	List<Map<String, Object>> awaitFinished(String referral, int count) {
 		return await().atMost(ofSeconds(30))
 			.until(() -> deliveries(referral), deliveries -> deliveries.size() >= count && deliveries.stream()
-				.allMatch(d -> List.of("SENT", "FAILED", "UNREACHABLE").contains(d.get("status"))));
+				.allMatch(d -> List.of("SENT", "FAILED", "UNREACHABLE", "CANCELLED").contains(d.get("status"))));
 	}
 
 	List<Map<String, Object>> deliveries(String referral) {

@@ -21,14 +21,14 @@ import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 
 /** Events of one referral, with the values of the contract's fixtures. */
-final class SampleEvents {
+public final class SampleEvents {
 
-	static final String REFERRAL = "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11";
+	public static final String REFERRAL = "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11";
 
 	private SampleEvents() {
 	}
 
-	static ReferralSubmittedV1 submitted(String language, ContactChannel... channels) {
+	public static ReferralSubmittedV1 submitted(String language, ContactChannel... channels) {
 		return new ReferralSubmittedV1(REFERRAL, Instant.parse("2026-11-20T14:03:00Z"), IntakeChannel.PARTNER_API,
 				"clsc-ahuntsic", null, language, List.of(language), Clientele.ADULT,
 				List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
@@ -36,28 +36,28 @@ final class SampleEvents {
 				List.of(channels), null, null);
 	}
 
-	static ProposalMadeV1 proposal() {
+	public static ProposalMadeV1 proposal() {
 		return new ProposalMadeV1(REFERRAL, "5d1e4c1a-3b9e-4b8e-8e0c-2a1f6f1b7c22", "t-07", "org-montreal-nord",
 				Modality.VIDEO, new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
 				new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE"), Map.of("approach", 1.0), 1.0),
 				Instant.parse("2026-11-20T14:03:02Z"), "Camille", "Centre St-Pierre");
 	}
 
-	static WaitlistedV1 waitlisted() {
+	public static WaitlistedV1 waitlisted() {
 		return new WaitlistedV1(REFERRAL, Instant.parse("2026-11-20T14:03:00Z"), Instant.parse("2026-11-20T14:03:03Z"));
 	}
 
-	static ReferralRedirectedV1 redirected() {
+	public static ReferralRedirectedV1 redirected() {
 		return new ReferralRedirectedV1(REFERRAL, "clsc-ahuntsic", "org-st-pierre", "fr",
 				List.of(ContactChannel.EMAIL, ContactChannel.SMS), Instant.parse("2026-11-20T14:03:00Z"));
 	}
 
-	static CheckInDueV1 checkIn() {
+	public static CheckInDueV1 checkIn() {
 		return new CheckInDueV1(REFERRAL, "ci-1", 1, Instant.parse("2026-12-20T14:03:00Z"),
 				Instant.parse("2027-01-03T14:03:00Z"));
 	}
 
-	static NoMatchFoundV1 noMatch() {
+	public static NoMatchFoundV1 noMatch() {
 		return new NoMatchFoundV1(REFERRAL, List.of("NO_SHARED_LANGUAGE"), 40, Instant.parse("2026-11-20T14:03:02Z"));
 	}
 

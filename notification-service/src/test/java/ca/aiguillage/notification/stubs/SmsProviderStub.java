@@ -17,7 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * An SMS provider speaking Twilio's Messages API: HTTP Basic with the account SID and
  * auth token, form-encoded {@code To}, {@code From}, {@code Body}; 201 with a message
- * SID. A number can be made invalid (400, code 21211) or the provider briefly down (503).
+ * SID. A number can be made invalid (400, code 21211) or the provider briefly down (503),
+ * or it can take a message and answer late. Like Twilio, it takes a message once per
+ * {@code I-Twilio-Idempotency-Token} and answers a repeat with the first message's SID.
  */
 public final class SmsProviderStub extends LoopbackServer {
 
@@ -43,6 +45,12 @@ public final class SmsProviderStub extends LoopbackServer {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final Map<String, AtomicInteger> requestsByNumber = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> lateAnswers = new ConcurrentHashMap<>();
+
+	private final Map<String, String> sidsByIdempotencyToken = new ConcurrentHashMap<>();
+
 	SmsProviderStub() {
 		super("/2010-04-01/Accounts/");
 	}
@@ -60,12 +68,23 @@ public final class SmsProviderStub extends LoopbackServer {
 		this.outages.put(number, new AtomicInteger(times));
 	}
 
+	/** Messages to this number are taken at once, and answered after {@code millis}. */
+	public void answerLateFor(String number, long millis) {
+		this.lateAnswers.put(number, millis);
+	}
+
 	public List<Sms> sentTo(String number) {
 		return this.sent.stream().filter(sms -> sms.to().equals(number)).toList();
 	}
 
 	public int requests() {
 		return this.requests.get();
+	}
+
+	/** Every request about this number, whatever became of it. */
+	public int requestsTo(String number) {
+		AtomicInteger count = this.requestsByNumber.get(number);
+		return (count != null) ? count.get() : 0;
 	}
 
 	@Override
@@ -80,6 +99,7 @@ public final class SmsProviderStub extends LoopbackServer {
 		}
 		Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		String to = form.getOrDefault("To", "");
+		this.requestsByNumber.computeIfAbsent(to, number -> new AtomicInteger()).incrementAndGet();
 		if (this.invalid.containsKey(to)) {
 			answer(exchange, 400, "application/json",
 					"{\"code\":21211,\"message\":\"The 'To' number " + to + " is not a valid phone number.\"}");
@@ -90,9 +110,25 @@ public final class SmsProviderStub extends LoopbackServer {
 			answer(exchange, 503, "application/json", "{\"code\":20500,\"message\":\"Service unavailable\"}");
 			return;
 		}
+		String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
+		String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+		String known = (token != null) ? this.sidsByIdempotencyToken.putIfAbsent(token, sid) : null;
+		if (known != null) {
+			answer(exchange, 201, "application/json", "{\"sid\":\"" + known + "\",\"status\":\"queued\"}");
+			return;
+		}
 		this.sent.add(new Sms(to, form.getOrDefault("From", ""), form.getOrDefault("Body", "")));
-		answer(exchange, 201, "application/json",
-				"{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "") + "\",\"status\":\"queued\"}");
+		Long late = this.lateAnswers.get(to);
+		if (late != null) {
+			try {
+				// A provider that took the message and answers after the caller gave up.
+				Thread.sleep(late);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		answer(exchange, 201, "application/json", "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}");
 	}
 
 	static Map<String, String> form(String body) {

@@ -95,6 +95,10 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 		properties.put("notification.channels.sms.account-sid", SmsProviderStub.ACCOUNT);
 		properties.put("notification.channels.sms.auth-token", SmsProviderStub.TOKEN);
 		properties.put("notification.channels.retry.initial-backoff", "PT0.05S");
+		properties.put("notification.channels.sms.timeout", "PT6S");
+		properties.put("notification.channels.circuit-breaker.wait-in-open-state", "PT1S");
+		properties.put("notification.dispatch.retry.first-backoff", "PT0.3S");
+		properties.put("notification.dispatch.retry.max-backoff", "PT2S");
 		properties.put("notification.channels.webhook-timeout", "PT10S");
 		properties.put("notification.webhooks.allow-http", "true");
 		properties.put("notification.dispatch.poll-interval", "PT0.2S");

@@ -23,7 +23,6 @@ public final class WebhookStub extends LoopbackServer {
 	 * @param id the {@code webhook-id}
 	 * @param timestamp the {@code webhook-timestamp}
 	 * @param signature the {@code webhook-signature}
-	 * @param body the body
 	 * @param receivedAt when it arrived
 	 */
 	public record Call(String endpoint, String id, String timestamp, String signature, String body,

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.util.regex.Pattern;
 
@@ -8,14 +8,14 @@ import org.springframework.web.util.HtmlUtils;
  * The HTML part of an email, made from its plain-text body so that both always say the
  * same: paragraphs, and links made clickable.
  */
-final class EmailHtml {
+public final class EmailHtml {
 
 	private static final Pattern LINK = Pattern.compile("(https?://[^\\s<]+)");
 
 	private EmailHtml() {
 	}
 
-	static String of(String language, String subject, String text) {
+	public static String of(String language, String subject, String text) {
 		StringBuilder html = new StringBuilder();
 		html.append("<!DOCTYPE html><html lang=\"")
 			.append(HtmlUtils.htmlEscape(language, "UTF-8"))

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ca.aiguillage.contracts.EventCatalog;
-import ca.aiguillage.notification.delivery.TemplateSettings.EventTemplate;
+import ca.aiguillage.notification.templates.TemplateSettings.EventTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
@@ -31,12 +31,19 @@ import org.springframework.core.io.ResourceLoader;
  * plain-text body per template, with {@code {placeholder}}s. The whole set is checked
  * when it is built, so that a running service can render every template in every listed
  * language.
+ * <p>
+ * Over 300 lines on purpose: the start-up checks (placeholders offered, words in every
+ * language, SMS length, the digest) read the same table and texts the renderer uses, so a
+ * check can never drift from what is rendered.
  */
-final class Templates {
+public final class Templates {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
 
 	private static final int MAX_SMS_SEGMENTS = 2;
+
+	/** The coordinators' morning digest, which no single event calls for. */
+	private static final String DIGEST = "digest";
 
 	private final Map<String, List<Rule>> rulesByEventType = new LinkedHashMap<>();
 
@@ -83,6 +90,9 @@ final class Templates {
 			}
 		}
 		used.forEach((code, placeholders) -> checkWords(this.languages.get(code), placeholders, problems));
+		for (Language language : this.languages.values()) {
+			checkDigest(language, problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
 					"Notification templates are incomplete or wrong:\n - " + String.join("\n - ", problems));
@@ -116,7 +126,7 @@ final class Templates {
 	 * The messages an event calls for, each with the event's facts; none for an event no
 	 * one must hear about.
 	 */
-	List<MessageRequest> requestsFor(String eventId, Object data) {
+	public List<MessageRequest> requestsFor(String eventId, Object data) {
 		String type = EventCatalog.of(data).type();
 		List<Rule> rules = this.rulesByEventType.getOrDefault(type, List.of());
 		if (rules.isEmpty()) {
@@ -133,10 +143,35 @@ final class Templates {
 	 * listed.
 	 * @throws IllegalStateException when a fact the template needs is missing
 	 */
-	RenderedMessage render(String template, String languageCode, Map<String, String> facts) {
+	public RenderedMessage render(String template, String languageCode, Map<String, String> facts) {
 		Language language = language(languageCode);
 		return new RenderedMessage(language.code(), fill(language.text(template + ".subject"), facts, language),
 				optional(language, template + ".body", facts), optional(language, template + ".sms", facts));
+	}
+
+	/**
+	 * Renders the coordinators' digest of the referrals at risk, in the default language.
+	 */
+	public RenderedMessage digest(List<String> referralIds) {
+		return render(DIGEST, defaultLanguage().code(), digestFacts(referralIds));
+	}
+
+	private static Map<String, String> digestFacts(List<String> referralIds) {
+		return Map.of(Placeholder.COUNT.token(), Integer.toString(referralIds.size()), Placeholder.REFERRALS.token(),
+				String.join(",", referralIds));
+	}
+
+	private void checkDigest(Language language, Set<String> problems) {
+		try {
+			RenderedMessage sample = render(DIGEST, language.code(),
+					digestFacts(List.of(Placeholder.REFERRALS.samples().get(0).split(","))));
+			if (sample.body().isBlank()) {
+				problems.add(DIGEST + ".body is missing in " + language.code());
+			}
+		}
+		catch (RuntimeException ex) {
+			problems.add(DIGEST + " in " + language.code() + ": " + ex.getMessage());
+		}
 	}
 
 	/**
@@ -153,7 +188,7 @@ final class Templates {
 	}
 
 	/** The language a code gets: itself when listed, else the default. */
-	Language language(String languageCode) {
+	public Language language(String languageCode) {
 		return this.languages.getOrDefault(languageCode.toLowerCase(Locale.ROOT), defaultLanguage());
 	}
 
@@ -293,12 +328,12 @@ final class Templates {
 	 * @param locale the locale for day names
 	 * @param texts the subjects, bodies, codes and formats
 	 */
-	record Language(String code, Locale locale, Properties texts) {
+	public record Language(String code, Locale locale, Properties texts) {
 
 		/**
 		 * @throws IllegalStateException when the language lacks the text
 		 */
-		String text(String key) {
+		public String text(String key) {
 			String text = this.texts.getProperty(key);
 			if (text == null) {
 				throw new IllegalStateException(key + " is missing");

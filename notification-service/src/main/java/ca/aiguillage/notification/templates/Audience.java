@@ -1,9 +1,9 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.util.List;
 
 /** Who a message is for, and which texts its template needs. */
-enum Audience {
+public enum Audience {
 
 	/** The person referred: email (plain text and HTML) and a text message. */
 	CLIENT(List.of("subject", "body", "sms")),

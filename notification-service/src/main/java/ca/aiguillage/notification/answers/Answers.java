@@ -1,17 +1,23 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.answers;
 
+import ca.aiguillage.notification.delivery.RecipientProfile;
+import ca.aiguillage.notification.delivery.OpenQuestion;
+import ca.aiguillage.notification.delivery.NotificationCase;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.notification.consent.SmsOptOuts;
 import ca.aiguillage.notification.contacts.PhoneHashes;
 import ca.aiguillage.notification.links.ClientLinks;
 import ca.aiguillage.notification.links.ClientLinks.Link;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -30,7 +36,7 @@ class Answers {
 
 	private final MongoOperations mongo;
 
-	private final Dispatcher cases;
+	private final Aggregates aggregates;
 
 	private final SmsOptOuts optOuts;
 
@@ -38,11 +44,11 @@ class Answers {
 
 	private final Clock clock;
 
-	Answers(ClientLinks links, MongoOperations mongo, Dispatcher cases, SmsOptOuts optOuts, PhoneHashes phoneHashes,
-			Clock clock) {
+	Answers(ClientLinks links, MongoOperations mongo, Aggregates aggregates, SmsOptOuts optOuts,
+			PhoneHashes phoneHashes, Clock clock) {
 		this.links = links;
 		this.mongo = mongo;
-		this.cases = cases;
+		this.aggregates = aggregates;
 		this.optOuts = optOuts;
 		this.phoneHashes = phoneHashes;
 		this.clock = clock;
@@ -87,12 +93,9 @@ class Answers {
 		if (link.isEmpty() || found.isEmpty()) {
 			return new View(NotificationCase.AnswerOutcome.UNKNOWN, null, "fr");
 		}
-		NotificationCase.AnswerOutcome[] outcome = { NotificationCase.AnswerOutcome.UNKNOWN };
-		this.cases.update(found.get().getId(), known -> {
-			outcome[0] = known.answer(link.get().linkId(), answer, ClientAnsweredV1.Channel.LINK, this.clock.instant());
-			return outcome[0] == NotificationCase.AnswerOutcome.RECORDED;
-		});
-		return new View(outcome[0], found.get().question(link.get().linkId()).orElse(null), languageOf(found.get()));
+		NotificationCase.AnswerOutcome outcome = take(found.get().getId(), known -> known.answer(link.get().linkId(),
+				answer, ClientAnsweredV1.Channel.LINK, this.clock.instant()));
+		return new View(outcome, found.get().question(link.get().linkId()).orElse(null), languageOf(found.get()));
 	}
 
 	/**
@@ -121,15 +124,26 @@ class Answers {
 			if (answer == null) {
 				return NotificationCase.AnswerOutcome.NOT_ALLOWED;
 			}
-			NotificationCase.AnswerOutcome[] taken = { NotificationCase.AnswerOutcome.UNKNOWN };
-			this.cases.update(known.getId(), fresh -> {
-				taken[0] = fresh.answer(open.get().linkId(), answer, ClientAnsweredV1.Channel.SMS, now);
-				return taken[0] == NotificationCase.AnswerOutcome.RECORDED;
-			});
-			outcome = taken[0];
+			outcome = take(known.getId(),
+					fresh -> fresh.answer(open.get().linkId(), answer, ClientAnsweredV1.Channel.SMS, now));
 			break;
 		}
 		return outcome;
+	}
+
+	/**
+	 * Takes an answer in one conditional write, decided again on a fresh case if needed.
+	 */
+	private NotificationCase.AnswerOutcome take(String caseId,
+			Function<NotificationCase, NotificationCase.AnswerOutcome> answer) {
+		return this.aggregates.update(NotificationCase.class, caseId, found -> {
+			if (found.isEmpty()) {
+				return Outcome.unchanged(NotificationCase.AnswerOutcome.UNKNOWN);
+			}
+			NotificationCase.AnswerOutcome outcome = answer.apply(found.get());
+			return (outcome == NotificationCase.AnswerOutcome.RECORDED) ? Outcome.save(found.get(), outcome)
+					: Outcome.unchanged(outcome);
+		});
 	}
 
 	private static ClientAnsweredV1.@Nullable Answer meaning(String word, ClientAnsweredV1.Subject subject) {

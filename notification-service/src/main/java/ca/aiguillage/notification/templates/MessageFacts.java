@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import ca.aiguillage.notification.contacts.PredictedStart;
  * client learnt at intake and the link that answers a question. The predicted start comes
  * from waitlist-service ({@link #FROM_WAITLIST}) when the event arrives.
  */
-final class MessageFacts {
+public final class MessageFacts {
 
 	/** Facts the notification case adds when it records a message. */
 	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK);
@@ -73,12 +73,12 @@ final class MessageFacts {
 	}
 
 	/** Whether an event's messages may tell when therapy is likely to start. */
-	static boolean offersLikelyStart(String eventType) {
+	public static boolean offersLikelyStart(String eventType) {
 		return offeredBy(eventType).filter(offered -> offered.containsAll(FROM_WAITLIST)).isPresent();
 	}
 
 	/** The predicted start facts, saying there is no estimate when there is none. */
-	static Map<String, String> likelyStart(Optional<PredictedStart> predicted) {
+	public static Map<String, String> likelyStart(Optional<PredictedStart> predicted) {
 		String fact = StartForecast.factOf(predicted);
 		return Map.of(Placeholder.LIKELY_START.token(), fact, Placeholder.LIKELY_RANGE.token(), fact);
 	}

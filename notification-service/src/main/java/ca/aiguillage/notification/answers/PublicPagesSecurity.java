@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.answers;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -9,8 +9,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.common.Modality;
@@ -21,7 +21,7 @@ import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
  * language-neutral fact into words of one language; none can name the client or say
  * anything clinical.
  */
-enum Placeholder {
+public enum Placeholder {
 
 	/** The day the referral was registered, which is when the wait started. */
 	RECEIVED_ON("receivedOn", List.of("2026-11-20T14:03:00Z")) {
@@ -139,6 +139,22 @@ enum Placeholder {
 		String localise(String fact, Templates.Language language) {
 			return fact;
 		}
+	},
+
+	/** How many referrals a coordinators' digest lists. */
+	COUNT("count", List.of("1", "12")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return fact;
+		}
+	},
+
+	/** The referral ids a coordinators' digest lists, comma-separated, one per line. */
+	REFERRALS("referrals", List.of("0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11,5d1e4c1a-3b9e-4b8e-8e0c-2a1f6f1b7c22")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return Stream.of(fact.split(",")).map(id -> "- " + id).collect(Collectors.joining("\n"));
+		}
 	};
 
 	/** Slots are weekly times in Montreal, and so are the dates a client reads. */
@@ -154,7 +170,7 @@ enum Placeholder {
 	}
 
 	/** The name written between braces in templates. */
-	String token() {
+	public String token() {
 		return this.token;
 	}
 

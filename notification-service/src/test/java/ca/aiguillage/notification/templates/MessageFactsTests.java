@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

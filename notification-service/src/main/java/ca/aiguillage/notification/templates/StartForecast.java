@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import ca.aiguillage.platform.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +22,6 @@ class TemplatePreviewController {
 	/**
 	 * A template as its recipients would read it.
 	 *
-	 * @param template the template id
 	 * @param language the language rendered (the default when the one asked has no texts)
 	 * @param subject the subject line
 	 * @param text the plain-text email body

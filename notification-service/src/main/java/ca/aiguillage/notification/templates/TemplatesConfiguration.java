@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +7,7 @@ import org.springframework.core.io.ResourceLoader;
 
 /** The templates, loaded and checked once at start-up. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ TemplateSettings.class, DispatchSettings.class })
+@EnableConfigurationProperties(TemplateSettings.class)
 class TemplatesConfiguration {
 
 	@Bean

@@ -1,5 +1,8 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.answers;
 
+import ca.aiguillage.notification.delivery.OpenQuestion;
+import ca.aiguillage.notification.delivery.NotificationCase;
+import ca.aiguillage.notification.templates.Templates;
 import java.util.Locale;
 
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;

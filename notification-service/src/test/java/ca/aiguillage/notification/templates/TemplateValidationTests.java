@@ -1,11 +1,11 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import ca.aiguillage.notification.delivery.TemplateSettings.EventTemplate;
+import ca.aiguillage.notification.templates.TemplateSettings.EventTemplate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;

@@ -1,5 +1,6 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
+import ca.aiguillage.notification.delivery.SampleEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

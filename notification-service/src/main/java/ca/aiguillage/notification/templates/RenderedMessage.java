@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 /**
  * A template put into words.
@@ -9,5 +9,5 @@ package ca.aiguillage.notification.delivery;
  * @param body the plain-text body of an email, empty for a referrer
  * @param sms the text message, empty when the audience gets none
  */
-record RenderedMessage(String language, String subject, String body, String sms) {
+public record RenderedMessage(String language, String subject, String body, String sms) {
 }

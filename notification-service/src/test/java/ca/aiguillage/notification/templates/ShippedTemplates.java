@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +16,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /** The template table and texts the service ships with, read without starting Spring. */
-final class ShippedTemplates {
+public final class ShippedTemplates {
 
 	private ShippedTemplates() {
 	}
@@ -34,7 +34,7 @@ final class ShippedTemplates {
 		}
 	}
 
-	static Templates load() {
+	public static Templates load() {
 		return Templates.load(settings(), new DefaultResourceLoader());
 	}
 

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 /**
  * How many SMS segments a text takes: 160 GSM-7 characters in one (153 each when
  * concatenated, extension characters counting twice), or 70 UCS-2 characters (67 each) as
  * soon as one character is outside the GSM alphabet.
  */
-final class SmsSegments {
+public final class SmsSegments {
 
 	private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
 			+ "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -15,7 +15,7 @@ final class SmsSegments {
 	private SmsSegments() {
 	}
 
-	static int count(String text) {
+	public static int count(String text) {
 		int septets = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.answers;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.delivery;
+package ca.aiguillage.notification.templates;
 
 import java.util.Map;
 
@@ -8,15 +8,14 @@ import java.util.Map;
  *
  * @param eventId the id of the event that calls for it
  * @param eventType the CloudEvents type of that event
- * @param template the template id
  * @param audience who it is for
  * @param facts placeholder values by placeholder name, as codes and ISO-8601 text
  * @param urgent whether a text message goes even in quiet hours
  */
-record MessageRequest(String eventId, String eventType, String template, Audience audience, Map<String, String> facts,
-		boolean urgent) {
+public record MessageRequest(String eventId, String eventType, String template, Audience audience,
+		Map<String, String> facts, boolean urgent) {
 
-	MessageRequest withFacts(Map<String, String> added) {
+	public MessageRequest withFacts(Map<String, String> added) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(this.facts);
 		all.putAll(added);
 		return new MessageRequest(this.eventId, this.eventType, this.template, this.audience, all, this.urgent);

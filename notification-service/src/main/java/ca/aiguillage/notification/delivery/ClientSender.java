@@ -1,0 +1,88 @@
+package ca.aiguillage.notification.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import ca.aiguillage.notification.channels.Guards;
+import ca.aiguillage.notification.channels.SmsGateway;
+import ca.aiguillage.notification.consent.SmsOptOuts;
+import ca.aiguillage.notification.contacts.Contact;
+import ca.aiguillage.notification.contacts.ContactDirectory;
+import ca.aiguillage.notification.contacts.Masks;
+import ca.aiguillage.notification.contacts.PhoneHashes;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes to the client by email or text message, on the contact details referral-service
+ * gives at send time and only on a channel they consented to.
+ */
+@Component
+class ClientSender implements AudienceSender {
+
+	private final ContactDirectory contacts;
+
+	private final Mailer mailer;
+
+	private final SmsGateway sms;
+
+	private final Guards guards;
+
+	private final SmsOptOuts optOuts;
+
+	private final PhoneHashes phoneHashes;
+
+	ClientSender(ContactDirectory contacts, Mailer mailer, SmsGateway sms, Guards guards, SmsOptOuts optOuts,
+			PhoneHashes phoneHashes) {
+		this.contacts = contacts;
+		this.mailer = mailer;
+		this.sms = sms;
+		this.guards = guards;
+		this.optOuts = optOuts;
+		this.phoneHashes = phoneHashes;
+	}
+
+	@Override
+	public DeliveryResult send(NotificationCase known, Delivery delivery, List<Guards.Attempt> attempts) {
+		List<Guards.Attempt> lookups = new ArrayList<>();
+		Optional<Contact> found;
+		try {
+			found = this.contacts.find(known.getId(), lookups);
+		}
+		finally {
+			// A successful lookup is no attempt at the message itself.
+			lookups.stream().filter(attempt -> !"OK".equals(attempt.outcome())).forEach(attempts::add);
+		}
+		if (found.isEmpty()) {
+			return DeliveryResult.failed("CONTACT_UNKNOWN", attempts);
+		}
+		Contact contact = found.get();
+		return (delivery.channel() == Channel.EMAIL) ? email(contact, delivery, attempts)
+				: text(contact, delivery, attempts);
+	}
+
+	private DeliveryResult email(Contact contact, Delivery delivery, List<Guards.Attempt> attempts) {
+		String address = contact.email();
+		if (address == null || address.isBlank() || !contact.consentsTo("email")) {
+			return DeliveryResult.failed(NotificationCase.NO_REACHABLE_CHANNEL, attempts);
+		}
+		return DeliveryResult.sent(this.mailer.send(address, delivery.language(), delivery.subject(), delivery.body(),
+				delivery.deliveryId(), attempts), attempts);
+	}
+
+	private DeliveryResult text(Contact contact, Delivery delivery, List<Guards.Attempt> attempts) {
+		String mobile = contact.mobilePhone();
+		if (mobile == null || mobile.isBlank() || !contact.consentsTo("sms")) {
+			return DeliveryResult.failed(NotificationCase.NO_REACHABLE_CHANNEL, attempts);
+		}
+		String hash = this.phoneHashes.of(mobile);
+		if (this.optOuts.optedOut(hash)) {
+			return new DeliveryResult(DeliveryStatus.FAILED, Masks.phone(mobile), "OPTED_OUT", attempts, hash);
+		}
+		this.guards.call(SmsGateway.NAME, () -> this.sms.send(mobile, delivery.body(), delivery.deliveryId()),
+				attempts);
+		return new DeliveryResult(DeliveryStatus.SENT, Masks.phone(mobile), null, attempts, hash);
+	}
+
+}

@@ -1,0 +1,90 @@
+package ca.aiguillage.notification.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.notification.stubs.StubbedChannels;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Outages and slow providers lose no message and double none (issue 12). */
+class OutageIntegrationTests extends RunningNotificationService {
+
+	@AfterEach
+	void backToNoon() {
+		StubbedChannels.clock().reset();
+	}
+
+	@Test
+	void providerDownLongerThanOneSendsRetriesIsTriedAgainLaterUntilTheMessageGoes() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().outageFor(client.mobile(), 12);
+
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> sms = clientSms(awaitFinished(client.referral(), 3));
+		assertThat(sms).containsEntry("status", "SENT");
+		assertThat((List<Map<String, Object>>) sms.get("attempts")).extracting(attempt -> attempt.get("outcome"))
+			.hasSizeGreaterThan(5)
+			.endsWith("OK");
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
+	}
+
+	@Test
+	void clientMessageStillFailingAtItsDeadlineFailsWithRetryDeadlinePassed() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().outageFor(client.mobile(), Integer.MAX_VALUE);
+		publish(SUBMITTED, client.referral());
+		await().atMost(ofSeconds(30))
+			.until(() -> clientSms(deliveries(client.referral())), sms -> !((List<?>) sms.get("attempts")).isEmpty());
+
+		StubbedChannels.clock().advance(Duration.ofHours(25));
+
+		Map<String, Object> sms = clientSms(awaitFinished(client.referral(), 3));
+		assertThat(sms).containsEntry("status", "FAILED").containsEntry("reasonCode", "RETRY_DEADLINE_PASSED");
+		await().atMost(ofSeconds(30))
+			.until(() -> notificationEvents(client.referral()).stream()
+				.anyMatch(record -> EventCatalog.DELIVERY_RECORDED_V1.type().equals(record.header("ce_type"))
+						&& record.value().contains("\"reasonCode\":\"RETRY_DEADLINE_PASSED\"")));
+	}
+
+	@Test
+	void deliveryWaitingInItsLaneWhenItsLeaseRunsOutIsSentOnce() {
+		Client first = newClient("fr");
+		Client second = newClient("fr");
+		Client queued = newClient("fr");
+		StubbedChannels.sms().answerLateFor(first.mobile(), 4_000);
+		StubbedChannels.sms().answerLateFor(second.mobile(), 4_000);
+		publish(SUBMITTED, first.referral());
+		publish(SUBMITTED, second.referral());
+		// Both workers of the provider's lane are busy with a slow answer.
+		await().atMost(ofSeconds(30))
+			.until(() -> StubbedChannels.sms().requestsTo(first.mobile()) == 1
+					&& StubbedChannels.sms().requestsTo(second.mobile()) == 1);
+		publish(SUBMITTED, queued.referral());
+		await().atMost(ofSeconds(30))
+			.until(() -> clientSms(deliveries(queued.referral())), sms -> "SENDING".equals(sms.get("status")));
+
+		StubbedChannels.clock().advance(Duration.ofMinutes(6));
+
+		await().atMost(ofSeconds(30))
+			.until(() -> clientSms(deliveries(queued.referral())), sms -> "SENT".equals(sms.get("status")));
+		await().during(ofSeconds(5))
+			.atMost(ofSeconds(10))
+			.until(() -> StubbedChannels.sms().requestsTo(queued.mobile()) == 1);
+	}
+
+	private static Map<String, Object> clientSms(List<Map<String, Object>> deliveries) {
+		return deliveries.stream()
+			.filter(d -> "CLIENT".equals(d.get("audience")) && "SMS".equals(d.get("channel")))
+			.findFirst()
+			.orElse(Map.of("attempts", List.of()));
+	}
+
+}
