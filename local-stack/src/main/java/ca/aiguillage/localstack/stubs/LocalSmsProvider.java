@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -24,6 +26,11 @@ public final class LocalSmsProvider implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(LocalSmsProvider.class);
 
 	private final HttpServer server;
+
+	// A request repeated with the same idempotency token (after a read timeout) is
+	// answered
+	// with the first message's id and not sent again.
+	private final Map<String, String> sidsByToken = new ConcurrentHashMap<>();
 
 	private LocalSmsProvider(HttpServer server) {
 		this.server = server;
@@ -47,17 +54,25 @@ public final class LocalSmsProvider implements AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		server.createContext("/2010-04-01/Accounts/", LocalSmsProvider::message);
+		LocalSmsProvider provider = new LocalSmsProvider(server);
+		server.createContext("/2010-04-01/Accounts/", provider::message);
 		server.start();
-		return new LocalSmsProvider(server);
+		return provider;
 	}
 
 	public String baseUrl() {
 		return "http://localhost:" + this.server.getAddress().getPort();
 	}
 
-	private static void message(HttpExchange exchange) throws IOException {
+	private void message(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
+			String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+			String first = (token != null) ? this.sidsByToken.putIfAbsent(token, sid) : null;
+			if (first != null) {
+				answer(exchange, first);
+				return;
+			}
 			String to = "";
 			String body = "";
 			for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
@@ -75,14 +90,16 @@ public final class LocalSmsProvider implements AutoCloseable {
 			// A client's link answers for them: the log shows the text, never the link.
 			log.info("SMS to +•••{}: {}", digits.substring(Math.max(0, digits.length() - 2)),
 					body.replaceAll("/r/[A-Za-z0-9_.-]+", "/r/•••"));
-			byte[] answer = ("{\"sid\":\"SM" + UUID.randomUUID().toString().replace("-", "")
-					+ "\",\"status\":\"queued\"}")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(201, answer.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(answer);
-			}
+			answer(exchange, sid);
+		}
+	}
+
+	private static void answer(HttpExchange exchange, String sid) throws IOException {
+		byte[] answer = ("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}").getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(201, answer.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(answer);
 		}
 	}
 
