@@ -1,7 +1,6 @@
 package ca.aiguillage.platform;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
@@ -9,14 +8,19 @@ import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
+import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.security.ResourceServerConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
 import com.mongodb.WriteConcern;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.MessageSource;
@@ -28,6 +32,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
 @Import(ResourceServerConfiguration.class)
+@EnableConfigurationProperties(OutboxSettings.class)
 public class PlatformAutoConfiguration {
 
 	@Bean
@@ -54,13 +59,14 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages,
-			@Value("${aiguillage.outbox.poll-interval:PT0.5S}") Duration pollInterval) {
-		return new OutboxRelay(mongo, bridge, messages, pollInterval);
+			OutboxSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters) {
+		return new OutboxRelay(mongo, bridge, messages, settings, clock,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
-	Aggregates aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
-		return new Aggregates(mongo, json, clock, relay);
+	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
+		return new Aggregates(mongo, json, schemas, clock, relay);
 	}
 
 	@Bean
