@@ -100,6 +100,16 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 	}
 
 	/**
+	 * The organizations whose data this caller sees as a coordinator: exactly theirs, or
+	 * none when the token lacks its organization claim (never "all").
+	 * @return the coordinated organization, or an empty set
+	 */
+	public Set<String> coordinatedOrganizations() {
+		return (this.roles.contains(Role.COORDINATOR) && this.organizationId != null) ? Set.of(this.organizationId)
+				: Set.of();
+	}
+
+	/**
 	 * Whether this caller is the given referring partner.
 	 * @param partner a partner id, possibly null
 	 * @return true for partner staff or a partner system of exactly that partner
