@@ -10,11 +10,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The structure every service keeps (see the house style): package by feature, only
  * {@code *Consumers} touch Spring Cloud Stream, features free of cycles, no vague names.
+ * A service's test includes them with {@code @ArchTest static final ArchTests rules =
+ * ArchTests.in(AiguillageArchitectureRules.class)} and analyses its own root package.
  * Rules that need every module at once (services independent of each other, raw Kafka
  * clients, aggregates free of framework types) are in local-stack's
- * {@code SystemArchitectureTests}. A service's test includes them with
- * {@code @ArchTest static final ArchTests rules =
- * ArchTests.in(AiguillageArchitectureRules.class)} and analyses its own root package.
+ * {@code SystemArchitectureTests}.
  */
 public final class AiguillageArchitectureRules {
 

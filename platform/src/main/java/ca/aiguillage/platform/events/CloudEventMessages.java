@@ -139,7 +139,7 @@ public final class CloudEventMessages {
 
 	/**
 	 * A CloudEvents attribute of a message, whichever prefix and encoding it came with.
-	 * @param message the message
+	 * @param message a message from an input binding
 	 * @param attribute the attribute, such as {@code source} or {@code id}
 	 * @return its value, or null when the message does not carry it
 	 */

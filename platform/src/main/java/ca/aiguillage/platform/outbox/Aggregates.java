@@ -56,8 +56,8 @@ public final class Aggregates {
 	/**
 	 * Saves a new or changed aggregate and the events it raised, in one write that fails
 	 * if another writer changed the document since it was read.
-	 * @param aggregate the aggregate
-	 * @param <T> its type
+	 * @param aggregate a new aggregate, or one read by {@link #find} and changed
+	 * @param <T> the aggregate type
 	 * @return the saved aggregate
 	 * @throws OptimisticLockingFailureException when another writer came first
 	 * @throws DuplicateKeyException when a new aggregate's id is taken

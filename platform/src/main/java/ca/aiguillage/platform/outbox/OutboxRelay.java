@@ -207,7 +207,7 @@ public final class OutboxRelay extends WakeablePoller {
 	 * An entry that failed to publish.
 	 *
 	 * @param collection its document's collection
-	 * @param documentId its document
+	 * @param documentId the {@code _id} of the document holding it
 	 * @param attempts failed attempts so far
 	 * @param nextAttempt not tried again before
 	 */

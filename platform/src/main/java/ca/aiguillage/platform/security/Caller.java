@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
  * parameters.
  *
  * @param subject the token's subject (a user name or a client id)
- * @param roles the roles
+ * @param roles the roles named in the token's {@value #ROLES} claim
  * @param organizationId the member organization of a coordinator, or null
  * @param partnerId the referring partner of partner staff or a partner system, or null
  */
