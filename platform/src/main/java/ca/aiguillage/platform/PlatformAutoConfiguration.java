@@ -1,7 +1,11 @@
 package ca.aiguillage.platform;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 
+import ca.aiguillage.platform.deadletters.DeadLetterController;
+import ca.aiguillage.platform.deadletters.DeadLetters;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
@@ -22,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -67,6 +72,27 @@ public class PlatformAutoConfiguration {
 	@Bean
 	Aggregates aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
 		return new Aggregates(mongo, json, clock, relay);
+	}
+
+	@Bean
+	DeadLetters deadLetters(BindingServiceProperties bindings, MongoOperations mongo, Clock clock,
+			@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+		// The binder names each input binding's dead-letter topic
+		// error.<destination>.<group>.
+		Map<String, String> originalTopics = new TreeMap<>();
+		bindings.getBindings().values().forEach(binding -> {
+			if (binding.getGroup() != null && binding.getDestination() != null) {
+				for (String destination : binding.getDestination().split(",")) {
+					originalTopics.put("error." + destination.strip() + "." + binding.getGroup(), destination.strip());
+				}
+			}
+		});
+		return new DeadLetters(originalTopics, brokers, mongo, clock);
+	}
+
+	@Bean
+	DeadLetterController deadLetterController(DeadLetters deadLetters) {
+		return new DeadLetterController(deadLetters);
 	}
 
 	@Bean
