@@ -70,8 +70,8 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	Aggregates aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
-		return new Aggregates(mongo, json, clock, relay);
+	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
+		return new Aggregates(mongo, json, schemas, clock, relay);
 	}
 
 	@Bean

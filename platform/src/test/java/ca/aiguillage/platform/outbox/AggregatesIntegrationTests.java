@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.platform.PlatformIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @PlatformIntegrationTest
 class AggregatesIntegrationTests {
@@ -154,6 +156,25 @@ class AggregatesIntegrationTests {
 		Tally stored = this.mongo.findById(id, Tally.class);
 		assertThat(stored.count()).isEqualTo(1);
 		assertThat(stored.hasApplied(eventId)).isTrue();
+	}
+
+	@Test
+	void anEventThatBreaksItsSchemaIsRefusedAndNothingIsWritten() {
+		// A space is outside the id pattern of every event schema.
+		String id = "tally " + UUID.randomUUID();
+
+		assertThatExceptionOfType(EventRefusedException.class)
+			.isThrownBy(() -> this.aggregates.update(Tally.class, id, found -> {
+				Tally tally = new Tally(id);
+				tally.reprioritise(Priority.A);
+				return Outcome.save(tally, true);
+			}))
+			.withMessageContaining(ReprioritisedV1.TYPE)
+			.withMessageContaining("/referralId")
+			.withMessageContaining("pattern")
+			.withMessageNotContaining(id)
+			.satisfies(refused -> assertThat(refused.violations()).extracting("keyword").contains("pattern"));
+		assertThat(this.mongo.findById(id, Tally.class)).isNull();
 	}
 
 	private static String newId() {
