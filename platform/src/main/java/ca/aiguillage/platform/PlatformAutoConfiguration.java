@@ -1,23 +1,32 @@
 package ca.aiguillage.platform;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
+import ca.aiguillage.platform.deadletters.DeadLetterController;
+import ca.aiguillage.platform.deadletters.DeadLetters;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
+import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.security.ResourceServerConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
 import com.mongodb.WriteConcern;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +37,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
 @Import(ResourceServerConfiguration.class)
+@EnableConfigurationProperties(OutboxSettings.class)
 public class PlatformAutoConfiguration {
 
 	@Bean
@@ -54,13 +64,35 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages,
-			@Value("${aiguillage.outbox.poll-interval:PT0.5S}") Duration pollInterval) {
-		return new OutboxRelay(mongo, bridge, messages, pollInterval);
+			OutboxSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters) {
+		return new OutboxRelay(mongo, bridge, messages, settings, clock,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
-	Aggregates aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
-		return new Aggregates(mongo, json, clock, relay);
+	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
+		return new Aggregates(mongo, json, schemas, clock, relay);
+	}
+
+	@Bean
+	DeadLetters deadLetters(BindingServiceProperties bindings, MongoOperations mongo, Clock clock,
+			@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+		// The binder names each input binding's dead-letter topic
+		// error.<destination>.<group>.
+		Map<String, String> originalTopics = new TreeMap<>();
+		bindings.getBindings().values().forEach(binding -> {
+			if (binding.getGroup() != null && binding.getDestination() != null) {
+				for (String destination : binding.getDestination().split(",")) {
+					originalTopics.put("error." + destination.strip() + "." + binding.getGroup(), destination.strip());
+				}
+			}
+		});
+		return new DeadLetters(originalTopics, brokers, mongo, clock);
+	}
+
+	@Bean
+	DeadLetterController deadLetterController(DeadLetters deadLetters) {
+		return new DeadLetterController(deadLetters);
 	}
 
 	@Bean

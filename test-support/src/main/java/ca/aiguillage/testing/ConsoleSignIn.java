@@ -32,7 +32,7 @@ public final class ConsoleSignIn {
 	 * client-credentials grant.
 	 * @param port the authorization server's port
 	 * @param clientId the system's client id
-	 * @param secret its secret
+	 * @param secret the client secret in clear, sent with HTTP Basic
 	 * @return the access token
 	 */
 	public static String systemToken(int port, String clientId, String secret) {

@@ -55,7 +55,7 @@ public final class KafkaProbe {
 
 	/**
 	 * Every record on a topic now, from the beginning.
-	 * @param topic the topic
+	 * @param topic the topic, read by a fresh consumer group
 	 * @return its records in partition order
 	 */
 	public List<WireRecord> readAll(String topic) {
@@ -82,7 +82,7 @@ public final class KafkaProbe {
 
 	/**
 	 * Awaits the record of one CloudEvent on a topic, such as a dead-letter topic.
-	 * @param topic the topic
+	 * @param topic the topic, read from its beginning until the record is there
 	 * @param eventId the event's {@code ce_id}
 	 * @return the record, once it is there
 	 */
@@ -96,9 +96,9 @@ public final class KafkaProbe {
 
 	/**
 	 * Sends one record and waits for the broker's acknowledgement.
-	 * @param topic the topic
-	 * @param key the key
-	 * @param value the value
+	 * @param topic the topic, created by the broker if needed
+	 * @param key the message key, as UTF-8
+	 * @param value the message value, as UTF-8
 	 * @param headers headers, sent as UTF-8 bytes
 	 */
 	public void send(String topic, String key, String value, Map<String, String> headers) {
@@ -120,7 +120,7 @@ public final class KafkaProbe {
 	 * Whether a consumer group has committed every record now on a topic: what was sent
 	 * before this call has been processed.
 	 * @param group the consumer group
-	 * @param topic the topic
+	 * @param topic the topic whose end offsets the group must have reached
 	 * @return true when the group's committed offsets reach the end of every partition
 	 */
 	public boolean hasConsumedEverything(String group, String topic) {
@@ -151,9 +151,9 @@ public final class KafkaProbe {
 
 	/**
 	 * The binary-mode CloudEvents headers of a valid event of the given type.
-	 * @param id the event id
-	 * @param type the event type
-	 * @param subject the subject
+	 * @param id the {@code ce_id}
+	 * @param type the {@code ce_type}, as in the catalog
+	 * @param subject the {@code ce_subject}, usually the referral id
 	 * @return the {@code ce_} headers
 	 */
 	public static Map<String, String> cloudEventHeaders(String id, String type, String subject) {

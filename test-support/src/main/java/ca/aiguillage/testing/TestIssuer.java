@@ -124,6 +124,23 @@ public final class TestIssuer {
 	}
 
 	/**
+	 * A validly signed coordinator token that lacks its {@code organization_id} claim, as
+	 * a claim mapper mistake in the identity provider would make it: services must refuse
+	 * it.
+	 */
+	public String coordinatorWithoutOrganization() {
+		return sign(claims("coordination.unmapped", List.of("COORDINATOR"), null, null).build(), this.key);
+	}
+
+	/**
+	 * A validly signed partner token that lacks its {@code partner_id} claim: services
+	 * must refuse it.
+	 */
+	public String partnerWithoutPartnerId() {
+		return sign(claims("unmapped-records", List.of("PARTNER"), null, null).build(), this.key);
+	}
+
+	/**
 	 * A valid access token of another Aiguillage service (client credentials).
 	 * @param clientId the service's client id, such as {@code notification-service}
 	 * @return the token

@@ -33,7 +33,7 @@ public final class Accounts {
 
 	/**
 	 * A system that authenticates with its own client credentials.
-	 * @param clientId its client id
+	 * @param clientId the client id it authenticated with
 	 * @return its claims, empty for an unknown system
 	 */
 	public Optional<Claims> system(String clientId) {

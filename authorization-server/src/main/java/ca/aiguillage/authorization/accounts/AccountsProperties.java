@@ -80,9 +80,9 @@ record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime, @DefaultV
 	 * A system authenticating with the client-credentials grant, such as a CLSC's records
 	 * system.
 	 *
-	 * @param clientId its client id
+	 * @param clientId the client id it authenticates with, also its tokens' subject
 	 * @param secret its client secret's bcrypt hash
-	 * @param roles its roles
+	 * @param roles the roles its tokens carry
 	 * @param organizationId the organization it acts for, if a coordinator's
 	 * @param partnerId the partner it acts for
 	 */
@@ -119,7 +119,7 @@ record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime, @DefaultV
 	/**
 	 * A public browser application: no secret, authorization code with PKCE only.
 	 *
-	 * @param clientId its client id
+	 * @param clientId the client id the browser application presents
 	 * @param redirectUris where the authorization code may be sent
 	 * @param scopes the scopes it may ask for
 	 */

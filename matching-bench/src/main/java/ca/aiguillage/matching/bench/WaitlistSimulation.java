@@ -56,7 +56,7 @@ final class WaitlistSimulation {
 	/**
 	 * What one run measured, over the referrals registered in the measured year.
 	 *
-	 * @param policy the policy
+	 * @param policy the placement policy that ran
 	 * @param capacity capacity as a share of demand
 	 * @param arrivals referrals registered
 	 * @param withinTarget share that started within 60 days

@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.platform.logging.LogText;
 import ca.aiguillage.platform.outbox.OutboxEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,7 +90,7 @@ public final class CloudEventMessages {
 	public Optional<ReceivedEvent> read(Message<byte[]> message, List<EventDefinition<?>> accepted) {
 		String specVersion = required(message, "specversion");
 		if (!"1.0".equals(specVersion)) {
-			throw new MalformedEventException("unsupported CloudEvents specversion " + specVersion);
+			throw new MalformedEventException("unsupported CloudEvents specversion " + LogText.of(specVersion));
 		}
 		String id = required(message, "id");
 		String type = required(message, "type");
@@ -96,7 +98,7 @@ public final class CloudEventMessages {
 		Optional<EventDefinition<?>> definition = accepted.stream().filter(d -> d.type().equals(type)).findFirst();
 		if (definition.isEmpty()) {
 			if (EventCatalog.byType(type).isEmpty()) {
-				log.info("Ignoring event {} of a type outside the contract: {}", id, type);
+				log.info("Ignoring event {} of a type outside the contract: {}", LogText.of(id), LogText.of(type));
 			}
 			return Optional.empty();
 		}
@@ -128,15 +130,16 @@ public final class CloudEventMessages {
 	private static String required(Message<byte[]> message, String attribute) {
 		String value = header(message, attribute);
 		if (value == null || value.isBlank()) {
+			// Header names are the sender's choice too.
 			throw new MalformedEventException("missing CloudEvents attribute " + PREFIX + attribute + " (headers: "
-					+ new java.util.TreeSet<>(message.getHeaders().keySet()) + ")");
+					+ LogText.of(new TreeSet<>(message.getHeaders().keySet())) + ")");
 		}
 		return value;
 	}
 
 	/**
 	 * A CloudEvents attribute of a message, whichever prefix and encoding it came with.
-	 * @param message the message
+	 * @param message a message from an input binding
 	 * @param attribute the attribute, such as {@code source} or {@code id}
 	 * @return its value, or null when the message does not carry it
 	 */

@@ -1,5 +1,6 @@
 package ca.aiguillage.platform.events;
 
+import ca.aiguillage.platform.logging.LogText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ public final class EventJson {
 		}
 		catch (JacksonException ex) {
 			throw new MalformedEventException("payload does not fit " + type.getSimpleName() + " at "
-					+ ex.getPathReference() + " (" + ex.getClass().getSimpleName() + ")");
+					+ LogText.of(ex.getPathReference()) + " (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package ca.aiguillage.platform.events;
 
+import ca.aiguillage.platform.logging.LogText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,9 @@ public record SchemaViolation(String location, String keyword, @Nullable String 
 
 	@Override
 	public String toString() {
-		return this.location + " " + this.keyword + ((this.property != null) ? " " + this.property : "");
+		// Locations and property names may be the sender's own keys.
+		return LogText.of(this.location) + " " + this.keyword
+				+ ((this.property != null) ? " " + LogText.of(this.property) : "");
 	}
 
 }

@@ -1,8 +1,13 @@
 package ca.aiguillage.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,6 +16,8 @@ import java.util.function.Supplier;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.platform.events.EventJson;
+import ca.aiguillage.platform.events.EventSchemas;
+import ca.aiguillage.platform.events.SchemaViolation;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,13 +35,16 @@ public final class Aggregates {
 
 	private final EventJson json;
 
+	private final EventSchemas schemas;
+
 	private final Clock clock;
 
 	private final OutboxRelay relay;
 
-	public Aggregates(MongoOperations mongo, EventJson json, Clock clock, OutboxRelay relay) {
+	public Aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
 		this.mongo = mongo;
 		this.json = json;
+		this.schemas = schemas;
 		this.clock = clock;
 		this.relay = relay;
 	}
@@ -46,18 +56,31 @@ public final class Aggregates {
 	/**
 	 * Saves a new or changed aggregate and the events it raised, in one write that fails
 	 * if another writer changed the document since it was read.
-	 * @param aggregate the aggregate
-	 * @param <T> its type
+	 * @param aggregate a new aggregate, or one read by {@link #find} and changed
+	 * @param <T> the aggregate type
 	 * @return the saved aggregate
 	 * @throws OptimisticLockingFailureException when another writer came first
 	 * @throws DuplicateKeyException when a new aggregate's id is taken
+	 * @throws EventRefusedException when a raised event breaks its schema: nothing is
+	 * written
 	 */
 	public <T extends Aggregate> T save(T aggregate) {
-		for (Object event : aggregate.drainRaised()) {
+		List<OutboxEvent> checked = new ArrayList<>();
+		for (Object event : aggregate.raisedEvents()) {
 			EventDefinition<?> definition = EventCatalog.of(event);
-			aggregate.addToOutbox(new OutboxEvent(UUID.randomUUID().toString(), definition.type(), definition.topic(),
-					definition.subjectOf(event), this.clock.instant(), this.json.write(event)));
+			String data = this.json.write(event);
+			// An event that breaks its schema would be dead-lettered by every consumer:
+			// refuse the change that raised it instead.
+			List<SchemaViolation> violations = this.schemas.violations(definition,
+					this.json.tree(data.getBytes(StandardCharsets.UTF_8)));
+			if (!violations.isEmpty()) {
+				throw new EventRefusedException(definition.type(), violations);
+			}
+			checked.add(new OutboxEvent(UUID.randomUUID().toString(), definition.type(), definition.topic(),
+					definition.subjectOf(event), this.clock.instant(), data));
 		}
+		aggregate.drainRaised();
+		checked.forEach(aggregate::addToOutbox);
 		T saved = this.mongo.save(aggregate);
 		this.relay.wake();
 		return saved;
@@ -94,6 +117,9 @@ public final class Aggregates {
 					throw (ex instanceof OptimisticLockingFailureException optimistic) ? optimistic
 							: new OptimisticLockingFailureException("Aggregate " + id + " kept changing", ex);
 				}
+				// A random pause, growing with the attempts, so that writers that keep
+				// colliding fall out of step instead of colliding again.
+				LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(attempt * 1_000_000L));
 			}
 		}
 	}

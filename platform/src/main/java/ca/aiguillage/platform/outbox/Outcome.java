@@ -16,7 +16,7 @@ public record Outcome<T extends Aggregate, R>(@Nullable T aggregate, R answer) {
 	/**
 	 * Save this aggregate and the events it raised, then answer.
 	 * @param aggregate the changed (or new) aggregate
-	 * @param answer the answer
+	 * @param answer what {@link Aggregates#update} returns
 	 * @param <T> the aggregate type
 	 * @param <R> the answer type
 	 * @return the outcome
@@ -27,7 +27,7 @@ public record Outcome<T extends Aggregate, R>(@Nullable T aggregate, R answer) {
 
 	/**
 	 * Write nothing, and answer.
-	 * @param answer the answer
+	 * @param answer what {@link Aggregates#update} returns
 	 * @param <T> the aggregate type
 	 * @param <R> the answer type
 	 * @return the outcome

@@ -19,7 +19,7 @@ import org.springframework.util.ClassUtils;
  * parameters.
  *
  * @param subject the token's subject (a user name or a client id)
- * @param roles the roles
+ * @param roles the roles named in the token's {@value #ROLES} claim
  * @param organizationId the member organization of a coordinator, or null
  * @param partnerId the referring partner of partner staff or a partner system, or null
  */
@@ -97,6 +97,16 @@ public record Caller(String subject, Set<Role> roles, @Nullable String organizat
 	public boolean coordinates(@Nullable String organization) {
 		return this.roles.contains(Role.COORDINATOR) && this.organizationId != null
 				&& Objects.equals(this.organizationId, organization);
+	}
+
+	/**
+	 * The organizations whose data this caller sees as a coordinator: exactly theirs, or
+	 * none when the token lacks its organization claim (never "all").
+	 * @return the coordinated organization, or an empty set
+	 */
+	public Set<String> coordinatedOrganizations() {
+		return (this.roles.contains(Role.COORDINATOR) && this.organizationId != null) ? Set.of(this.organizationId)
+				: Set.of();
 	}
 
 	/**

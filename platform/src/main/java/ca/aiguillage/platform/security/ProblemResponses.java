@@ -53,9 +53,9 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 	/**
 	 * Writes a problem whose title and detail are the messages
 	 * {@code problem.<key>.title} and {@code .detail}, in the request's language.
-	 * @param request the request
+	 * @param request the request, whose {@code Accept-Language} picks the language
 	 * @param response the response, its status already set
-	 * @param status the status
+	 * @param status the HTTP status the problem reports
 	 * @param key the problem's message key
 	 * @throws IOException when the response cannot be written
 	 */

@@ -12,13 +12,19 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every API call needs a valid bearer token (issuer, signature, expiry and audience are
- * checked by Boot's decoder from {@code spring.security.oauth2.resourceserver.jwt.*});
- * health and metrics stay open for probes and Prometheus. Endpoints then check roles and
- * tenants themselves.
+ * checked by Boot's decoder from {@code spring.security.oauth2.resourceserver.jwt.*}, and
+ * a tenant role's tenant claim by {@link TenantClaims}); health and metrics stay open for
+ * probes and Prometheus. Endpoints then check roles and tenants themselves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class ResourceServerConfiguration {
+
+	@Bean
+	TenantClaims tenantClaims() {
+		// Boot adds every OAuth2TokenValidator<Jwt> bean to its decoder's checks.
+		return new TenantClaims();
+	}
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)

@@ -53,6 +53,10 @@ public final class SignedInPeople implements OAuth2UserService<OidcUserRequest, 
 		}
 		Map<String, Object> claims = new LinkedHashMap<>();
 		List<String> roles = roles(access);
+		if (!TenantClaims.complete(Caller.roles(roles), access.getClaimAsString(Caller.ORGANIZATION),
+				access.getClaimAsString(Caller.PARTNER))) {
+			throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"), "tenant claim missing");
+		}
 		claims.put(Caller.ROLES, roles);
 		for (String claim : List.of(Caller.ORGANIZATION, Caller.PARTNER)) {
 			if (access.getClaimAsString(claim) != null) {

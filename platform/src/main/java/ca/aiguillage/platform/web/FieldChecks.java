@@ -54,7 +54,7 @@ public final class FieldChecks {
 
 	/**
 	 * An ISO 639-1 language code.
-	 * @param field the field
+	 * @param field the field's name in the problem detail
 	 * @param code the code, or null when absent is allowed
 	 * @return true when absent or known
 	 */

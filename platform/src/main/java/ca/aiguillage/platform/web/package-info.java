@@ -1,5 +1,6 @@
 /**
- * RFC 9457 problem details in French (default) and English for every service's HTTP API.
+ * RFC 9457 problem details in French (default) and English for every service's HTTP API,
+ * and formula-safe CSV cells for its exports.
  */
 @NullMarked
 package ca.aiguillage.platform.web;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import ca.aiguillage.platform.logging.LogText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ public abstract class WakeablePoller implements SmartLifecycle {
 				pollOnce();
 			}
 			catch (RuntimeException ex) {
-				log.warn("{} will retry: {}", threadName(), ex.getMessage());
+				log.warn("{} will retry: {}", threadName(), LogText.of(ex.getMessage()));
 			}
 			try {
 				if (this.wakeUp.tryAcquire(pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -1,0 +1,241 @@
+package ca.aiguillage.platform.deadletters;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import ca.aiguillage.platform.deadletters.DeadLetterAction.Kind;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * This service's dead-letter topics ({@code error.<topic>.<group>}, one per input binding
+ * with a group), read from their start outside any consumer group, and what was done with
+ * each record. A raw Kafka client on purpose: a consumer group would commit offsets and
+ * make dead letters disappear from the list.
+ */
+public final class DeadLetters {
+
+	private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(10);
+
+	private final Map<String, String> originalTopics;
+
+	private final String brokers;
+
+	private final MongoOperations mongo;
+
+	private final Clock clock;
+
+	/**
+	 * Dead letters of the given bindings.
+	 * @param originalTopics each dead-letter topic and the topic its records came from
+	 * @param brokers the bootstrap servers
+	 * @param mongo where actions are recorded
+	 * @param clock the time of actions
+	 */
+	public DeadLetters(Map<String, String> originalTopics, String brokers, MongoOperations mongo, Clock clock) {
+		this.originalTopics = Map.copyOf(originalTopics);
+		this.brokers = brokers;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every dead letter now on this service's dead-letter topics, oldest first.
+	 * @return the dead letters with what was done with each
+	 */
+	public List<DeadLetter> list() {
+		Map<String, DeadLetterAction> actions = this.mongo.findAll(DeadLetterAction.class)
+			.stream()
+			.collect(Collectors.toMap(DeadLetterAction::id, Function.identity()));
+		List<DeadLetter> letters = new ArrayList<>();
+		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+			for (String topic : this.originalTopics.keySet()) {
+				List<TopicPartition> partitions = consumer.partitionsFor(topic)
+					.stream()
+					.map(info -> new TopicPartition(info.topic(), info.partition()))
+					.toList();
+				readAll(consumer, partitions).forEach(record -> letters.add(letter(record, actions)));
+			}
+		}
+		letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
+		return letters;
+	}
+
+	/**
+	 * Sends one dead letter back to its original topic, as it was, and records it.
+	 * @param id the dead letter's id
+	 * @param by the administrator's subject
+	 * @return the dead letter, now marked replayed
+	 * @throws DeadLetterNotFoundException when there is no such dead letter
+	 * @throws AlreadyHandledException when it was replayed or discarded before
+	 */
+	public DeadLetter replay(String id, String by) {
+		ConsumerRecord<byte[], byte[]> record = unhandled(id);
+		ProducerRecord<byte[], byte[]> replayed = new ProducerRecord<>(this.originalTopics.get(record.topic()), null,
+				record.key(), record.value());
+		for (Header header : record.headers()) {
+			// The binder's own headers (cause, stack trace, original offset) describe the
+			// failure, not the event.
+			if (!header.key().startsWith("x-") && !header.key().startsWith("kafka_dlt-")) {
+				replayed.headers().add(header);
+			}
+		}
+		try (KafkaProducer<byte[], byte[]> producer = producer()) {
+			producer.send(replayed).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while replaying " + id, ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The broker did not take the replay of " + id, ex);
+		}
+		return record(record, new DeadLetterAction(id, Kind.REPLAYED, by, null, this.clock.instant()));
+	}
+
+	/**
+	 * Leaves one dead letter where it is, for a stated reason.
+	 * @param id the dead letter's id
+	 * @param by the administrator's subject
+	 * @param reason why it is not replayed
+	 * @return the dead letter, now marked discarded
+	 * @throws DeadLetterNotFoundException when there is no such dead letter
+	 * @throws AlreadyHandledException when it was replayed or discarded before
+	 */
+	public DeadLetter discard(String id, String by, String reason) {
+		ConsumerRecord<byte[], byte[]> record = unhandled(id);
+		return record(record, new DeadLetterAction(id, Kind.DISCARDED, by, reason, this.clock.instant()));
+	}
+
+	private DeadLetter record(ConsumerRecord<byte[], byte[]> record, DeadLetterAction action) {
+		try {
+			this.mongo.insert(action);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new AlreadyHandledException(action.id());
+		}
+		return letter(record, Map.of(action.id(), action));
+	}
+
+	private ConsumerRecord<byte[], byte[]> unhandled(String id) {
+		if (this.mongo.findById(id, DeadLetterAction.class) != null) {
+			throw new AlreadyHandledException(id);
+		}
+		return find(id).orElseThrow(() -> new DeadLetterNotFoundException(id));
+	}
+
+	private Optional<ConsumerRecord<byte[], byte[]>> find(String id) {
+		String[] parts = id.split("~");
+		if (parts.length != 3 || !this.originalTopics.containsKey(parts[0]) || !parts[1].matches("\\d{1,6}")
+				|| !parts[2].matches("\\d{1,18}")) {
+			return Optional.empty();
+		}
+		TopicPartition partition = new TopicPartition(parts[0], Integer.parseInt(parts[1]));
+		long offset = Long.parseLong(parts[2]);
+		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+			List<PartitionInfo> known = consumer.partitionsFor(partition.topic());
+			if (known.stream().noneMatch(info -> info.partition() == partition.partition())) {
+				return Optional.empty();
+			}
+			return readAll(consumer, List.of(partition)).stream()
+				.filter(record -> record.offset() == offset)
+				.findFirst();
+		}
+	}
+
+	private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaConsumer<byte[], byte[]> consumer,
+			List<TopicPartition> partitions) {
+		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+		if (partitions.isEmpty()) {
+			return records;
+		}
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+		Instant giveUp = Instant.now().plus(READ_FOR_AT_MOST);
+		while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+			if (Instant.now().isAfter(giveUp)) {
+				throw new IllegalStateException("Dead-letter topics could not be read in " + READ_FOR_AT_MOST);
+			}
+			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+		}
+		return records;
+	}
+
+	private DeadLetter letter(ConsumerRecord<byte[], byte[]> record, Map<String, DeadLetterAction> actions) {
+		String id = record.topic() + "~" + record.partition() + "~" + record.offset();
+		String fqcn = header(record, "x-exception-fqcn", "kafka_dlt-exception-fqcn");
+		String message = header(record, "x-exception-message", "kafka_dlt-exception-message");
+		String cause = (fqcn != null || message != null)
+				? ((fqcn != null) ? fqcn : "") + ((message != null) ? ": " + message : "") : null;
+		return new DeadLetter(id, record.topic(), this.originalTopics.get(record.topic()),
+				header(record, "ce_id", "ce-id"), header(record, "ce_type", "ce-type"), cause,
+				Instant.ofEpochMilli(record.timestamp()), actions.get(id));
+	}
+
+	private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String... names) {
+		for (String name : names) {
+			Header header = record.headers().lastHeader(name);
+			if (header != null && header.value() != null) {
+				return new String(header.value(), StandardCharsets.UTF_8);
+			}
+		}
+		return null;
+	}
+
+	private KafkaConsumer<byte[], byte[]> consumer() {
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+	}
+
+	private KafkaProducer<byte[], byte[]> producer() {
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+	/** There is no dead letter with this id on this service's topics. */
+	public static final class DeadLetterNotFoundException extends RuntimeException {
+
+		DeadLetterNotFoundException(String id) {
+			super("No dead letter " + id);
+		}
+
+	}
+
+	/** This dead letter was replayed or discarded before: each is acted on once. */
+	public static final class AlreadyHandledException extends RuntimeException {
+
+		AlreadyHandledException(String id) {
+			super("Dead letter " + id + " was handled before");
+		}
+
+	}
+
+}

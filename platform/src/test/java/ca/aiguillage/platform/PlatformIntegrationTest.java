@@ -1,0 +1,31 @@
+package ca.aiguillage.platform;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import ca.aiguillage.platform.probe.PlatformTestApplication;
+import ca.aiguillage.testing.ServiceIntegrationTest;
+
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The platform booted as a service on the real broker and the embedded wire-protocol
+ * MongoDB, one context shared by every platform integration test. The relay polls only
+ * once a minute, so an event published at once proves it was woken.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ServiceIntegrationTest
+@ContextConfiguration(classes = PlatformTestApplication.class)
+@TestPropertySource(properties = { "aiguillage.outbox.poll-interval=PT1M", "aiguillage.outbox.first-retry=PT0.05S",
+		"aiguillage.outbox.max-retry=PT0.2S", "aiguillage.outbox.stuck-after=3" })
+public @interface PlatformIntegrationTest {
+
+}

@@ -1,0 +1,140 @@
+package ca.aiguillage.platform.deadletters;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.platform.PlatformIntegrationTest;
+import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.Http.Answer;
+import ca.aiguillage.testing.KafkaProbe;
+import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import ca.aiguillage.testing.TestIssuer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@PlatformIntegrationTest
+class DeadLettersIntegrationTests {
+
+	private static final String DEAD_LETTERS = "error.probe.events.platform-tests";
+
+	private static final String PATH = "/api/v1/admin/dead-letters";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Test
+	void anAdministratorSeesEachDeadLetterWithItsCauseButNotItsData() {
+		String eventId = deadLetter();
+
+		Answer answer = admin().get(PATH);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.<List<String>>json("$[?(@.eventId == '" + eventId + "')].cause"))
+			.containsExactly("ca.aiguillage.platform.events.MalformedEventException: /referralId pattern");
+		assertThat(answer.<List<String>>json("$[?(@.eventId == '" + eventId + "')].originalTopic"))
+			.containsExactly("probe.events");
+		assertThat(answer.body()).doesNotContain("Marie");
+	}
+
+	@Test
+	void onlyAnAdministratorMayListDeadLetters() {
+		Http service = Http.localhost(this.port);
+
+		assertThat(service.get(PATH).status()).isEqualTo(401);
+		assertThat(service.withToken(TestIssuer.get().coordinator("org-laval")).get(PATH).status()).isEqualTo(403);
+		assertThat(service.withToken(TestIssuer.get().partner("clsc-ahuntsic")).get(PATH).status()).isEqualTo(403);
+		assertThat(service.withToken(TestIssuer.get().service("notification-service")).get(PATH).status())
+			.isEqualTo(403);
+		assertThat(service.withToken(TestIssuer.get().coordinator("org-laval"))
+			.call("POST", PATH + "/" + DEAD_LETTERS + "~0~0/replay", null)
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aReplayRepublishesTheEventAsItWasOnItsOriginalTopicOnceAndIsRecorded() {
+		String eventId = deadLetter();
+		String id = idOf(eventId);
+
+		Answer replayed = admin().call("POST", PATH + "/" + id + "/replay", null);
+		Answer again = admin().call("POST", PATH + "/" + id + "/replay", null);
+
+		assertThat(replayed.status()).isEqualTo(200);
+		assertThat(replayed.<String>json("$.action.kind")).isEqualTo("REPLAYED");
+		assertThat(replayed.<String>json("$.action.by")).isEqualTo("admin");
+		assertThat(again.status()).isEqualTo(409);
+		WireRecord record = probe().awaitEvent("probe.events", eventId);
+		assertThat(record.header("ce_type")).isEqualTo(ReprioritisedV1.TYPE);
+		assertThat(record.headers()).doesNotContainKeys("x-exception-message", "x-original-topic");
+		assertThat(record.value()).contains("Marie Tremblay");
+		assertThat(this.mongo.findById(id, DeadLetterAction.class)).isNotNull();
+	}
+
+	@Test
+	void aDiscardNeedsAReasonAndIsRecordedWithIt() {
+		String id = idOf(deadLetter());
+
+		Answer withoutReason = admin().call("POST", PATH + "/" + id + "/discard", "{}");
+		Answer discarded = admin().call("POST", PATH + "/" + id + "/discard",
+				"{\"reason\":\"Test referral sent by mistake\"}");
+
+		assertThat(withoutReason.status()).isEqualTo(400);
+		assertThat(discarded.status()).isEqualTo(200);
+		assertThat(discarded.<String>json("$.action.kind")).isEqualTo("DISCARDED");
+		assertThat(this.mongo.findById(id, DeadLetterAction.class).reason()).isEqualTo("Test referral sent by mistake");
+		assertThat(admin().get(PATH).<List<String>>json("$[?(@.id == '" + id + "')].action.kind"))
+			.containsExactly("DISCARDED");
+	}
+
+	@Test
+	void anUnknownDeadLetterIsNotFound() {
+		assertThat(admin().call("POST", PATH + "/" + DEAD_LETTERS + "~0~999999/replay", null).status()).isEqualTo(404);
+		assertThat(admin().call("POST", PATH + "/error.elsewhere.group~0~0/replay", null).status()).isEqualTo(404);
+	}
+
+	private String deadLetter() {
+		String eventId = UUID.randomUUID().toString();
+		Map<String, String> headers = new HashMap<>(
+				KafkaProbe.cloudEventHeaders(eventId, ReprioritisedV1.TYPE, "ref-1"));
+		// What the binder adds when it gives up on a record.
+		headers.put("x-original-topic", "probe.events");
+		headers.put("x-exception-fqcn", "ca.aiguillage.platform.events.MalformedEventException");
+		headers.put("x-exception-message", "/referralId pattern");
+		probe().send(DEAD_LETTERS, "ref-1",
+				"{\"referralId\":\"Marie Tremblay\",\"priority\":\"A\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}",
+				headers);
+		return eventId;
+	}
+
+	private String idOf(String eventId) {
+		return await().atMost(Duration.ofSeconds(15))
+			.until(() -> admin().get(PATH).<List<String>>json("$[?(@.eventId == '" + eventId + "')].id"),
+					ids -> ids.size() == 1)
+			.get(0);
+	}
+
+	private Http admin() {
+		return Http.localhost(this.port).withToken(TestIssuer.get().admin());
+	}
+
+	private KafkaProbe probe() {
+		return new KafkaProbe(this.broker.getBrokersAsString());
+	}
+
+}

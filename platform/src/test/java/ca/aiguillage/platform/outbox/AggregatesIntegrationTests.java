@@ -1,0 +1,193 @@
+package ca.aiguillage.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.platform.PlatformIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@PlatformIntegrationTest
+class AggregatesIntegrationTests {
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Test
+	void concurrentWritersEachApplyTheirChangeExactlyOnce() throws Exception {
+		String id = newId();
+		this.aggregates.update(Tally.class, id, found -> Outcome.save(new Tally(id), true));
+		int writers = 4;
+		int changesEach = 10;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int writer = 0; writer < writers; writer++) {
+				done.add(pool.submit(() -> {
+					for (int change = 0; change < changesEach; change++) {
+						this.aggregates.updateIfPresent(Tally.class, id, tally -> {
+							tally.reprioritise(Priority.B);
+							return true;
+						});
+					}
+				}));
+			}
+			for (Future<?> writer : done) {
+				writer.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Tally stored = this.mongo.findById(id, Tally.class);
+		assertThat(stored.count()).isEqualTo(writers * changesEach);
+		assertThat(stored.getVersion()).isNotNull();
+	}
+
+	@Test
+	void aDuplicateKeyOnANewDocumentDecidesAgainOnTheStoredOne() throws Exception {
+		String id = newId();
+		CountDownLatch bothSawNothing = new CountDownLatch(2);
+		AtomicInteger decisions = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<String>> answers = new ArrayList<>();
+			for (int writer = 0; writer < 2; writer++) {
+				answers.add(pool.submit(() -> this.aggregates.update(Tally.class, id, found -> {
+					decisions.incrementAndGet();
+					if (found.isEmpty()) {
+						// Both writers decide on an empty store, so one insert must lose.
+						bothSawNothing.countDown();
+						awaitQuietly(bothSawNothing);
+					}
+					Tally tally = found.orElseGet(() -> new Tally(id));
+					tally.reprioritise(Priority.C);
+					return Outcome.save(tally, found.isPresent() ? "changed" : "created");
+				})));
+			}
+			List<String> answered = new ArrayList<>();
+			for (Future<String> answer : answers) {
+				answered.add(answer.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answered).containsExactlyInAnyOrder("created", "changed");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(decisions).hasValue(3);
+		assertThat(this.mongo.findById(id, Tally.class).count()).isEqualTo(2);
+	}
+
+	@Test
+	void anUnchangedOutcomeAnswersAndWritesNothing() {
+		String id = newId();
+		Tally created = this.aggregates.update(Tally.class, id, found -> {
+			Tally tally = new Tally(id);
+			return Outcome.save(tally, tally);
+		});
+		Long version = this.mongo.findById(id, Tally.class).getVersion();
+
+		String answer = this.aggregates.update(Tally.class, id, found -> {
+			found.orElseThrow().reprioritise(Priority.A);
+			return Outcome.unchanged("nothing to do");
+		});
+
+		assertThat(answer).isEqualTo("nothing to do");
+		Tally stored = this.mongo.findById(id, Tally.class);
+		assertThat(stored.getVersion()).isEqualTo(version).isEqualTo(created.getVersion());
+		assertThat(stored.count()).isZero();
+	}
+
+	@Test
+	void updateIfPresentCreatesNothingWhenThereIsNoAggregate() {
+		String id = newId();
+
+		Optional<Tally> saved = this.aggregates.updateIfPresent(Tally.class, id, tally -> {
+			tally.reprioritise(Priority.A);
+			return true;
+		});
+
+		assertThat(saved).isEmpty();
+		assertThat(this.mongo.findById(id, Tally.class)).isNull();
+	}
+
+	@Test
+	void updateIfPresentWritesNothingWhenTheChangeDeclines() {
+		String id = newId();
+		this.aggregates.update(Tally.class, id, found -> Outcome.save(new Tally(id), true));
+		Long version = this.mongo.findById(id, Tally.class).getVersion();
+
+		Optional<Tally> saved = this.aggregates.updateIfPresent(Tally.class, id, tally -> false);
+
+		assertThat(saved).isEmpty();
+		assertThat(this.mongo.findById(id, Tally.class).getVersion()).isEqualTo(version);
+	}
+
+	@Test
+	void aRedeliveredEventIsAppliedOnce() {
+		String id = newId();
+		String eventId = UUID.randomUUID().toString();
+
+		boolean first = this.aggregates.applyOnce(Tally.class, id, eventId, () -> new Tally(id),
+				tally -> tally.reprioritise(Priority.D));
+		boolean second = this.aggregates.applyOnce(Tally.class, id, eventId, () -> new Tally(id),
+				tally -> tally.reprioritise(Priority.D));
+
+		assertThat(first).isTrue();
+		assertThat(second).isFalse();
+		Tally stored = this.mongo.findById(id, Tally.class);
+		assertThat(stored.count()).isEqualTo(1);
+		assertThat(stored.hasApplied(eventId)).isTrue();
+	}
+
+	@Test
+	void anEventThatBreaksItsSchemaIsRefusedAndNothingIsWritten() {
+		// A space is outside the id pattern of every event schema.
+		String id = "tally " + UUID.randomUUID();
+
+		assertThatExceptionOfType(EventRefusedException.class)
+			.isThrownBy(() -> this.aggregates.update(Tally.class, id, found -> {
+				Tally tally = new Tally(id);
+				tally.reprioritise(Priority.A);
+				return Outcome.save(tally, true);
+			}))
+			.withMessageContaining(ReprioritisedV1.TYPE)
+			.withMessageContaining("/referralId")
+			.withMessageContaining("pattern")
+			.withMessageNotContaining(id)
+			.satisfies(refused -> assertThat(refused.violations()).extracting("keyword").contains("pattern"));
+		assertThat(this.mongo.findById(id, Tally.class)).isNull();
+	}
+
+	private static String newId() {
+		return "tally-" + UUID.randomUUID();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,186 @@
+package ca.aiguillage.platform.outbox;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.platform.PlatformIntegrationTest;
+import ca.aiguillage.platform.events.CloudEventMessages;
+import ca.aiguillage.testing.KafkaProbe;
+import ca.aiguillage.testing.KafkaProbe.WireRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+@PlatformIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OutboxRelayIntegrationTests {
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	StreamBridge bridge;
+
+	@Autowired
+	CloudEventMessages messages;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@Test
+	void publishesAtOnceWhenWokenInOrderKeyedBySubjectAndThenRemovesEachEntry() {
+		String id = "tally-" + UUID.randomUUID();
+		this.aggregates.update(Tally.class, id, found -> {
+			Tally tally = new Tally(id);
+			tally.reprioritise(Priority.A);
+			tally.reprioritise(Priority.B);
+			tally.reprioritise(Priority.C);
+			return Outcome.save(tally, true);
+		});
+		this.aggregates.updateIfPresent(Tally.class, id, tally -> {
+			tally.reprioritise(Priority.D);
+			return true;
+		});
+
+		// The relay polls once a minute here: only its wake-up can publish this fast.
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			List<WireRecord> published = recordsAbout(id);
+			assertThat(published).extracting(WireRecord::value)
+				.map(value -> value.replaceAll(".*\"priority\":\"(.)\".*", "$1"))
+				.containsExactly("A", "B", "C", "D");
+			assertThat(published).extracting(WireRecord::key).containsOnly(id);
+			assertThat(published).extracting(record -> record.header("ce_type")).containsOnly(ReprioritisedV1.TYPE);
+		});
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty());
+	}
+
+	@Test
+	void aCrashBetweenSendingAndRemovingPublishesTheEventAgain() {
+		String id = "tally-" + UUID.randomUUID();
+		OutboxEvent event = entry(id, ReprioritisedV1.TYPE,
+				"{\"referralId\":\"" + id + "\",\"priority\":\"E\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}");
+		storeWithOutbox(id, event);
+
+		// The broker takes the event, then the process dies before the removal is
+		// written.
+		OutboxRelay crashing = relayOn(crashingOnRemovalFrom(this.mongo, id));
+		assertThatExceptionOfType(DataAccessResourceFailureException.class).isThrownBy(crashing::relayPending);
+		assertThat(this.mongo.findById(id, Tally.class).getOutbox()).extracting(OutboxEvent::eventId)
+			.containsExactly(event.eventId());
+
+		this.relay.wake();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			assertThat(recordsAbout(id)).extracting(record -> record.header("ce_id"))
+				.containsExactly(event.eventId(), event.eventId());
+			assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty();
+		});
+	}
+
+	@Test
+	void aPoisonEntryHoldsBackOnlyItsOwnDocumentAndIsReportedWithoutItsData(CapturedOutput output) {
+		String poisoned = "tally-" + UUID.randomUUID();
+		String healthy = "tally-" + UUID.randomUUID();
+		// A type the contract no longer knows (a rolled-back release) can never be sent.
+		OutboxEvent poison = entry(poisoned, "ca.aiguillage.withdrawn-from-contract.v1",
+				"{\"note\":\"Marie Tremblay\"}");
+		OutboxEvent heldBack = entry(poisoned, ReprioritisedV1.TYPE, "{\"referralId\":\"" + poisoned
+				+ "\",\"priority\":\"A\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}");
+		OutboxEvent other = entry(healthy, ReprioritisedV1.TYPE,
+				"{\"referralId\":\"" + healthy + "\",\"priority\":\"B\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}");
+		storeWithOutbox(poisoned, poison, heldBack);
+		storeWithOutbox(healthy, other);
+
+		this.relay.wake();
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			assertThat(recordsAbout(healthy)).extracting(record -> record.header("ce_id"))
+				.containsExactly(other.eventId());
+			assertThat(this.mongo.findById(healthy, Tally.class).getOutbox()).isEmpty();
+		});
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			assertThat(this.meters.get("aiguillage.outbox.stuck").gauge().value()).isEqualTo(1.0);
+			assertThat(output).contains(poison.eventId()).contains(poison.type());
+		});
+		assertThat(output).doesNotContain("Marie");
+		// The subject's order holds: its later event waits behind the stuck one.
+		assertThat(this.mongo.findById(poisoned, Tally.class).getOutbox()).extracting(OutboxEvent::eventId)
+			.containsExactly(poison.eventId(), heldBack.eventId());
+		assertThat(recordsAbout(poisoned)).isEmpty();
+		this.mongo.remove(this.mongo.findById(poisoned, Tally.class));
+	}
+
+	private List<WireRecord> recordsAbout(String subject) {
+		return new KafkaProbe(this.broker.getBrokersAsString()).readAll(Topics.WAITLIST_EVENTS)
+			.stream()
+			.filter(record -> subject.equals(record.key()))
+			.toList();
+	}
+
+	private void storeWithOutbox(String id, OutboxEvent... events) {
+		Tally tally = new Tally(id);
+		for (OutboxEvent event : events) {
+			tally.addToOutbox(event);
+		}
+		// Stored without waking the relay, as if written just before a restart.
+		this.mongo.insert(tally);
+	}
+
+	private static OutboxEvent entry(String subject, String type, String data) {
+		return new OutboxEvent(UUID.randomUUID().toString(), type, Topics.WAITLIST_EVENTS, subject,
+				Instant.parse("2026-11-21T09:00:00Z"), data);
+	}
+
+	private OutboxRelay relayOn(MongoOperations mongo) {
+		return new OutboxRelay(mongo, this.bridge, this.messages,
+				new OutboxSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 5),
+				Clock.systemUTC(), new SimpleMeterRegistry());
+	}
+
+	private static MongoOperations crashingOnRemovalFrom(MongoOperations mongo, String id) {
+		return (MongoOperations) Proxy.newProxyInstance(MongoOperations.class.getClassLoader(),
+				new Class<?>[] { MongoOperations.class }, (proxy, method, args) -> {
+					if (method.getName().equals("updateFirst") && args[0].toString().contains(id)) {
+						throw new DataAccessResourceFailureException("the process died");
+					}
+					try {
+						return method.invoke(mongo, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+}

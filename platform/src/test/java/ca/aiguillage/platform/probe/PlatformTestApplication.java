@@ -1,0 +1,17 @@
+package ca.aiguillage.platform.probe;
+
+import ca.aiguillage.platform.outbox.Aggregate;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+
+/**
+ * A service with nothing of its own but a probe: what every service gets from the
+ * platform. Kept apart from the platform's packages so that scanning does not pick the
+ * platform's own beans twice.
+ */
+@SpringBootApplication
+@EntityScan(basePackageClasses = Aggregate.class)
+public class PlatformTestApplication {
+
+}
