@@ -124,15 +124,6 @@ public final class TestIssuer {
 	}
 
 	/**
-	 * A validly signed coordinator token that lacks its {@code organization_id} claim, as
-	 * a claim mapper mistake in the identity provider would make it: services must refuse
-	 * it.
-	 */
-	public String coordinatorWithoutOrganization() {
-		return sign(claims("coordination.unmapped", List.of("COORDINATOR"), null, null).build(), this.key);
-	}
-
-	/**
 	 * A validly signed partner token that lacks its {@code partner_id} claim: services
 	 * must refuse it.
 	 */
