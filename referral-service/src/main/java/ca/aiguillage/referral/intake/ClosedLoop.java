@@ -5,14 +5,23 @@ import java.util.List;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.contracts.matching.MatchingEvent;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
+import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
+import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
+import ca.aiguillage.contracts.waitlist.WaitlistEvent;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
@@ -33,52 +42,62 @@ class ClosedLoop {
 
 	private final Aggregates aggregates;
 
-	ClosedLoop(Aggregates aggregates) {
+	private final PersonClaims claims;
+
+	ClosedLoop(Aggregates aggregates, PersonClaims claims) {
 		this.aggregates = aggregates;
+		this.claims = claims;
 	}
 
 	void apply(ReceivedEvent event) {
-		Object data = event.data();
 		String id = event.id();
-		if (data instanceof ProposalMadeV1 e) {
-			record(e.referralId(), id, ReferralStatus.PROPOSED, e.proposedAt(), e.organizationId());
-		}
-		else if (data instanceof WaitlistedV1 e) {
-			record(e.referralId(), id, ReferralStatus.WAITLISTED, e.waitlistedAt(), null);
-		}
-		else if (data instanceof ProposalConfirmedV1 e) {
-			record(e.referralId(), id, ReferralStatus.CONFIRMED, e.confirmedAt(), null);
-		}
-		else if (data instanceof ProposalDeclinedV1 e) {
-			record(e.referralId(), id, ReferralStatus.WAITLISTED, e.declinedAt(), null);
-		}
-		else if (data instanceof ProposalExpiredV1 e) {
-			record(e.referralId(), id, ReferralStatus.WAITLISTED, e.expiredAt(), null);
-		}
-		else if (data instanceof RematchRequestedV1 e) {
-			record(e.referralId(), id, ReferralStatus.WAITLISTED, e.requestedAt(), null);
-		}
-		else if (data instanceof TherapyStartedV1 e) {
-			record(e.referralId(), id, ReferralStatus.IN_THERAPY, e.startedAt(), null);
-		}
-		else if (data instanceof TherapyEndedV1 e) {
-			record(e.referralId(), id, ReferralStatus.CLOSED, e.endedAt(), null);
-		}
-		else if (data instanceof ReferralLeftQueueV1 e) {
-			ReferralStatus status = switch (e.outcome()) {
-				case INELIGIBLE -> ReferralStatus.INELIGIBLE;
-				case REDIRECTED -> ReferralStatus.REDIRECTED;
-				case UNREACHABLE -> ReferralStatus.UNREACHABLE;
-			};
-			record(e.referralId(), id, status, e.leftAt(), null);
+		switch ((MatchingEvent) event.data()) {
+			case ProposalMadeV1 e ->
+				record(e.referralId(), id, ReferralStatus.PROPOSED, e.proposedAt(), e.organizationId());
+			// Matching's bookkeeping: the referrer's timeline does not show it.
+			case NoMatchFoundV1 e -> {
+			}
+			case PlaceReleasedV1 e -> {
+			}
+			case TherapistChangedV1 e -> {
+			}
 		}
 	}
 
-	/** The events that move the referrer's timeline. */
-	static final List<EventDefinition<?>> WAITLIST_EVENTS = List.of(EventCatalog.WAITLISTED_V1,
-			EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
-			EventCatalog.REMATCH_REQUESTED_V1, EventCatalog.THERAPY_STARTED_V1, EventCatalog.THERAPY_ENDED_V1,
-			EventCatalog.REFERRAL_LEFT_QUEUE_V1);
+	void applyWaitlist(ReceivedEvent event) {
+		String id = event.id();
+		switch ((WaitlistEvent) event.data()) {
+			case WaitlistedV1 e -> record(e.referralId(), id, ReferralStatus.WAITLISTED, e.waitlistedAt(), null);
+			case ProposalConfirmedV1 e -> record(e.referralId(), id, ReferralStatus.CONFIRMED, e.confirmedAt(), null);
+			case ProposalDeclinedV1 e -> record(e.referralId(), id, ReferralStatus.WAITLISTED, e.declinedAt(), null);
+			case ProposalExpiredV1 e -> record(e.referralId(), id, ReferralStatus.WAITLISTED, e.expiredAt(), null);
+			case RematchRequestedV1 e -> record(e.referralId(), id, ReferralStatus.WAITLISTED, e.requestedAt(), null);
+			case TherapyStartedV1 e -> record(e.referralId(), id, ReferralStatus.IN_THERAPY, e.startedAt(), null);
+			case TherapyEndedV1 e -> record(e.referralId(), id, ReferralStatus.CLOSED, e.endedAt(), null);
+			case ReferralLeftQueueV1 e -> record(e.referralId(), id, switch (e.outcome()) {
+				case INELIGIBLE -> ReferralStatus.INELIGIBLE;
+				case REDIRECTED -> ReferralStatus.REDIRECTED;
+				case UNREACHABLE -> ReferralStatus.UNREACHABLE;
+			}, e.leftAt(), null);
+			// The coordinators' work inside the queue: the referrer's timeline does not
+			// show it (an override is followed by its own ProposalMade).
+			case ProposalOverriddenV1 e -> {
+			}
+			case ReprioritisedV1 e -> {
+			}
+			case CheckInDueV1 e -> {
+			}
+			case ReviewRequestedV1 e -> {
+			}
+		}
+	}
+
+	/**
+	 * Every event type of a topic, as the catalog declares it.
+	 */
+	static List<EventDefinition<?>> eventsOf(String topic) {
+		return EventCatalog.all().stream().filter(definition -> definition.topic().equals(topic)).toList();
+	}
 
 	private void record(String referralId, String eventId, ReferralStatus status, Instant at,
 			@Nullable String organizationId) {
@@ -90,6 +109,9 @@ class ClosedLoop {
 		this.aggregates.applyOnce(Referral.class, referralId, eventId, () -> {
 			throw new IllegalStateException("referral " + referralId + " vanished");
 		}, (referral) -> referral.outcome(status, at, organizationId));
+		if (!status.isOpen()) {
+			this.claims.release(referralId);
+		}
 	}
 
 }

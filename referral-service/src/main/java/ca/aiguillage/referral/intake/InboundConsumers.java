@@ -9,11 +9,13 @@ import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.referral.InboundEvent;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.MalformedEventException;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.referral.access.AccessTrail;
@@ -22,7 +24,6 @@ import ca.aiguillage.referral.access.Purpose;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
@@ -55,22 +56,27 @@ class InboundConsumers {
 				throw ex;
 			}
 			received.ifPresent(event -> {
-				try {
-					// The source identifies the partner's system; with the event id it
-					// makes a redelivery a no-op.
-					intake.submit((InboundReferralV1) event.data(), IntakeChannel.PARTNER_EVENT, event.source(),
-							event.source() + "|" + event.id(), null,
-							(id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
-				}
-				catch (InvalidRequestException ex) {
-					tell(aggregates, clock, event.source(), event.id(),
-							((InboundReferralV1) event.data()).partnerReference(), ex.violations());
-					throw new MalformedEventException(
-							"invalid referral: " + ex.violations().stream().map(FieldViolation::field).toList() + " "
-									+ ex.violations().stream().map(FieldViolation::code).toList());
+				switch ((InboundEvent) event.data()) {
+					case InboundReferralV1 referral -> submit(intake, trail, aggregates, clock, event, referral);
 				}
 			});
 		};
+	}
+
+	private static void submit(Intake intake, AccessTrail trail, Aggregates aggregates, Clock clock,
+			ReceivedEvent event, InboundReferralV1 referral) {
+		try {
+			// The source identifies the partner's system; with the event id it makes a
+			// redelivery a no-op.
+			intake.submit(referral, IntakeChannel.PARTNER_EVENT, event.source(), event.source() + "|" + event.id(),
+					null, (id) -> trail.recordSystem(event.source(), "CREATE", id, Purpose.INBOUND_INTAKE));
+		}
+		catch (InvalidRequestException ex) {
+			tell(aggregates, clock, event.source(), event.id(), referral.partnerReference(), ex.violations());
+			throw new MalformedEventException(
+					"invalid referral: " + ex.violations().stream().map(FieldViolation::field).toList() + " "
+							+ ex.violations().stream().map(FieldViolation::code).toList());
+		}
 	}
 
 	/** Tells the partner, once per event, before the event is parked. */
@@ -78,12 +84,9 @@ class InboundConsumers {
 			@Nullable String partnerReference, List<FieldViolation> violations) {
 		String id = UUID.nameUUIDFromBytes(("rejected|" + source + "|" + eventId).getBytes(StandardCharsets.UTF_8))
 			.toString();
-		try {
-			aggregates.save(InboundRejection.of(id, source, partnerReference, eventId, violations, clock.instant()));
-		}
-		catch (DuplicateKeyException redelivered) {
-			// Told already.
-		}
+		// A redelivery finds the partner told already.
+		aggregates.update(InboundRejection.class, id, found -> found.isPresent() ? Outcome.unchanged(false) : Outcome
+			.save(InboundRejection.of(id, source, partnerReference, eventId, violations, clock.instant()), true));
 	}
 
 }

@@ -3,7 +3,8 @@ package ca.aiguillage.referral.intake;
 import java.util.List;
 import java.util.function.Consumer;
 
-import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.EventDefinition;
+import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.platform.events.CloudEventMessages;
 
 import org.springframework.context.annotation.Bean;
@@ -14,14 +15,18 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class OutcomeConsumers {
 
+	private static final List<EventDefinition<?>> MATCHING = ClosedLoop.eventsOf(Topics.MATCHING_EVENTS);
+
+	private static final List<EventDefinition<?>> WAITLIST = ClosedLoop.eventsOf(Topics.WAITLIST_EVENTS);
+
 	@Bean
 	Consumer<Message<byte[]>> matchingOutcome(CloudEventMessages messages, ClosedLoop closedLoop) {
-		return (message) -> messages.read(message, List.of(EventCatalog.PROPOSAL_MADE_V1)).ifPresent(closedLoop::apply);
+		return (message) -> messages.read(message, MATCHING).ifPresent(closedLoop::apply);
 	}
 
 	@Bean
 	Consumer<Message<byte[]>> waitlistOutcome(CloudEventMessages messages, ClosedLoop closedLoop) {
-		return (message) -> messages.read(message, ClosedLoop.WAITLIST_EVENTS).ifPresent(closedLoop::apply);
+		return (message) -> messages.read(message, WAITLIST).ifPresent(closedLoop::applyWaitlist);
 	}
 
 }

@@ -83,7 +83,7 @@ class Referral extends Aggregate {
 		referral.emailIndex = identity.email();
 		referral.phoneIndex = identity.phone();
 		referral.fee = fee;
-		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
+		if (redirects(request)) {
 			// Not a crisis service: a client at imminent risk must never sit in a
 			// waitlist, duplicate or not. Coordinators and the referrer are told at once.
 			referral.status = ReferralStatus.REDIRECTED;
@@ -104,6 +104,13 @@ class Referral extends Aggregate {
 		referral.timeline.add(new Step(ReferralStatus.SUBMITTED, now, null));
 		referral.raise(referral.submitted(request));
 		return referral;
+	}
+
+	/**
+	 * Whether a referral goes to crisis resources instead of the waitlist.
+	 */
+	static boolean redirects(InboundReferralV1 request) {
+		return Boolean.TRUE.equals(request.risk().imminentRisk());
 	}
 
 	/**

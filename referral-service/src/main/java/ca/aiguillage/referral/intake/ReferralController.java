@@ -12,6 +12,7 @@ import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.access.Purpose;
 import ca.aiguillage.platform.security.Caller;
@@ -19,7 +20,6 @@ import ca.aiguillage.platform.web.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -52,11 +52,15 @@ class ReferralController {
 
 	private final ReferralLists lists;
 
-	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail, ReferralLists lists, Clock clock) {
+	private final PersonClaims claims;
+
+	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail, ReferralLists lists,
+			PersonClaims claims, Clock clock) {
 		this.intake = intake;
 		this.aggregates = aggregates;
 		this.trail = trail;
 		this.lists = lists;
+		this.claims = claims;
 		this.clock = clock;
 	}
 
@@ -94,21 +98,17 @@ class ReferralController {
 	@PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
 	ReferralReceipt withdraw(@PathVariable String id) {
 		Caller caller = Caller.current();
-		Referral referral = this.aggregates.find(Referral.class, id)
-			.filter(found -> caller.isAdmin() || caller.isPartner(found.partnerId()))
-			.orElseThrow(() -> new NotFoundException("referral"));
-		referral.withdraw(caller.isAdmin() ? ReferralWithdrawnV1.WithdrawnBy.ADMINISTRATOR
-				: ReferralWithdrawnV1.WithdrawnBy.REFERRER, this.clock.instant());
-		try {
-			return ReferralReceipt.of(this.aggregates.save(referral));
-		}
-		catch (OptimisticLockingFailureException ex) {
-			// Changed meanwhile (an outcome arrived): decide again on the fresh state.
-			Referral fresh = this.aggregates.find(Referral.class, id).orElseThrow();
-			fresh.withdraw(caller.isAdmin() ? ReferralWithdrawnV1.WithdrawnBy.ADMINISTRATOR
-					: ReferralWithdrawnV1.WithdrawnBy.REFERRER, this.clock.instant());
-			return ReferralReceipt.of(this.aggregates.save(fresh));
-		}
+		ReferralWithdrawnV1.WithdrawnBy by = caller.isAdmin() ? ReferralWithdrawnV1.WithdrawnBy.ADMINISTRATOR
+				: ReferralWithdrawnV1.WithdrawnBy.REFERRER;
+		// Decided on the stored state, again if an outcome arrives meanwhile.
+		Referral withdrawn = this.aggregates.update(Referral.class, id, found -> {
+			Referral referral = found.filter(stored -> caller.isAdmin() || caller.isPartner(stored.partnerId()))
+				.orElseThrow(() -> new NotFoundException("referral"));
+			referral.withdraw(by, this.clock.instant());
+			return Outcome.save(referral, referral);
+		});
+		this.claims.release(id);
+		return ReferralReceipt.of(withdrawn);
 	}
 
 	@GetMapping("/{id}")
