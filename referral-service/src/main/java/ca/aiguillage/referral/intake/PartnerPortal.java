@@ -70,9 +70,7 @@ class PartnerPortal {
 
 	@GetMapping("/referrals/new")
 	String newReferral(Model model, Locale locale) {
-		ReferralForm form = new ReferralForm();
-		form.getConsent().setSharing(true);
-		model.addAttribute("form", form);
+		model.addAttribute("form", ReferralForm.sharingConsented());
 		model.addAttribute("errors", FormErrors.none(this.messages, locale));
 		return "partner/form";
 	}

@@ -45,14 +45,14 @@ class SelfReferralPage {
 
 	@GetMapping
 	String consent(Model model, Locale locale) {
-		model.addAttribute("form", new ReferralForm());
+		model.addAttribute("form", ReferralForm.blank());
 		model.addAttribute("errors", FormErrors.none(this.messages, locale));
 		return "self-referral/consent";
 	}
 
 	@PostMapping("/consent")
 	String afterConsent(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
-		if (!Boolean.TRUE.equals(form.getConsent().getSharing())) {
+		if (!Boolean.TRUE.equals(form.consent().sharing())) {
 			model.addAttribute("errors", new FormErrors(
 					List.of(new FieldViolation("consent.sharing", "consent.sharingRequired")), this.messages, locale));
 			return "self-referral/consent";
@@ -63,7 +63,7 @@ class SelfReferralPage {
 
 	@PostMapping
 	String submit(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
-		if (!Boolean.TRUE.equals(form.getConsent().getSharing())) {
+		if (!Boolean.TRUE.equals(form.consent().sharing())) {
 			return consent(model, locale);
 		}
 		FormSubmissions.Outcome outcome = this.submissions.submit(form, locale, IntakeChannel.SELF_REFERRAL, null,
