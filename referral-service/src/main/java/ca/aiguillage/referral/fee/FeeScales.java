@@ -2,7 +2,6 @@ package ca.aiguillage.referral.fee;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * referral.
  */
 @Service
-class Intake {
+public class Intake {
 
 	private final IntakeValidation validation;
 
@@ -61,7 +61,7 @@ class Intake {
 	 * @param request the referral as submitted
 	 * @return the violations, empty when it can be registered
 	 */
-	List<FieldViolation> check(InboundReferralV1 request) {
+	public List<FieldViolation> check(InboundReferralV1 request) {
 		return this.validation.violations(request);
 	}
 
@@ -80,7 +80,7 @@ class Intake {
 	 * @throws IdempotencyConflictException when the referral registered earlier under the
 	 * same key came from a different request
 	 */
-	Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
+	public Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
 			@Nullable String deduplicationKey, @Nullable String fingerprint, Consumer<String> recordAccess) {
 		List<FieldViolation> violations = this.validation.violations(request);
 		if (!violations.isEmpty()) {

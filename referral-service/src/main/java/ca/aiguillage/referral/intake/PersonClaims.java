@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * when its referral is closed or was never stored.
  */
 @Component
-class PersonClaims {
+public class PersonClaims {
 
 	// How long a referral being opened may take before its claims count as abandoned.
 	private static final Duration ABANDONED_AFTER = Duration.ofSeconds(10);
@@ -85,7 +85,7 @@ class PersonClaims {
 	 * Releases a referral's claims, once it is closed or was linked.
 	 * @param referralId the referral
 	 */
-	void release(String referralId) {
+	public void release(String referralId) {
 		this.mongo.remove(Query.query(Criteria.where("referralId").is(referralId)), Claim.class);
 	}
 

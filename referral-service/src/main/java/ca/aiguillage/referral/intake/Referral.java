@@ -14,8 +14,8 @@ import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
-import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.platform.outbox.Aggregate;
 import ca.aiguillage.referral.privacy.BlindIndex;
 import ca.aiguillage.referral.privacy.PersonalDataCipher;
@@ -30,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * referrer follows. Its events carry only ids, codes and matching attributes.
  */
 @Document("referrals")
-class Referral extends Aggregate {
+public class Referral extends Aggregate {
 
 	private Instant receivedAt;
 
@@ -119,7 +119,7 @@ class Referral extends Aggregate {
 	 * @param now the time
 	 * @throws StateConflictException when the referral is no longer open
 	 */
-	void withdraw(ReferralWithdrawnV1.WithdrawnBy by, Instant now) {
+	public void withdraw(ReferralWithdrawnV1.WithdrawnBy by, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new StateConflictException(this.status);
 		}
@@ -128,7 +128,7 @@ class Referral extends Aggregate {
 		raise(new ReferralWithdrawnV1(getId(), this.partnerId, by, now));
 	}
 
-	@Nullable SessionFee fee() {
+	public @Nullable SessionFee fee() {
 		return this.fee;
 	}
 
@@ -194,7 +194,7 @@ class Referral extends Aggregate {
 		return channels;
 	}
 
-	@Nullable String partnerId() {
+	public @Nullable String partnerId() {
 		return this.partnerId;
 	}
 
@@ -207,7 +207,7 @@ class Referral extends Aggregate {
 	 * never left guessing. Steps are kept in the order they happened, whatever order
 	 * their events arrive in.
 	 */
-	void outcome(ReferralStatus status, Instant at, @Nullable String organizationId) {
+	public void outcome(ReferralStatus status, Instant at, @Nullable String organizationId) {
 		this.timeline.add(new Step(status, at, organizationId));
 		this.timeline.sort(Comparator.comparing(Step::at));
 		if (this.status == ReferralStatus.WITHDRAWN) {
@@ -228,10 +228,10 @@ class Referral extends Aggregate {
 	 * @param at when
 	 * @param organizationId the member organization concerned, when there is one
 	 */
-	record Step(ReferralStatus status, Instant at, @Nullable String organizationId) {
+	public record Step(ReferralStatus status, Instant at, @Nullable String organizationId) {
 	}
 
-	ReferralStatus status() {
+	public ReferralStatus status() {
 		return this.status;
 	}
 
@@ -247,7 +247,7 @@ class Referral extends Aggregate {
 	 * The request without the client's personal data.
 	 * @return what may be read without decrypting
 	 */
-	Request request() {
+	public Request request() {
 		return this.request;
 	}
 
@@ -256,7 +256,7 @@ class Referral extends Aggregate {
 	 * @param cipher the cipher holding the key it was encrypted with
 	 * @return the personal data
 	 */
-	PersonalData personalData(PersonalDataCipher cipher) {
+	public PersonalData personalData(PersonalDataCipher cipher) {
 		return cipher.open(this.personalData, PersonalData.class, getId());
 	}
 
@@ -269,14 +269,12 @@ class Referral extends Aggregate {
 	 * @param preferredLanguage the language for messages
 	 * @param languages the languages accepted for therapy
 	 * @param postalPrefix the forward sortation area (first three characters)
-	 * @param consent the consent
-	 * @param household the household
 	 * @param needs the needs without their free-text reason
 	 * @param risk the risk screening
 	 * @param priority the referrer's priority, or null
 	 */
-	record Request(@Nullable String partnerReference, @Nullable String targetOrganizationId, String preferredLanguage,
-			List<String> languages, String postalPrefix, InboundReferralV1.Consent consent,
+	public record Request(@Nullable String partnerReference, @Nullable String targetOrganizationId,
+			String preferredLanguage, List<String> languages, String postalPrefix, InboundReferralV1.Consent consent,
 			InboundReferralV1.Household household, InboundReferralV1.Needs needs, InboundReferralV1.Risk risk,
 			@Nullable Priority priority) {
 
@@ -296,15 +294,12 @@ class Referral extends Aggregate {
 	/**
 	 * The client's personal data, stored only encrypted.
 	 *
-	 * @param firstName first name
-	 * @param lastName last name
-	 * @param dateOfBirth date of birth
 	 * @param email email address, or null
 	 * @param mobilePhone mobile phone number in E.164 form, or null
 	 * @param postalCode full postal code
 	 * @param reason reason for referral, clinical free text
 	 */
-	record PersonalData(String firstName, String lastName, LocalDate dateOfBirth, @Nullable String email,
+	public record PersonalData(String firstName, String lastName, LocalDate dateOfBirth, @Nullable String email,
 			@Nullable String mobilePhone, String postalCode, @Nullable String reason) {
 
 		static PersonalData of(InboundReferralV1 request) {
