@@ -21,6 +21,7 @@ import ca.aiguillage.referral.intake.ReferralReceipt;
 import ca.aiguillage.referral.intake.ReferralStatus;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +60,8 @@ class ReferralController {
 		this.clock = clock;
 	}
 
-	@PostMapping
+	// A wildcard or another content type gets 415, never a guess.
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
 	ResponseEntity<ReferralReceipt> submit(@RequestBody InboundReferralV1 request,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String idempotencyKey) {

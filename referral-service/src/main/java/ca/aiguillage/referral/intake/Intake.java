@@ -120,7 +120,7 @@ public class Intake {
 
 	private static InboundReferralV1 normalised(InboundReferralV1 request) {
 		InboundReferralV1.Client client = request.client();
-		String postalCode = client.postalCode().replace(" ", "").toUpperCase(Locale.ROOT);
+		String postalCode = client.postalCode().strip().replace(" ", "").toUpperCase(Locale.ROOT);
 		InboundReferralV1.Client normalisedClient = new InboundReferralV1.Client(client.firstName().strip(),
 				client.lastName().strip(), client.dateOfBirth(),
 				(client.email() != null) ? client.email().strip().toLowerCase(Locale.ROOT) : null,

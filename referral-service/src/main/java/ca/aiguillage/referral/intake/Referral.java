@@ -28,6 +28,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A referral: the client's personal data, which stays in this document encrypted beside
  * keyed hashes of who the client is, the codes that match them, and the status the
  * referrer follows. Its events carry only ids, codes and matching attributes.
+ * <p>
+ * Over 300 lines for a reason: the aggregate keeps beside it the records only it stores
+ * (request, personal data, identity, step), so that what is encrypted and what stays in
+ * clear is decided in one file.
  */
 @Document("referrals")
 public class Referral extends Aggregate {

@@ -9,6 +9,7 @@ import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.intake.Intake;
 import ca.aiguillage.referral.intake.Referral;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,8 @@ class SelfReferralController {
 		return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
 	}
 
-	@PostMapping
+	// A wildcard or another content type gets 415, never a guess.
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SelfReferralReceipt> submit(@RequestBody InboundReferralV1 request) {
 		Referral referral = this.intake.submit(request, IntakeChannel.SELF_REFERRAL, null, null, null,
 				(id) -> this.trail.recordSelfReferral(id));
