@@ -87,13 +87,14 @@ class OneContractIntegrationTests extends RunningService {
 		});
 	}
 
-	@ParameterizedTest(name = "Content-Type {0}")
+	@ParameterizedTest(name = "Content-Type {1} on {0} {2}")
 	@MethodSource("unsupportedContentTypes")
-	void wildcardOrUnknownContentTypeGets415(String contentType) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/referrals"))
-			.header("Authorization", "Bearer " + this.tokens.partner("clsc-contract"))
+	void wildcardOrUnknownContentTypeGets415(String method, String contentType, String path)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + this.tokens.admin())
 			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(ExampleReferrals.someone()))
+			.method(method, HttpRequest.BodyPublishers.ofString(ExampleReferrals.someone()))
 			.build();
 		long before = this.mongo.count(new Query(), "referrals");
 
@@ -103,8 +104,10 @@ class OneContractIntegrationTests extends RunningService {
 		assertThat(this.mongo.count(new Query(), "referrals")).isEqualTo(before);
 	}
 
-	static Stream<String> unsupportedContentTypes() {
-		return Stream.of("*/*", "text/plain", "application/x-unknown");
+	static Stream<Arguments> unsupportedContentTypes() {
+		return Stream.of("*/*", "text/plain", "application/x-unknown")
+			.flatMap(type -> Stream.of(arguments("POST", type, "/api/v1/referrals"),
+					arguments("PUT", type, "/api/v1/fee-scales/default")));
 	}
 
 	@ParameterizedTest(name = "{0} in English")
