@@ -6,6 +6,7 @@ import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.web.NotFoundException;
 
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ class FeeScaleController {
 		return this.scales.find(id).orElseThrow(() -> new NotFoundException("fee-scale"));
 	}
 
-	@PutMapping("/{id}")
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('ADMIN')")
 	FeeScale replace(@PathVariable String id, @RequestBody FeeScale scale) {
 		if (!id.equals(scale.id())) {

@@ -2,12 +2,12 @@ package ca.aiguillage.referral.fee;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import ca.aiguillage.contracts.common.SessionFee;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +19,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
@@ -37,10 +35,13 @@ public class FeeScales {
 
 	private final MongoOperations mongo;
 
+	private final Aggregates aggregates;
+
 	private final JsonMapper json;
 
-	FeeScales(MongoOperations mongo, JsonMapper json) {
+	FeeScales(MongoOperations mongo, Aggregates aggregates, JsonMapper json) {
 		this.mongo = mongo;
+		this.aggregates = aggregates;
 		this.json = json;
 	}
 
@@ -55,12 +56,11 @@ public class FeeScales {
 			if (!violations.isEmpty()) {
 				throw new IllegalStateException("Fee scale " + file.getFilename() + " is invalid: " + violations);
 			}
-			try {
-				this.mongo.insert(new StoredFeeScale(scale.id(), scale, List.of(scale.version()), null));
+			// Stored already: an administrator's replacement wins over the file.
+			boolean loaded = this.aggregates.update(StoredFeeScale.class, scale.id(), found -> found.isPresent()
+					? Outcome.unchanged(false) : Outcome.save(StoredFeeScale.of(scale), true));
+			if (loaded) {
 				log.info("Fee scale {} version {} loaded from {}", scale.id(), scale.version(), file.getFilename());
-			}
-			catch (DuplicateKeyException ex) {
-				// Stored already: an administrator's replacement wins over the file.
 			}
 		}
 	}
@@ -113,21 +113,16 @@ public class FeeScales {
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
 		}
-		StoredFeeScale stored = this.mongo.findById(scale.id(), StoredFeeScale.class);
-		if (stored != null && stored.versions().contains(scale.version())) {
-			throw new InvalidRequestException(List.of(new FieldViolation("version", "invalid.version.notNew")));
-		}
-		List<String> versions = new ArrayList<>((stored != null) ? stored.versions() : List.of());
-		versions.add(scale.version());
-		try {
-			this.mongo
-				.save(new StoredFeeScale(scale.id(), scale, versions, (stored != null) ? stored.version() : null));
-		}
-		catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-			// Another administrator replaced it at the same moment: let them look again.
-			throw new InvalidRequestException(List.of(new FieldViolation("version", "invalid.version.notNew")));
-		}
-		return scale;
+		// Decided on the stored versions, again if another administrator replaced it
+		// meanwhile.
+		return this.aggregates.update(StoredFeeScale.class, scale.id(), found -> {
+			if (found.isPresent() && found.get().hasUsed(scale.version())) {
+				throw new InvalidRequestException(List.of(new FieldViolation("version", "invalid.version.notNew")));
+			}
+			StoredFeeScale stored = found.orElseGet(() -> new StoredFeeScale(scale.id()));
+			stored.putInForce(scale);
+			return Outcome.save(stored, scale);
+		});
 	}
 
 }

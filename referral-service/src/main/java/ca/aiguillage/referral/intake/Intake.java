@@ -2,7 +2,6 @@ package ca.aiguillage.referral.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.referral.fee.FeeScales;
@@ -21,11 +21,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +29,7 @@ import org.springframework.stereotype.Service;
  * referral.
  */
 @Service
-class Intake {
+public class Intake {
 
 	private final IntakeValidation validation;
 
@@ -48,17 +43,17 @@ class Intake {
 
 	private final FeeScales fees;
 
-	private final MongoOperations mongo;
+	private final PersonClaims claims;
 
 	Intake(IntakeValidation validation, Aggregates aggregates, Clock clock, PersonalDataCipher cipher, BlindIndex index,
-			FeeScales fees, MongoOperations mongo) {
+			FeeScales fees, PersonClaims claims) {
 		this.validation = validation;
 		this.aggregates = aggregates;
 		this.clock = clock;
 		this.cipher = cipher;
 		this.index = index;
 		this.fees = fees;
-		this.mongo = mongo;
+		this.claims = claims;
 	}
 
 	/**
@@ -66,7 +61,7 @@ class Intake {
 	 * @param request the referral as submitted
 	 * @return the violations, empty when it can be registered
 	 */
-	List<FieldViolation> check(InboundReferralV1 request) {
+	public List<FieldViolation> check(InboundReferralV1 request) {
 		return this.validation.violations(request);
 	}
 
@@ -85,7 +80,7 @@ class Intake {
 	 * @throws IdempotencyConflictException when the referral registered earlier under the
 	 * same key came from a different request
 	 */
-	Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
+	public Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
 			@Nullable String deduplicationKey, @Nullable String fingerprint, Consumer<String> recordAccess) {
 		List<FieldViolation> violations = this.validation.violations(request);
 		if (!violations.isEmpty()) {
@@ -94,67 +89,26 @@ class Intake {
 		String id = (deduplicationKey != null)
 				? UUID.nameUUIDFromBytes(deduplicationKey.getBytes(StandardCharsets.UTF_8)).toString()
 				: UUID.randomUUID().toString();
-		if (deduplicationKey != null) {
-			Referral earlier = this.aggregates.find(Referral.class, id).orElse(null);
-			if (earlier != null) {
-				return sameRequest(earlier, fingerprint);
+		// A redelivery, or a concurrent submission under the same key, finds the referral
+		// registered under that key.
+		return this.aggregates.update(Referral.class, id, found -> {
+			if (found.isPresent()) {
+				return Outcome.unchanged(sameRequest(found.get(), fingerprint));
 			}
-		}
-		// The trail is written first: a crash may leave a record of an access that did
-		// not happen, never the reverse.
-		recordAccess.accept(id);
-		InboundReferralV1 normalised = normalised(request);
-		SessionFee fee = this.fees
-			.feeFor(normalised.targetOrganizationId(), normalised.household().annualIncome(),
-					normalised.household().dependents())
-			.orElse(null);
-		Referral.Identity identity = Referral.Identity.of(normalised, this.index);
-		Referral referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
-				this.cipher, identity, fee, openReferralOf(identity));
-		try {
-			return this.aggregates.save(referral);
-		}
-		catch (DuplicateKeyException ex) {
-			// A concurrent submission under the same key won the insert.
-			return sameRequest(this.aggregates.find(Referral.class, id).orElseThrow(() -> ex), fingerprint);
-		}
-	}
-
-	/**
-	 * Finds an open referral of the same person through the keyed hashes of their
-	 * normalised name and date of birth, email and phone: nothing is decrypted.
-	 */
-	private Referral.@Nullable OpenReferral openReferralOf(Referral.Identity person) {
-		List<Criteria> keys = new ArrayList<>();
-		keys.add(Criteria.where("nameAndBirthIndex").is(person.nameAndBirth()));
-		if (person.email() != null) {
-			keys.add(Criteria.where("emailIndex").is(person.email()));
-		}
-		if (person.phone() != null) {
-			keys.add(Criteria.where("phoneIndex").is(person.phone()));
-		}
-		Query query = Query
-			.query(Criteria.where("status")
-				.in(ReferralStatus.open().stream().map(Enum::name).toList())
-				.orOperator(keys.toArray(Criteria[]::new)))
-			.with(Sort.by("receivedAt"))
-			.limit(1);
-		Referral open = this.mongo.findOne(query, Referral.class);
-		if (open == null) {
-			return null;
-		}
-		Referral.Identity theirs = open.identity();
-		List<String> matchedOn = new ArrayList<>();
-		if (theirs.nameAndBirth().equals(person.nameAndBirth())) {
-			matchedOn.add("NAME_AND_DATE_OF_BIRTH");
-		}
-		if (person.phone() != null && person.phone().equals(theirs.phone())) {
-			matchedOn.add("PHONE");
-		}
-		if (person.email() != null && person.email().equals(theirs.email())) {
-			matchedOn.add("EMAIL");
-		}
-		return new Referral.OpenReferral(open.getId(), matchedOn);
+			// The trail is written first: a crash may leave a record of an access that
+			// did not happen, never the reverse.
+			recordAccess.accept(id);
+			InboundReferralV1 normalised = normalised(request);
+			SessionFee fee = this.fees
+				.feeFor(normalised.targetOrganizationId(), normalised.household().annualIncome(),
+						normalised.household().dependents())
+				.orElse(null);
+			Referral.Identity identity = Referral.Identity.of(normalised, this.index);
+			Referral.OpenReferral duplicateOf = Referral.redirects(normalised) ? null : this.claims.claim(identity, id);
+			Referral referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
+					this.cipher, identity, fee, duplicateOf);
+			return Outcome.save(referral, referral);
+		});
 	}
 
 	private static Referral sameRequest(Referral earlier, @Nullable String fingerprint) {
@@ -166,7 +120,7 @@ class Intake {
 
 	private static InboundReferralV1 normalised(InboundReferralV1 request) {
 		InboundReferralV1.Client client = request.client();
-		String postalCode = client.postalCode().replace(" ", "").toUpperCase(Locale.ROOT);
+		String postalCode = client.postalCode().strip().replace(" ", "").toUpperCase(Locale.ROOT);
 		InboundReferralV1.Client normalisedClient = new InboundReferralV1.Client(client.firstName().strip(),
 				client.lastName().strip(), client.dateOfBirth(),
 				(client.email() != null) ? client.email().strip().toLowerCase(Locale.ROOT) : null,

@@ -3,20 +3,29 @@ package ca.aiguillage.referral.intake;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.web.FieldChecks;
 import ca.aiguillage.platform.web.FieldViolation;
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The field rules of a referral, the same for the HTTP API and the inbound topic. Each
- * violation names the field and a message code; values are never echoed.
+ * The field rules of a referral, the same at every door (partner API, portal,
+ * self-referral, inbound topic): the inbound event's JSON Schema (types, lengths,
+ * identifier patterns) and the rules beyond it. Each violation names the field and a
+ * message code; values are never echoed.
  */
 @Component
 class IntakeValidation {
@@ -30,13 +39,34 @@ class IntakeValidation {
 
 	private static final int OLDEST_AGE = 120;
 
+	// Absent and null are the same in the Java model: the schema sees absent fields.
+	private static final JsonMapper WITHOUT_NULLS = JsonMapper.builder()
+		.changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.build();
+
 	private final Clock clock;
 
-	IntakeValidation(Clock clock) {
+	private final EventSchemas schemas;
+
+	IntakeValidation(Clock clock, EventSchemas schemas) {
 		this.clock = clock;
+		this.schemas = schemas;
 	}
 
 	List<FieldViolation> violations(InboundReferralV1 referral) {
+		List<FieldViolation> violations = new ArrayList<>(rules(referral));
+		Set<String> named = violations.stream().map(FieldViolation::field).collect(Collectors.toSet());
+		// What the event schema refuses is refused here too, once per field.
+		this.schemas.violations(EventCatalog.INBOUND_REFERRAL_V1, WITHOUT_NULLS.valueToTree(referral))
+			.stream()
+			.map(violation -> new FieldViolation(violation.field().isEmpty() ? "(body)" : violation.field(),
+					"schema." + violation.keyword()))
+			.filter(violation -> named.add(violation.field()))
+			.forEach(violations::add);
+		return violations;
+	}
+
+	private List<FieldViolation> rules(InboundReferralV1 referral) {
 		FieldChecks check = new FieldChecks();
 		check.required("client", referral.client());
 		check.required("consent", referral.consent());
@@ -75,7 +105,7 @@ class IntakeValidation {
 					"invalid.dateOfBirth.tooOld");
 		}
 		if (check.requiredText("client.postalCode", client.postalCode())) {
-			check.rule("client.postalCode", POSTAL_CODE.matcher(client.postalCode().trim()).matches(),
+			check.rule("client.postalCode", POSTAL_CODE.matcher(client.postalCode().strip()).matches(),
 					"invalid.postalCode");
 		}
 		if (client.email() != null) {

@@ -14,8 +14,8 @@ import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
-import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.platform.outbox.Aggregate;
 import ca.aiguillage.referral.privacy.BlindIndex;
 import ca.aiguillage.referral.privacy.PersonalDataCipher;
@@ -28,9 +28,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A referral: the client's personal data, which stays in this document encrypted beside
  * keyed hashes of who the client is, the codes that match them, and the status the
  * referrer follows. Its events carry only ids, codes and matching attributes.
+ * <p>
+ * Over 300 lines for a reason: the aggregate keeps beside it the records only it stores
+ * (request, personal data, identity, step), so that what is encrypted and what stays in
+ * clear is decided in one file.
  */
 @Document("referrals")
-class Referral extends Aggregate {
+public class Referral extends Aggregate {
 
 	private Instant receivedAt;
 
@@ -83,7 +87,7 @@ class Referral extends Aggregate {
 		referral.emailIndex = identity.email();
 		referral.phoneIndex = identity.phone();
 		referral.fee = fee;
-		if (Boolean.TRUE.equals(request.risk().imminentRisk())) {
+		if (redirects(request)) {
 			// Not a crisis service: a client at imminent risk must never sit in a
 			// waitlist, duplicate or not. Coordinators and the referrer are told at once.
 			referral.status = ReferralStatus.REDIRECTED;
@@ -107,12 +111,19 @@ class Referral extends Aggregate {
 	}
 
 	/**
+	 * Whether a referral goes to crisis resources instead of the waitlist.
+	 */
+	static boolean redirects(InboundReferralV1 request) {
+		return Boolean.TRUE.equals(request.risk().imminentRisk());
+	}
+
+	/**
 	 * Withdraws an open referral; every service closes it and a held place is released.
 	 * @param by who withdrew it
 	 * @param now the time
 	 * @throws StateConflictException when the referral is no longer open
 	 */
-	void withdraw(ReferralWithdrawnV1.WithdrawnBy by, Instant now) {
+	public void withdraw(ReferralWithdrawnV1.WithdrawnBy by, Instant now) {
 		if (!this.status.isOpen()) {
 			throw new StateConflictException(this.status);
 		}
@@ -121,7 +132,7 @@ class Referral extends Aggregate {
 		raise(new ReferralWithdrawnV1(getId(), this.partnerId, by, now));
 	}
 
-	@Nullable SessionFee fee() {
+	public @Nullable SessionFee fee() {
 		return this.fee;
 	}
 
@@ -187,7 +198,7 @@ class Referral extends Aggregate {
 		return channels;
 	}
 
-	@Nullable String partnerId() {
+	public @Nullable String partnerId() {
 		return this.partnerId;
 	}
 
@@ -200,7 +211,7 @@ class Referral extends Aggregate {
 	 * never left guessing. Steps are kept in the order they happened, whatever order
 	 * their events arrive in.
 	 */
-	void outcome(ReferralStatus status, Instant at, @Nullable String organizationId) {
+	public void outcome(ReferralStatus status, Instant at, @Nullable String organizationId) {
 		this.timeline.add(new Step(status, at, organizationId));
 		this.timeline.sort(Comparator.comparing(Step::at));
 		if (this.status == ReferralStatus.WITHDRAWN) {
@@ -221,10 +232,10 @@ class Referral extends Aggregate {
 	 * @param at when
 	 * @param organizationId the member organization concerned, when there is one
 	 */
-	record Step(ReferralStatus status, Instant at, @Nullable String organizationId) {
+	public record Step(ReferralStatus status, Instant at, @Nullable String organizationId) {
 	}
 
-	ReferralStatus status() {
+	public ReferralStatus status() {
 		return this.status;
 	}
 
@@ -240,7 +251,7 @@ class Referral extends Aggregate {
 	 * The request without the client's personal data.
 	 * @return what may be read without decrypting
 	 */
-	Request request() {
+	public Request request() {
 		return this.request;
 	}
 
@@ -249,7 +260,7 @@ class Referral extends Aggregate {
 	 * @param cipher the cipher holding the key it was encrypted with
 	 * @return the personal data
 	 */
-	PersonalData personalData(PersonalDataCipher cipher) {
+	public PersonalData personalData(PersonalDataCipher cipher) {
 		return cipher.open(this.personalData, PersonalData.class, getId());
 	}
 
@@ -262,14 +273,12 @@ class Referral extends Aggregate {
 	 * @param preferredLanguage the language for messages
 	 * @param languages the languages accepted for therapy
 	 * @param postalPrefix the forward sortation area (first three characters)
-	 * @param consent the consent
-	 * @param household the household
 	 * @param needs the needs without their free-text reason
 	 * @param risk the risk screening
 	 * @param priority the referrer's priority, or null
 	 */
-	record Request(@Nullable String partnerReference, @Nullable String targetOrganizationId, String preferredLanguage,
-			List<String> languages, String postalPrefix, InboundReferralV1.Consent consent,
+	public record Request(@Nullable String partnerReference, @Nullable String targetOrganizationId,
+			String preferredLanguage, List<String> languages, String postalPrefix, InboundReferralV1.Consent consent,
 			InboundReferralV1.Household household, InboundReferralV1.Needs needs, InboundReferralV1.Risk risk,
 			@Nullable Priority priority) {
 
@@ -289,15 +298,12 @@ class Referral extends Aggregate {
 	/**
 	 * The client's personal data, stored only encrypted.
 	 *
-	 * @param firstName first name
-	 * @param lastName last name
-	 * @param dateOfBirth date of birth
 	 * @param email email address, or null
 	 * @param mobilePhone mobile phone number in E.164 form, or null
 	 * @param postalCode full postal code
 	 * @param reason reason for referral, clinical free text
 	 */
-	record PersonalData(String firstName, String lastName, LocalDate dateOfBirth, @Nullable String email,
+	public record PersonalData(String firstName, String lastName, LocalDate dateOfBirth, @Nullable String email,
 			@Nullable String mobilePhone, String postalCode, @Nullable String reason) {
 
 		static PersonalData of(InboundReferralV1 request) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * listing leaves no access record.
  */
 @Component
-class ReferralLists {
+public class ReferralLists {
 
 	private final MongoOperations mongo;
 
@@ -27,7 +27,7 @@ class ReferralLists {
 		this.mongo = mongo;
 	}
 
-	ReferralController.ReferralPage visibleTo(Caller caller, @Nullable ReferralStatus status, int page, int size) {
+	public ReferralPage visibleTo(Caller caller, @Nullable ReferralStatus status, int page, int size) {
 		if (page < 0 || size < 1 || size > 100) {
 			throw new InvalidRequestException(
 					List.of(new FieldViolation((page < 0) ? "page" : "size", "invalid.paging")));
@@ -43,21 +43,21 @@ class ReferralLists {
 			criteria = Criteria.where("request.targetOrganizationId").is(caller.organizationId());
 		}
 		else {
-			return new ReferralController.ReferralPage(List.of(), page, size, 0);
+			return new ReferralPage(List.of(), page, size, 0);
 		}
 		if (status != null) {
 			criteria = criteria.and("status").is(status.name());
 		}
 		Query query = Query.query(criteria);
 		long total = this.mongo.count(query, Referral.class);
-		List<ReferralController.ReferralReceipt> items = this.mongo
+		List<ReferralReceipt> items = this.mongo
 			.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip((long) page * size).limit(size),
 					Referral.class)
 			.stream()
-			.map(ReferralController.ReferralReceipt::of)
+			.map(ReferralReceipt::of)
 			.toList();
 		// Listing shows no personal data, so it leaves no access record.
-		return new ReferralController.ReferralPage(items, page, size, total);
+		return new ReferralPage(items, page, size, total);
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Where a referral stands, as its referrer follows it. */
-enum ReferralStatus {
+public enum ReferralStatus {
 
 	/** Accepted at intake and announced to the other services. */
 	SUBMITTED,
@@ -35,7 +35,7 @@ enum ReferralStatus {
 	 * Whether the referral is still being worked on: a new referral of the same person is
 	 * linked to an open one, and only an open one can be withdrawn.
 	 */
-	boolean isOpen() {
+	public boolean isOpen() {
 		return OPEN.contains(this);
 	}
 

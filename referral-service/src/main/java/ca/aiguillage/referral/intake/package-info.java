@@ -1,7 +1,7 @@
 /**
- * Intake: a partner's or client's referral, validated the same way whether it came over
- * HTTP or from the inbound topic, stored with the client's personal data, and announced
- * without it.
+ * Intake's domain: a referral validated the same way whichever door it came in by, stored
+ * with the client's personal data encrypted, one open referral per person, and announced
+ * without personal data.
  */
 @NullMarked
 package ca.aiguillage.referral.intake;

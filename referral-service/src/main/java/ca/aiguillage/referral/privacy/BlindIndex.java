@@ -27,9 +27,6 @@ public final class BlindIndex {
 
 	/**
 	 * The index of a name and date of birth.
-	 * @param firstName the first name
-	 * @param lastName the last name
-	 * @param dateOfBirth the date of birth
 	 * @return the base64url index
 	 */
 	public String nameAndBirth(String firstName, String lastName, LocalDate dateOfBirth) {

@@ -9,15 +9,15 @@ import ca.aiguillage.testing.Fixtures;
  * referral of the same person to the first, so tests that want a fresh referral need a
  * fresh person.
  */
-final class ExampleReferrals {
+public final class ExampleReferrals {
 
-	static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
+	public static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
 
 	private ExampleReferrals() {
 	}
 
 	/** The example for a person no other test uses. */
-	static String someone() {
+	public static String someone() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		StringBuilder suffix = new StringBuilder();
 		for (int i = 0; i < 8; i++) {

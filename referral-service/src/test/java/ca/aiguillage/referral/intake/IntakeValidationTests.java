@@ -13,6 +13,7 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.web.FieldViolation;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeValidationTests {
 
 	private final IntakeValidation validation = new IntakeValidation(
-			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new EventSchemas());
 
 	@Test
 	void completeReferralHasNoViolation() {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.referral.privacy.PersonalDataCipher;
-import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;

@@ -5,9 +5,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
+import ca.aiguillage.testing.EndpointAuthorization;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
-import ca.aiguillage.testing.EndpointAuthorization;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.aiguillage.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;

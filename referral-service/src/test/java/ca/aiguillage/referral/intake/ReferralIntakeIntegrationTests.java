@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
-import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;

@@ -1,16 +1,26 @@
 package ca.aiguillage.referral.intake;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.referral.privacy.BlindIndex;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -20,6 +30,12 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class ReferralLifecycleIntegrationTests extends RunningService {
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	BlindIndex index;
 
 	private static final String REFERRALS = "/api/v1/referrals";
 
@@ -43,6 +59,49 @@ class ReferralLifecycleIntegrationTests extends RunningService {
 		assertThat(linked.value()).contains(first, "NAME_AND_DATE_OF_BIRTH", "EMAIL", "clsc-dup-b")
 			.doesNotContain("Tremblay");
 		assertThat(events(secondId, EventCatalog.REFERRAL_SUBMITTED_V1.type())).isEmpty();
+	}
+
+	@Test
+	void samePersonSentByTwoPartnersAtOnceOpensOneReferralAndLinksTheOther() throws Exception {
+		Http first = partner("clsc-race-a");
+		Http second = partner("clsc-race-b");
+		try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+			for (int round = 0; round < 8; round++) {
+				String person = ExampleReferrals.someone();
+				CyclicBarrier start = new CyclicBarrier(2);
+				Future<Http.Answer> fromFirst = pool.submit(() -> {
+					start.await();
+					return first.postJson(REFERRALS, person);
+				});
+				Future<Http.Answer> fromSecond = pool.submit(() -> {
+					start.await();
+					return second.postJson(REFERRALS, person);
+				});
+				Http.Answer a = fromFirst.get();
+				Http.Answer b = fromSecond.get();
+
+				assertThat(List.of(a.status(), b.status())).containsOnly(201);
+				assertThat(List.<String>of(a.json("$.status"), b.json("$.status")))
+					.containsExactlyInAnyOrder("SUBMITTED", "LINKED");
+				Http.Answer linked = "LINKED".equals(a.json("$.status")) ? a : b;
+				Http.Answer opened = (linked == a) ? b : a;
+				assertThat(linked.<String>json("$.linkedTo")).isEqualTo(opened.json("$.referralId"));
+			}
+		}
+	}
+
+	@Test
+	void claimLeftByAReferralThatWasNeverStoredDoesNotLockThePersonOut() {
+		String person = ExampleReferrals.someone();
+		String lastName = person.substring(person.indexOf("Tremblay-"), person.indexOf("Tremblay-") + 17);
+		String key = "name-and-birth:" + this.index.nameAndBirth("Marie-Ève", lastName, LocalDate.of(1991, 4, 12));
+		this.mongo.insert(new PersonClaims.Claim(key, "never-stored", Instant.now().minus(Duration.ofHours(1))));
+
+		Http.Answer answer = partner("clsc-abandoned").postJson(REFERRALS, person);
+
+		assertThat(answer.<String>json("$.status")).isEqualTo("SUBMITTED");
+		assertThat(this.mongo.findById(key, PersonClaims.Claim.class).referralId())
+			.isEqualTo(answer.json("$.referralId"));
 	}
 
 	@Test

@@ -1,0 +1,186 @@
+package ca.aiguillage.referral.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import ca.aiguillage.platform.outbox.Aggregates;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one open referral of a person: before a referral is opened, each keyed hash of who
+ * the client is (name and date of birth, email, phone) is claimed by one insert keyed by
+ * that hash, so that two partners sending the same person at once open one referral and
+ * the other is linked to it. A claim is released when its referral closes, and taken over
+ * when its referral is closed or was never stored.
+ */
+@Component
+public class PersonClaims {
+
+	// How long a referral being opened may take before its claims count as abandoned.
+	private static final Duration ABANDONED_AFTER = Duration.ofSeconds(10);
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private final MongoOperations mongo;
+
+	private final Aggregates aggregates;
+
+	private final Clock clock;
+
+	PersonClaims(MongoOperations mongo, Aggregates aggregates, Clock clock) {
+		this.mongo = mongo;
+		this.aggregates = aggregates;
+		this.clock = clock;
+	}
+
+	/**
+	 * Claims the person for a referral about to be opened, or finds their open referral.
+	 * @param person who the client is
+	 * @param referralId the referral about to be opened
+	 * @return the person's open referral to link to, or null when this referral holds
+	 * every claim and may be opened
+	 */
+	Referral.@Nullable OpenReferral claim(Referral.Identity person, String referralId) {
+		while (true) {
+			Referral.OpenReferral open = openReferralOf(person);
+			if (open != null && !open.referralId().equals(referralId)) {
+				release(referralId);
+				return open;
+			}
+			Claim held = firstHeldByAnother(person, referralId);
+			if (held == null) {
+				return null;
+			}
+			Referral holder = this.aggregates.find(Referral.class, held.referralId()).orElse(null);
+			if (holder != null && holder.status().isOpen()) {
+				release(referralId);
+				return matched(holder, person);
+			}
+			if (holder != null || held.claimedAt().plus(ABANDONED_AFTER).isBefore(this.clock.instant())) {
+				// Its referral closed, or was never stored: the claim is free.
+				this.mongo.remove(
+						Query.query(Criteria.where("_id").is(held.key()).and("referralId").is(held.referralId())),
+						Claim.class);
+			}
+			else {
+				// The other referral is being opened right now: wait for it to be stored.
+				pause();
+			}
+		}
+	}
+
+	/**
+	 * Releases a referral's claims, once it is closed or was linked.
+	 * @param referralId the referral
+	 */
+	public void release(String referralId) {
+		this.mongo.remove(Query.query(Criteria.where("referralId").is(referralId)), Claim.class);
+	}
+
+	/**
+	 * Inserts the claims in one fixed order, so that two claimants never wait on each
+	 * other.
+	 */
+	private @Nullable Claim firstHeldByAnother(Referral.Identity person, String referralId) {
+		for (String key : keys(person)) {
+			try {
+				this.mongo.insert(new Claim(key, referralId, this.clock.instant()));
+			}
+			catch (DuplicateKeyException taken) {
+				Claim held = this.mongo.findById(key, Claim.class);
+				if (held == null) {
+					// Released meanwhile: try again.
+					return firstHeldByAnother(person, referralId);
+				}
+				if (!held.referralId().equals(referralId)) {
+					return held;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static List<String> keys(Referral.Identity person) {
+		List<String> keys = new ArrayList<>();
+		keys.add("name-and-birth:" + person.nameAndBirth());
+		if (person.email() != null) {
+			keys.add("email:" + person.email());
+		}
+		if (person.phone() != null) {
+			keys.add("phone:" + person.phone());
+		}
+		return keys;
+	}
+
+	/**
+	 * Finds an open referral of the same person through the keyed hashes of their
+	 * normalised name and date of birth, email and phone: nothing is decrypted.
+	 */
+	private Referral.@Nullable OpenReferral openReferralOf(Referral.Identity person) {
+		List<Criteria> keys = new ArrayList<>();
+		keys.add(Criteria.where("nameAndBirthIndex").is(person.nameAndBirth()));
+		if (person.email() != null) {
+			keys.add(Criteria.where("emailIndex").is(person.email()));
+		}
+		if (person.phone() != null) {
+			keys.add(Criteria.where("phoneIndex").is(person.phone()));
+		}
+		Query query = Query
+			.query(Criteria.where("status")
+				.in(ReferralStatus.open().stream().map(Enum::name).toList())
+				.orOperator(keys.toArray(Criteria[]::new)))
+			.with(Sort.by("receivedAt"))
+			.limit(1);
+		Referral open = this.mongo.findOne(query, Referral.class);
+		return (open != null) ? matched(open, person) : null;
+	}
+
+	private static Referral.OpenReferral matched(Referral open, Referral.Identity person) {
+		Referral.Identity theirs = open.identity();
+		List<String> matchedOn = new ArrayList<>();
+		if (theirs.nameAndBirth().equals(person.nameAndBirth())) {
+			matchedOn.add("NAME_AND_DATE_OF_BIRTH");
+		}
+		if (person.phone() != null && person.phone().equals(theirs.phone())) {
+			matchedOn.add("PHONE");
+		}
+		if (person.email() != null && person.email().equals(theirs.email())) {
+			matchedOn.add("EMAIL");
+		}
+		return new Referral.OpenReferral(open.getId(), matchedOn);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while another referral of the person was opened", ex);
+		}
+	}
+
+	/**
+	 * One keyed hash of a person, held by the referral being opened or open for them.
+	 *
+	 * @param key the kind of hash and the hash
+	 * @param referralId the referral holding it
+	 * @param claimedAt when it was taken
+	 */
+	@Document("person_claims")
+	record Claim(@Id String key, String referralId, Instant claimedAt) {
+	}
+
+}
