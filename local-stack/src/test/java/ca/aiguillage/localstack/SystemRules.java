@@ -24,8 +24,8 @@ final class SystemRules {
 	 * The only classes that may use a raw Kafka client, each for a reason: rebuilding the
 	 * queue and listing dead letters read a topic from its start outside any consumer
 	 * group (a group would commit offsets), replaying a dead letter sends its record as
-	 * it was, the test probe reads and writes the wire as a partner's system would, and the
-	 * local stack's broker declares its topics' retention with an admin client.
+	 * it was, the test probe reads and writes the wire as a partner's system would, and
+	 * the local stack's broker declares its topics' retention with an admin client.
 	 */
 	static final List<String> RAW_KAFKA_CLIENT_USERS = List.of("ca.aiguillage.waitlist.queue.QueueRebuild",
 			"ca.aiguillage.platform.deadletters.DeadLetters", "ca.aiguillage.testing.KafkaProbe",
