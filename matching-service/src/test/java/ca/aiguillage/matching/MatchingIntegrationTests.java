@@ -516,7 +516,9 @@ class MatchingIntegrationTests extends RunningService {
 			.get(1);
 		assertThat(JsonPath.<String>read(moved.value(), "$.therapistId")).isEqualTo(chosen);
 		assertThat(JsonPath.<List<String>>read(moved.value(), "$.explanation.constraintsMet"))
-			.containsExactly("COORDINATOR_OVERRIDE", "NOT_MET:COMMON_SLOT");
+			.containsExactly("COORDINATOR_OVERRIDE");
+		assertThat(JsonPath.<List<String>>read(moved.value(), "$.explanation.constraintsBroken"))
+			.containsExactly("COMMON_SLOT");
 		assertThat(reservations(proposed)).isEmpty();
 		assertThat(reservations(chosen)).extracting(reservation -> reservation.getString("referralId"))
 			.containsExactly(id(referral));

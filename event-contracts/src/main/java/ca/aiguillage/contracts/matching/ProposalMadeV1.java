@@ -36,8 +36,23 @@ public record ProposalMadeV1(String referralId, String proposalId, String therap
 	 * {@code SHARED_LANGUAGE}
 	 * @param scoreParts each part of the score, by name
 	 * @param score the total score
+	 * @param constraintsBroken codes of the hard constraints a coordinator's override
+	 * chose to break, such as {@code COMMON_SLOT}; absent for matching's own proposals
+	 * (added inside V1, optional)
 	 */
-	public record Explanation(List<String> constraintsMet, Map<String, Double> scoreParts, double score) {
+	public record Explanation(List<String> constraintsMet, Map<String, Double> scoreParts, double score,
+			@Nullable List<String> constraintsBroken) {
+
+		/**
+		 * An explanation of matching's own proposal, which breaks no constraint.
+		 * @param constraintsMet codes of the hard constraints that held
+		 * @param scoreParts each part of the score, by name
+		 * @param score the total score
+		 */
+		public Explanation(List<String> constraintsMet, Map<String, Double> scoreParts, double score) {
+			this(constraintsMet, scoreParts, score, null);
+		}
+
 	}
 
 }

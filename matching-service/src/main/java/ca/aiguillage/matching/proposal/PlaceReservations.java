@@ -340,10 +340,8 @@ class PlaceReservations {
 	}
 
 	private static ProposalMadeV1.Explanation overrideExplanation(List<String> brokenConstraints) {
-		// The contract has no field for broken constraints: they are listed as NOT_MET.
-		List<String> codes = new ArrayList<>(List.of("COORDINATOR_OVERRIDE"));
-		brokenConstraints.forEach(code -> codes.add("NOT_MET:" + code));
-		return new ProposalMadeV1.Explanation(codes, new LinkedHashMap<>(), 0.0);
+		return new ProposalMadeV1.Explanation(List.of("COORDINATOR_OVERRIDE"), new LinkedHashMap<>(), 0.0,
+				List.copyOf(brokenConstraints));
 	}
 
 	private static Modality modality(ReferralNeeds needs, Therapist therapist) {

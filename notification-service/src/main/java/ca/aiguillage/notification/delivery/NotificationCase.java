@@ -369,7 +369,25 @@ public class NotificationCase extends Aggregate {
 				DeliveryRecordedV1.Audience.valueOf(delivery.audience().name()), delivery.channel().onTheWire(),
 				(delivery.status() == DeliveryStatus.SENT) ? DeliveryRecordedV1.Outcome.SENT
 						: DeliveryRecordedV1.Outcome.FAILED,
-				delivery.reasonCode(), now));
+				eventCode(delivery.reasonCode()), now));
+	}
+
+	/**
+	 * The reason as the event's code: the log keeps the provider's own words (masked),
+	 * the event a code of letters only, as its contract asks; a provider's numbered
+	 * refusal ({@code SMTP_550}, {@code SMS_400 21211 …}, {@code WEBHOOK_404}) becomes
+	 * its channel's {@code _REFUSED}.
+	 */
+	static @Nullable String eventCode(@Nullable String reason) {
+		if (reason == null || reason.isBlank()) {
+			return null;
+		}
+		String first = reason.strip().split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+		if (first.matches("[A-Z_]+")) {
+			return first;
+		}
+		String family = first.replaceAll("[^A-Z_].*$", "").replaceAll("_+$", "");
+		return (family.isEmpty() ? "PROVIDER" : family) + "_REFUSED";
 	}
 
 	private boolean replace(String deliveryId, java.util.function.Function<Delivery, @Nullable Delivery> change) {

@@ -290,4 +290,15 @@ class NotificationCaseTests {
 			.toList();
 	}
 
+	@Test
+	void theEventCarriesACodeOfLettersWhileTheLogKeepsTheProvidersWords() {
+		assertThat(NotificationCase.eventCode("SMS_400 21211 The 'To' number ••• is not a valid phone number."))
+			.isEqualTo("SMS_REFUSED");
+		assertThat(NotificationCase.eventCode("SMTP_550")).isEqualTo("SMTP_REFUSED");
+		assertThat(NotificationCase.eventCode("WEBHOOK_404")).isEqualTo("WEBHOOK_REFUSED");
+		assertThat(NotificationCase.eventCode("WEBHOOK_IOException")).isEqualTo("WEBHOOK_IOEXCEPTION");
+		assertThat(NotificationCase.eventCode("RETRY_DEADLINE_PASSED")).isEqualTo("RETRY_DEADLINE_PASSED");
+		assertThat(NotificationCase.eventCode(null)).isNull();
+	}
+
 }
