@@ -31,6 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * embedded MongoDB server, the four services (each its own Spring context, configuration
  * and database, exactly as they run alone) and demo data. Ctrl-C stops it cleanly; its
  * data stays in the data directory.
+ * <p>
+ * Over 300 lines on purpose: the one place that knows every part's arguments, shared by
+ * the one-JVM stack and {@link ProcessStack}, so that both run the services exactly
+ * alike.
  */
 public final class LocalStack implements AutoCloseable {
 

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * restarted while the others run. The SMTP and SMS stubs stand for outside providers and
  * stay in this process, where they can be stopped and started again. Each part writes its
  * log to {@code <data>/logs/<part>.log}.
+ * <p>
+ * Over 300 lines on purpose: starting, watching and signalling the processes share their
+ * table of commands, ports and handles, which a fault test drives as one thing.
  */
 public final class ProcessStack implements AutoCloseable {
 

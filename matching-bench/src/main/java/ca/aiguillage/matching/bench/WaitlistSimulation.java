@@ -24,6 +24,11 @@ import ca.aiguillage.matching.proposal.Roster;
  * clients accept, decline, do not show or can no longer be reached, and therapies end
  * after a drawn length. The same seed gives every policy the same therapists, the same
  * arrivals and the same client draws.
+ * <p>
+ * Over 300 lines on purpose: the week's steps (arrivals, offers, answers, endings) share
+ * the simulation's state and random streams, and reading them in order is how the model
+ * is checked against its sourced assumptions; split, the order of the draws would be
+ * hidden.
  */
 final class WaitlistSimulation {
 

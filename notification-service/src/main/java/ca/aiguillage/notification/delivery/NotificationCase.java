@@ -197,9 +197,14 @@ public class NotificationCase extends Aggregate {
 	 * closed and nothing is sent.
 	 */
 	void ask(OpenQuestion question, List<MessageRequest> requests, Templates templates, Instant now) {
-		if (this.questions.stream().noneMatch(known -> known.subjectId().equals(question.subjectId()))) {
-			this.questions.add(this.ended ? question.close() : question);
+		if (this.questions.stream().anyMatch(known -> known.subjectId().equals(question.subjectId()))) {
+			// The same proposal or check-in announced again (matching keeps a proposal
+			// and
+			// announces it anew when it refuses an override): the client was already
+			// asked.
+			return;
 		}
+		this.questions.add(this.ended ? question.close() : question);
 		if (!this.ended) {
 			request(requests, templates, now);
 		}

@@ -211,6 +211,25 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void proposalAnnouncedAgainUnderTheSameProposalIdIsNotSentAgain() {
+		// Matching announces the kept proposal again when it refuses a coordinator's
+		// override.
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+						NOW.plus(Duration.ofDays(3)), null, false),
+				requests("proposed-1", SampleEvents.proposal()), this.templates, NOW);
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-2",
+						NOW.plus(Duration.ofDays(3)), null, false),
+				requests("proposed-again", SampleEvents.proposal()), this.templates, NOW);
+
+		assertThat(notificationCase.deliveries()).filteredOn(d -> d.eventId().startsWith("proposed"))
+			.extracting(Delivery::eventId)
+			.containsOnly("proposed-1");
+	}
+
+	@Test
 	void closedReferralCancelsAPendingQuestionsMessageAndAsksNothingMore() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		notificationCase.ask(

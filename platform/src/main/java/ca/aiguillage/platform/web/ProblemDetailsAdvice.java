@@ -65,7 +65,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+		// Spring 7 leaves the type of its own problems unset (null), earlier versions
+		// "about:blank": either way it is one of Spring MVC's, to be put in words.
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || problem.getType().equals(URI.create("about:blank")))) {
 			String key = "status-" + statusCode.value();
 			problem.setTitle(message("problem." + key + ".title", problem.getTitle()));
 			problem.setDetail(message("problem." + key + ".detail", problem.getDetail()));

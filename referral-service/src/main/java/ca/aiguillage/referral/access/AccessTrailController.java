@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import ca.aiguillage.platform.web.CsvCell;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -66,14 +68,9 @@ class AccessTrailController {
 				record.purpose().name());
 	}
 
-	private static String cell(String value) {
-		if (value == null) {
-			return "";
-		}
-		// Quoted, and a leading formula character neutralised, so a spreadsheet never
-		// runs a cell.
-		String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
+	private static String cell(@Nullable String value) {
+		// An absent value stays an empty cell, as the export always wrote it.
+		return (value == null) ? "" : CsvCell.quoted(value);
 	}
 
 }

@@ -101,6 +101,9 @@ class OneContractIntegrationTests extends RunningService {
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body())
+			.startsWith("application/problem+json");
+		assertThat(response.body()).contains("\"status\":415").doesNotContain("\"timestamp\"");
 		assertThat(this.mongo.count(new Query(), "referrals")).isEqualTo(before);
 	}
 

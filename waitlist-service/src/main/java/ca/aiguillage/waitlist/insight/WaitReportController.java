@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.platform.web.CsvCell;
 import ca.aiguillage.waitlist.insight.WaitReport.GroupBy;
 import ca.aiguillage.waitlist.insight.WaitReport.Report;
 import org.jspecify.annotations.Nullable;
@@ -70,9 +71,7 @@ class WaitReportController {
 	}
 
 	private static String quoted(String value) {
-		// A leading formula character would run in a spreadsheet.
-		String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
+		return CsvCell.quoted(value);
 	}
 
 }
