@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * No therapist fits a referral now; it waits until a place frees up.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param reasons codes of the constraints no candidate met, such as
  * {@code NO_SHARED_LANGUAGE}
  * @param candidatesExamined how many active therapists were examined

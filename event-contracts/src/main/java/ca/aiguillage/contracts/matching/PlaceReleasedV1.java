@@ -7,7 +7,7 @@ import java.time.Instant;
  * re-examined.
  *
  * @param referralId the referral that held the place
- * @param therapistId the therapist
+ * @param therapistId the therapist's id in matching-service's directory
  * @param organizationId the therapist's organization
  * @param cause why it was released
  * @param releasedAt when it was released

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A therapist was proposed for a referral and one of their places reserved for it.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param proposalId the proposal id
  * @param therapistId the proposed therapist
  * @param organizationId the therapist's organization

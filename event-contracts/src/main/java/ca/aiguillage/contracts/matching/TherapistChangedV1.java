@@ -6,7 +6,7 @@ import java.time.Instant;
  * A therapist's directory record changed (created, updated, places added or taken); keyed
  * by therapist id.
  *
- * @param therapistId the therapist
+ * @param therapistId the therapist's id in matching-service's directory
  * @param organizationId the therapist's organization
  * @param active whether the therapist takes new clients
  * @param places places for new clients

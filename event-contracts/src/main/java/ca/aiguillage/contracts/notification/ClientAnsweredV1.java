@@ -6,7 +6,7 @@ import java.time.Instant;
  * A client answered a proposal or a check-in through a signed link or an SMS reply;
  * waitlist-service turns it into its own decision.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param subject what was answered
  * @param subjectId the proposal or check-in id
  * @param answer the answer

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A message was delivered, or finally failed after its last attempt.
  *
- * @param referralId the referral id
- * @param deliveryId the delivery
+ * @param referralId the referral this event is about, also its message key
+ * @param deliveryId the delivery's stable id (one per event, audience and channel)
  * @param eventType the event the message is about
  * @param audience who the message was for
  * @param channel the channel, or null when none reaches the audience

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Info-Social 811, 9-8-8) instead of being queued. Urgent: coordinators and the referrer
  * are told at once.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param partnerId the referring partner, or null for a self-referral
  * @param organizationId the target member organization, or null for any
  * @param preferredLanguage ISO 639-1 code of the language for messages

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * A referral passed intake validation and was registered. It carries what matching, the
  * waitlist and notifications need, and no name, contact detail, date of birth or reason.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param submittedAt when the referral was registered (the start of the wait)
  * @param intakeChannel how the referral arrived
  * @param partnerId the referring partner, or null for a self-referral

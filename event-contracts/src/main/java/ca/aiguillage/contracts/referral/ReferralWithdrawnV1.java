@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A referral was withdrawn by its referrer or by the client; every service closes it and
  * a reserved place is released.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param partnerId the referring partner, or null for a self-referral
  * @param withdrawnBy who withdrew it
  * @param withdrawnAt when it was withdrawn

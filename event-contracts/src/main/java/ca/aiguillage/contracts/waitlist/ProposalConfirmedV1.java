@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * A proposal was accepted; the reserved place is now the client's.
  *
- * @param referralId the referral id
- * @param proposalId the proposal
+ * @param referralId the referral this event is about, also its message key
+ * @param proposalId the proposal this decision is about, as named in
+ * {@code ProposalMadeV1}
  * @param therapistId the proposed therapist
  * @param decidedBy who decided
  * @param confirmedAt when it was confirmed

@@ -6,8 +6,9 @@ import java.time.Instant;
  * A proposal was declined; the client goes back to the queue and the place to
  * re-matching.
  *
- * @param referralId the referral id
- * @param proposalId the proposal
+ * @param referralId the referral this event is about, also its message key
+ * @param proposalId the proposal this decision is about, as named in
+ * {@code ProposalMadeV1}
  * @param therapistId the proposed therapist
  * @param decidedBy who decided
  * @param declinedAt when it was declined

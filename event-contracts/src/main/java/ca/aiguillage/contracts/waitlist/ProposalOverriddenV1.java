@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A coordinator chose another therapist than the one proposed, knowing which constraints
  * the choice breaks.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param replacedProposalId the proposal replaced, or null when there was none
  * @param therapistId the therapist chosen
  * @param brokenConstraints codes of the hard constraints the choice breaks

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A coordinator took a referral out of the queue (ineligible, redirected elsewhere,
  * unreachable); a reserved place is released.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param outcome why it left
  * @param leftAt when it left
  */

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A poor fit in the first sessions: the place is released and the client matched again,
  * keeping the original registration date.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param therapistId the proposed therapist
  * @param registeredAt the original registration, from which the wait counts
  * @param requestedAt when it was asked

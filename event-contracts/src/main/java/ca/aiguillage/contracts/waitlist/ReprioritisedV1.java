@@ -7,7 +7,7 @@ import ca.aiguillage.contracts.common.Priority;
 /**
  * A coordinator changed a referral's priority.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param priority the new priority
  * @param reprioritisedAt when it changed
  */

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A coordinator is asked to look at a referral.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param organizationId the organization whose coordinators should look, or null for the
  * network
  * @param cause why

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The therapy ended; the therapist's place is free again.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param therapistId the proposed therapist
  * @param endedAt when it ended
  */

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * The first session took place.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param therapistId the proposed therapist
  * @param startedAt when the first session took place
  */

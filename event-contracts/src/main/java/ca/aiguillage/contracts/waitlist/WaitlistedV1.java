@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A referral entered the waitlist because no therapist fits it now.
  *
- * @param referralId the referral id
+ * @param referralId the referral this event is about, also its message key
  * @param registeredAt when the referral was registered (its wait started)
  * @param waitlistedAt when it entered the waitlist
  */
