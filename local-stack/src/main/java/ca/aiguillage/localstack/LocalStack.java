@@ -221,7 +221,10 @@ public final class LocalStack implements AutoCloseable {
 				"--notification.key-file=" + dataDir.resolve("notification").resolve("keys.json").toAbsolutePath(),
 				"--notification.links.base-url=http://localhost:" + servicePorts.get(3),
 				"--notification.webhooks.allow-http=true", "--spring.mail.host=localhost",
-				"--spring.mail.port=" + smtpPort, "--notification.channels.sms.base-url=" + smsBaseUrl);
+				"--spring.mail.port=" + smtpPort, "--notification.channels.sms.base-url=" + smsBaseUrl,
+				// The local SMS stub's own token: a real provider's comes from the
+				// deployment.
+				"--notification.channels.sms.auth-token=local-sms-token");
 	}
 
 	/**

@@ -44,14 +44,15 @@ public record ChannelSettings(@DefaultValue Retry retry, @DefaultValue CircuitBr
 
 	/**
 	 * @param baseUrl the provider's API base, {@code https://api.twilio.com} or the stub
-	 * @param authToken the account's secret, which also signs inbound replies
+	 * @param authToken the account's secret, which also signs inbound replies; no
+	 * default: without it no text message is sent and no reply is taken
 	 * @param from the sending number, in E.164
 	 * @param timeout how long the provider may take to answer
 	 * @param replyUrl the public address the provider posts replies to, as it signs it;
 	 * null to take the request's own
 	 */
 	public record Sms(@DefaultValue("http://localhost:8089") URI baseUrl, @DefaultValue("AC-local") String accountSid,
-			@DefaultValue("local-sms-token") String authToken, @DefaultValue("+15145550000") String from,
+			@Nullable String authToken, @DefaultValue("+15145550000") String from,
 			@DefaultValue("PT10S") Duration timeout, @Nullable String replyUrl) {
 	}
 

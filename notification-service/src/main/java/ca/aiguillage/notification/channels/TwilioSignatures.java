@@ -35,7 +35,12 @@ public final class TwilioSignatures {
 		}
 	}
 
-	public static boolean valid(String authToken, String url, Map<String, String> params, @Nullable String signature) {
+	public static boolean valid(@Nullable String authToken, String url, Map<String, String> params,
+			@Nullable String signature) {
+		if (authToken == null || authToken.isBlank()) {
+			// No account secret configured: no reply can be told from a forgery.
+			return false;
+		}
 		return signature != null && MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8),
 				sign(authToken, url, params).getBytes(StandardCharsets.UTF_8));
 	}

@@ -37,6 +37,12 @@ public final class TwilioSmsGateway implements SmsGateway {
 
 	@Override
 	public String send(String to, String text, String idempotencyKey) {
+		String authToken = this.settings.authToken();
+		if (authToken == null || authToken.isBlank()) {
+			// No provider account configured: nothing to retry until an operator sets
+			// one.
+			throw new ChannelFailure(true, "SMS_NOT_CONFIGURED");
+		}
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("To", to);
 		form.add("From", this.settings.from());
@@ -45,7 +51,7 @@ public final class TwilioSmsGateway implements SmsGateway {
 			Map<?, ?> answer = this.http.post()
 				.uri("/2010-04-01/Accounts/{sid}/Messages.json", this.settings.accountSid())
 				.headers(headers -> {
-					headers.setBasicAuth(this.settings.accountSid(), this.settings.authToken());
+					headers.setBasicAuth(this.settings.accountSid(), authToken);
 					headers.set(IDEMPOTENCY_HEADER, idempotencyKey);
 				})
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
