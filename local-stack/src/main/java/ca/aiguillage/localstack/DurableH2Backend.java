@@ -93,8 +93,7 @@ final class DurableH2Backend extends H2Backend {
 		this.disk.lock();
 		try {
 			Document result = super.handleCommand(channel, databaseName, command, query);
-			commit();
-			getMvStore().sync();
+			forceToDisk();
 			this.syncCount++;
 			return result;
 		}
@@ -127,8 +126,7 @@ final class DurableH2Backend extends H2Backend {
 				// into the next one (group commit).
 				this.disk.unlock();
 				try {
-					commit();
-					getMvStore().sync();
+					forceToDisk();
 				}
 				finally {
 					this.disk.lock();
@@ -142,6 +140,11 @@ final class DurableH2Backend extends H2Backend {
 		finally {
 			this.disk.unlock();
 		}
+	}
+
+	private void forceToDisk() {
+		commit();
+		getMvStore().sync();
 	}
 
 	/**

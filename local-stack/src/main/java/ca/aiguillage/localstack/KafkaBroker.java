@@ -42,6 +42,10 @@ import org.apache.kafka.common.utils.Time;
  */
 final class KafkaBroker implements AutoCloseable {
 
+	/** The services' own event topics: no personal data, kept without time limit. */
+	static final List<String> EVENT_TOPICS = List.of(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS,
+			Topics.WAITLIST_EVENTS, Topics.NOTIFICATION_EVENTS);
+
 	private final KafkaRaftServer server;
 
 	private final String bootstrapServers;
@@ -106,10 +110,7 @@ final class KafkaBroker implements AutoCloseable {
 	private void declareTopics() {
 		Map<String, String> retention = new LinkedHashMap<>();
 		retention.put(Topics.REFERRALS_INBOUND, String.valueOf(personalDataRetention().toMillis()));
-		for (String events : List.of(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS,
-				Topics.NOTIFICATION_EVENTS)) {
-			retention.put(events, "-1");
-		}
+		EVENT_TOPICS.forEach((events) -> retention.put(events, "-1"));
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
 			List<NewTopic> missing = retention.entrySet()

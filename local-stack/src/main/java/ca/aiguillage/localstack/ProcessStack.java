@@ -326,30 +326,28 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	private void signal(Part part, String signal) {
-		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid(part))).inheritIO().start();
-			if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				throw new IllegalStateException("kill -" + signal + " " + part.logName() + " failed");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
+		if (!sendSignal(pid(part), signal)) {
+			throw new IllegalStateException("kill -" + signal + " " + part.logName() + " failed");
 		}
 	}
 
 	private static void resumeIfPaused(Process process) {
+		// A process already gone has nothing to resume.
+		sendSignal(process.pid(), "CONT");
+	}
+
+	// Java has no API for SIGSTOP and SIGCONT: the system's kill sends them.
+	private static boolean sendSignal(long pid, String signal) {
 		try {
-			new ProcessBuilder("kill", "-CONT", String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+			return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
 		}
 		catch (IOException ex) {
-			// Gone already.
+			return false;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -31,18 +31,12 @@ class DeploymentSetupTests {
 	@Test
 	void setupWritesOwnerOnlySecretsWithWhichTheServerStartsAndKnowsTheChosenAdministrator() throws Exception {
 		Path envFile = this.directory.resolve(".env");
-		ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "deploy", "setup.sh").toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("setup.log").toFile());
-		builder.environment().put("AIGUILLAGE_ENV_FILE", envFile.toString());
-		builder.environment().put("AIGUILLAGE_ADMIN_USERNAME", "directrice");
-		builder.environment().put("AIGUILLAGE_ADMIN_PASSWORD", PASSWORD);
-		builder.environment()
-			.put("AIGUILLAGE_HASH_COMMAND",
-					ProcessHandle.current().info().command().orElseThrow() + " -cp '"
-							+ System.getProperty("java.class.path") + "' "
-							+ AuthorizationServerApplication.class.getName() + " hash-password");
-		Process run = builder.start();
+		Process run = setup(envFile,
+				Map.of("AIGUILLAGE_ADMIN_USERNAME", "directrice", "AIGUILLAGE_ADMIN_PASSWORD", PASSWORD,
+						"AIGUILLAGE_HASH_COMMAND",
+						ProcessHandle.current().info().command().orElseThrow() + " -cp '"
+								+ System.getProperty("java.class.path") + "' "
+								+ AuthorizationServerApplication.class.getName() + " hash-password"));
 		assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(run.exitValue()).as(Files.readString(this.directory.resolve("setup.log"))).isZero();
 
@@ -66,15 +60,21 @@ class DeploymentSetupTests {
 	void setupRefusesToReplaceExistingSecretsUnlessForced() throws Exception {
 		Path envFile = this.directory.resolve(".env");
 		Files.writeString(envFile, "NOTIFICATION_CLIENT_SECRET=kept\n");
-		ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "deploy", "setup.sh").toString())
-			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("setup.log").toFile());
-		builder.environment().put("AIGUILLAGE_ENV_FILE", envFile.toString());
-		Process run = builder.start();
+		Process run = setup(envFile, Map.of());
 		assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(run.exitValue()).isNotZero();
 		assertThat(Files.readString(this.directory.resolve("setup.log"))).contains("already exists");
 		assertThat(Files.readString(envFile)).isEqualTo("NOTIFICATION_CLIENT_SECRET=kept\n");
+	}
+
+	// deploy/setup.sh as an operator runs it, its output kept in setup.log.
+	private Process setup(Path envFile, Map<String, String> environment) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "deploy", "setup.sh").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("setup.log").toFile());
+		builder.environment().put("AIGUILLAGE_ENV_FILE", envFile.toString());
+		builder.environment().putAll(environment);
+		return builder.start();
 	}
 
 	private ConfigurableApplicationContext start(Map<String, String> env) {
