@@ -240,7 +240,7 @@ public final class EventCatalog {
 	 * @throws IllegalArgumentException when the topic is not part of the contract
 	 */
 	public static Class<?> familyOf(String topic) {
-		Class<?> family = FAMILIES.get(topic);
+		Class<?> family = Topics.partnerOfInbound(topic).isPresent() ? InboundEvent.class : FAMILIES.get(topic);
 		if (family == null) {
 			throw new IllegalArgumentException("Not a topic of the contract: " + topic);
 		}

@@ -1,5 +1,8 @@
 package ca.aiguillage.contracts;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * Kafka topic names. Every topic has one owner service, and every record on it is keyed
  * by the referral id, so that one referral's events stay ordered.
@@ -8,8 +11,15 @@ public final class Topics {
 
 	/**
 	 * Referrals published by partners' integration engines; owned by referral-service.
+	 * The logical topic: each partner system writes its own {@link #inboundOf(String)
+	 * referrals.inbound.<partner>}, which only that partner's principal may write.
 	 */
 	public static final String REFERRALS_INBOUND = "referrals.inbound";
+
+	/**
+	 * The partner ids an inbound topic can name (a Kafka topic name's own characters).
+	 */
+	private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
 	/** Intake outcomes; owned by referral-service. */
 	public static final String REFERRAL_EVENTS = "referral.events";
@@ -24,6 +34,34 @@ public final class Topics {
 	public static final String NOTIFICATION_EVENTS = "notification.events";
 
 	private Topics() {
+	}
+
+	/**
+	 * The inbound topic of one partner system. The partner of a referral is the topic it
+	 * arrived on, never a header its sender chose.
+	 * @param partnerId the partner system's id, as in its tokens' {@code partner_id}
+	 * @return {@code referrals.inbound.<partnerId>}
+	 * @throws IllegalArgumentException if the id cannot name a topic
+	 */
+	public static String inboundOf(String partnerId) {
+		if (!PARTNER_ID.matcher(partnerId).matches()) {
+			throw new IllegalArgumentException("A partner id names a topic: lower-case letters, digits and dashes");
+		}
+		return REFERRALS_INBOUND + "." + partnerId;
+	}
+
+	/**
+	 * The partner whose inbound topic this is.
+	 * @param topic a topic name
+	 * @return the partner id, or empty if the topic is not a partner's inbound topic
+	 */
+	public static Optional<String> partnerOfInbound(String topic) {
+		String prefix = REFERRALS_INBOUND + ".";
+		if (!topic.startsWith(prefix)) {
+			return Optional.empty();
+		}
+		String partner = topic.substring(prefix.length());
+		return PARTNER_ID.matcher(partner).matches() ? Optional.of(partner) : Optional.empty();
 	}
 
 }

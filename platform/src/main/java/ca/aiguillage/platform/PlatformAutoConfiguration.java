@@ -9,6 +9,7 @@ import ca.aiguillage.platform.deadletters.DeadLetters;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
+import ca.aiguillage.platform.events.KafkaClientSettings;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
@@ -31,6 +32,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 /** The beans every Aiguillage service gets from the platform. */
@@ -75,8 +77,8 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	DeadLetters deadLetters(BindingServiceProperties bindings, MongoOperations mongo, Clock clock,
-			@Value("${spring.cloud.stream.kafka.binder.brokers:localhost:9092}") String brokers) {
+	DeadLetters deadLetters(BindingServiceProperties bindings, Environment environment, MongoOperations mongo,
+			Clock clock) {
 		// The binder names each input binding's dead-letter topic
 		// error.<destination>.<group>.
 		Map<String, String> originalTopics = new TreeMap<>();
@@ -87,7 +89,7 @@ public class PlatformAutoConfiguration {
 				}
 			}
 		});
-		return new DeadLetters(originalTopics, brokers, mongo, clock);
+		return new DeadLetters(originalTopics, KafkaClientSettings.of(environment), mongo, clock);
 	}
 
 	@Bean

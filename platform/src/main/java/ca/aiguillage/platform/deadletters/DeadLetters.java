@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -42,7 +41,7 @@ public final class DeadLetters {
 
 	private final Map<String, String> originalTopics;
 
-	private final String brokers;
+	private final Map<String, Object> clientSettings;
 
 	private final MongoOperations mongo;
 
@@ -51,13 +50,15 @@ public final class DeadLetters {
 	/**
 	 * Dead letters of the given bindings.
 	 * @param originalTopics each dead-letter topic and the topic its records came from
-	 * @param brokers the bootstrap servers
+	 * @param clientSettings the bootstrap servers and the binder's client settings (its
+	 * login to the broker)
 	 * @param mongo where actions are recorded
 	 * @param clock the time of actions
 	 */
-	public DeadLetters(Map<String, String> originalTopics, String brokers, MongoOperations mongo, Clock clock) {
+	public DeadLetters(Map<String, String> originalTopics, Map<String, Object> clientSettings, MongoOperations mongo,
+			Clock clock) {
 		this.originalTopics = Map.copyOf(originalTopics);
-		this.brokers = brokers;
+		this.clientSettings = Map.copyOf(clientSettings);
 		this.mongo = mongo;
 		this.clock = clock;
 	}
@@ -94,8 +95,8 @@ public final class DeadLetters {
 	 */
 	public DeadLetter replay(String id, String by) {
 		ConsumerRecord<byte[], byte[]> record = unhandled(id);
-		ProducerRecord<byte[], byte[]> replayed = new ProducerRecord<>(this.originalTopics.get(record.topic()), null,
-				record.key(), record.value());
+		ProducerRecord<byte[], byte[]> replayed = new ProducerRecord<>(originalTopic(record), null, record.key(),
+				record.value());
 		for (Header header : record.headers()) {
 			// The binder's own headers (cause, stack trace, original offset) describe the
 			// failure, not the event.
@@ -191,9 +192,17 @@ public final class DeadLetters {
 		String message = header(record, "x-exception-message", "kafka_dlt-exception-message");
 		String cause = (fqcn != null || message != null)
 				? ((fqcn != null) ? fqcn : "") + ((message != null) ? ": " + message : "") : null;
-		return new DeadLetter(id, record.topic(), this.originalTopics.get(record.topic()),
-				header(record, "ce_id", "ce-id"), header(record, "ce_type", "ce-type"), cause,
-				Instant.ofEpochMilli(record.timestamp()), actions.get(id));
+		return new DeadLetter(id, record.topic(), originalTopic(record), header(record, "ce_id", "ce-id"),
+				header(record, "ce_type", "ce-type"), cause, Instant.ofEpochMilli(record.timestamp()), actions.get(id));
+	}
+
+	/**
+	 * The topic the record was read from when it failed, as the binder wrote it: a
+	 * binding that reads several topics by pattern shares one dead-letter topic.
+	 */
+	private String originalTopic(ConsumerRecord<byte[], byte[]> record) {
+		String original = header(record, "x-original-topic", "kafka_dlt-original-topic");
+		return (original != null) ? original : this.originalTopics.get(record.topic());
 	}
 
 	private static @Nullable String header(ConsumerRecord<byte[], byte[]> record, String... names) {
@@ -208,7 +217,7 @@ public final class DeadLetters {
 
 	private KafkaConsumer<byte[], byte[]> consumer() {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.putAll(this.clientSettings);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
 		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -216,7 +225,7 @@ public final class DeadLetters {
 
 	private KafkaProducer<byte[], byte[]> producer() {
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.putAll(this.clientSettings);
 		return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 	}
 

@@ -38,11 +38,11 @@ class IntakeLogsIntegrationTests extends RunningService {
 		String eventId = UUID.randomUUID().toString();
 		Map<String, String> headers = KafkaProbe.cloudEventHeaders(eventId, EventCatalog.INBOUND_REFERRAL_V1.type(),
 				"LOGS-1");
-		this.kafka.send(Topics.REFERRALS_INBOUND, "LOGS-1", person, headers);
+		this.kafka.send(Topics.inboundOf("clsc-ahuntsic"), "LOGS-1", person, headers);
 		String badId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "LOGS-2", person.replace("1991-04-12", "2091-04-12"),
+		this.kafka.send(Topics.inboundOf("clsc-ahuntsic"), "LOGS-2", person.replace("1991-04-12", "2091-04-12"),
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "LOGS-2"));
-		this.kafka.awaitEvent("error." + Topics.REFERRALS_INBOUND + ".referral-service", badId);
+		this.kafka.awaitEvent("error." + Topics.inboundOf("clsc-ahuntsic") + ".referral-service", badId);
 		partner.get("/api/v1/referrals/" + id);
 		this.anonymous.withToken(this.tokens.service("notification-service"))
 			.get("/api/v1/referrals/" + id + "/contact");

@@ -26,7 +26,9 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class ReferralIntakeIntegrationTests extends RunningService {
 
-	private static final String DEAD_LETTERS = "error." + Topics.REFERRALS_INBOUND + ".referral-service";
+	private static final String PARTNER = "clsc-ahuntsic";
+
+	private static final String DEAD_LETTERS = "error." + Topics.inboundOf(PARTNER) + ".referral-service";
 
 	@Autowired
 	MongoOperations mongo;
@@ -130,28 +132,28 @@ class ReferralIntakeIntegrationTests extends RunningService {
 	}
 
 	@Test
-	void inboundEventBecomesTheSameSubmittedEventOnce() {
+	void inboundEventBecomesTheSameSubmittedEventOnceForThePartnerWhoseTopicItCameOn() {
 		String eventId = UUID.randomUUID().toString();
 		var headers = KafkaProbe.cloudEventHeaders(eventId, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-1");
-		headers.put("ce_source", "/partners/clsc-ahuntsic");
+		// The source a sender chooses names no partner: only the topic does.
+		headers.put("ce_source", "/partners/gasm-laval");
 
 		String referral = ExampleReferrals.someone();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", referral, headers);
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-1", referral, headers);
+		this.kafka.send(Topics.inboundOf(PARTNER), "CLSC-1", referral, headers);
+		this.kafka.send(Topics.inboundOf(PARTNER), "CLSC-1", referral, headers);
 
-		String id = UUID.nameUUIDFromBytes(("/partners/clsc-ahuntsic|" + eventId).getBytes()).toString();
+		String id = UUID.nameUUIDFromBytes(("clsc-ahuntsic|" + eventId).getBytes()).toString();
 		WireRecord event = await().atMost(ofSeconds(20))
 			.until(() -> submitted(id), records -> !records.isEmpty())
 			.get(0);
-		assertThat(event.value()).contains("\"intakeChannel\":\"PARTNER_EVENT\"",
-				"\"partnerId\":\"/partners/clsc-ahuntsic\"");
+		assertThat(event.value()).contains("\"intakeChannel\":\"PARTNER_EVENT\"", "\"partnerId\":\"clsc-ahuntsic\"");
 		assertThat(this.mongo.count(new Query(Criteria.where("_id").is(id)), "referrals")).isEqualTo(1);
 		// A second inbound event after the duplicate proves the duplicate was consumed,
 		// then nothing more appeared.
 		String nextEvent = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-2", ExampleReferrals.someone(),
+		this.kafka.send(Topics.inboundOf(PARTNER), "CLSC-2", ExampleReferrals.someone(),
 				KafkaProbe.cloudEventHeaders(nextEvent, EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-2"));
-		String next = UUID.nameUUIDFromBytes(("/tests|" + nextEvent).getBytes()).toString();
+		String next = UUID.nameUUIDFromBytes((PARTNER + "|" + nextEvent).getBytes()).toString();
 		await().atMost(ofSeconds(20)).until(() -> submitted(next), records -> records.size() == 1);
 		assertThat(submitted(id)).hasSize(1);
 	}
@@ -159,23 +161,23 @@ class ReferralIntakeIntegrationTests extends RunningService {
 	@Test
 	void inboundEventViolatingTheSchemaGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerCarriesOn() {
 		String badId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-1",
+		this.kafka.send(Topics.inboundOf(PARTNER), "BAD-1",
 				ExampleReferrals.someone().replace("\"household\"", "\"housing\""),
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-1"));
 		String goodId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "GOOD-1", ExampleReferrals.someone(),
+		this.kafka.send(Topics.inboundOf(PARTNER), "GOOD-1", ExampleReferrals.someone(),
 				KafkaProbe.cloudEventHeaders(goodId, EventCatalog.INBOUND_REFERRAL_V1.type(), "GOOD-1"));
 
 		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);
 		assertThat(dead.header("x-exception-message")).contains("violates its schema", "household");
-		String good = UUID.nameUUIDFromBytes(("/tests|" + goodId).getBytes()).toString();
+		String good = UUID.nameUUIDFromBytes((PARTNER + "|" + goodId).getBytes()).toString();
 		await().atMost(ofSeconds(20)).until(() -> submitted(good), records -> records.size() == 1);
 	}
 
 	@Test
 	void inboundEventBreakingAFieldRuleGoesToTheDeadLetterTopicNamingTheField() {
 		String badId = UUID.randomUUID().toString();
-		this.kafka.send(Topics.REFERRALS_INBOUND, "BAD-2", ExampleReferrals.someone().replace("H2M 1K5", "90210"),
+		this.kafka.send(Topics.inboundOf(PARTNER), "BAD-2", ExampleReferrals.someone().replace("H2M 1K5", "90210"),
 				KafkaProbe.cloudEventHeaders(badId, EventCatalog.INBOUND_REFERRAL_V1.type(), "BAD-2"));
 
 		WireRecord dead = this.kafka.awaitEvent(DEAD_LETTERS, badId);

@@ -263,17 +263,16 @@ class ReferralLifecycleIntegrationTests extends RunningService {
 		String eventId = UUID.randomUUID().toString();
 		var headers = ca.aiguillage.testing.KafkaProbe.cloudEventHeaders(eventId,
 				EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-BAD-9");
-		headers.put("ce_source", "clsc-inbound");
 		String bad = ExampleReferrals.someone()
 			.replace("H2M 1K5", "90210")
 			.replace("\"partnerReference\": \"CLSC-AHU-2026-0142\"", "\"partnerReference\": \"CLSC-BAD-9\"");
 
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-BAD-9", bad, headers);
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-BAD-9", bad, headers);
+		this.kafka.send(Topics.inboundOf("clsc-inbound"), "CLSC-BAD-9", bad, headers);
+		this.kafka.send(Topics.inboundOf("clsc-inbound"), "CLSC-BAD-9", bad, headers);
 
-		this.kafka.awaitEvent("error." + Topics.REFERRALS_INBOUND + ".referral-service", eventId);
+		this.kafka.awaitEvent("error." + Topics.inboundOf("clsc-inbound") + ".referral-service", eventId);
 		await().atMost(ofSeconds(20))
-			.until(() -> this.kafka.hasConsumedEverything("referral-service", Topics.REFERRALS_INBOUND));
+			.until(() -> this.kafka.hasConsumedEverything("referral-service", Topics.inboundOf("clsc-inbound")));
 		List<WireRecord> rejected = await().atMost(ofSeconds(20))
 			.until(() -> events("CLSC-BAD-9", EventCatalog.INBOUND_REFERRAL_REJECTED_V1.type()),
 					records -> !records.isEmpty());
@@ -288,12 +287,12 @@ class ReferralLifecycleIntegrationTests extends RunningService {
 		String eventId = UUID.randomUUID().toString();
 		var headers = ca.aiguillage.testing.KafkaProbe.cloudEventHeaders(eventId,
 				EventCatalog.INBOUND_REFERRAL_V1.type(), "CLSC-SCHEMA-1");
-		headers.put("ce_source", "clsc-schema");
+		headers.put("ce_source", "clsc-someone-else");
 
-		this.kafka.send(Topics.REFERRALS_INBOUND, "CLSC-SCHEMA-1",
+		this.kafka.send(Topics.inboundOf("clsc-schema"), "CLSC-SCHEMA-1",
 				ExampleReferrals.someone().replace("\"household\"", "\"housing\""), headers);
 
-		this.kafka.awaitEvent("error." + Topics.REFERRALS_INBOUND + ".referral-service", eventId);
+		this.kafka.awaitEvent("error." + Topics.inboundOf("clsc-schema") + ".referral-service", eventId);
 		List<WireRecord> rejected = await().atMost(ofSeconds(20))
 			.until(() -> events(eventId, EventCatalog.INBOUND_REFERRAL_REJECTED_V1.type()),
 					records -> !records.isEmpty());

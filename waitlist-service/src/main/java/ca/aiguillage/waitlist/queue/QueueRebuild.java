@@ -12,6 +12,7 @@ import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.platform.events.CloudEventMessages;
+import ca.aiguillage.platform.events.KafkaClientSettings;
 import ca.aiguillage.platform.events.MalformedEventException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -54,14 +55,13 @@ class QueueRebuild {
 
 	private final Queue queue;
 
-	private final String brokers;
+	private final Map<String, Object> kafka;
 
-	QueueRebuild(MongoOperations mongo, CloudEventMessages messages, Queue queue,
-			@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+	QueueRebuild(MongoOperations mongo, CloudEventMessages messages, Queue queue, Environment environment) {
 		this.mongo = mongo;
 		this.messages = messages;
 		this.queue = queue;
-		this.brokers = brokers;
+		this.kafka = KafkaClientSettings.of(environment);
 	}
 
 	/**
@@ -95,7 +95,7 @@ class QueueRebuild {
 
 	private List<ConsumerRecord<byte[], byte[]>> readEverything() {
 		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		properties.putAll(this.kafka);
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
