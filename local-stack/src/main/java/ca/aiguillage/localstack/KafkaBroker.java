@@ -30,6 +30,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -46,25 +50,51 @@ final class KafkaBroker implements AutoCloseable {
 	static final List<String> EVENT_TOPICS = List.of(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS,
 			Topics.WAITLIST_EVENTS, Topics.NOTIFICATION_EVENTS);
 
+	private static final int SCRAM_ITERATIONS = 8192;
+
 	private final KafkaRaftServer server;
 
 	private final String bootstrapServers;
 
-	private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+	private final KafkaPrincipals principals;
+
+	private KafkaBroker(KafkaRaftServer server, String bootstrapServers, KafkaPrincipals principals) {
 		this.server = server;
 		this.bootstrapServers = bootstrapServers;
+		this.principals = principals;
 	}
 
 	static KafkaBroker start(Path logDir, int port, int controllerPort) {
+		KafkaPrincipals principals = KafkaPrincipals.loadOrCreate(logDir.getParent());
+		Properties config = baseConfig(logDir, controllerPort);
+		Path secured = logDir.getParent().resolve("kafka-secured");
+		if (Files.exists(logDir.resolve("meta.properties")) && !Files.exists(secured)) {
+			addAdministrator(config, port, controllerPort, principals);
+		}
+		secure(config, port, controllerPort, principals);
+		formatOnce(logDir, config, principals);
+		markSecured(secured);
+		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+		server.startup();
+		KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port, principals);
+		try {
+			broker.declarePrincipals();
+			broker.declareTopics();
+			principals.writeServiceSettings();
+		}
+		catch (RuntimeException ex) {
+			broker.close();
+			throw ex;
+		}
+		return broker;
+	}
+
+	private static Properties baseConfig(Path logDir, int controllerPort) {
 		Properties config = new Properties();
 		config.put("process.roles", "broker,controller");
 		config.put("node.id", "1");
 		config.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-		config.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
 		config.put("controller.listener.names", "CONTROLLER");
-		config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-		config.put("inter.broker.listener.name", "PLAINTEXT");
 		config.put("log.dirs", logDir.toAbsolutePath().toString());
 		config.put("num.partitions", "3");
 		config.put("offsets.topic.replication.factor", "1");
@@ -76,22 +106,122 @@ final class KafkaBroker implements AutoCloseable {
 		config.put("group.initial.rebalance.delay.ms", "0");
 		config.put("auto.create.topics.enable", "true");
 		// Topics that may hold personal data (partners' inbound referrals, every
-		// dead-letter
-		// topic) keep days, not forever; the services' own event topics, which carry no
-		// personal data and from which a service rebuilds its views, keep everything.
+		// dead-letter topic) keep days, not forever; the services' own event topics,
+		// which
+		// carry no personal data and from which a service rebuilds its views, keep
+		// everything.
 		config.put("log.retention.ms", String.valueOf(personalDataRetention().toMillis()));
-		formatOnce(logDir, config);
-		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+		return config;
+	}
+
+	/**
+	 * Every client authenticates (SCRAM) and may do only what its ACLs allow; the
+	 * controller's own listener takes the administrator only.
+	 */
+	private static void secure(Properties config, int port, int controllerPort, KafkaPrincipals principals) {
+		String password = principals.password(KafkaPrincipals.ADMIN);
+		config.put("listeners", "CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+		config.put("advertised.listeners", "CLIENTS://127.0.0.1:" + port);
+		config.put("listener.security.protocol.map", "CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+		config.put("inter.broker.listener.name", "CLIENTS");
+		config.put("listener.name.clients.sasl.enabled.mechanisms", KafkaPrincipals.MECHANISM);
+		config.put("sasl.mechanism.inter.broker.protocol", KafkaPrincipals.MECHANISM);
+		config.put("listener.name.clients.scram-sha-256.sasl.jaas.config",
+				KafkaPrincipals.jaas(KafkaPrincipals.ADMIN, password));
+		// SCRAM credentials live in the metadata the controller serves, so the
+		// controller's
+		// listener uses a static login.
+		config.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+		config.put("sasl.mechanism.controller.protocol", "PLAIN");
+		config.put("listener.name.controller.plain.sasl.jaas.config",
+				"org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + KafkaPrincipals.ADMIN
+						+ "\" password=\"" + password + "\" user_" + KafkaPrincipals.ADMIN + "=\"" + password + "\";");
+		config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		config.put("super.users", "User:" + KafkaPrincipals.ADMIN);
+		config.put("allow.everyone.if.no.acl.found", "false");
+	}
+
+	/**
+	 * A data directory formatted before the broker asked for logins has no
+	 * administrator's credentials: start it once as before, open on loopback, to add
+	 * them.
+	 */
+	private static void addAdministrator(Properties base, int port, int controllerPort, KafkaPrincipals principals) {
+		Properties open = new Properties();
+		open.putAll(base);
+		open.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+		open.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+		open.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+		open.put("inter.broker.listener.name", "PLAINTEXT");
+		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(open, false), Time.SYSTEM);
 		server.startup();
-		KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port))) {
+			admin
+				.alterUserScramCredentials(
+						List.of(upsertion(KafkaPrincipals.ADMIN, principals.password(KafkaPrincipals.ADMIN))))
+				.all()
+				.get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while adding the broker's administrator", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not add the broker's administrator", ex);
+		}
+		finally {
+			server.shutdown();
+			server.awaitShutdown();
+		}
+	}
+
+	private static UserScramCredentialUpsertion upsertion(String principal, String password) {
+		return new UserScramCredentialUpsertion(principal,
+				new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, SCRAM_ITERATIONS), password);
+	}
+
+	private static void markSecured(Path marker) {
 		try {
-			broker.declareTopics();
+			if (!Files.exists(marker)) {
+				Files.writeString(marker, "The broker's storage holds the administrator's SCRAM credentials.\n");
+			}
 		}
-		catch (RuntimeException ex) {
-			broker.close();
-			throw ex;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return broker;
+	}
+
+	/** Every principal's login and ACLs, declared on every start (new ones are added). */
+	private void declarePrincipals() {
+		try (Admin admin = admin()) {
+			List<UserScramCredentialAlteration> logins = KafkaPrincipals.principals()
+				.stream()
+				.map(principal -> (UserScramCredentialAlteration) upsertion(principal,
+						this.principals.password(principal)))
+				.toList();
+			admin.alterUserScramCredentials(logins).all().get(60, TimeUnit.SECONDS);
+			admin.createAcls(KafkaPrincipals.acls()).all().get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while declaring the broker's principals", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not declare the broker's principals", ex);
+		}
+	}
+
+	/**
+	 * The client settings of one of the local stack's principals.
+	 * @param principal {@code admin}, a service or a demo partner
+	 * @return bootstrap servers and login
+	 */
+	Map<String, Object> clientSettings(String principal) {
+		return this.principals.clientSettings(this.bootstrapServers, principal);
+	}
+
+	private Admin admin() {
+		return Admin.create(clientSettings(KafkaPrincipals.ADMIN));
 	}
 
 	/**
@@ -109,9 +239,10 @@ final class KafkaBroker implements AutoCloseable {
 	// settings.
 	private void declareTopics() {
 		Map<String, String> retention = new LinkedHashMap<>();
-		retention.put(Topics.REFERRALS_INBOUND, String.valueOf(personalDataRetention().toMillis()));
+		KafkaPrincipals.DEMO_PARTNERS.forEach((partner) -> retention.put(Topics.inboundOf(partner),
+				String.valueOf(personalDataRetention().toMillis())));
 		EVENT_TOPICS.forEach((events) -> retention.put(events, "-1"));
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+		try (Admin admin = admin()) {
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
 			List<NewTopic> missing = retention.entrySet()
 				.stream()
@@ -135,24 +266,32 @@ final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private static void formatOnce(Path logDir, Properties config) {
+	private static void formatOnce(Path logDir, Properties config, KafkaPrincipals principals) {
 		if (Files.exists(logDir.resolve("meta.properties"))) {
 			return;
 		}
 		try {
 			Files.createDirectories(logDir);
-			Path file = logDir.getParent().resolve("kafka-server.properties");
-			try (OutputStream out = Files.newOutputStream(file)) {
-				config.store(out, "Written by the local stack to format the broker's storage");
-			}
-			ByteArrayOutputStream output = new ByteArrayOutputStream();
-			int status = StorageTool
-				.execute(
+			// The configuration holds the administrator's password: only while
+			// formatting.
+			Path file = Files.createTempFile(logDir.getParent(), "kafka-format", ".properties");
+			try {
+				try (OutputStream out = Files.newOutputStream(file)) {
+					config.store(out, "Written by the local stack to format the broker's storage");
+				}
+				ByteArrayOutputStream output = new ByteArrayOutputStream();
+				int status = StorageTool.execute(
 						new String[] { "format", "--cluster-id", Uuid.randomUuid().toString(), "--config",
-								file.toString(), "--ignore-formatted" },
+								file.toString(), "--ignore-formatted", "--add-scram",
+								KafkaPrincipals.MECHANISM + "=[name=" + KafkaPrincipals.ADMIN + ",password="
+										+ principals.password(KafkaPrincipals.ADMIN) + "]" },
 						new PrintStream(output, true, StandardCharsets.UTF_8));
-			if (status != 0) {
-				throw new IllegalStateException("Could not format Kafka storage: " + output);
+				if (status != 0) {
+					throw new IllegalStateException("Could not format Kafka storage: " + output);
+				}
+			}
+			finally {
+				Files.deleteIfExists(file);
 			}
 		}
 		catch (IOException ex) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
 import ca.aiguillage.localstack.stubs.LocalSmsProvider;
@@ -205,10 +206,21 @@ public final class LocalStack implements AutoCloseable {
 	 * @param smsBaseUrl the SMS provider's base URL
 	 * @return the arguments
 	 */
+	/** The services' Kafka principals, in service order. */
+	static final List<String> SERVICE_PRINCIPALS = List.of("referral-service", "matching-service", "waitlist-service",
+			"notification-service");
+
 	static List<String> serviceArguments(int service, List<Integer> servicePorts, int authorizationPort,
 			String bootstrapServers, String mongoUri, Path dataDir, boolean demoData, int smtpPort, String smsBaseUrl) {
 		String issuer = "http://localhost:" + authorizationPort;
+		String kafkaLogin = KafkaPrincipals.settingsFile(dataDir, SERVICE_PRINCIPALS.get(service)).toString();
 		return List.of("--server.port=" + servicePorts.get(service),
+				// The service's Kafka login, from a file so that no password is on a
+				// command
+				// line.
+				"--spring.config.additional-location=optional:file:" + kafkaLogin,
+				"--aiguillage.inbound.topics="
+						+ String.join(",", KafkaPrincipals.DEMO_PARTNERS.stream().map(Topics::inboundOf).toList()),
 				"--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers, "--spring.mongodb.uri=" + mongoUri,
 				"--matching.demo-data=" + demoData, "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
@@ -242,6 +254,19 @@ public final class LocalStack implements AutoCloseable {
 
 	public String bootstrapServers() {
 		return this.bootstrapServers;
+	}
+
+	/**
+	 * How one of the stack's principals connects to its broker.
+	 * @param principal {@code admin}, a service or a demo partner
+	 * @return bootstrap servers and login
+	 * @throws IllegalStateException when the stack did not start the broker
+	 */
+	public Map<String, Object> kafkaClientSettings(String principal) {
+		if (this.kafka == null) {
+			throw new IllegalStateException("This stack did not start the broker");
+		}
+		return this.kafka.clientSettings(principal);
 	}
 
 	public String mongoUri() {

@@ -215,6 +215,16 @@ public final class ProcessStack implements AutoCloseable {
 		return "127.0.0.1:" + port(Part.KAFKA);
 	}
 
+	/**
+	 * How one of the stack's principals connects to its broker.
+	 * @param principal {@code admin}, a service or a demo partner
+	 * @return bootstrap servers and login
+	 */
+	public Map<String, Object> kafkaClientSettings(String principal) {
+		return KafkaPrincipals.loadOrCreate(this.settings.dataDir().toAbsolutePath())
+			.clientSettings(bootstrapServers(), principal);
+	}
+
 	public String mongoUri() {
 		return "mongodb://127.0.0.1:" + port(Part.MONGO);
 	}

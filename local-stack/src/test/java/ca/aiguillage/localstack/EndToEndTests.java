@@ -43,6 +43,11 @@ class EndToEndTests {
 	}
 
 	@Test
+	void partnerSystemPublishesOnItsOwnTopicAndOnlyItFollowsTheReferral() throws Exception {
+		InboundJourney.partnerPublishesOnItsOwnTopicAndFollowsTheReferralInTheApi(stack);
+	}
+
+	@Test
 	void partnerSendsAReferralInTheBrowserAndWatchesItsStatusChange() {
 		PartnerPortalJourney.partnerSendsAReferralAndWatchesItsStatusChange(stack);
 	}

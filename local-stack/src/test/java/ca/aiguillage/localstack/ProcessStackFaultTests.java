@@ -14,7 +14,6 @@ import ca.aiguillage.testing.ConsoleSignIn;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,7 +161,7 @@ class ProcessStackFaultTests {
 	}
 
 	private static boolean waitlistGroupsHaveNoMember() throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+		try (Admin admin = Admin.create(stack.kafkaClientSettings(KafkaPrincipals.ADMIN))) {
 			List<String> groups = admin.listGroups()
 				.all()
 				.get()
