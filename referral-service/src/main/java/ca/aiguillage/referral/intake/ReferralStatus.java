@@ -39,6 +39,14 @@ public enum ReferralStatus {
 		return OPEN.contains(this);
 	}
 
+	/**
+	 * Whether the waitlist took the referral in: only such a referral is one a new
+	 * referral of the same person may be linked to.
+	 */
+	boolean isQueued() {
+		return isOpen() && this != SUBMITTED;
+	}
+
 	static Set<ReferralStatus> open() {
 		return OPEN;
 	}
