@@ -28,6 +28,11 @@ public enum Purpose {
 	ELIGIBILITY_REVIEW,
 
 	/**
+	 * An administrator serving a client's request for access to what is held (Law 25).
+	 */
+	ACCESS_REQUEST,
+
+	/**
 	 * notification-service reading contact details to send a message the client consented
 	 * to.
 	 */

@@ -50,9 +50,12 @@ public class Referral extends Aggregate {
 
 	private Request request;
 
-	private String personalData;
+	// Null once erased: nothing of who the client was remains.
+	private @Nullable String personalData;
 
-	private String nameAndBirthIndex;
+	private @Nullable String nameAndBirthIndex;
+
+	private @Nullable Instant erasedAt;
 
 	private @Nullable String emailIndex;
 
@@ -305,7 +308,8 @@ public class Referral extends Aggregate {
 	}
 
 	Identity identity() {
-		return new Identity(this.nameAndBirthIndex, this.emailIndex, this.phoneIndex, this.nameIndex, this.birthIndex);
+		return new Identity(String.valueOf(this.nameAndBirthIndex), this.emailIndex, this.phoneIndex, this.nameIndex,
+				this.birthIndex);
 	}
 
 	private ReferralSubmittedV1 submitted(InboundReferralV1 request) {
@@ -388,12 +392,73 @@ public class Referral extends Aggregate {
 	}
 
 	/**
+	 * Seals the personal data again with the active key version, after a rotation.
+	 * @param cipher the cipher
+	 * @return true when it was sealed with an earlier version and now is not
+	 */
+	boolean reseal(PersonalDataCipher cipher) {
+		if (this.personalData == null || cipher.sealedWithActiveKey(this.personalData)) {
+			return false;
+		}
+		this.personalData = cipher.seal(personalData(cipher), getId());
+		return true;
+	}
+
+	/**
 	 * Decrypts the client's personal data, for the few uses that need it.
 	 * @param cipher the cipher holding the key it was encrypted with
 	 * @return the personal data
 	 */
 	public PersonalData personalData(PersonalDataCipher cipher) {
+		if (this.personalData == null) {
+			throw new NotFoundException("referral");
+		}
 		return cipher.open(this.personalData, PersonalData.class, getId());
+	}
+
+	/**
+	 * Erases what identifies the client of a referral closed long enough ago (Law 25),
+	 * keeping the codes, statuses and dates that anonymised figures need.
+	 * @param closedBefore a referral whose last step is older is erased
+	 * @param now the time
+	 * @return true when it was erased now
+	 */
+	boolean eraseIfClosedBefore(Instant closedBefore, Instant now) {
+		if (this.erasedAt != null || this.status.isOpen() || this.timeline.isEmpty()
+				|| !this.timeline.get(this.timeline.size() - 1).at().isBefore(closedBefore)) {
+			return false;
+		}
+		this.personalData = null;
+		this.nameAndBirthIndex = null;
+		this.emailIndex = null;
+		this.phoneIndex = null;
+		this.nameIndex = null;
+		this.birthIndex = null;
+		this.requestFingerprint = null;
+		this.possibleDuplicate = null;
+		Request kept = this.request;
+		// The partner's reference and the household's income point back to a person.
+		this.request = new Request(null, kept.targetOrganizationId(), kept.preferredLanguage(), kept.languages(),
+				kept.postalPrefix(), kept.consent(), new InboundReferralV1.Household(null, null), kept.needs(),
+				kept.risk(), kept.priority());
+		this.erasedAt = now;
+		return true;
+	}
+
+	/**
+	 * When the client's personal data was erased.
+	 * @return the time, or null while it is kept
+	 */
+	public @Nullable Instant erasedAt() {
+		return this.erasedAt;
+	}
+
+	/**
+	 * The referral's steps, oldest first.
+	 * @return the timeline
+	 */
+	public List<Step> steps() {
+		return timeline();
 	}
 
 	/**

@@ -51,4 +51,11 @@ public enum ReferralStatus {
 		return OPEN;
 	}
 
+	/**
+	 * Every status no service works on any more.
+	 */
+	static Set<ReferralStatus> closed() {
+		return EnumSet.complementOf(EnumSet.copyOf(OPEN));
+	}
+
 }
