@@ -31,6 +31,8 @@ import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.referral.InboundEvent;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.waitlist.WaitlistEvent;
@@ -87,6 +89,21 @@ public final class EventCatalog {
 	public static final EventDefinition<ReferralLinkedToOpenV1> REFERRAL_LINKED_TO_OPEN_V1 = new EventDefinition<>(
 			ReferralLinkedToOpenV1.TYPE, Topics.REFERRAL_EVENTS, ReferralLinkedToOpenV1.class,
 			"schemas/referral-linked-to-open.v1.json", ReferralLinkedToOpenV1::referralId);
+
+	/**
+	 * A new referral may concern the same person as another open referral; a coordinator
+	 * decides.
+	 */
+	public static final EventDefinition<PossibleDuplicateFlaggedV1> POSSIBLE_DUPLICATE_FLAGGED_V1 = new EventDefinition<>(
+			PossibleDuplicateFlaggedV1.TYPE, Topics.REFERRAL_EVENTS, PossibleDuplicateFlaggedV1.class,
+			"schemas/referral-possible-duplicate-flagged.v1.json", PossibleDuplicateFlaggedV1::referralId);
+
+	/**
+	 * A coordinator linked a possible duplicate to the other referral, or separated them.
+	 */
+	public static final EventDefinition<PossibleDuplicateResolvedV1> POSSIBLE_DUPLICATE_RESOLVED_V1 = new EventDefinition<>(
+			PossibleDuplicateResolvedV1.TYPE, Topics.REFERRAL_EVENTS, PossibleDuplicateResolvedV1.class,
+			"schemas/referral-possible-duplicate-resolved.v1.json", PossibleDuplicateResolvedV1::referralId);
 
 	/**
 	 * A partner's referral from the inbound topic failed validation; the partner learns
@@ -201,7 +218,8 @@ public final class EventCatalog {
 			REFERRAL_LINKED_TO_OPEN_V1, INBOUND_REFERRAL_REJECTED_V1, PLACE_RELEASED_V1, THERAPIST_CHANGED_V1,
 			PROPOSAL_CONFIRMED_V1, PROPOSAL_DECLINED_V1, PROPOSAL_EXPIRED_V1, PROPOSAL_OVERRIDDEN_V1,
 			THERAPY_STARTED_V1, THERAPY_ENDED_V1, REMATCH_REQUESTED_V1, REFERRAL_LEFT_QUEUE_V1, REPRIORITISED_V1,
-			CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1);
+			CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1,
+			POSSIBLE_DUPLICATE_FLAGGED_V1, POSSIBLE_DUPLICATE_RESOLVED_V1);
 
 	private static final Map<String, EventDefinition<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventDefinition::type, Function.identity()));

@@ -7,6 +7,6 @@ package ca.aiguillage.contracts.referral;
  * breaks the build wherever it is not handled.
  */
 public sealed interface ReferralEvent permits ReferralSubmittedV1, ReferralRedirectedV1, ReferralWithdrawnV1,
-		ReferralLinkedToOpenV1, InboundReferralRejectedV1 {
+		ReferralLinkedToOpenV1, InboundReferralRejectedV1, PossibleDuplicateFlaggedV1, PossibleDuplicateResolvedV1 {
 
 }

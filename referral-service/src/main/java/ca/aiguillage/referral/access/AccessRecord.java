@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param purpose why
  */
 @Document("access_trail")
-record AccessRecord(@Id String id, Instant at, String subject, List<String> roles, @Nullable String organizationId,
-		@Nullable String partnerId, String action, String referralId, Purpose purpose) {
+public record AccessRecord(@Id String id, Instant at, String subject, List<String> roles,
+		@Nullable String organizationId, @Nullable String partnerId, String action, String referralId,
+		Purpose purpose) {
 }

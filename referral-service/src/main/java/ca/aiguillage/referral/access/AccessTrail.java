@@ -63,6 +63,16 @@ public class AccessTrail {
 		insert("self-referral", List.of(), null, null, "CREATE", referralId, Purpose.SELF_REFERRAL);
 	}
 
+	/**
+	 * Every access to one referral, oldest first, for a client's access request.
+	 * @param referralId the referral
+	 * @return the records
+	 */
+	public List<AccessRecord> of(String referralId) {
+		Query query = new Query(Criteria.where("referralId").is(referralId)).with(Sort.by("at", "_id"));
+		return this.mongo.find(query, AccessRecord.class);
+	}
+
 	List<AccessRecord> between(Instant from, Instant to) {
 		Query query = new Query(Criteria.where("at").gte(from).lt(to)).with(Sort.by("at", "_id"));
 		return this.mongo.find(query, AccessRecord.class);

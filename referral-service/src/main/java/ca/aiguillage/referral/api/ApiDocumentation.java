@@ -98,12 +98,13 @@ class ApiDocumentation {
 				documentStatus(referral.getGet());
 			}
 			// Only the partner API and the fee scales: the self-referral form, the
-			// access trail and notification-service's contact call serve other clients
-			// than partners' systems.
+			// access trail, notification-service's contact call and the coordinators'
+			// calls serve other clients than partners' systems.
 			openApi.getPaths()
 				.keySet()
 				.removeIf((path) -> !(path.equals(PARTNER_API) || path.startsWith(PARTNER_API + "/")
-						|| path.startsWith("/api/v1/fee-scales")) || path.endsWith("/contact"));
+						|| path.startsWith("/api/v1/fee-scales")) || path.endsWith("/contact")
+						|| path.endsWith("/identity") || path.contains("/possible-duplicates"));
 			// The one schema that only the self-referral form used.
 			openApi.getComponents().getSchemas().remove("CsrfToken");
 		};

@@ -105,7 +105,7 @@ class ReferralController {
 			return Outcome.save(referral, referral);
 		});
 		this.claims.release(id);
-		return ReferralReceipt.of(withdrawn);
+		return ReferralReceipt.forCaller(withdrawn, caller);
 	}
 
 	@GetMapping("/{id}")
@@ -118,7 +118,7 @@ class ReferralController {
 					|| caller.coordinates(referral.request().targetOrganizationId()))
 			.map((referral) -> {
 				this.trail.record(caller, "READ", referral.getId(), Purpose.FOLLOW_UP);
-				return ReferralReceipt.of(referral);
+				return ReferralReceipt.forCaller(referral, caller);
 			})
 			.orElseThrow(() -> new NotFoundException("referral"));
 	}

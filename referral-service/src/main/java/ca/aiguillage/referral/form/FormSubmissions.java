@@ -33,15 +33,27 @@ public class FormSubmissions {
 
 	public Outcome submit(ReferralForm form, Locale locale, IntakeChannel channel, @Nullable String partnerId,
 			Consumer<String> recordAccess) {
+		return submit(form, locale, channel, partnerId, recordAccess, (request) -> {
+		});
+	}
+
+	/**
+	 * Registers a form's referral once it is valid and admitted.
+	 * @param admit runs on the valid referral before it is registered, and may refuse it
+	 * by throwing
+	 */
+	public Outcome submit(ReferralForm form, Locale locale, IntakeChannel channel, @Nullable String partnerId,
+			Consumer<String> recordAccess, Consumer<InboundReferralV1> admit) {
 		List<FieldViolation> violations = new ArrayList<>();
 		InboundReferralV1 request = form.toRequest(violations);
-		this.intake.check(request)
+		this.intake.check(request, channel)
 			.stream()
 			.filter(violation -> !violations.contains(violation))
 			.forEach(violations::add);
 		if (!violations.isEmpty()) {
 			return new Outcome(null, new FormErrors(violations, this.messages, locale));
 		}
+		admit.accept(request);
 		return new Outcome(this.intake.submit(request, channel, partnerId, null, null, recordAccess), null);
 	}
 

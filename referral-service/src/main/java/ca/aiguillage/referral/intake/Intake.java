@@ -59,10 +59,11 @@ public class Intake {
 	/**
 	 * What is wrong with a referral, field by field, without registering anything.
 	 * @param request the referral as submitted
+	 * @param channel how it came in (the public form accepts only Canadian numbers)
 	 * @return the violations, empty when it can be registered
 	 */
-	public List<FieldViolation> check(InboundReferralV1 request) {
-		return this.validation.violations(request);
+	public List<FieldViolation> check(InboundReferralV1 request, IntakeChannel channel) {
+		return this.validation.violations(request, channel);
 	}
 
 	/**
@@ -82,7 +83,7 @@ public class Intake {
 	 */
 	public Referral submit(InboundReferralV1 request, IntakeChannel channel, @Nullable String partnerId,
 			@Nullable String deduplicationKey, @Nullable String fingerprint, Consumer<String> recordAccess) {
-		List<FieldViolation> violations = this.validation.violations(request);
+		List<FieldViolation> violations = this.validation.violations(request, channel);
 		if (!violations.isEmpty()) {
 			throw new InvalidRequestException(violations);
 		}

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.web.FieldChecks;
@@ -53,8 +54,14 @@ class IntakeValidation {
 		this.schemas = schemas;
 	}
 
-	List<FieldViolation> violations(InboundReferralV1 referral) {
+	List<FieldViolation> violations(InboundReferralV1 referral, IntakeChannel channel) {
 		List<FieldViolation> violations = new ArrayList<>(rules(referral));
+		if (channel == IntakeChannel.SELF_REFERRAL && referral.client() != null
+				&& referral.client().mobilePhone() != null && !isCanadianNumber(referral.client().mobilePhone())
+				&& violations.stream().noneMatch((violation) -> violation.field().equals("client.mobilePhone"))) {
+			// A public form must not send texts abroad at the organization's cost.
+			violations.add(new FieldViolation("client.mobilePhone", "invalid.phone.notCanadian"));
+		}
 		Set<String> named = violations.stream().map(FieldViolation::field).collect(Collectors.toSet());
 		// What the event schema refuses is refused here too, once per field.
 		this.schemas.violations(EventCatalog.INBOUND_REFERRAL_V1, WITHOUT_NULLS.valueToTree(referral))
@@ -148,6 +155,16 @@ class IntakeValidation {
 		if (needs.maxTravelKm() != null) {
 			check.rule("needs.maxTravelKm", needs.maxTravelKm() >= 0, "invalid.negative");
 			check.rule("needs.maxTravelKm", needs.maxTravelKm() <= 500, "invalid.travel.tooFar");
+		}
+	}
+
+	private static boolean isCanadianNumber(String phone) {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			return util.isValidNumberForRegion(util.parse(phone, "CA"), "CA");
+		}
+		catch (NumberParseException ex) {
+			return false;
 		}
 	}
 

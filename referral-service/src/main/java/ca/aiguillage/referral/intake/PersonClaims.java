@@ -49,8 +49,8 @@ public class PersonClaims {
 	 * Claims the person for a referral about to be opened, or finds their open referral.
 	 * @param person who the client is
 	 * @param referralId the referral about to be opened
-	 * @return the person's open referral to link to, or null when this referral holds
-	 * every claim and may be opened
+	 * @return the open referral that may be the person's (to link to, or to flag as a
+	 * possible duplicate), or null when this referral holds every claim
 	 */
 	Referral.@Nullable OpenReferral claim(Referral.Identity person, String referralId) {
 		while (true) {
@@ -153,13 +153,21 @@ public class PersonClaims {
 		if (theirs.nameAndBirth().equals(person.nameAndBirth())) {
 			matchedOn.add("NAME_AND_DATE_OF_BIRTH");
 		}
+		else {
+			if (person.name() != null && person.name().equals(theirs.name())) {
+				matchedOn.add("NAME");
+			}
+			if (person.birth() != null && person.birth().equals(theirs.birth())) {
+				matchedOn.add("DATE_OF_BIRTH");
+			}
+		}
 		if (person.phone() != null && person.phone().equals(theirs.phone())) {
 			matchedOn.add("PHONE");
 		}
 		if (person.email() != null && person.email().equals(theirs.email())) {
 			matchedOn.add("EMAIL");
 		}
-		return new Referral.OpenReferral(open.getId(), matchedOn);
+		return new Referral.OpenReferral(open.getId(), matchedOn, open.partnerId(), open.status().isQueued());
 	}
 
 	private static void pause() {

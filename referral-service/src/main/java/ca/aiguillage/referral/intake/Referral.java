@@ -6,17 +6,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.platform.outbox.Aggregate;
+import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.referral.privacy.BlindIndex;
 import ca.aiguillage.referral.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +50,12 @@ public class Referral extends Aggregate {
 
 	private Request request;
 
-	private String personalData;
+	// Null once erased: nothing of who the client was remains.
+	private @Nullable String personalData;
 
-	private String nameAndBirthIndex;
+	private @Nullable String nameAndBirthIndex;
+
+	private @Nullable Instant erasedAt;
 
 	private @Nullable String emailIndex;
 
@@ -61,6 +68,18 @@ public class Referral extends Aggregate {
 	private @Nullable SessionFee fee;
 
 	private @Nullable String linkedTo;
+
+	private @Nullable String nameIndex;
+
+	private @Nullable String birthIndex;
+
+	// Linked to another referrer's referral: its referrer is answered as for a new one.
+	private boolean linkHidden;
+
+	private @Nullable PossibleDuplicate possibleDuplicate;
+
+	// The codes ReferralLinkedToOpenV1 declares.
+	private static final Set<String> LINK_CODES = Set.of("NAME_AND_DATE_OF_BIRTH", "PHONE", "EMAIL");
 
 	@PersistenceCreator
 	Referral(String id) {
@@ -86,6 +105,8 @@ public class Referral extends Aggregate {
 		referral.nameAndBirthIndex = identity.nameAndBirth();
 		referral.emailIndex = identity.email();
 		referral.phoneIndex = identity.phone();
+		referral.nameIndex = identity.name();
+		referral.birthIndex = identity.birth();
 		referral.fee = fee;
 		if (redirects(request)) {
 			// Not a crisis service: a client at imminent risk must never sit in a
@@ -96,18 +117,110 @@ public class Referral extends Aggregate {
 					request.client().preferredLanguage(), consentedChannels(request), now));
 			return referral;
 		}
-		if (duplicateOf != null) {
+		if (duplicateOf != null && duplicateOf.links()) {
 			referral.status = ReferralStatus.LINKED;
 			referral.linkedTo = duplicateOf.referralId();
+			referral.linkHidden = !duplicateOf.sameReferrer(partnerId);
 			referral.timeline.add(new Step(ReferralStatus.LINKED, now, null));
-			referral.raise(
-					new ReferralLinkedToOpenV1(id, duplicateOf.referralId(), partnerId, duplicateOf.matchedOn(), now));
+			referral.raise(new ReferralLinkedToOpenV1(id, duplicateOf.referralId(), partnerId,
+					duplicateOf.matchedOn().stream().filter(LINK_CODES::contains).toList(), now));
 			return referral;
 		}
 		referral.status = ReferralStatus.SUBMITTED;
 		referral.timeline.add(new Step(ReferralStatus.SUBMITTED, now, null));
 		referral.raise(referral.submitted(request));
+		if (duplicateOf != null) {
+			// Too weak to link, or the other never reached the queue: a coordinator
+			// decides.
+			referral.possibleDuplicate = new PossibleDuplicate(duplicateOf.referralId(), duplicateOf.matchedOn(),
+					duplicateOf.partnerId());
+			referral.raise(new PossibleDuplicateFlaggedV1(id, duplicateOf.referralId(), duplicateOf.matchedOn(), now));
+		}
 		return referral;
+	}
+
+	/**
+	 * A coordinator found that this referral concerns the same person as the other: it is
+	 * linked to it and leaves the queue.
+	 * @param otherId the referral it was flagged against
+	 * @param organizationId the coordinator's organization
+	 * @param now the time
+	 * @throws StateConflictException when the referral is no longer open
+	 */
+	public void linkToPossibleDuplicate(String otherId, String organizationId, Instant now) {
+		PossibleDuplicate flagged = flaggedAgainst(otherId);
+		if (!this.status.isOpen()) {
+			throw new StateConflictException(this.status);
+		}
+		this.possibleDuplicate = null;
+		this.status = ReferralStatus.LINKED;
+		this.linkedTo = otherId;
+		this.linkHidden = this.partnerId == null || !this.partnerId.equals(flagged.partnerId());
+		this.timeline.add(new Step(ReferralStatus.LINKED, now, null));
+		raise(new PossibleDuplicateResolvedV1(getId(), otherId, PossibleDuplicateResolvedV1.Resolution.LINKED,
+				organizationId, now));
+	}
+
+	/**
+	 * A coordinator found that this referral and the other concern two people: both carry
+	 * on.
+	 * @param otherId the referral it was flagged against
+	 * @param organizationId the coordinator's organization
+	 * @param now the time
+	 */
+	public void separateFromPossibleDuplicate(String otherId, String organizationId, Instant now) {
+		flaggedAgainst(otherId);
+		this.possibleDuplicate = null;
+		raise(new PossibleDuplicateResolvedV1(getId(), otherId, PossibleDuplicateResolvedV1.Resolution.SEPARATE,
+				organizationId, now));
+	}
+
+	private PossibleDuplicate flaggedAgainst(String otherId) {
+		if (this.possibleDuplicate == null || !this.possibleDuplicate.referralId().equals(otherId)) {
+			throw new NotFoundException("possible-duplicate");
+		}
+		return this.possibleDuplicate;
+	}
+
+	/**
+	 * The open referral this one may duplicate, until a coordinator decides.
+	 * @return the flag, or null
+	 */
+	public @Nullable PossibleDuplicate possibleDuplicate() {
+		return this.possibleDuplicate;
+	}
+
+	/**
+	 * The member organization holding the referral: the last one a proposal named, else
+	 * the one it was sent to.
+	 * @return the organization, or null while it is the network's
+	 */
+	public @Nullable String holdingOrganizationId() {
+		for (int i = this.timeline.size() - 1; i >= 0; i--) {
+			String organizationId = this.timeline.get(i).organizationId();
+			if (organizationId != null) {
+				return organizationId;
+			}
+		}
+		return this.request.targetOrganizationId();
+	}
+
+	/**
+	 * Whether the referrer is answered as for a new referral, its link to another
+	 * referrer's referral unseen.
+	 */
+	boolean linkHidden() {
+		return this.linkHidden;
+	}
+
+	/**
+	 * An open referral this one may duplicate.
+	 *
+	 * @param referralId its id
+	 * @param matchedOn which keyed hashes matched
+	 * @param partnerId its referrer, or null
+	 */
+	public record PossibleDuplicate(String referralId, List<String> matchedOn, @Nullable String partnerId) {
 	}
 
 	/**
@@ -152,28 +265,51 @@ public class Referral extends Aggregate {
 	 * @param email the hash of the email, or null
 	 * @param phone the hash of the E.164 phone number, or null
 	 */
-	record Identity(String nameAndBirth, @Nullable String email, @Nullable String phone) {
+	record Identity(String nameAndBirth, @Nullable String email, @Nullable String phone, @Nullable String name,
+			@Nullable String birth) {
 
 		static Identity of(InboundReferralV1 request, BlindIndex index) {
 			InboundReferralV1.Client client = request.client();
 			return new Identity(index.nameAndBirth(client.firstName(), client.lastName(), client.dateOfBirth()),
 					(client.email() != null) ? index.email(client.email()) : null,
-					(client.mobilePhone() != null) ? index.phone(client.mobilePhone()) : null);
+					(client.mobilePhone() != null) ? index.phone(client.mobilePhone()) : null,
+					index.name(client.firstName(), client.lastName()), index.birth(client.dateOfBirth()));
 		}
 
 	}
 
 	/**
-	 * An open referral of the same person.
+	 * An open referral that may be the same person's.
 	 *
 	 * @param referralId its id
-	 * @param matchedOn which keys matched: NAME_AND_DATE_OF_BIRTH, PHONE, EMAIL
+	 * @param matchedOn which keys matched: NAME_AND_DATE_OF_BIRTH, NAME, DATE_OF_BIRTH,
+	 * PHONE, EMAIL
+	 * @param partnerId its referrer, or null
+	 * @param queued whether it reached the queue
 	 */
-	record OpenReferral(String referralId, List<String> matchedOn) {
+	record OpenReferral(String referralId, List<String> matchedOn, @Nullable String partnerId, boolean queued) {
+
+		/**
+		 * Whether a new referral is linked to this one: only on strong identity (names
+		 * and date of birth, or a phone or email confirmed by the name or the date of
+		 * birth; families share phones) and only once it reached the queue (a referral
+		 * stuck before it must not lock the person out).
+		 */
+		boolean links() {
+			boolean contact = this.matchedOn.contains("PHONE") || this.matchedOn.contains("EMAIL");
+			boolean person = this.matchedOn.contains("NAME") || this.matchedOn.contains("DATE_OF_BIRTH");
+			return this.queued && (this.matchedOn.contains("NAME_AND_DATE_OF_BIRTH") || (contact && person));
+		}
+
+		boolean sameReferrer(@Nullable String partnerId) {
+			return partnerId != null && partnerId.equals(this.partnerId);
+		}
+
 	}
 
 	Identity identity() {
-		return new Identity(this.nameAndBirthIndex, this.emailIndex, this.phoneIndex);
+		return new Identity(String.valueOf(this.nameAndBirthIndex), this.emailIndex, this.phoneIndex, this.nameIndex,
+				this.birthIndex);
 	}
 
 	private ReferralSubmittedV1 submitted(InboundReferralV1 request) {
@@ -202,7 +338,7 @@ public class Referral extends Aggregate {
 		return this.partnerId;
 	}
 
-	Instant receivedAt() {
+	public Instant receivedAt() {
 		return this.receivedAt;
 	}
 
@@ -256,12 +392,73 @@ public class Referral extends Aggregate {
 	}
 
 	/**
+	 * Seals the personal data again with the active key version, after a rotation.
+	 * @param cipher the cipher
+	 * @return true when it was sealed with an earlier version and now is not
+	 */
+	boolean reseal(PersonalDataCipher cipher) {
+		if (this.personalData == null || cipher.sealedWithActiveKey(this.personalData)) {
+			return false;
+		}
+		this.personalData = cipher.seal(personalData(cipher), getId());
+		return true;
+	}
+
+	/**
 	 * Decrypts the client's personal data, for the few uses that need it.
 	 * @param cipher the cipher holding the key it was encrypted with
 	 * @return the personal data
 	 */
 	public PersonalData personalData(PersonalDataCipher cipher) {
+		if (this.personalData == null) {
+			throw new NotFoundException("referral");
+		}
 		return cipher.open(this.personalData, PersonalData.class, getId());
+	}
+
+	/**
+	 * Erases what identifies the client of a referral closed long enough ago (Law 25),
+	 * keeping the codes, statuses and dates that anonymised figures need.
+	 * @param closedBefore a referral whose last step is older is erased
+	 * @param now the time
+	 * @return true when it was erased now
+	 */
+	boolean eraseIfClosedBefore(Instant closedBefore, Instant now) {
+		if (this.erasedAt != null || this.status.isOpen() || this.timeline.isEmpty()
+				|| !this.timeline.get(this.timeline.size() - 1).at().isBefore(closedBefore)) {
+			return false;
+		}
+		this.personalData = null;
+		this.nameAndBirthIndex = null;
+		this.emailIndex = null;
+		this.phoneIndex = null;
+		this.nameIndex = null;
+		this.birthIndex = null;
+		this.requestFingerprint = null;
+		this.possibleDuplicate = null;
+		Request kept = this.request;
+		// The partner's reference and the household's income point back to a person.
+		this.request = new Request(null, kept.targetOrganizationId(), kept.preferredLanguage(), kept.languages(),
+				kept.postalPrefix(), kept.consent(), new InboundReferralV1.Household(null, null), kept.needs(),
+				kept.risk(), kept.priority());
+		this.erasedAt = now;
+		return true;
+	}
+
+	/**
+	 * When the client's personal data was erased.
+	 * @return the time, or null while it is kept
+	 */
+	public @Nullable Instant erasedAt() {
+		return this.erasedAt;
+	}
+
+	/**
+	 * The referral's steps, oldest first.
+	 * @return the timeline
+	 */
+	public List<Step> steps() {
+		return timeline();
 	}
 
 	/**

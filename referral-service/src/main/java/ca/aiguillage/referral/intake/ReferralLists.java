@@ -54,7 +54,7 @@ public class ReferralLists {
 			.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip((long) page * size).limit(size),
 					Referral.class)
 			.stream()
-			.map(ReferralReceipt::of)
+			.map((referral) -> ReferralReceipt.forCaller(referral, caller))
 			.toList();
 		// Listing shows no personal data, so it leaves no access record.
 		return new ReferralPage(items, page, size, total);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.contracts.common.SessionFee;
+import ca.aiguillage.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,10 +23,37 @@ public record ReferralReceipt(String referralId, String status, Instant received
 
 	private static final List<String> CRISIS_RESOURCES = List.of("911", "811", "988", "1-866-277-3553");
 
+	/**
+	 * What its referrer sees: a referral linked to another referrer's reads as a new
+	 * referral, so that no referrer learns of a person's referral sent by someone else.
+	 */
 	public static ReferralReceipt of(Referral referral) {
+		if (!referral.linkHidden()) {
+			return full(referral);
+		}
+		List<Referral.Step> timeline = referral.timeline()
+			.stream()
+			.map((step) -> (step.status() == ReferralStatus.LINKED)
+					? new Referral.Step(ReferralStatus.SUBMITTED, step.at(), step.organizationId()) : step)
+			.toList();
+		return new ReferralReceipt(referral.getId(), ReferralStatus.SUBMITTED.name(), referral.receivedAt(), List.of(),
+				timeline, referral.fee(), null);
+	}
+
+	/**
+	 * What a coordinator or an administrator sees.
+	 */
+	public static ReferralReceipt full(Referral referral) {
 		return new ReferralReceipt(referral.getId(), referral.status().name(), referral.receivedAt(),
 				(referral.status() == ReferralStatus.REDIRECTED) ? CRISIS_RESOURCES : List.of(), referral.timeline(),
 				referral.fee(), referral.linkedTo());
+	}
+
+	/**
+	 * What the caller sees: its referrer the referrer's view, others the whole.
+	 */
+	public static ReferralReceipt forCaller(Referral referral, Caller caller) {
+		return caller.isPartner(referral.partnerId()) ? of(referral) : full(referral);
 	}
 
 }

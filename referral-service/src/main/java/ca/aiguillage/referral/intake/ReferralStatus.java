@@ -39,8 +39,23 @@ public enum ReferralStatus {
 		return OPEN.contains(this);
 	}
 
+	/**
+	 * Whether the waitlist took the referral in: only such a referral is one a new
+	 * referral of the same person may be linked to.
+	 */
+	boolean isQueued() {
+		return isOpen() && this != SUBMITTED;
+	}
+
 	static Set<ReferralStatus> open() {
 		return OPEN;
+	}
+
+	/**
+	 * Every status no service works on any more.
+	 */
+	static Set<ReferralStatus> closed() {
+		return EnumSet.complementOf(EnumSet.copyOf(OPEN));
 	}
 
 }

@@ -34,6 +34,22 @@ public final class BlindIndex {
 	}
 
 	/**
+	 * The index of a name alone, which confirms a shared phone or email.
+	 * @return the base64url index
+	 */
+	public String name(String firstName, String lastName) {
+		return hash("name", normalised(firstName + " " + lastName));
+	}
+
+	/**
+	 * The index of a date of birth alone, which confirms a shared phone or email.
+	 * @return the base64url index
+	 */
+	public String birth(LocalDate dateOfBirth) {
+		return hash("birth", dateOfBirth.toString());
+	}
+
+	/**
 	 * The index of an email address.
 	 * @param email the address
 	 * @return the base64url index

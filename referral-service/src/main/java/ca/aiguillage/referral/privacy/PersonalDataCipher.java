@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Encrypts personal data at rest with AES-256-GCM: a fresh 96-bit nonce per value, the id
- * of the key in front of each ciphertext so that keys can rotate, and a context (such as
- * the referral id) authenticated with it so that a ciphertext cannot be moved to another
- * document.
+ * of the key version in front of each ciphertext so that keys can rotate, and a context
+ * (such as the referral id) authenticated with it so that a ciphertext cannot be moved to
+ * another document.
  */
 public final class PersonalDataCipher {
 
@@ -32,16 +32,30 @@ public final class PersonalDataCipher {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final Map<String, SecretKey> keys;
-
-	private final String activeKeyId;
+	// Swapped whole on rotation: a value is never sealed with a key the map lacks.
+	private volatile Keys current;
 
 	PersonalDataCipher(Map<String, SecretKey> keys, String activeKeyId) {
-		if (!keys.containsKey(activeKeyId)) {
-			throw new IllegalArgumentException("No data-encryption key " + activeKeyId);
-		}
-		this.keys = Map.copyOf(keys);
-		this.activeKeyId = activeKeyId;
+		this.current = Keys.of(keys, activeKeyId);
+	}
+
+	/**
+	 * Makes a new key version encrypt from now on; every earlier one still decrypts.
+	 * @param keys every key by id
+	 * @param activeKeyId the version that encrypts
+	 */
+	void activate(Map<String, SecretKey> keys, String activeKeyId) {
+		this.current = Keys.of(keys, activeKeyId);
+	}
+
+	/**
+	 * Whether a value was sealed with the active key, or must be sealed again after a
+	 * rotation.
+	 * @param sealed a sealed value
+	 * @return true when its key id is the active one
+	 */
+	public boolean sealedWithActiveKey(String sealed) {
+		return sealed.startsWith(this.current.activeKeyId() + SEPARATOR);
 	}
 
 	/**
@@ -71,15 +85,17 @@ public final class PersonalDataCipher {
 	String encrypt(byte[] plaintext, String context) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);
+		Keys keys = this.current;
 		try {
 			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(this.activeKeyId), new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.init(Cipher.ENCRYPT_MODE, keys.byId().get(keys.activeKeyId()),
+					new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
 			byte[] ciphertext = cipher.doFinal(plaintext);
 			byte[] message = new byte[NONCE_BYTES + ciphertext.length];
 			System.arraycopy(nonce, 0, message, 0, NONCE_BYTES);
 			System.arraycopy(ciphertext, 0, message, NONCE_BYTES, ciphertext.length);
-			return this.activeKeyId + SEPARATOR + Base64.getEncoder().encodeToString(message);
+			return keys.activeKeyId() + SEPARATOR + Base64.getEncoder().encodeToString(message);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot encrypt with AES-GCM", ex);
@@ -88,7 +104,7 @@ public final class PersonalDataCipher {
 
 	byte[] decrypt(String sealed, String context) {
 		int separator = sealed.indexOf(SEPARATOR);
-		SecretKey key = (separator > 0) ? this.keys.get(sealed.substring(0, separator)) : null;
+		SecretKey key = (separator > 0) ? this.current.byId().get(sealed.substring(0, separator)) : null;
 		if (key == null) {
 			throw new IllegalArgumentException("The value names no known data-encryption key");
 		}
@@ -105,6 +121,17 @@ public final class PersonalDataCipher {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalArgumentException("The value was altered or belongs to another context", ex);
 		}
+	}
+
+	private record Keys(Map<String, SecretKey> byId, String activeKeyId) {
+
+		static Keys of(Map<String, SecretKey> keys, String activeKeyId) {
+			if (!keys.containsKey(activeKeyId)) {
+				throw new IllegalArgumentException("No data-encryption key " + activeKeyId);
+			}
+			return new Keys(Map.copyOf(keys), activeKeyId);
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -22,8 +23,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The keys of the key file: data-encryption keys by id (the active one encrypts, all of
- * them decrypt, so that keys can rotate) and the blind-index key.
+ * The keys that protect personal data, from two files kept apart: the data-encryption
+ * keys by id (the active one encrypts, all of them decrypt, so that keys can rotate) and
+ * the blind-index key. Neither is ever generated over existing data: a lost file stops
+ * the service instead of silently making every stored referral unreadable.
  *
  * @param activeKeyId the id of the data-encryption key new values are encrypted with
  * @param dataEncryptionKeys base64 AES-256 keys by id
@@ -40,27 +43,91 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	static PrivacyKeys loadOrCreate(Path file) {
+	/**
+	 * Loads both files, creating a missing one only while no personal data is stored.
+	 * @param keyFile the data-encryption keys
+	 * @param blindIndexFile the blind-index key
+	 * @param encryptedDataExists whether referrals are already stored
+	 * @return the keys
+	 * @throws IllegalStateException when a file is missing while data exists, or is not a
+	 * key file
+	 */
+	static PrivacyKeys load(Path keyFile, Path blindIndexFile, boolean encryptedDataExists) {
 		try {
-			if (Files.exists(file)) {
-				return read(file);
+			PrivacyKeys dataKeys;
+			if (Files.exists(keyFile)) {
+				dataKeys = read(keyFile);
 			}
-			String keyId = "dek-" + HexFormat.of().formatHex(randomBytes(4));
-			PrivacyKeys keys = new PrivacyKeys(keyId, Map.of(keyId, encoded(randomBytes(KEY_BYTES))),
-					encoded(randomBytes(KEY_BYTES)));
-			write(file, keys);
-			log.info("Created data-encryption key {} and a blind-index key in {}", keyId, file.toAbsolutePath());
+			else {
+				refuseToGenerate(keyFile, "data-encryption", encryptedDataExists);
+				String keyId = newKeyId();
+				dataKeys = new PrivacyKeys(keyId, Map.of(keyId, encoded(randomBytes(KEY_BYTES))), null);
+				write(keyFile, dataKeys);
+				log.info("Created data-encryption key {} in {}", keyId, keyFile.toAbsolutePath());
+			}
+			String blindIndexKey;
+			if (Files.exists(blindIndexFile)) {
+				blindIndexKey = read(blindIndexFile).blindIndexKey();
+			}
+			else if (dataKeys.blindIndexKey() != null) {
+				// A key file of an earlier version held both: the blind-index key moves
+				// to
+				// its own file, written before it leaves the other.
+				blindIndexKey = dataKeys.blindIndexKey();
+				write(blindIndexFile, new PrivacyKeys(null, null, blindIndexKey));
+				dataKeys = new PrivacyKeys(dataKeys.activeKeyId(), dataKeys.dataEncryptionKeys(), null);
+				replace(keyFile, dataKeys);
+				log.info("Moved the blind-index key to {}", blindIndexFile.toAbsolutePath());
+			}
+			else {
+				refuseToGenerate(blindIndexFile, "blind-index", encryptedDataExists);
+				blindIndexKey = encoded(randomBytes(KEY_BYTES));
+				write(blindIndexFile, new PrivacyKeys(null, null, blindIndexKey));
+				log.info("Created a blind-index key in {}", blindIndexFile.toAbsolutePath());
+			}
+			PrivacyKeys keys = new PrivacyKeys(dataKeys.activeKeyId(), dataKeys.dataEncryptionKeys(), blindIndexKey);
+			String problem = keys.problem();
+			if (problem != null) {
+				throw new IllegalStateException(
+						keyFile.toAbsolutePath() + " and " + blindIndexFile.toAbsolutePath() + ": " + problem);
+			}
 			return keys;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot use the privacy key file " + file.toAbsolutePath(), ex);
+			throw new UncheckedIOException("Cannot use the privacy key files " + keyFile.toAbsolutePath() + " and "
+					+ blindIndexFile.toAbsolutePath(), ex);
 		}
 	}
 
+	/**
+	 * A new data-encryption key version, made active and written to the key file; the
+	 * earlier versions stay so that what they encrypted still opens.
+	 * @param keyFile the data-encryption key file
+	 * @return the keys with the new version active
+	 */
+	PrivacyKeys rotate(Path keyFile) {
+		String keyId = newKeyId();
+		Map<String, String> keys = new LinkedHashMap<>(dataEncryptionKeysOrEmpty());
+		keys.put(keyId, encoded(randomBytes(KEY_BYTES)));
+		PrivacyKeys rotated = new PrivacyKeys(keyId, keys, this.blindIndexKey);
+		try {
+			replace(keyFile, new PrivacyKeys(keyId, keys, null));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the key file " + keyFile.toAbsolutePath(), ex);
+		}
+		log.info("Data-encryption key {} is active", keyId);
+		return rotated;
+	}
+
 	PersonalDataCipher cipher() {
+		return new PersonalDataCipher(secretKeys(), String.valueOf(this.activeKeyId));
+	}
+
+	Map<String, SecretKey> secretKeys() {
 		Map<String, SecretKey> keys = new LinkedHashMap<>();
 		dataEncryptionKeysOrEmpty().forEach((id, key) -> keys.put(id, new SecretKeySpec(decoded(key), "AES")));
-		return new PersonalDataCipher(keys, String.valueOf(this.activeKeyId));
+		return keys;
 	}
 
 	BlindIndex blindIndex() {
@@ -77,20 +144,23 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 		return (this.dataEncryptionKeys != null) ? this.dataEncryptionKeys : Map.of();
 	}
 
+	private static void refuseToGenerate(Path file, String kind, boolean encryptedDataExists) {
+		if (encryptedDataExists) {
+			throw new IllegalStateException("The " + kind + " key file " + file.toAbsolutePath()
+					+ " is missing while referrals are stored: new keys would make every stored referral unreadable"
+					+ " or undetectable as a duplicate. Restore the file from its backup (or point"
+					+ " referral.privacy to it) and start again.");
+		}
+	}
+
 	private static PrivacyKeys read(Path file) throws IOException {
-		PrivacyKeys keys;
 		try {
-			keys = JSON.readValue(Files.readString(file), PrivacyKeys.class);
+			return JSON.readValue(Files.readString(file), PrivacyKeys.class);
 		}
 		catch (JacksonException ex) {
 			throw new IllegalStateException(file.toAbsolutePath() + " is not a privacy key file: " + ex.getMessage(),
 					ex);
 		}
-		String problem = keys.problem();
-		if (problem != null) {
-			throw new IllegalStateException(file.toAbsolutePath() + " " + problem);
-		}
-		return keys;
 	}
 
 	private @Nullable String problem() {
@@ -115,6 +185,16 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 		}
 	}
 
+	/**
+	 * Writes a whole new file beside the old one, then moves it over: never half a file.
+	 */
+	private static void replace(Path file, PrivacyKeys keys) throws IOException {
+		Path next = file.resolveSibling(file.getFileName() + ".next");
+		Files.deleteIfExists(next);
+		write(next, keys);
+		Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
 	private static void write(Path file, PrivacyKeys keys) throws IOException {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
@@ -133,6 +213,10 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 			plain.setWritable(true, true);
 		}
 		Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys));
+	}
+
+	private static String newKeyId() {
+		return "dek-" + HexFormat.of().formatHex(randomBytes(4));
 	}
 
 	private static byte[] randomBytes(int length) {

@@ -10,8 +10,10 @@ import ca.aiguillage.referral.form.FormChoices;
 import ca.aiguillage.referral.form.FormErrors;
 import ca.aiguillage.referral.form.FormSubmissions;
 import ca.aiguillage.referral.form.ReferralForm;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +38,14 @@ class SelfReferralPage {
 
 	private final MessageSource messages;
 
-	SelfReferralPage(FormSubmissions submissions, AccessTrail trail, MessageSource messages) {
+	private final SelfReferralBudgets budgets;
+
+	SelfReferralPage(FormSubmissions submissions, AccessTrail trail, MessageSource messages,
+			SelfReferralBudgets budgets) {
 		this.submissions = submissions;
 		this.trail = trail;
 		this.messages = messages;
+		this.budgets = budgets;
 	}
 
 	@ModelAttribute("choices")
@@ -66,12 +72,22 @@ class SelfReferralPage {
 	}
 
 	@PostMapping
-	String submit(@ModelAttribute("form") ReferralForm form, Model model, Locale locale) {
+	String submit(@ModelAttribute("form") ReferralForm form, Model model, Locale locale, HttpServletResponse response) {
 		if (!Boolean.TRUE.equals(form.consent().sharing())) {
 			return consent(model, locale);
 		}
-		FormSubmissions.Outcome outcome = this.submissions.submit(form, locale, IntakeChannel.SELF_REFERRAL, null,
-				this.trail::recordSelfReferral);
+		FormSubmissions.Outcome outcome;
+		try {
+			outcome = this.submissions.submit(form, locale, IntakeChannel.SELF_REFERRAL, null,
+					this.trail::recordSelfReferral, this.budgets::spend);
+		}
+		catch (SelfReferralBudgets.BudgetReachedException ex) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			String field = (ex.field() != null) ? ex.field() : "consent.sharing";
+			model.addAttribute("errors",
+					new FormErrors(List.of(new FieldViolation(field, "selfReferral.budget")), this.messages, locale));
+			return "self-referral/form";
+		}
 		if (outcome.errors() != null) {
 			model.addAttribute("errors", outcome.errors());
 			return "self-referral/form";

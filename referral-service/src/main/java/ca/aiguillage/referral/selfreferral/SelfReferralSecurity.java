@@ -29,7 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Self-referral needs no account, so it is open to anyone, but protected against
  * cross-site forgery (a token in a cookie that the page echoes in a header) and
- * rate-limited per client address: abuse gets 429 with Retry-After.
+ * rate-limited per client address (an IPv6 /64 counts as one): abuse gets 429 with
+ * Retry-After.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SelfReferralSettings.class)
@@ -52,7 +53,8 @@ public class SelfReferralSecurity {
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(problems))
-			.addFilterBefore(new PerAddressLimit(limiters, problems), CsrfFilter.class)
+			.addFilterBefore(new PerAddressLimit(limiters, new ClientAddress(settings.trustedProxies()), problems),
+					CsrfFilter.class)
 			// Load the token before the page renders: a long page commits the response
 			// before its form asks for the token, too late to set the cookie.
 			.addFilterAfter(new TokenLoader(), CsrfFilter.class);
@@ -79,10 +81,13 @@ public class SelfReferralSecurity {
 
 		private final RateLimiterRegistry limiters;
 
+		private final ClientAddress addresses;
+
 		private final ProblemResponses problems;
 
-		PerAddressLimit(RateLimiterRegistry limiters, ProblemResponses problems) {
+		PerAddressLimit(RateLimiterRegistry limiters, ClientAddress addresses, ProblemResponses problems) {
 			this.limiters = limiters;
+			this.addresses = addresses;
 			this.problems = problems;
 		}
 
@@ -94,7 +99,8 @@ public class SelfReferralSecurity {
 				chain.doFilter(request, response);
 				return;
 			}
-			RateLimiter limiter = this.limiters.rateLimiter(request.getRemoteAddr());
+			RateLimiter limiter = this.limiters
+				.rateLimiter(this.addresses.keyOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")));
 			if (limiter.acquirePermission()) {
 				chain.doFilter(request, response);
 				return;

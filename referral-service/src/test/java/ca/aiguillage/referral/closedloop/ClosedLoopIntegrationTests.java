@@ -14,10 +14,9 @@ import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
-import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.referral.intake.ExampleReferrals;
+import ca.aiguillage.referral.intake.QueueEvents;
 import ca.aiguillage.testing.Http;
-import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,6 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class ClosedLoopIntegrationTests extends RunningService {
-
-	final EventJson json = new EventJson();
 
 	@Test
 	void referrerSeesTheWaitThenTheProposalInTheTimeline() {
@@ -77,9 +74,7 @@ class ClosedLoopIntegrationTests extends RunningService {
 	}
 
 	private void publish(EventDefinition<?> definition, Object data, String eventId) {
-		String subject = definition.subjectOf(data);
-		this.kafka.send(definition.topic(), subject, this.json.write(data),
-				KafkaProbe.cloudEventHeaders(eventId, definition.type(), subject));
+		new QueueEvents(this.kafka).publish(definition, data, eventId);
 	}
 
 }

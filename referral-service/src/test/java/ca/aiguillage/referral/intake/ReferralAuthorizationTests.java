@@ -41,6 +41,20 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 
 	static final String CONTACT = "/api/v1/referrals/{id}/contact";
 
+	static final String IDENTITY = "/api/v1/referrals/{id}/identity";
+
+	static final String DUPLICATES = "/api/v1/referrals/{id}/possible-duplicates";
+
+	static final String LINK = "/api/v1/referrals/{id}/possible-duplicates/{otherId}/link";
+
+	static final String SEPARATE = "/api/v1/referrals/{id}/possible-duplicates/{otherId}/separate";
+
+	static final String ROTATION = "/api/v1/admin/privacy/key-rotation";
+
+	static final String REENCRYPTION = "/api/v1/admin/privacy/re-encryption";
+
+	static final String EXPORT = "/api/v1/admin/people/{referralId}/export";
+
 	static final String SCALES = "/api/v1/fee-scales";
 
 	static final String SCALE = "/api/v1/fee-scales/{id}";
@@ -127,6 +141,42 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 			row("GET",  CONTACT,   MINE + "/contact", "service:matching-service",     403),
 			row("GET",  CONTACT,   MINE + "/contact", "service:notification-service", 200),
 			row("GET",  CONTACT,   UNKNOWN + "/contact", "service:notification-service", 404),
+			// Only the coordinator of the organization holding the referral reads who the client is.
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "anonymous",                    401),
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "partner:clsc-a",               403),
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "coordinator:org-x",            200),
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "coordinator:org-y",            404),
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "admin",                        403),
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "service:notification-service", 403),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "anonymous",         401),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "partner:clsc-a",    403),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "coordinator:org-x", 200),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "coordinator:org-y", 404),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "admin",             403),
+			// MINE is flagged against nothing: a decision about it is 404 for its own coordinator too.
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "anonymous",         401),
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "partner:clsc-a",    403),
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "coordinator:org-x", 404),
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "coordinator:org-y", 404),
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "admin",             403),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "anonymous",         401),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "partner:clsc-a",    403),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "coordinator:org-x", 404),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "coordinator:org-y", 404),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "admin",             403),
+			row("POST", ROTATION,  ROTATION,  "anonymous",         401),
+			row("POST", ROTATION,  ROTATION,  "partner:clsc-a",    403),
+			row("POST", ROTATION,  ROTATION,  "coordinator:org-x", 403),
+			row("POST", ROTATION,  ROTATION,  "admin",             200),
+			row("POST", REENCRYPTION, REENCRYPTION, "anonymous",         401),
+			row("POST", REENCRYPTION, REENCRYPTION, "partner:clsc-a",    403),
+			row("POST", REENCRYPTION, REENCRYPTION, "coordinator:org-x", 403),
+			row("POST", REENCRYPTION, REENCRYPTION, "admin",             200),
+			row("GET",  EXPORT,    "/api/v1/admin/people/MINE/export", "anonymous",         401),
+			row("GET",  EXPORT,    "/api/v1/admin/people/MINE/export", "partner:clsc-a",    403),
+			row("GET",  EXPORT,    "/api/v1/admin/people/MINE/export", "coordinator:org-x", 403),
+			row("GET",  EXPORT,    "/api/v1/admin/people/MINE/export", "admin",             200),
+			row("GET",  EXPORT,    "/api/v1/admin/people/unknown/export", "admin",          404),
 			row("GET",  SCALES,    SCALES,    "anonymous",         401),
 			row("GET",  SCALES,    SCALES,    "partner:clsc-a",    200),
 			row("GET",  SCALES,    SCALES,    "coordinator:org-x", 200),

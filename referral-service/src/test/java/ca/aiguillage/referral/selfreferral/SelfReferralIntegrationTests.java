@@ -68,6 +68,18 @@ class SelfReferralIntegrationTests extends RunningService {
 		assertThat(last.<String>json("$.detail")).contains("911", "811", "988");
 	}
 
+	@Test
+	@Order(5)
+	void aForgedForwardedForDoesNotResetTheLimit() {
+		Http.Answer csrf = this.anonymous.get("/api/v1/self-referrals/csrf");
+		String cookie = csrf.header("Set-Cookie").split(";")[0];
+
+		Http.Answer forged = this.anonymous.postJson("/api/v1/self-referrals", EXAMPLE, "Cookie", cookie,
+				csrf.json("$.headerName"), csrf.json("$.token"), "X-Forwarded-For", "203.0.113.77");
+
+		assertThat(forged.status()).isEqualTo(429);
+	}
+
 	private Http.Answer postWithCsrf() {
 		return postWithCsrf(EXAMPLE);
 	}
