@@ -7,6 +7,8 @@ import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
@@ -60,6 +62,15 @@ class ReferralConsumers {
 			case ReferralLinkedToOpenV1 linked -> {
 			}
 			case InboundReferralRejectedV1 rejected -> {
+			}
+			// The same person as another open referral: this one leaves, its place is
+			// freed.
+			case PossibleDuplicateResolvedV1 resolved -> {
+				if (resolved.resolution() == PossibleDuplicateResolvedV1.Resolution.LINKED) {
+					placements.close(id, resolved.referralId(), ReleaseReason.WITHDRAWN);
+				}
+			}
+			case PossibleDuplicateFlaggedV1 flagged -> {
 			}
 		}
 	}

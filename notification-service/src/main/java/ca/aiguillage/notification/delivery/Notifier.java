@@ -21,6 +21,8 @@ import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
@@ -113,13 +115,17 @@ class Notifier {
 				known.referredBy(rejected.partnerId());
 				known.concerns(rejected.partnerReference(), rejected.violations());
 			});
+			// A coordinator's review of two files: nobody is written to.
+			case PossibleDuplicateFlaggedV1 _, PossibleDuplicateResolvedV1 _ -> recording(requests, now, known -> {
+			});
 		};
 		String caseId = switch (data) {
 			// A rejected inbound referral has no referral id: its case is keyed by the
 			// partner's reference.
 			case InboundReferralRejectedV1 rejected -> "inbound-" + UUID.nameUUIDFromBytes(
 					(rejected.partnerId() + "|" + rejected.partnerReference()).getBytes(StandardCharsets.UTF_8));
-			case ReferralSubmittedV1 _, ReferralRedirectedV1 _, ReferralWithdrawnV1 _, ReferralLinkedToOpenV1 _ ->
+			case ReferralSubmittedV1 _, ReferralRedirectedV1 _, ReferralWithdrawnV1 _, ReferralLinkedToOpenV1 _,
+					PossibleDuplicateFlaggedV1 _, PossibleDuplicateResolvedV1 _ ->
 				EventCatalog.of(data).subjectOf(data);
 		};
 		apply(eventId, caseId, change);

@@ -16,6 +16,8 @@ import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.notification.NotificationEvent;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
@@ -113,6 +115,9 @@ class Queue {
 			case ReferralLinkedToOpenV1 linked -> known(linked.openReferralId(), replay, entry -> entry.linked(linked));
 			// Refused at intake: it never reached the queue.
 			case InboundReferralRejectedV1 rejected -> Optional.empty();
+			case PossibleDuplicateResolvedV1 resolved ->
+				known(resolved.referralId(), replay, entry -> entry.duplicateResolved(resolved));
+			case PossibleDuplicateFlaggedV1 flagged -> Optional.empty();
 		};
 	}
 

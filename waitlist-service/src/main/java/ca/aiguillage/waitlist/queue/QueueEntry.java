@@ -16,6 +16,7 @@ import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
@@ -204,6 +205,19 @@ public class QueueEntry extends Aggregate {
 
 	void linked(ReferralLinkedToOpenV1 linked) {
 		step(linked.linkedAt(), StepKind.DUPLICATE_LINKED, linked.referralId());
+	}
+
+	/**
+	 * Found to be the same person as another open referral: this one leaves the queue.
+	 */
+	void duplicateResolved(PossibleDuplicateResolvedV1 resolved) {
+		if (resolved.resolution() != PossibleDuplicateResolvedV1.Resolution.LINKED) {
+			return;
+		}
+		step(resolved.resolvedAt(), StepKind.DUPLICATE_LINKED, resolved.otherReferralId());
+		if (this.status != null && this.status.isOpen()) {
+			moveTo(QueueStatus.CLOSED, resolved.resolvedAt());
+		}
 	}
 
 	void placeReleased(PlaceReleasedV1 released) {
