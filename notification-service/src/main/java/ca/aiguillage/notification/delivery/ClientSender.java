@@ -1,8 +1,10 @@
 package ca.aiguillage.notification.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import ca.aiguillage.notification.channels.Guards;
 import ca.aiguillage.notification.channels.SmsGateway;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClientSender implements AudienceSender {
+
+	/** How far the provider's clock may be behind ours when it dates a message. */
+	private static final Duration PROVIDER_CLOCK_SKEW = Duration.ofMinutes(1);
 
 	private final ContactDirectory contacts;
 
@@ -80,8 +85,20 @@ class ClientSender implements AudienceSender {
 		if (this.optOuts.optedOut(hash)) {
 			return new DeliveryResult(DeliveryStatus.FAILED, Masks.phone(mobile), "OPTED_OUT", attempts, hash);
 		}
-		this.guards.call(SmsGateway.NAME, () -> this.sms.send(mobile, delivery.body(), delivery.deliveryId()),
-				attempts);
+		// Any earlier attempt may have reached the provider without an answer coming
+		// back.
+		AtomicBoolean askFirst = new AtomicBoolean(!delivery.attempts().isEmpty());
+		this.guards.call(SmsGateway.NAME, () -> {
+			if (askFirst.get()) {
+				Optional<String> taken = this.sms.find(mobile, delivery.body(),
+						delivery.recordedAt().minus(PROVIDER_CLOCK_SKEW));
+				if (taken.isPresent()) {
+					return taken.get();
+				}
+			}
+			askFirst.set(true);
+			return this.sms.send(mobile, delivery.body(), delivery.deliveryId());
+		}, attempts);
 		return new DeliveryResult(DeliveryStatus.SENT, Masks.phone(mobile), null, attempts, hash);
 	}
 

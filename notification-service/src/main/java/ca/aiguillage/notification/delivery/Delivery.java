@@ -61,11 +61,18 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	}
 
 	Delivery claimed(Instant leaseUntil) {
+		return claimed(leaseUntil, List.of());
+	}
+
+	/** Claimed, after the attempts given (an abandoned one, when a lease ran out). */
+	Delivery claimed(Instant leaseUntil, List<Attempt> abandoned) {
+		List<Attempt> all = new ArrayList<>(this.attempts);
+		all.addAll(abandoned);
 		// Stored to the millisecond: the lease read back must equal the one claimed.
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.SENDING, this.recordedAt, this.dueAt,
 				leaseUntil.truncatedTo(ChronoUnit.MILLIS), this.subject, this.body, this.address, this.reasonCode,
-				this.attempts);
+				List.copyOf(all));
 	}
 
 	Delivery released() {

@@ -196,6 +196,21 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void deliveryTakenOverAfterItsLeaseRanOutRecordsTheAbandonedAttemptSoTheNextSenderAsksTheProviderFirst() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.SMS));
+		String sms = notificationCase.due(NOW.plus(Duration.ofDays(1))).get(0).deliveryId();
+		Instant later = NOW.plus(Duration.ofDays(1));
+		Delivery first = notificationCase.claim(sms, later, Duration.ofMinutes(5)).orElseThrow();
+
+		Delivery second = notificationCase.claim(sms, later.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))
+			.orElseThrow();
+
+		assertThat(first.attempts()).isEmpty();
+		assertThat(second.attempts()).extracting(Delivery.Attempt::outcome)
+			.containsExactly(NotificationCase.LEASE_EXPIRED);
+	}
+
+	@Test
 	void passingFailureWaitsForItsNextAttemptAndKeepsEveryAttempt() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		String email = notificationCase.due(NOW).get(0).deliveryId();
