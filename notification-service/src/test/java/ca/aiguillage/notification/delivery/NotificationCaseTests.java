@@ -134,7 +134,7 @@ class NotificationCaseTests {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("es", ContactChannel.SMS));
 
 		assertThat(notificationCase.recipient())
-			.isEqualTo(new RecipientProfile("es", List.of(ContactChannel.SMS), null));
+			.isEqualTo(new RecipientProfile("es", List.of(ContactChannel.SMS), null, false));
 		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
 			.singleElement()
 			.extracting(Delivery::language, Delivery::subject)

@@ -105,6 +105,9 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 		// The partners' stub listens on loopback: allowed only with the local profile.
 		properties.put("notification.webhooks.allow-loopback", "true");
 		properties.put("notification.dispatch.poll-interval", "PT0.2S");
+		// Small enough for a test to reach with three messages to one self-referred
+		// client.
+		properties.put("notification.budgets.per-destination-hourly", "2");
 		properties.put("notification.dispatch.default-coordinator-email", COORDINATORS);
 		try {
 			properties.put("notification.key-file",
