@@ -70,7 +70,8 @@ class SelfReferralMessagesIntegrationTests extends RunningNotificationService {
 			.until(() -> clientDeliveriesOf(client.referral(), "referral-withdrawn"), found -> found.size() == 2
 					&& found.stream().allMatch(delivery -> !((List<?>) delivery.get("attempts")).isEmpty()));
 		assertThat(withdrawn).allSatisfy(delivery -> {
-			assertThat(delivery).containsEntry("status", "PENDING");
+			assertThat(delivery).containsEntry("status", "PENDING")
+				.containsEntry("reasonCode", MessageBudgets.DESTINATION_REACHED);
 			assertThat((List<Map<String, Object>>) delivery.get("attempts"))
 				.extracting(attempt -> attempt.get("outcome"))
 				.contains(MessageBudgets.DESTINATION_REACHED);
@@ -84,6 +85,8 @@ class SelfReferralMessagesIntegrationTests extends RunningNotificationService {
 		await().atMost(ofSeconds(30))
 			.until(() -> clientDeliveriesOf(client.referral(), "referral-withdrawn"),
 					found -> found.stream().allMatch(delivery -> "SENT".equals(delivery.get("status"))));
+		assertThat(clientDeliveriesOf(client.referral(), "referral-withdrawn"))
+			.allSatisfy(delivery -> assertThat(delivery.get("reasonCode")).isNull());
 		assertThat(mailTo(client.email())).hasSize(3);
 		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(3);
 	}
