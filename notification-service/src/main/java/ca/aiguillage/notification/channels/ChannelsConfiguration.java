@@ -5,12 +5,13 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.web.client.RestClient;
 
 /** The channels, their guards and their lanes. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChannelSettings.class)
+@EnableConfigurationProperties({ ChannelSettings.class, WebhookSettings.class })
 class ChannelsConfiguration {
 
 	@Bean
@@ -29,8 +30,18 @@ class ChannelsConfiguration {
 	}
 
 	@Bean
-	WebhookChannel webhookChannel(ChannelSettings settings, Clock clock) {
-		return new WebhookChannel(settings.webhookTimeout(), clock);
+	WebhookAddresses webhookAddresses(WebhookSettings webhooks, Environment environment) {
+		if (webhooks.allowLoopback() && !environment.matchesProfiles(WebhookSettings.LOCAL_PROFILE)) {
+			// A test-only allowance must never open loopback in a real deployment.
+			throw new IllegalStateException("notification.webhooks.allow-loopback=true is refused without the '"
+					+ WebhookSettings.LOCAL_PROFILE + "' profile: remove it, or run the local stack");
+		}
+		return new WebhookAddresses(webhooks.allowLoopback());
+	}
+
+	@Bean
+	WebhookChannel webhookChannel(ChannelSettings settings, WebhookAddresses addresses, Clock clock) {
+		return new WebhookChannel(settings.webhookTimeout(), addresses, clock);
 	}
 
 	@Bean

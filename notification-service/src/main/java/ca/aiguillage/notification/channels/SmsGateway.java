@@ -1,5 +1,8 @@
 package ca.aiguillage.notification.channels;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /** Sends a text message through an SMS provider. */
 public interface SmsGateway {
 
@@ -16,5 +19,17 @@ public interface SmsGateway {
 	 * @throws ChannelFailure permanent on the provider's 4xx, with its reason
 	 */
 	String send(String to, String text, String idempotencyKey);
+
+	/**
+	 * Looks for a message the provider already took: asked before sending again after an
+	 * attempt whose outcome is unknown (no answer, or a 5xx once the request was sent).
+	 * @param to the mobile number in E.164
+	 * @param text the exact text
+	 * @param since the earliest the provider may have taken it
+	 * @return the provider's id of that message, or empty when it has none
+	 * @throws ChannelFailure transient when the provider cannot say: nothing is sent
+	 * blindly
+	 */
+	Optional<String> find(String to, String text, Instant since);
 
 }

@@ -1,37 +1,65 @@
 package ca.aiguillage.notification.channels;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
 /**
  * A JSON POST to a partner's endpoint, signed the Standard Webhooks way:
  * {@code webhook-id}, {@code webhook-timestamp} and
- * {@code webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>}.
+ * {@code webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>} (one per
+ * signing secret while a rotation overlaps). Every connection resolves its host through
+ * {@link WebhookAddresses}, so it reaches only an address checked at that moment; no
+ * redirect is followed and no proxy is used.
  */
-public final class WebhookChannel {
+public final class WebhookChannel implements AutoCloseable {
 
 	/** The prefix of a Standard Webhooks secret. */
 	public static final String SECRET_PREFIX = "whsec_";
 
-	private final HttpClient http;
+	/** Why a message was not sent to an endpoint that resolves to a refused range. */
+	public static final String ADDRESS_REFUSED = "WEBHOOK_ADDRESS_REFUSED";
 
-	private final Duration timeout;
+	private final CloseableHttpClient http;
 
 	private final Clock clock;
 
-	public WebhookChannel(Duration timeout, Clock clock) {
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-		this.timeout = timeout;
+	public WebhookChannel(Duration timeout, WebhookAddresses addresses, Clock clock) {
+		Timeout limit = Timeout.of(timeout);
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(addresses)
+				.setDefaultConnectionConfig(
+						ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
+				.setMaxConnPerRoute(4)
+				.setMaxConnTotal(64)
+				.build())
+			.setDefaultRequestConfig(
+					RequestConfig.custom().setResponseTimeout(limit).setConnectionRequestTimeout(limit).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.build();
 		this.clock = clock;
 	}
 
@@ -43,33 +71,32 @@ public final class WebhookChannel {
 	/**
 	 * Posts one event.
 	 * @param url the partner's endpoint
-	 * @param secret its secret, {@code whsec_<base64>}
+	 * @param secrets its signing secrets, {@code whsec_<base64>}, the current one first
 	 * @param id the message id, the same on every retry so the partner can deduplicate
 	 * @param json the body
-	 * @throws ChannelFailure permanent on a 4xx, transient on a 5xx or a timeout
+	 * @throws ChannelFailure permanent on a 4xx or a refused address, transient on a 5xx
+	 * or a timeout
 	 */
-	public void post(URI url, String secret, String id, String json) {
+	public void post(URI url, List<String> secrets, String id, String json) {
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
-		HttpRequest request = HttpRequest.newBuilder(url)
-			.timeout(this.timeout)
-			.header("Content-Type", "application/json")
-			.header("webhook-id", id)
-			.header("webhook-timestamp", timestamp)
-			.header("webhook-signature", signature(secret, id, timestamp, json))
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-			.build();
-		HttpResponse<Void> response;
+		HttpPost request = new HttpPost(url);
+		request.setHeader("webhook-id", id);
+		request.setHeader("webhook-timestamp", timestamp);
+		request.setHeader("webhook-signature", signatures(secrets, id, timestamp, json));
+		request.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+		int status;
 		try {
-			response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+			status = this.http.execute(request, response -> {
+				EntityUtils.consume(response.getEntity());
+				return response.getCode();
+			});
 		}
-		catch (java.io.IOException ex) {
+		catch (WebhookAddresses.RefusedAddress ex) {
+			throw new ChannelFailure(true, ADDRESS_REFUSED, ex);
+		}
+		catch (IOException ex) {
 			throw new ChannelFailure(false, "WEBHOOK_" + ex.getClass().getSimpleName(), ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ChannelFailure(false, "WEBHOOK_INTERRUPTED", ex);
-		}
-		int status = response.statusCode();
 		if (status >= 200 && status < 300) {
 			return;
 		}
@@ -77,7 +104,15 @@ public final class WebhookChannel {
 	}
 
 	/**
-	 * The {@code webhook-signature} header of a message.
+	 * The {@code webhook-signature} header with one signature per secret, space apart, as
+	 * Standard Webhooks allows while secrets are rotated.
+	 */
+	public static String signatures(List<String> secrets, String id, String timestamp, String body) {
+		return secrets.stream().map(secret -> signature(secret, id, timestamp, body)).collect(Collectors.joining(" "));
+	}
+
+	/**
+	 * The {@code webhook-signature} of a message with one secret.
 	 * @param secret {@code whsec_<base64 key>}
 	 * @param id the {@code webhook-id}
 	 * @param timestamp the {@code webhook-timestamp}, in seconds
@@ -96,6 +131,11 @@ public final class WebhookChannel {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.http.close();
 	}
 
 }

@@ -27,7 +27,18 @@ public final class PhoneHashes {
 	 * @return the HMAC-SHA256 of its digits, base64url
 	 */
 	public String of(String e164) {
-		String normalised = "+" + e164.replaceAll("[^0-9]", "");
+		return hash("+" + e164.replaceAll("[^0-9]", ""));
+	}
+
+	/**
+	 * @param address an email address
+	 * @return the HMAC-SHA256 of it in lower case, base64url, apart from any number's
+	 */
+	public String ofEmail(String address) {
+		return hash("mailto:" + address.strip().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	private String hash(String normalised) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.key, "HmacSHA256"));

@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.delivery;
 
+import ca.aiguillage.notification.budgets.MessageBudgets;
 import ca.aiguillage.notification.templates.Audience;
 import ca.aiguillage.notification.templates.RenderedMessage;
 import ca.aiguillage.notification.templates.MessageRequest;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param subject the subject line
  * @param body the plain-text body (email), or the text message
  * @param address the masked address it went to, once known
- * @param reasonCode why it failed, or null
+ * @param reasonCode why it failed, why it is held back (a budget), or null
  * @param attempts every attempt and its outcome
  */
 record Delivery(String deliveryId, String eventId, String eventType, String template, Audience audience,
@@ -61,11 +62,18 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	}
 
 	Delivery claimed(Instant leaseUntil) {
+		return claimed(leaseUntil, List.of());
+	}
+
+	/** Claimed, after the attempts given (an abandoned one, when a lease ran out). */
+	Delivery claimed(Instant leaseUntil, List<Attempt> abandoned) {
+		List<Attempt> all = new ArrayList<>(this.attempts);
+		all.addAll(abandoned);
 		// Stored to the millisecond: the lease read back must equal the one claimed.
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.SENDING, this.recordedAt, this.dueAt,
 				leaseUntil.truncatedTo(ChronoUnit.MILLIS), this.subject, this.body, this.address, this.reasonCode,
-				this.attempts);
+				List.copyOf(all));
 	}
 
 	Delivery released() {
@@ -76,9 +84,16 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	Delivery retried(Instant nextAt, List<Attempt> failed) {
 		List<Attempt> all = new ArrayList<>(this.attempts);
 		all.addAll(failed);
+		// A budget holding the message back is the reason it waits, shown in the log.
+		String reason = failed.isEmpty() ? this.reasonCode : held(failed.get(failed.size() - 1).outcome());
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.PENDING, this.recordedAt, nextAt, null, this.subject, this.body,
-				this.address, this.reasonCode, List.copyOf(all));
+				this.address, reason, List.copyOf(all));
+	}
+
+	private static @Nullable String held(String outcome) {
+		return (outcome.equals(MessageBudgets.DESTINATION_REACHED) || outcome.equals(MessageBudgets.GLOBAL_REACHED))
+				? outcome : null;
 	}
 
 	/** Whether this sender's claim still holds: no later claim took the delivery over. */

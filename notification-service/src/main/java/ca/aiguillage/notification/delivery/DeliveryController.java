@@ -64,7 +64,7 @@ class DeliveryController {
 	 * @param address where it went, masked ({@code c•••@exemple.ca},
 	 * {@code +1 514 •••-••23})
 	 * @param reasonCode why it failed, such as NO_REACHABLE_CHANNEL or the provider's
-	 * reason
+	 * reason, or which budget holds it back (BUDGET_REACHED_DESTINATION, _GLOBAL)
 	 * @param attempts every attempt and its outcome
 	 * @param subject the subject line
 	 * @param body the plain-text body or the text message

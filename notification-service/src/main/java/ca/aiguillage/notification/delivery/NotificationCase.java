@@ -41,6 +41,12 @@ public class NotificationCase extends Aggregate {
 	/** The reason a delivery fails when no channel reaches its audience. */
 	static final String NO_REACHABLE_CHANNEL = "NO_REACHABLE_CHANNEL";
 
+	/**
+	 * An attempt whose sender died or stalled past its lease: it may have reached the
+	 * provider, so the next one asks first.
+	 */
+	static final String LEASE_EXPIRED = "LEASE_EXPIRED";
+
 	/** The reason a message about an open step is not sent once the referral closed. */
 	static final String REFERRAL_CLOSED = "REFERRAL_CLOSED";
 
@@ -315,7 +321,10 @@ public class NotificationCase extends Aggregate {
 	 */
 	Optional<Delivery> claim(String deliveryId, Instant now, Duration lease) {
 		boolean claimed = replace(deliveryId,
-				delivery -> delivery.dueAt(now) ? delivery.claimed(now.plus(lease)) : null);
+				delivery -> delivery.dueAt(now)
+						? delivery.claimed(now.plus(lease), (delivery.status() == DeliveryStatus.SENDING)
+								? List.of(new Delivery.Attempt(now, LEASE_EXPIRED)) : List.of())
+						: null);
 		return claimed ? delivery(deliveryId) : Optional.empty();
 	}
 

@@ -1,6 +1,7 @@
 package ca.aiguillage.notification.delivery;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +26,12 @@ class ReferrerSender implements AudienceSender {
 
 	private final Guards guards;
 
+	private final Clock clock;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	ReferrerSender(PartnerWebhooks partnerWebhooks, WebhookChannel webhooks, Guards guards) {
+	ReferrerSender(PartnerWebhooks partnerWebhooks, WebhookChannel webhooks, Guards guards, Clock clock) {
+		this.clock = clock;
 		this.partnerWebhooks = partnerWebhooks;
 		this.webhooks = webhooks;
 		this.guards = guards;
@@ -63,14 +67,18 @@ class ReferrerSender implements AudienceSender {
 
 	@Override
 	public DeliveryResult send(NotificationCase known, Delivery delivery, List<Guards.Attempt> attempts) {
-		Optional<PartnerWebhook> webhook = Optional.ofNullable(known.partnerId()).flatMap(this.partnerWebhooks::of);
-		if (webhook.isEmpty()) {
+		PartnerWebhook webhook = Optional.ofNullable(known.partnerId())
+			.flatMap(this.partnerWebhooks::of)
+			.filter(registered -> registered.url() != null && registered.secret() != null)
+			.orElse(null);
+		if (webhook == null) {
+			// No endpoint, or only a proposal no administrator approved yet.
 			return DeliveryResult.failed("NO_WEBHOOK", attempts);
 		}
-		URI url = webhook.get().url();
+		URI url = webhook.url();
 		String body = this.json.writeValueAsString(WebhookBody.of(known, delivery));
 		this.guards.call(WebhookChannel.breakerOf(url), () -> {
-			this.webhooks.post(url, webhook.get().secret(), delivery.deliveryId(), body);
+			this.webhooks.post(url, webhook.signingSecrets(this.clock.instant()), delivery.deliveryId(), body);
 			return true;
 		}, attempts);
 		return DeliveryResult.sent(url.getScheme() + "://" + url.getAuthority() + "/…", attempts);

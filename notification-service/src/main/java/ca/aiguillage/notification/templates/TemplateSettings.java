@@ -29,9 +29,11 @@ record TemplateSettings(@DefaultValue("templates/messages") String bundle, @Defa
 	 * @param template the template id, the prefix of its {@code .subject} and
 	 * {@code .body} texts (and {@code .sms} for clients)
 	 * @param urgent whether a text message goes even in quiet hours (crisis resources)
+	 * @param unused whether the template is ready for a message no event calls for yet:
+	 * checked against the placeholders of {@code type} and previewable, never sent
 	 */
 	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template,
-			@Nullable Boolean urgent) {
+			@Nullable Boolean urgent, @Nullable Boolean unused) {
 	}
 
 }

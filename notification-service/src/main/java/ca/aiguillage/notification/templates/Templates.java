@@ -79,7 +79,7 @@ public final class Templates {
 			if (rule == null) {
 				continue;
 			}
-			if (!eventAudiences.add(rule.eventType() + "|" + rule.audience())) {
+			if (!rule.unused() && !eventAudiences.add(rule.eventType() + "|" + rule.audience())) {
 				problems
 					.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
 			}
@@ -134,6 +134,7 @@ public final class Templates {
 		}
 		Map<String, String> facts = MessageFacts.of(data);
 		return rules.stream()
+			.filter(rule -> !rule.unused())
 			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts, rule.urgent()))
 			.toList();
 	}
@@ -240,7 +241,8 @@ public final class Templates {
 			problems.add(where + ": no message can be made of " + row.type() + " yet");
 			return null;
 		}
-		return new Rule(row.type(), row.audience(), row.template(), Boolean.TRUE.equals(row.urgent()));
+		return new Rule(row.type(), row.audience(), row.template(), Boolean.TRUE.equals(row.urgent()),
+				Boolean.TRUE.equals(row.unused()));
 	}
 
 	/** Checks one template's texts in one language; returns the placeholders they use. */
@@ -318,7 +320,7 @@ public final class Templates {
 	}
 
 	/** One row of the checked table. */
-	private record Rule(String eventType, Audience audience, String template, boolean urgent) {
+	private record Rule(String eventType, Audience audience, String template, boolean urgent, boolean unused) {
 	}
 
 	/**

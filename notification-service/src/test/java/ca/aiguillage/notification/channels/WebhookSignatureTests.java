@@ -16,6 +16,18 @@ class WebhookSignatureTests {
 	}
 
 	@Test
+	void duringARotationEachSecretSignsAndTheSignaturesAreSpaceSeparatedCurrentFirst() {
+		String current = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+		String previous = "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYX";
+
+		String header = WebhookChannel.signatures(java.util.List.of(current, previous), "msg_1", "1614265330", "{}");
+
+		assertThat(header.split(" ")).containsExactly(WebhookChannel.signature(current, "msg_1", "1614265330", "{}"),
+				WebhookChannel.signature(previous, "msg_1", "1614265330", "{}"));
+		assertThat(header.split(" ")[0]).isNotEqualTo(header.split(" ")[1]);
+	}
+
+	@Test
 	void twilioSignatureCoversTheUrlAndEveryParameterInNameOrder() {
 		java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 		params.put("To", "+15145550000");

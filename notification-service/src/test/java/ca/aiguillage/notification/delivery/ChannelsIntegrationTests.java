@@ -148,6 +148,35 @@ class ChannelsIntegrationTests extends RunningNotificationService {
 	}
 
 	@Test
+	void providerThatTakesTheMessageAndAnswersAfterElevenSecondsGetsItExactlyOnceWithoutItsIdempotency() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().ignoreIdempotencyTokenFor(client.mobile());
+		StubbedChannels.sms().answerLateFor(client.mobile(), 11_000);
+
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> sms = clientDelivery(awaitFinished(client.referral(), 3), "SMS");
+		assertThat(sms).containsEntry("status", "SENT");
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
+		assertThat(StubbedChannels.sms().requestsTo(client.mobile())).isEqualTo(1);
+	}
+
+	@Test
+	void providerThatTakesTheMessageAndAnswersA500GetsItExactlyOnceWithoutItsIdempotency() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().ignoreIdempotencyTokenFor(client.mobile());
+		StubbedChannels.sms().failAfterTakingFor(client.mobile());
+
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> sms = clientDelivery(awaitFinished(client.referral(), 3), "SMS");
+		assertThat(sms).containsEntry("status", "SENT");
+		assertThat((List<Map<String, Object>>) sms.get("attempts")).extracting(attempt -> attempt.get("outcome"))
+			.containsExactly("SMS_500 20500 Internal error", "OK");
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
+	}
+
+	@Test
 	void stopReplyUnsubscribesTheNumberFromEveryLaterTextMessage() throws Exception {
 		Client client = newClient("fr");
 		publish(SUBMITTED, client.referral());
@@ -293,11 +322,7 @@ class ChannelsIntegrationTests extends RunningNotificationService {
 	}
 
 	private String register(String partner, String endpoint) {
-		Http.Answer answer = this.anonymous.withToken(this.tokens.partner(partner))
-			.putJson("/api/v1/webhooks/mine", "{\"url\":\"" + StubbedChannels.webhooks().url(endpoint) + "\"}");
-		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.<String>json("$.partnerId")).isEqualTo(partner);
-		return answer.json("$.secret");
+		return registerWebhook(partner, StubbedChannels.webhooks().url(endpoint));
 	}
 
 	private int reply(String from, String text, boolean signed) throws IOException, InterruptedException {

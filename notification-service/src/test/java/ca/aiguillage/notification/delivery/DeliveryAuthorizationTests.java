@@ -44,7 +44,23 @@ class DeliveryAuthorizationTests extends EndpointAuthorization {
 
 	static final String WEBHOOK = "/api/v1/webhooks/mine";
 
-	static final String REGISTRATION = "{\"url\":\"https://partner.example.org/aiguillage/hooks\"}";
+	static final String WEBHOOKS = "/api/v1/webhooks";
+
+	static final String PARTNERS_WEBHOOK = "/api/v1/webhooks/{partnerId}";
+
+	static final String HOOKS_ONLY = "/api/v1/webhooks/clsc-hooks-only";
+
+	static final String APPROVAL = "/api/v1/webhooks/{partnerId}/approval";
+
+	static final String APPROVAL_OF_NONE = "/api/v1/webhooks/clsc-never-proposed/approval";
+
+	static final String ROTATION = "/api/v1/webhooks/{partnerId}/rotation";
+
+	static final String ROTATION_OF_NONE = "/api/v1/webhooks/clsc-never-registered/rotation";
+
+	// A public address literal: names are resolved at registration, and tests must not
+	// need DNS.
+	static final String REGISTRATION = "{\"url\":\"https://93.184.215.14/aiguillage/hooks\"}";
 
 	static final String LINK = "/r/{token}";
 
@@ -67,10 +83,31 @@ class DeliveryAuthorizationTests extends EndpointAuthorization {
 			row("GET", PREVIEW, PREVIEW_OF, "coordinator:org-montreal-nord", 403),
 			row("GET", PREVIEW, PREVIEW_OF, "admin",                         200),
 			row("PUT", WEBHOOK, WEBHOOK, "anonymous",                        401, REGISTRATION),
-			// A partner of its own: the fixture partner's endpoint stays the webhook stub.
-			row("PUT", WEBHOOK, WEBHOOK, "partner:clsc-hooks-only",          200, REGISTRATION),
+			// A partner only proposes: pending until an administrator approves, no secret.
+			row("PUT", WEBHOOK, WEBHOOK, "partner:clsc-hooks-only",          202, REGISTRATION),
 			row("PUT", WEBHOOK, WEBHOOK, "coordinator:org-montreal-nord",    403, REGISTRATION),
 			row("PUT", WEBHOOK, WEBHOOK, "admin",                            403, REGISTRATION),
+			row("GET", WEBHOOK, WEBHOOK, "anonymous",                        401),
+			row("GET", WEBHOOK, WEBHOOK, "partner:clsc-never-proposed",      404),
+			row("GET", WEBHOOK, WEBHOOK, "coordinator:org-montreal-nord",    403),
+			row("GET", WEBHOOK, WEBHOOK, "admin",                            403),
+			row("GET", WEBHOOKS, WEBHOOKS, "anonymous",                      401),
+			row("GET", WEBHOOKS, WEBHOOKS, "partner:clsc-hooks-only",        403),
+			row("GET", WEBHOOKS, WEBHOOKS, "coordinator:org-montreal-nord",  403),
+			row("GET", WEBHOOKS, WEBHOOKS, "admin",                          200),
+			// Registering, approving and rotating are an administrator's acts, its own partner's included.
+			row("PUT", PARTNERS_WEBHOOK, HOOKS_ONLY, "anonymous",            401, REGISTRATION),
+			row("PUT", PARTNERS_WEBHOOK, HOOKS_ONLY, "partner:clsc-hooks-only", 403, REGISTRATION),
+			row("PUT", PARTNERS_WEBHOOK, HOOKS_ONLY, "coordinator:org-montreal-nord", 403, REGISTRATION),
+			row("PUT", PARTNERS_WEBHOOK, HOOKS_ONLY, "admin",                200, REGISTRATION),
+			row("POST", APPROVAL, APPROVAL_OF_NONE, "anonymous",             401),
+			row("POST", APPROVAL, APPROVAL_OF_NONE, "partner:clsc-never-proposed", 403),
+			row("POST", APPROVAL, APPROVAL_OF_NONE, "coordinator:org-montreal-nord", 403),
+			row("POST", APPROVAL, APPROVAL_OF_NONE, "admin",                 404),
+			row("POST", ROTATION, ROTATION_OF_NONE, "anonymous",             401),
+			row("POST", ROTATION, ROTATION_OF_NONE, "partner:clsc-never-registered", 403),
+			row("POST", ROTATION, ROTATION_OF_NONE, "coordinator:org-montreal-nord", 403),
+			row("POST", ROTATION, ROTATION_OF_NONE, "admin",                 404),
 			// The signed link is the credential: a token neither helps nor hurts.
 			row("GET", LINK, A_FORGED_LINK, "anonymous",                     404),
 			row("GET", LINK, A_FORGED_LINK, "partner:clsc-ahuntsic",         404),

@@ -134,7 +134,7 @@ class NotificationCaseTests {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("es", ContactChannel.SMS));
 
 		assertThat(notificationCase.recipient())
-			.isEqualTo(new RecipientProfile("es", List.of(ContactChannel.SMS), null));
+			.isEqualTo(new RecipientProfile("es", List.of(ContactChannel.SMS), null, false));
 		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
 			.singleElement()
 			.extracting(Delivery::language, Delivery::subject)
@@ -193,6 +193,21 @@ class NotificationCaseTests {
 		assertThat(notificationCase.start(second, NOW.plus(Duration.ofMinutes(7)), Duration.ofMinutes(5))).isTrue();
 		assertThat(notificationCase.due(NOW.plus(Duration.ofMinutes(11)))).extracting(Delivery::deliveryId)
 			.doesNotContain(email);
+	}
+
+	@Test
+	void deliveryTakenOverAfterItsLeaseRanOutRecordsTheAbandonedAttemptSoTheNextSenderAsksTheProviderFirst() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.SMS));
+		String sms = notificationCase.due(NOW.plus(Duration.ofDays(1))).get(0).deliveryId();
+		Instant later = NOW.plus(Duration.ofDays(1));
+		Delivery first = notificationCase.claim(sms, later, Duration.ofMinutes(5)).orElseThrow();
+
+		Delivery second = notificationCase.claim(sms, later.plus(Duration.ofMinutes(6)), Duration.ofMinutes(5))
+			.orElseThrow();
+
+		assertThat(first.attempts()).isEmpty();
+		assertThat(second.attempts()).extracting(Delivery.Attempt::outcome)
+			.containsExactly(NotificationCase.LEASE_EXPIRED);
 	}
 
 	@Test

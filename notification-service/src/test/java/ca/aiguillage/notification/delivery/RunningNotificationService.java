@@ -84,6 +84,17 @@ abstract class RunningNotificationService extends RunningService {
 		return eventId;
 	}
 
+	/**
+	 * An administrator registers a partner's endpoint; returns the signing secret its
+	 * answer shows once.
+	 */
+	String registerWebhook(String partner, String url) {
+		Http.Answer answer = this.http.putJson("/api/v1/webhooks/" + partner, "{\"url\":\"" + url + "\"}");
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.<String>json("$.partnerId")).isEqualTo(partner);
+		return answer.json("$.secret");
+	}
+
 	List<Map<String, Object>> awaitDeliveries(String referral, int count) {
 		return await().atMost(ofSeconds(30))
 			.until(() -> deliveries(referral), deliveries -> deliveries.size() >= count);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import ca.aiguillage.notification.channels.WebhookSettings;
 import ca.aiguillage.testing.TestIssuer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -101,7 +102,12 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 		properties.put("notification.dispatch.retry.max-backoff", "PT2S");
 		properties.put("notification.channels.webhook-timeout", "PT10S");
 		properties.put("notification.webhooks.allow-http", "true");
+		// The partners' stub listens on loopback: allowed only with the local profile.
+		properties.put("notification.webhooks.allow-loopback", "true");
 		properties.put("notification.dispatch.poll-interval", "PT0.2S");
+		// Small enough for a test to reach with three messages to one self-referred
+		// client.
+		properties.put("notification.budgets.per-destination-hourly", "2");
 		properties.put("notification.dispatch.default-coordinator-email", COORDINATORS);
 		try {
 			properties.put("notification.key-file",
@@ -111,6 +117,7 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 			throw new UncheckedIOException(ex);
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stubbed-channels", properties));
+		context.getEnvironment().addActiveProfile(WebhookSettings.LOCAL_PROFILE);
 		context.getBeanFactory().registerSingleton("clock", clock);
 	}
 

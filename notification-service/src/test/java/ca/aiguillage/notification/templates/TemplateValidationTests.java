@@ -108,21 +108,35 @@ class TemplateValidationTests {
 
 	@Test
 	void eventTypeOutsideTheContractIsRefused() {
-		TemplateSettings settings = withEvent(
-				new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT, "referral-received", false));
+		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT,
+				"referral-received", false, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(
-					"events[22]: ca.aiguillage.referral.misspelt.v1 is not an event type of the contract");
+					added() + ": ca.aiguillage.referral.misspelt.v1 is not an event type of the contract");
 	}
 
 	@Test
 	void secondMessageForTheSameEventAndAudienceIsRefused() {
-		TemplateSettings settings = withEvent(
-				new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT, "referral-received", false));
+		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT,
+				"referral-received", false, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
-			.withMessageContaining("events[22]: ca.aiguillage.waitlist.waitlisted.v1 already has a message for CLIENT");
+			.withMessageContaining(added() + ": ca.aiguillage.waitlist.waitlisted.v1 already has a message for CLIENT");
+	}
+
+	@Test
+	void unusedTemplateIsCheckedLikeEveryOther() {
+		TemplateSettings settings = withEvent(
+				new EventTemplate("ca.aiguillage.referral.withdrawn.v1", Audience.CLIENT, "check-in", false, true));
+
+		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
+			.withMessageContaining("uses {answerLink}, which ca.aiguillage.referral.withdrawn.v1 does not offer");
+	}
+
+	/** The index of the row a test adds after the shipped table. */
+	private static String added() {
+		return "events[" + ShippedTemplates.settings().events().size() + "]";
 	}
 
 	@Test

@@ -95,7 +95,7 @@ class TemplatesTests {
 	@Test
 	void everyClientTextMessageFitsInTwoSegmentsInEveryLanguageWithTheLongestFacts() {
 		for (String template : List.of("referral-received", "proposal-made", "waitlisted", "proposal-confirmed",
-				"proposal-expired", "check-in", "crisis-redirected", "referral-withdrawn")) {
+				"proposal-expired", "check-in", "crisis-redirected", "referral-withdrawn", "availability-check")) {
 			for (String language : List.of("fr", "en")) {
 				String sms = this.templates.preview(template, language).orElseThrow().sms();
 
@@ -121,6 +121,19 @@ class TemplatesTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	void availabilityQuestionIsReadyInBothLanguagesButNoEventSendsItYet() {
+		RenderedMessage french = this.templates.preview("availability-check", "fr").orElseThrow();
+		RenderedMessage english = this.templates.preview("availability-check", "en").orElseThrow();
+
+		assertThat(french.subject()).isEqualTo("Êtes-vous toujours disponible ?");
+		assertThat(french.sms()).contains("toujours disponible ?", "Répondez OUI ou NON", "/r/");
+		assertThat(english.subject()).isEqualTo("Are you still available?");
+		assertThat(english.sms()).contains("Reply YES or NO", "/r/");
+		assertThat(this.templates.requestsFor("event-1", SampleEvents.checkIn())).extracting(MessageRequest::template)
+			.containsExactly("check-in");
 	}
 
 	@Test
