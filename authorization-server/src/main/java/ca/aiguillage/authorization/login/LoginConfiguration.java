@@ -29,10 +29,12 @@ class LoginConfiguration implements WebMvcConfigurer {
 	@Bean
 	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+			.requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",
+					"/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin((form) -> form.loginPage("/login").permitAll());
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login").failureHandler(new RefusedSignIn()).permitAll());
 		return http.build();
 	}
 

@@ -2,6 +2,7 @@ package ca.aiguillage.authorization.login;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -15,10 +16,11 @@ class LoginController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String error,
-			@RequestParam(required = false) @Nullable String logout, Model model) {
+			@RequestParam(required = false) @Nullable String logout, HttpSession session, Model model) {
 		// Spring Security's redirects after a refused sign-in and a sign-out.
 		model.addAttribute("refused", error != null);
 		model.addAttribute("signedOut", logout != null);
+		model.addAttribute("username", (error != null) ? session.getAttribute(RefusedSignIn.USERNAME) : null);
 		return "authorization/login";
 	}
 

@@ -58,7 +58,7 @@ class LoginPageIntegrationTests extends RunningAuthorizationServer {
 	}
 
 	@Test
-	void wrongPasswordLeadsBackToTheLoginPageWithABilingualErrorAndNoSignedInSession() {
+	void wrongPasswordLeadsBackToTheLoginPageWithAFrenchErrorAndNoSignedInSession() {
 		UserAgent browser = new UserAgent(this.port);
 		UserAgent.Answer login = browser.get("/login");
 
@@ -70,9 +70,43 @@ class LoginPageIntegrationTests extends RunningAuthorizationServer {
 		// A successful sign-in would have replaced the session id.
 		assertThat(refused.setCookies()).doesNotContain(SESSION);
 		UserAgent.Answer error = browser.get(refused.redirect());
-		assertThat(error.body()).contains("role=\"alert\"", "Nom d’utilisateur ou mot de passe incorrect.",
-				"<p lang=\"en\">Incorrect username or password.</p>");
+		assertThat(error.body()).contains("role=\"alert\"", "Nom d’utilisateur ou mot de passe incorrect.")
+			.doesNotContain("Incorrect username or password.");
 		assertThat(URI.create(browser.get("/").redirect())).hasPath("/login");
+	}
+
+	@Test
+	void wrongPasswordIsExplainedInEnglishToWhoeverChoseEnglish() {
+		UserAgent browser = new UserAgent(this.port);
+		UserAgent.Answer login = browser.get("/login?lang=en");
+
+		UserAgent.Answer refused = browser.post("/login",
+				Map.of("username", "coordination.laval", "password", "not-the-password", "_csrf", login.csrfToken()));
+
+		assertThat(browser.get(refused.redirect()).body()).contains("Incorrect username or password.")
+			.doesNotContain("Nom d’utilisateur ou mot de passe incorrect.");
+	}
+
+	@Test
+	void theUsernameStaysInTheFormAfterAWrongPasswordButNotThePassword() {
+		UserAgent browser = new UserAgent(this.port);
+		UserAgent.Answer login = browser.get("/login");
+
+		UserAgent.Answer refused = browser.post("/login",
+				Map.of("username", "coordination.laval", "password", "not-the-password", "_csrf", login.csrfToken()));
+
+		String again = browser.get(refused.redirect()).body();
+		assertThat(again).containsPattern("id=\"username\"[^>]*value=\"coordination.laval\"")
+			.doesNotContain("not-the-password");
+		assertThat(new UserAgent(this.port).get("/login").body()).doesNotContain("coordination.laval");
+	}
+
+	@Test
+	void theFaviconIsServedWithoutSigningIn() {
+		UserAgent.Answer icon = new UserAgent(this.port).get("/favicon.ico", "Accept", "image/*");
+
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.body()).isNotEmpty();
 	}
 
 	@Test
