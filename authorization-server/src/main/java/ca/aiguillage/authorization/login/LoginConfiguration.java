@@ -1,13 +1,20 @@
 package ca.aiguillage.authorization.login;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,6 +27,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * or the person chose it with {@code ?lang=en}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginSettings.class)
 class LoginConfiguration implements WebMvcConfigurer {
 
 	static final String LANGUAGE_PARAMETER = "lang";
@@ -27,14 +35,22 @@ class LoginConfiguration implements WebMvcConfigurer {
 	static final String LANGUAGE_COOKIE = "aiguillage-authorization-lang";
 
 	@Bean
-	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+	LoginThrottle loginThrottle(LoginSettings settings, ObjectProvider<MeterRegistry> meters) {
+		return new LoginThrottle(settings, Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	SecurityFilterChain signIn(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		ThrottledSignIns throttled = new ThrottledSignIns(throttle);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",
 					"/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin((form) -> form.loginPage("/login").failureHandler(new RefusedSignIn()).permitAll());
+			.formLogin(
+					(form) -> form.loginPage("/login").failureHandler(throttled).successHandler(throttled).permitAll())
+			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -16,11 +16,16 @@ class LoginController {
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String error,
+			@RequestParam(required = false) @Nullable String throttled,
 			@RequestParam(required = false) @Nullable String logout, HttpSession session, Model model) {
-		// Spring Security's redirects after a refused sign-in and a sign-out.
+		// Spring Security's redirects after a refused sign-in and a sign-out, and ours
+		// after
+		// a throttled one.
 		model.addAttribute("refused", error != null);
+		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("signedOut", logout != null);
-		model.addAttribute("username", (error != null) ? session.getAttribute(RefusedSignIn.USERNAME) : null);
+		model.addAttribute("username",
+				(error != null || throttled != null) ? session.getAttribute(RefusedSignIn.USERNAME) : null);
 		return "authorization/login";
 	}
 
