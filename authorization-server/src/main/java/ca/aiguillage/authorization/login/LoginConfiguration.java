@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import ca.aiguillage.authorization.accounts.Accounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -40,6 +42,13 @@ class LoginConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	SecondFactor secondFactor(UserDetailsService users, Accounts accounts) {
+		// The only authentication provider of the form login: no password-only path is
+		// left.
+		return new SecondFactor(users, accounts, Clock.systemUTC());
+	}
+
+	@Bean
 	SecurityFilterChain signIn(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		ThrottledSignIns throttled = new ThrottledSignIns(throttle);
 		http.authorizeHttpRequests((authorize) -> authorize
@@ -48,8 +57,11 @@ class LoginConfiguration implements WebMvcConfigurer {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin(
-					(form) -> form.loginPage("/login").failureHandler(throttled).successHandler(throttled).permitAll())
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationDetailsSource(SecondFactor.Details::new)
+				.failureHandler(throttled)
+				.successHandler(throttled)
+				.permitAll())
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}

@@ -2,6 +2,8 @@ package ca.aiguillage.authorization.login;
 
 import java.security.Principal;
 
+import ca.aiguillage.authorization.accounts.Accounts;
+
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+	private final Accounts accounts;
+
+	LoginController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) @Nullable String error,
 			@RequestParam(required = false) @Nullable String throttled,
@@ -24,6 +32,7 @@ class LoginController {
 		model.addAttribute("refused", error != null);
 		model.addAttribute("throttled", throttled != null);
 		model.addAttribute("signedOut", logout != null);
+		model.addAttribute("secondFactor", this.accounts.asksForASecondFactor());
 		model.addAttribute("username",
 				(error != null || throttled != null) ? session.getAttribute(RefusedSignIn.USERNAME) : null);
 		return "authorization/login";
