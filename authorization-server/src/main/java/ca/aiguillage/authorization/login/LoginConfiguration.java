@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -36,6 +37,11 @@ class LoginConfiguration implements WebMvcConfigurer {
 
 	static final String LANGUAGE_COOKIE = "aiguillage-authorization-lang";
 
+	// No inline script or style anywhere: the pages load /authorization.css and nothing
+	// else.
+	private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 	@Bean
 	LoginThrottle loginThrottle(LoginSettings settings, ObjectProvider<MeterRegistry> meters) {
 		return new LoginThrottle(settings, Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -52,8 +58,8 @@ class LoginConfiguration implements WebMvcConfigurer {
 	SecurityFilterChain signIn(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		ThrottledSignIns throttled = new ThrottledSignIns(throttle);
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health", "/actuator/health/**",
-					"/actuator/prometheus")
+			.requestMatchers("/login", "/error", "/favicon.ico", "/authorization.css", "/actuator/health",
+					"/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -62,7 +68,10 @@ class LoginConfiguration implements WebMvcConfigurer {
 				.failureHandler(throttled)
 				.successHandler(throttled)
 				.permitAll())
-			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			// Spring Security's defaults add nosniff, DENY framing and HSTS over TLS.
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

@@ -1,6 +1,7 @@
 package ca.aiguillage.authorization.login;
 
 import ca.aiguillage.authorization.RunningAuthorizationServer;
+import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.UserAgent;
 import java.net.URI;
 import java.util.Map;
@@ -99,6 +100,26 @@ class LoginPageIntegrationTests extends RunningAuthorizationServer {
 		assertThat(again).containsPattern("id=\"username\"[^>]*value=\"coordination.laval\"")
 			.doesNotContain("not-the-password");
 		assertThat(new UserAgent(this.port).get("/login").body()).doesNotContain("coordination.laval");
+	}
+
+	@Test
+	void theLoginPageRunsUnderAStrictContentSecurityPolicyWithNothingInline() {
+		Http.Answer login = Http.localhost(this.port).get("/login");
+
+		assertThat(login.header("Content-Security-Policy"))
+			.contains("default-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(login.body()).doesNotContain("<style", "<script", "style=");
+		assertThat(Http.localhost(this.port).get("/authorization.css").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+		Http.Answer login = Http.localhost(this.port).get("/login");
+
+		assertThat(login.header("Set-Cookie")).startsWith(SESSION + "=").contains("HttpOnly", "SameSite=Lax");
 	}
 
 	@Test
