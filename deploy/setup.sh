@@ -99,6 +99,8 @@ random_secret() {
 
 umask 077
 notification_secret=$(random_secret)
+mongo_password=$(random_secret)
+mongo_replica_key=$(head -c 96 /dev/urandom | base64 | tr -d '\n')
 notification_hash=$(hash_password "$notification_secret")
 admin_hash=$(hash_password "$password")
 admin_totp=$(totp_secret)
@@ -116,6 +118,13 @@ AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_CLIENTID=notification-service
 AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_SECRET='$notification_hash'
 AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_ROLES_0=SERVICE
 NOTIFICATION_CLIENT_SECRET=$notification_secret
+# MongoDB's administrator (the services' connection) and its replica set's shared key.
+MONGO_PASSWORD=$mongo_password
+MONGO_REPLICA_KEY=$mongo_replica_key
+# The server's public DNS name (ACME certificate), or localhost / a private name with
+# AIGUILLAGE_CADDY_GLOBAL=local_certs (Caddy's local CA): docs/deployment.md.
+AIGUILLAGE_DOMAIN=localhost
+AIGUILLAGE_CADDY_GLOBAL=local_certs
 ENV
 chmod 600 "$tmp"
 mv "$tmp" "$env_file"
