@@ -5,7 +5,8 @@ WORKDIR /src
 COPY . .
 RUN ./mvnw -q -B -DskipTests -pl ${MODULE} -am package && cp ${MODULE}/target/${MODULE}-*-exec.jar /app.jar
 
-FROM eclipse-temurin:25-jre
+# A patched JRE release, pinned: bump it with each Temurin update (docs/deployment.md).
+FROM eclipse-temurin:25.0.1_8-jre
 RUN useradd --system --uid 10001 aiguillage && mkdir -p /var/lib/aiguillage && chown aiguillage /var/lib/aiguillage
 USER aiguillage
 COPY --from=build /app.jar /app/app.jar

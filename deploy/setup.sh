@@ -6,12 +6,39 @@
 #   ./deploy/setup.sh                 asks for the administrator's name and password
 #   AIGUILLAGE_ADMIN_USERNAME=… AIGUILLAGE_ADMIN_PASSWORD=… ./deploy/setup.sh   without questions
 #   ./deploy/setup.sh --force         replaces an existing .env (every secret changes)
+#   ./deploy/setup.sh --second-factor NAME   a new authenticator secret for administrator NAME
+#
+# Administrators sign in with a password and a TOTP code (RFC 6238): the authenticator secret
+# is shown once, as an otpauth:// URI (and a QR code when qrencode is installed), to add to an
+# authenticator app; .env keeps it for the server.
 #
 # The password is hashed (bcrypt) by the authorization server's own code: with a Java 25 JDK
 # (scripts/java-home.sh) from its built jar, else through docker compose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 env_file="${AIGUILLAGE_ENV_FILE:-.env}"
+
+# An authenticator secret: 160 random bits in the Base32 that authenticator apps read.
+totp_secret() {
+  head -c 20 /dev/urandom | base32 | tr -d '=\n'
+}
+
+show_once() {
+  local uri="otpauth://totp/Aiguillage:$1?secret=$2&issuer=Aiguillage&algorithm=SHA1&digits=6&period=30"
+  echo "Add this to the administrator's authenticator app now; it is not shown again:"
+  echo "  $uri"
+  if command -v qrencode >/dev/null 2>&1; then
+    qrencode -t ANSIUTF8 "$uri"
+  fi
+}
+
+if [ "${1:-}" = "--second-factor" ]; then
+  name="${2:?--second-factor needs the administrator user name}"
+  secret=$(totp_secret)
+  show_once "$name" "$secret"
+  echo "In $env_file, set that administrator's …_TOTPSECRET=$secret and restart the authorization server."
+  exit 0
+fi
 
 if [ -e "$env_file" ] && [ "${1:-}" != "--force" ]; then
   echo "$env_file already exists: keep it, or run again with --force to replace every secret." >&2
@@ -72,8 +99,11 @@ random_secret() {
 
 umask 077
 notification_secret=$(random_secret)
+mongo_password=$(random_secret)
+mongo_replica_key=$(head -c 96 /dev/urandom | base64 | tr -d '\n')
 notification_hash=$(hash_password "$notification_secret")
 admin_hash=$(hash_password "$password")
+admin_totp=$(totp_secret)
 tmp="$env_file.tmp.$$"
 cat > "$tmp" <<ENV
 # Written by deploy/setup.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Owner-only; never commit it.
@@ -81,12 +111,22 @@ cat > "$tmp" <<ENV
 AIGUILLAGE_AUTHORIZATION_USERS_0_USERNAME=$username
 AIGUILLAGE_AUTHORIZATION_USERS_0_PASSWORD='$admin_hash'
 AIGUILLAGE_AUTHORIZATION_USERS_0_ROLES_0=ADMIN
+# Its authenticator app's secret (the second factor every administrator signs in with).
+AIGUILLAGE_AUTHORIZATION_USERS_0_TOTPSECRET=$admin_totp
 # notification-service's own client: it reads a client's contact details at send time.
 AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_CLIENTID=notification-service
 AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_SECRET='$notification_hash'
 AIGUILLAGE_AUTHORIZATION_SYSTEMS_0_ROLES_0=SERVICE
 NOTIFICATION_CLIENT_SECRET=$notification_secret
+# MongoDB's administrator (the services' connection) and its replica set's shared key.
+MONGO_PASSWORD=$mongo_password
+MONGO_REPLICA_KEY=$mongo_replica_key
+# The server's public DNS name (ACME certificate), or localhost / a private name with
+# AIGUILLAGE_CADDY_GLOBAL=local_certs (Caddy's local CA): docs/deployment.md.
+AIGUILLAGE_DOMAIN=localhost
+AIGUILLAGE_CADDY_GLOBAL=local_certs
 ENV
 chmod 600 "$tmp"
 mv "$tmp" "$env_file"
+show_once "$username" "$admin_totp"
 echo "Wrote $env_file (owner-only). Add partner systems, coordinators and the SMS provider's settings there (docs/deployment.md), then: docker compose up -d"

@@ -16,6 +16,7 @@ import ca.aiguillage.platform.outbox.OutboxRelay;
 import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.security.ResourceServerConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
+import ca.aiguillage.platform.web.headers.PageHeaders;
 import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,12 +27,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
 
@@ -100,6 +103,14 @@ public class PlatformAutoConfiguration {
 	@Bean
 	ProblemDetailsAdvice problemDetailsAdvice(MessageSource messages) {
 		return new ProblemDetailsAdvice(messages);
+	}
+
+	@Bean
+	FilterRegistrationBean<PageHeaders> pageHeaders() {
+		FilterRegistrationBean<PageHeaders> registration = new FilterRegistrationBean<>(new PageHeaders());
+		// Before Spring Security, so that its refusals carry the headers too.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

@@ -11,7 +11,17 @@ public final class Accounts {
 
 	private final Map<String, Claims> systems;
 
+	private final Map<String, String> secondFactors;
+
+	private final boolean administratorsNeedSecondFactor;
+
 	Accounts(AccountsProperties properties) {
+		this.administratorsNeedSecondFactor = properties.administratorsNeedSecondFactor();
+		this.secondFactors = properties.users()
+			.stream()
+			.filter((user) -> user.totpSecret() != null)
+			.collect(Collectors.toUnmodifiableMap(AccountsProperties.User::username,
+					AccountsProperties.User::totpSecret));
 		// A name given twice fails here: no account silently shadows another.
 		this.users = properties.users()
 			.stream()
@@ -29,6 +39,30 @@ public final class Accounts {
 	 */
 	public Optional<Claims> user(String username) {
 		return Optional.ofNullable(this.users.get(username));
+	}
+
+	/**
+	 * The second factor a person must give beside the password: an administrator's
+	 * authenticator secret, unless the deployment turned the second factor off (the local
+	 * stack).
+	 * @param username the name they sign in with
+	 * @return the Base32 TOTP secret, empty when the password is enough
+	 */
+	public Optional<String> secondFactor(String username) {
+		boolean administrator = user(username).map((claims) -> claims.roles().contains(Role.ADMIN)).orElse(false);
+		if (!administrator || !this.administratorsNeedSecondFactor) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.secondFactors.get(username));
+	}
+
+	/**
+	 * Whether some account signs in with a second factor, so that the sign-in page asks
+	 * for one.
+	 * @return true when administrators need one
+	 */
+	public boolean asksForASecondFactor() {
+		return this.administratorsNeedSecondFactor;
 	}
 
 	/**

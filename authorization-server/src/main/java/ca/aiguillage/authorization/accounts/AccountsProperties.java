@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * The seeded accounts, under {@code aiguillage.authorization}.
  *
  * @param tokenLifetime how long an access token stays valid
+ * @param administratorsNeedSecondFactor whether an administrator signs in with a TOTP
+ * code as well as the password (off only in the local stack)
  * @param users people who sign in on the login page
  * @param systems systems that obtain tokens with their own client credentials
  * @param browserClients browser applications that sign people in with an authorization
@@ -34,12 +36,17 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("aiguillage.authorization")
-record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime, @DefaultValue List<@Valid User> users,
+record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime,
+		@DefaultValue("true") boolean administratorsNeedSecondFactor, @DefaultValue List<@Valid User> users,
 		@DefaultValue List<@Valid SystemClient> systems, @DefaultValue List<@Valid BrowserClient> browserClients) {
 
 	static final String BCRYPT = "\\{bcrypt}\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}";
 
 	static final String NOT_BCRYPT = "must be a bcrypt hash ({bcrypt}$2a$…), never a plain password";
+
+	// At least 160 bits (RFC 4226's recommendation), in the Base32 that authenticator
+	// apps read.
+	static final String BASE32_SECRET = "[A-Z2-7]{32,}=*";
 
 	/**
 	 * A person.
@@ -49,9 +56,13 @@ record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime, @DefaultV
 	 * @param roles their roles
 	 * @param organizationId a coordinator's organization
 	 * @param partnerId the partner a staff member works for
+	 * @param totpSecret the Base32 secret of an administrator's authenticator app (RFC
+	 * 6238)
 	 */
 	record User(@NotBlank String username, @Pattern(regexp = BCRYPT, message = NOT_BCRYPT) String password,
-			@NotEmpty List<Role> roles, @Nullable String organizationId, @Nullable String partnerId) {
+			@NotEmpty List<Role> roles, @Nullable String organizationId, @Nullable String partnerId,
+			@Nullable @Pattern(regexp = BASE32_SECRET,
+					message = "must be a Base32 secret of 32 characters or more") String totpSecret) {
 
 		Claims claims() {
 			return new Claims(this.roles, this.organizationId, this.partnerId);

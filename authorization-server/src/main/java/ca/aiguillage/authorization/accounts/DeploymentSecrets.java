@@ -54,6 +54,13 @@ final class DeploymentSecrets {
 			problems.add("no administrator account (aiguillage.authorization.users with role ADMIN; "
 					+ "deploy/setup.sh creates the first one with the password you choose)");
 		}
+		if (accounts.administratorsNeedSecondFactor()) {
+			accounts.users()
+				.stream()
+				.filter((user) -> user.roles().contains(Role.ADMIN) && user.totpSecret() == null)
+				.forEach((user) -> problems.add("administrator '" + user.username()
+						+ "' has no second factor (…USERS_n_TOTPSECRET, a Base32 secret deploy/setup.sh generates)"));
+		}
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		accounts.users()
 			.stream()

@@ -1,13 +1,23 @@
 package ca.aiguillage.authorization.login;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import ca.aiguillage.authorization.accounts.Accounts;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,19 +30,48 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * or the person chose it with {@code ?lang=en}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginSettings.class)
 class LoginConfiguration implements WebMvcConfigurer {
 
 	static final String LANGUAGE_PARAMETER = "lang";
 
 	static final String LANGUAGE_COOKIE = "aiguillage-authorization-lang";
 
+	// No inline script or style anywhere: the pages load /authorization.css and nothing
+	// else.
+	private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 	@Bean
-	SecurityFilterChain signIn(HttpSecurity http) throws Exception {
+	LoginThrottle loginThrottle(LoginSettings settings, ObjectProvider<MeterRegistry> meters) {
+		return new LoginThrottle(settings, Clock.systemUTC(), meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
+
+	@Bean
+	SecondFactor secondFactor(UserDetailsService users, Accounts accounts) {
+		// The only authentication provider of the form login: no password-only path is
+		// left.
+		return new SecondFactor(users, accounts, Clock.systemUTC());
+	}
+
+	@Bean
+	SecurityFilterChain signIn(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		ThrottledSignIns throttled = new ThrottledSignIns(throttle);
 		http.authorizeHttpRequests((authorize) -> authorize
-			.requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+			.requestMatchers("/login", "/error", "/favicon.ico", "/authorization.css", "/actuator/health",
+					"/actuator/health/**", "/actuator/prometheus")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin((form) -> form.loginPage("/login").permitAll());
+			.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationDetailsSource(SecondFactor.Details::new)
+				.failureHandler(throttled)
+				.successHandler(throttled)
+				.permitAll())
+			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			// Spring Security's defaults add nosniff, DENY framing and HSTS over TLS.
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
 	}
 

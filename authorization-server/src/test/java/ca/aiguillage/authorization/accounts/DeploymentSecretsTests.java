@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeploymentSecretsTests {
 
+	private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 	@TempDir
 	Path data;
 
@@ -40,6 +42,16 @@ class DeploymentSecretsTests {
 	}
 
 	@Test
+	void anAdministratorWithoutASecondFactorRefusesToStartNamingIt() {
+		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("a password the operator chose");
+		assertThatThrownBy(() -> start("--aiguillage.authorization.users[0].username=directrice",
+				"--aiguillage.authorization.users[0].password=" + hash,
+				"--aiguillage.authorization.users[0].roles[0]=ADMIN"))
+			.rootCause()
+			.hasMessageContaining("administrator 'directrice' has no second factor");
+	}
+
+	@Test
 	void theDemoAccountsRefuseAnIssuerThatIsNotALoopbackAddress() {
 		assertThatThrownBy(() -> start("--spring.profiles.active=local",
 				"--aiguillage.authorization.issuer=https://auth.organisme.example"))
@@ -52,11 +64,13 @@ class DeploymentSecretsTests {
 		String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("a password the operator chose");
 		try (ConfigurableApplicationContext context = start("--aiguillage.authorization.users[0].username=directrice",
 				"--aiguillage.authorization.users[0].password=" + hash,
-				"--aiguillage.authorization.users[0].roles[0]=ADMIN")) {
+				"--aiguillage.authorization.users[0].roles[0]=ADMIN",
+				"--aiguillage.authorization.users[0].totp-secret=" + SECRET)) {
 			Accounts accounts = context.getBean(Accounts.class);
 			assertThat(accounts.user("directrice")).isPresent();
 			assertThat(accounts.user("admin")).isEmpty();
 			assertThat(accounts.system("demo-partner")).isEmpty();
+			assertThat(accounts.secondFactor("directrice")).contains(SECRET);
 		}
 		assertThat(Files.exists(this.data.resolve("signing-key.jwk.json"))).isTrue();
 	}

@@ -48,12 +48,19 @@ class DeploymentSetupTests {
 		try (ConfigurableApplicationContext server = start(env)) {
 			assertThat(server.getBean(Accounts.class).user("directrice")).isPresent();
 			assertThat(server.getBean(Accounts.class).user("admin")).isEmpty();
+			assertThat(server.getBean(Accounts.class).secondFactor("directrice"))
+				.contains(env.get("AIGUILLAGE_AUTHORIZATION_USERS_0_TOTPSECRET"));
 			RegisteredClient notification = server.getBean(RegisteredClientRepository.class)
 				.findByClientId("notification-service");
 			assertThat(notification).isNotNull();
 			assertThat(encoder.matches(env.get("NOTIFICATION_CLIENT_SECRET"), notification.getClientSecret())).isTrue();
 		}
 		assertThat(encoder.matches(PASSWORD, env.get("AIGUILLAGE_AUTHORIZATION_USERS_0_PASSWORD"))).isTrue();
+		// Shown once to the operator, for the administrator's authenticator app.
+		assertThat(env.get("AIGUILLAGE_AUTHORIZATION_USERS_0_TOTPSECRET")).matches("[A-Z2-7]{32}");
+		assertThat(Files.readString(this.directory.resolve("setup.log")))
+			.contains("otpauth://totp/Aiguillage:directrice?secret="
+					+ env.get("AIGUILLAGE_AUTHORIZATION_USERS_0_TOTPSECRET"));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package ca.aiguillage.authorization.login;
 
 import ca.aiguillage.authorization.RunningAuthorizationServer;
+import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.UserAgent;
 import java.net.URI;
 import java.util.Map;
@@ -58,7 +59,7 @@ class LoginPageIntegrationTests extends RunningAuthorizationServer {
 	}
 
 	@Test
-	void wrongPasswordLeadsBackToTheLoginPageWithABilingualErrorAndNoSignedInSession() {
+	void wrongPasswordLeadsBackToTheLoginPageWithAFrenchErrorAndNoSignedInSession() {
 		UserAgent browser = new UserAgent(this.port);
 		UserAgent.Answer login = browser.get("/login");
 
@@ -70,9 +71,63 @@ class LoginPageIntegrationTests extends RunningAuthorizationServer {
 		// A successful sign-in would have replaced the session id.
 		assertThat(refused.setCookies()).doesNotContain(SESSION);
 		UserAgent.Answer error = browser.get(refused.redirect());
-		assertThat(error.body()).contains("role=\"alert\"", "Nom d’utilisateur ou mot de passe incorrect.",
-				"<p lang=\"en\">Incorrect username or password.</p>");
+		assertThat(error.body()).contains("role=\"alert\"", "Nom d’utilisateur ou mot de passe incorrect.")
+			.doesNotContain("Incorrect username or password.");
 		assertThat(URI.create(browser.get("/").redirect())).hasPath("/login");
+	}
+
+	@Test
+	void wrongPasswordIsExplainedInEnglishToWhoeverChoseEnglish() {
+		UserAgent browser = new UserAgent(this.port);
+		UserAgent.Answer login = browser.get("/login?lang=en");
+
+		UserAgent.Answer refused = browser.post("/login",
+				Map.of("username", "coordination.laval", "password", "not-the-password", "_csrf", login.csrfToken()));
+
+		assertThat(browser.get(refused.redirect()).body()).contains("Incorrect username or password.")
+			.doesNotContain("Nom d’utilisateur ou mot de passe incorrect.");
+	}
+
+	@Test
+	void theUsernameStaysInTheFormAfterAWrongPasswordButNotThePassword() {
+		UserAgent browser = new UserAgent(this.port);
+		UserAgent.Answer login = browser.get("/login");
+
+		UserAgent.Answer refused = browser.post("/login",
+				Map.of("username", "coordination.laval", "password", "not-the-password", "_csrf", login.csrfToken()));
+
+		String again = browser.get(refused.redirect()).body();
+		assertThat(again).containsPattern("id=\"username\"[^>]*value=\"coordination.laval\"")
+			.doesNotContain("not-the-password");
+		assertThat(new UserAgent(this.port).get("/login").body()).doesNotContain("coordination.laval");
+	}
+
+	@Test
+	void theLoginPageRunsUnderAStrictContentSecurityPolicyWithNothingInline() {
+		Http.Answer login = Http.localhost(this.port).get("/login");
+
+		assertThat(login.header("Content-Security-Policy"))
+			.contains("default-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(login.header("Referrer-Policy")).isEqualTo("same-origin");
+		assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(login.body()).doesNotContain("<style", "<script", "style=");
+		assertThat(Http.localhost(this.port).get("/authorization.css").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+		Http.Answer login = Http.localhost(this.port).get("/login");
+
+		assertThat(login.header("Set-Cookie")).startsWith(SESSION + "=").contains("HttpOnly", "SameSite=Lax");
+	}
+
+	@Test
+	void theFaviconIsServedWithoutSigningIn() {
+		UserAgent.Answer icon = new UserAgent(this.port).get("/favicon.ico", "Accept", "image/*");
+
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.body()).isNotEmpty();
 	}
 
 	@Test

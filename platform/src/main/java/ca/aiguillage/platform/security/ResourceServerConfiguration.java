@@ -32,7 +32,7 @@ public class ResourceServerConfiguration {
 		ProblemResponses problems = new ProblemResponses(messages);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-					"/error")
+					"/error", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.authenticated()).oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
