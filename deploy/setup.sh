@@ -121,6 +121,9 @@ NOTIFICATION_CLIENT_SECRET=$notification_secret
 # MongoDB's administrator (the services' connection) and its replica set's shared key.
 MONGO_PASSWORD=$mongo_password
 MONGO_REPLICA_KEY=$mongo_replica_key
+# The partner systems' inbound Kafka topics, one per partner (referrals.inbound.<partner_id>,
+# comma-separated): replace this one with your partners' when you add their systems.
+AIGUILLAGE_INBOUND_TOPICS=referrals.inbound.first-partner
 # The server's public DNS name (ACME certificate), or localhost / a private name with
 # AIGUILLAGE_CADDY_GLOBAL=local_certs (Caddy's local CA): docs/deployment.md.
 AIGUILLAGE_DOMAIN=localhost
