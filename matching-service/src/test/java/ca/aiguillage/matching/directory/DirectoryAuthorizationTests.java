@@ -31,6 +31,8 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 
 	static final String NEW_OF_Y = "/api/v1/therapists/auth-y-t1";
 
+	static final String ORGANIZATIONS = "/api/v1/organizations";
+
 	static Stream<Row> matrix() {
 		return Stream.of(
 		// @formatter:off
@@ -49,7 +51,11 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 			row("PUT", ONE,  THEIRS_OF_X,                      "coordinator:auth-x", 200, profile("auth-x")),
 			row("PUT", ONE,  NEW_OF_Y,                         "coordinator:auth-x", 403, profile("auth-y")),
 			row("PUT", ONE,  THEIRS_OF_X,                      "coordinator:auth-y", 404, profile("auth-y")),
-			row("PUT", ONE,  NEW_OF_X,                         "admin",              201, profile("auth-x"))
+			row("PUT", ONE,  NEW_OF_X,                         "admin",              201, profile("auth-x")),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "anonymous",          401),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "partner:clsc-a",     200),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "coordinator:auth-x", 200),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "admin",              200)
 		// @formatter:on
 		);
 	}
