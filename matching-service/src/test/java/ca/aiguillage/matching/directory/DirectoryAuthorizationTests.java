@@ -33,6 +33,11 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 
 	static final String ORGANIZATIONS = "/api/v1/organizations";
 
+	static final String CANDIDATES = "/api/v1/referrals/{referralId}/override-candidates";
+
+	/** A referral matching never saw: who may ask learns only that it is not found. */
+	static final String CANDIDATES_OF_UNKNOWN = "/api/v1/referrals/r-unknown/override-candidates";
+
 	static Stream<Row> matrix() {
 		return Stream.of(
 		// @formatter:off
@@ -55,7 +60,11 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "anonymous",          401),
 			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "partner:clsc-a",     200),
 			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "coordinator:auth-x", 200),
-			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "admin",              200)
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "admin",              200),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "anonymous",          401),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "partner:clsc-a",     403),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "coordinator:auth-x", 404),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "admin",              404)
 		// @formatter:on
 		);
 	}
