@@ -8,12 +8,14 @@ import java.util.UUID;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -57,6 +59,20 @@ public final class MatchingWire {
 		referral.put("organizationId", organization);
 		((ObjectNode) referral.get("fee")).put("lowFee", false);
 		return referral;
+	}
+
+	/**
+	 * Adds a therapist to the directory through the API, under a new id.
+	 * @param http the service, as an administrator
+	 * @param prefix the new id's start
+	 * @param profile what the therapist declares
+	 * @return the new therapist's id
+	 */
+	public static String put(Http http, String prefix, ObjectNode profile) {
+		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 4);
+		Http.Answer answer = http.putJson("/api/v1/therapists/" + id, JSON.writeValueAsString(profile));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+		return id;
 	}
 
 	public static String id(ObjectNode referral) {

@@ -86,11 +86,7 @@ class OverrideCandidatesIntegrationTests extends RunningService {
 	}
 
 	private String put(String organization, String name, ObjectNode profile) {
-		String id = organization + "-" + name + "-" + UUID.randomUUID().toString().substring(0, 4);
-		Http.Answer answer = this.http.putJson("/api/v1/therapists/" + id,
-				MatchingWire.JSON.writeValueAsString(profile));
-		assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-		return id;
+		return MatchingWire.put(this.http, organization + "-" + name, profile);
 	}
 
 }
