@@ -39,6 +39,25 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 	static final String CANDIDATES_OF_UNKNOWN = "/api/v1/referrals/r-unknown/override-candidates";
 
 	static Stream<Row> matrix() {
+		return Stream.concat(api(), pages());
+	}
+
+	/**
+	 * The directory's pages take no bearer token: without a session every caller is sent
+	 * to sign in, and a form post without the session's CSRF token is refused.
+	 */
+	static Stream<Row> pages() {
+		return Stream.of("anonymous", "partner:clsc-a", "coordinator:auth-x", "admin")
+			.flatMap(caller -> Stream.of(row("GET", "/directory", "/directory", caller, 302),
+					row("GET", "/directory/therapists/new", "/directory/therapists/new", caller, 302),
+					row("GET", "/directory/therapists/{id}", "/directory/therapists/auth-x-t1", caller, 302),
+					row("GET", "/directory/therapists/{id}/caseload", "/directory/therapists/auth-x-t1/caseload",
+							caller, 302),
+					row("POST", "/directory/therapists", "/directory/therapists", caller, 403, "{}"),
+					row("POST", "/directory/therapists/{id}", "/directory/therapists/auth-x-t1", caller, 403, "{}")));
+	}
+
+	static Stream<Row> api() {
 		return Stream.of(
 		// @formatter:off
 			row("GET", LIST, LIST,                             "anonymous",          401),
