@@ -10,6 +10,7 @@ import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
@@ -122,6 +123,14 @@ public final class EventCatalog {
 			PlaceReleasedV1::referralId);
 
 	/**
+	 * A coordinator's choice of another therapist could not be applied; the referral
+	 * keeps its proposal.
+	 */
+	public static final EventDefinition<OverrideRefusedV1> OVERRIDE_REFUSED_V1 = new EventDefinition<>(
+			OverrideRefusedV1.TYPE, Topics.MATCHING_EVENTS, OverrideRefusedV1.class, "schemas/override-refused.v1.json",
+			OverrideRefusedV1::referralId);
+
+	/**
 	 * A therapist's directory record changed (created, updated, places added or taken);
 	 * keyed by therapist id.
 	 */
@@ -216,9 +225,9 @@ public final class EventCatalog {
 	private static final List<EventDefinition<?>> ALL = List.of(INBOUND_REFERRAL_V1, REFERRAL_SUBMITTED_V1,
 			PROPOSAL_MADE_V1, NO_MATCH_FOUND_V1, WAITLISTED_V1, REFERRAL_REDIRECTED_V1, REFERRAL_WITHDRAWN_V1,
 			REFERRAL_LINKED_TO_OPEN_V1, INBOUND_REFERRAL_REJECTED_V1, PLACE_RELEASED_V1, THERAPIST_CHANGED_V1,
-			PROPOSAL_CONFIRMED_V1, PROPOSAL_DECLINED_V1, PROPOSAL_EXPIRED_V1, PROPOSAL_OVERRIDDEN_V1,
-			THERAPY_STARTED_V1, THERAPY_ENDED_V1, REMATCH_REQUESTED_V1, REFERRAL_LEFT_QUEUE_V1, REPRIORITISED_V1,
-			CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1,
+			OVERRIDE_REFUSED_V1, PROPOSAL_CONFIRMED_V1, PROPOSAL_DECLINED_V1, PROPOSAL_EXPIRED_V1,
+			PROPOSAL_OVERRIDDEN_V1, THERAPY_STARTED_V1, THERAPY_ENDED_V1, REMATCH_REQUESTED_V1, REFERRAL_LEFT_QUEUE_V1,
+			REPRIORITISED_V1, CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1,
 			POSSIBLE_DUPLICATE_FLAGGED_V1, POSSIBLE_DUPLICATE_RESOLVED_V1);
 
 	private static final Map<String, EventDefinition<?>> BY_TYPE = ALL.stream()

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
-import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
@@ -43,12 +42,9 @@ import static org.awaitility.Awaitility.await;
 		"matching.network.organizations=classpath:matching/test-organizations.csv" })
 class MatchingIntegrationTests extends RunningService {
 
-	private static final String SUBMITTED = Fixtures
-		.repositoryFile("event-contracts/src/test/resources/fixtures/ca.aiguillage.referral.submitted.v1.json");
-
 	private static final String DEAD_LETTERS = "error." + Topics.REFERRAL_EVENTS + ".matching-service";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = MatchingWire.JSON;
 
 	@Autowired
 	MongoOperations mongo;
@@ -723,15 +719,11 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	private WireRecord awaitOutcome(ObjectNode referral, String type) {
-		return await().atMost(ofSeconds(30))
-			.until(() -> outcomes(id(referral)).stream().filter(r -> type.equals(r.header("ce_type"))).toList(),
-					records -> !records.isEmpty())
-			.get(0);
+		return MatchingWire.awaitOutcome(this.kafka, referral, type);
 	}
 
 	private void decide(String type, String referralId, String eventId, Map<String, ?> data) {
-		this.kafka.send(Topics.WAITLIST_EVENTS, referralId, JSON.writeValueAsString(data),
-				KafkaProbe.cloudEventHeaders(eventId, type, referralId));
+		MatchingWire.decide(this.kafka, type, referralId, eventId, data);
 	}
 
 	/**
@@ -739,33 +731,18 @@ class MatchingIntegrationTests extends RunningService {
 	 * 10:00–12:00.
 	 */
 	private ObjectNode therapist() {
-		Map<String, Object> profile = new HashMap<>();
-		profile.put("organizationId", this.organization);
-		profile.put("firstName", "Nadia");
-		profile.put("approaches", List.of("COGNITIVE_BEHAVIOURAL"));
-		profile.put("languages", List.of("fr", "es"));
-		profile.put("clienteles", List.of("ADULT"));
-		profile.put("modalities", List.of("IN_PERSON", "VIDEO"));
-		profile.put("availability", List.of(Map.of("day", "TUESDAY", "start", "10:00", "end", "12:00")));
-		profile.put("places", 2);
-		profile.put("lowFeePlaces", 0);
-		profile.put("active", true);
-		return JSON.valueToTree(profile);
+		return MatchingWire.therapist(this.organization);
 	}
 
 	/**
 	 * The contract's fixture, sent to this test's organization under a new referral id.
 	 */
 	private ObjectNode referral() {
-		ObjectNode referral = (ObjectNode) JSON.readTree(SUBMITTED);
-		referral.put("referralId", UUID.randomUUID().toString());
-		referral.put("organizationId", this.organization);
-		((ObjectNode) referral.get("fee")).put("lowFee", false);
-		return referral;
+		return MatchingWire.referral(this.organization);
 	}
 
 	private static String id(ObjectNode referral) {
-		return referral.get("referralId").asString();
+		return MatchingWire.id(referral);
 	}
 
 	private Http.Answer put(ObjectNode profile) {
@@ -785,8 +762,7 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	private void submit(ObjectNode referral, String eventId) {
-		this.kafka.send(Topics.REFERRAL_EVENTS, id(referral), JSON.writeValueAsString(referral),
-				KafkaProbe.cloudEventHeaders(eventId, EventCatalog.REFERRAL_SUBMITTED_V1.type(), id(referral)));
+		MatchingWire.submit(this.kafka, referral, eventId);
 	}
 
 	/**
@@ -809,10 +785,7 @@ class MatchingIntegrationTests extends RunningService {
 
 	/** matching-service's events about one referral. */
 	private List<WireRecord> outcomes(String referralId) {
-		return this.kafka.readAll(Topics.MATCHING_EVENTS)
-			.stream()
-			.filter(record -> referralId.equals(record.key()))
-			.toList();
+		return MatchingWire.outcomes(this.kafka, referralId);
 	}
 
 	private Map<String, String> awaitOutcomeTypes(ObjectNode first, ObjectNode second) {

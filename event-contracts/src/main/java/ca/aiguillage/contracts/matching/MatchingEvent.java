@@ -6,6 +6,7 @@ package ca.aiguillage.contracts.matching;
  * and no other. A consumer switches over it without a default branch, so a new type
  * breaks the build wherever it is not handled.
  */
-public sealed interface MatchingEvent permits ProposalMadeV1, NoMatchFoundV1, PlaceReleasedV1, TherapistChangedV1 {
+public sealed interface MatchingEvent
+		permits ProposalMadeV1, NoMatchFoundV1, PlaceReleasedV1, TherapistChangedV1, OverrideRefusedV1 {
 
 }

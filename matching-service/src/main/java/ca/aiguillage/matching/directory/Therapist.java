@@ -9,6 +9,7 @@ import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
@@ -105,6 +106,15 @@ public class Therapist extends Aggregate {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Announces that a coordinator's choice for a referral holding a place here was
+	 * refused, then the proposal that stands.
+	 */
+	public void overrideRefused(OverrideRefusedV1 refusal) {
+		raise(refusal);
+		reannounce(refusal.referralId());
 	}
 
 	/** The proposal that reserved this referral's place here, or null. */

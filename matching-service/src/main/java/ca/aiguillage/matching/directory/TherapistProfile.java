@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param lowFeePlaces how many of those are at the lowest fees
  * @param active whether the therapist takes new clients at all now
  */
-record TherapistProfile(@Nullable String organizationId, @Nullable String firstName,
+public record TherapistProfile(@Nullable String organizationId, @Nullable String firstName,
 		@Nullable List<Approach> approaches, @Nullable List<String> languages, @Nullable List<Clientele> clienteles,
 		@Nullable List<Modality> modalities, @Nullable List<WeeklySlot> availability, @Nullable Integer places,
 		@Nullable Integer lowFeePlaces, @Nullable Boolean active) {

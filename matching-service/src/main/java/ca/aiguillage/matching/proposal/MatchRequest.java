@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.platform.outbox.Aggregate;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +77,11 @@ class MatchRequest extends Aggregate {
 			return;
 		}
 		this.needs = (this.parkedPriority != null) ? submitted.withPriority(this.parkedPriority) : submitted;
+	}
+
+	/** Announces that a coordinator's choice for this referral was refused. */
+	void overrideRefused(OverrideRefusedV1 refusal) {
+		raise(refusal);
 	}
 
 	ReferralNeeds needs() {

@@ -13,6 +13,8 @@ import java.util.function.Function;
 
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1.RefusalReason;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.matching.directory.Therapist;
@@ -249,8 +251,9 @@ class PlaceReservations {
 	Override override(String eventId, String referralId, String therapistId, List<String> brokenConstraints) {
 		MatchRequest request = this.requests.find(referralId).orElseThrow(PlaceReservations::unknownReferral);
 		Therapist chosen = this.therapists.find(therapistId).orElse(null);
-		if (!request.movable() || chosen == null || !sameOrganization(request, chosen)) {
-			return refuse(eventId, request, "unknown, inactive or of another organization");
+		RefusalReason refused = refusal(request, chosen);
+		if (refused != null) {
+			return refuse(eventId, request, therapistId, refused);
 		}
 		Instant now = this.clock.instant();
 		String proposalId = uuid(referralId + "|" + eventId);
@@ -266,7 +269,7 @@ class PlaceReservations {
 		this.snapshot.refresh(therapistId);
 		String held = this.therapists.find(therapistId).map(therapist -> therapist.proposalOf(referralId)).orElse(null);
 		if (held == null) {
-			return refuse(eventId, request, "no free place of the kind the referral needs");
+			return refuse(eventId, request, therapistId, RefusalReason.NO_FREE_PLACE);
 		}
 		this.aggregates.applyOnce(MatchRequest.class, referralId, eventId, PlaceReservations::noSuchReferral, fresh -> {
 			if (fresh.movable()) {
@@ -299,22 +302,36 @@ class PlaceReservations {
 
 	}
 
-	private Override refuse(String eventId, MatchRequest request, String why) {
-		log.warn("Coordinator's choice for referral {} not applied: {}", request.getId(), why);
-		String holder = request.therapistId();
-		if (request.status() != MatchRequest.Status.HELD || holder == null) {
-			return Override.REFUSED_WITHOUT_PLACE;
+	/** Why a coordinator's choice cannot be made before any place is touched, or null. */
+	private static @Nullable RefusalReason refusal(MatchRequest request, @Nullable Therapist chosen) {
+		if (!request.movable()) {
+			return RefusalReason.REFERRAL_CLOSED;
 		}
-		// The queue moved the referral to the chosen therapist: it learns the proposal
-		// stands.
-		this.aggregates.applyOnce(Therapist.class, holder, eventId, PlaceReservations::noSuchTherapist,
-				therapist -> therapist.reannounce(request.getId()));
-		return Override.KEPT;
+		if (chosen == null) {
+			return RefusalReason.THERAPIST_UNKNOWN;
+		}
+		if (!chosen.active()) {
+			return RefusalReason.THERAPIST_INACTIVE;
+		}
+		String organizationId = request.needs().organizationId();
+		return (organizationId == null || organizationId.equals(chosen.organizationId())) ? null
+				: RefusalReason.OTHER_ORGANIZATION;
 	}
 
-	private static boolean sameOrganization(MatchRequest request, Therapist chosen) {
-		String organizationId = request.needs().organizationId();
-		return chosen.active() && (organizationId == null || organizationId.equals(chosen.organizationId()));
+	private Override refuse(String eventId, MatchRequest request, String therapistId, RefusalReason reason) {
+		log.warn("Coordinator's choice for referral {} not applied: {}", request.getId(), reason);
+		OverrideRefusedV1 refusal = new OverrideRefusedV1(request.getId(), therapistId, reason, this.clock.instant());
+		String holder = request.therapistId();
+		if (request.status() != MatchRequest.Status.HELD || holder == null) {
+			this.aggregates.applyOnce(MatchRequest.class, request.getId(), eventId, PlaceReservations::noSuchReferral,
+					fresh -> fresh.overrideRefused(refusal));
+			return Override.REFUSED_WITHOUT_PLACE;
+		}
+		// The queue moved the referral to the chosen therapist: it learns of the refusal,
+		// then that the proposal stands, in that order (one outbox).
+		this.aggregates.applyOnce(Therapist.class, holder, eventId, PlaceReservations::noSuchTherapist,
+				therapist -> therapist.overrideRefused(refusal));
+		return Override.KEPT;
 	}
 
 	/** Gives back every place the referral holds, except with {@code keep}. */

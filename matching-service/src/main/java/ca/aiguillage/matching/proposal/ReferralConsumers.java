@@ -47,7 +47,9 @@ class ReferralConsumers {
 	@Bean
 	Consumer<Message<byte[]>> referralEvent(CloudEventMessages messages, Matcher matcher, Placements placements) {
 		return message -> messages
-			.read(message, List.of(EventCatalog.REFERRAL_SUBMITTED_V1, EventCatalog.REFERRAL_WITHDRAWN_V1))
+			.read(message,
+					List.of(EventCatalog.REFERRAL_SUBMITTED_V1, EventCatalog.REFERRAL_WITHDRAWN_V1,
+							EventCatalog.POSSIBLE_DUPLICATE_RESOLVED_V1))
 			.ifPresent(event -> onReferralEvent(event.id(), (ReferralEvent) event.data(), matcher, placements));
 	}
 

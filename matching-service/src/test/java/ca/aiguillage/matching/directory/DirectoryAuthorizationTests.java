@@ -31,7 +31,33 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 
 	static final String NEW_OF_Y = "/api/v1/therapists/auth-y-t1";
 
+	static final String ORGANIZATIONS = "/api/v1/organizations";
+
+	static final String CANDIDATES = "/api/v1/referrals/{referralId}/override-candidates";
+
+	/** A referral matching never saw: who may ask learns only that it is not found. */
+	static final String CANDIDATES_OF_UNKNOWN = "/api/v1/referrals/r-unknown/override-candidates";
+
 	static Stream<Row> matrix() {
+		return Stream.concat(api(), pages());
+	}
+
+	/**
+	 * The directory's pages take no bearer token: without a session every caller is sent
+	 * to sign in, and a form post without the session's CSRF token is refused.
+	 */
+	static Stream<Row> pages() {
+		return Stream.of("anonymous", "partner:clsc-a", "coordinator:auth-x", "admin")
+			.flatMap(caller -> Stream.of(row("GET", "/directory", "/directory", caller, 302),
+					row("GET", "/directory/therapists/new", "/directory/therapists/new", caller, 302),
+					row("GET", "/directory/therapists/{id}", "/directory/therapists/auth-x-t1", caller, 302),
+					row("GET", "/directory/therapists/{id}/caseload", "/directory/therapists/auth-x-t1/caseload",
+							caller, 302),
+					row("POST", "/directory/therapists", "/directory/therapists", caller, 403, "{}"),
+					row("POST", "/directory/therapists/{id}", "/directory/therapists/auth-x-t1", caller, 403, "{}")));
+	}
+
+	static Stream<Row> api() {
 		return Stream.of(
 		// @formatter:off
 			row("GET", LIST, LIST,                             "anonymous",          401),
@@ -49,7 +75,15 @@ class DirectoryAuthorizationTests extends EndpointAuthorization {
 			row("PUT", ONE,  THEIRS_OF_X,                      "coordinator:auth-x", 200, profile("auth-x")),
 			row("PUT", ONE,  NEW_OF_Y,                         "coordinator:auth-x", 403, profile("auth-y")),
 			row("PUT", ONE,  THEIRS_OF_X,                      "coordinator:auth-y", 404, profile("auth-y")),
-			row("PUT", ONE,  NEW_OF_X,                         "admin",              201, profile("auth-x"))
+			row("PUT", ONE,  NEW_OF_X,                         "admin",              201, profile("auth-x")),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "anonymous",          401),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "partner:clsc-a",     200),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "coordinator:auth-x", 200),
+			row("GET", ORGANIZATIONS, ORGANIZATIONS,           "admin",              200),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "anonymous",          401),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "partner:clsc-a",     403),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "coordinator:auth-x", 404),
+			row("GET", CANDIDATES, CANDIDATES_OF_UNKNOWN,      "admin",              404)
 		// @formatter:on
 		);
 	}

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
@@ -139,7 +140,8 @@ class Notifier {
 			case ProposalMadeV1 proposal -> asking(ClientAnsweredV1.Subject.PROPOSAL, proposal.proposalId(),
 					now.plus(this.linkSettings.proposalLifetime()), requests, now,
 					known -> known.followedBy(proposal.organizationId()));
-			case NoMatchFoundV1 _, PlaceReleasedV1 _, TherapistChangedV1 _ -> recording(requests, now, NOTHING);
+			case NoMatchFoundV1 _, PlaceReleasedV1 _, TherapistChangedV1 _, OverrideRefusedV1 _ ->
+				recording(requests, now, NOTHING);
 		};
 		apply(eventId, EventCatalog.of(data).subjectOf(data), change);
 	}

@@ -7,6 +7,7 @@ import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
@@ -63,6 +64,8 @@ class ClosedLoop {
 			case PlaceReleasedV1 e -> {
 			}
 			case TherapistChangedV1 e -> {
+			}
+			case OverrideRefusedV1 e -> {
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
@@ -62,6 +63,8 @@ public class Capacity {
 			case NoMatchFoundV1 noMatch -> {
 			}
 			case PlaceReleasedV1 released -> {
+			}
+			case OverrideRefusedV1 refused -> {
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
@@ -127,6 +128,8 @@ class Queue {
 			case NoMatchFoundV1 noMatch -> opening(noMatch.referralId(), replay, entry -> entry.noMatch(noMatch));
 			case PlaceReleasedV1 released ->
 				known(released.referralId(), replay, entry -> entry.placeReleased(released));
+			case OverrideRefusedV1 refused ->
+				known(refused.referralId(), replay, entry -> entry.overrideRefused(refused));
 			// The capacity feature's, not a referral's.
 			case TherapistChangedV1 therapist -> Optional.empty();
 		};

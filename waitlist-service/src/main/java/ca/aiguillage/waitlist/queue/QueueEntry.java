@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
@@ -218,6 +219,14 @@ public class QueueEntry extends Aggregate {
 		if (this.status != null && this.status.isOpen()) {
 			moveTo(QueueStatus.CLOSED, resolved.resolvedAt());
 		}
+	}
+
+	/**
+	 * The coordinator's choice could not be applied: recorded, the current proposal
+	 * stays.
+	 */
+	void overrideRefused(OverrideRefusedV1 refused) {
+		step(refused.refusedAt(), StepKind.OVERRIDE_REFUSED, refused.reasonCode().name());
 	}
 
 	void placeReleased(PlaceReleasedV1 released) {

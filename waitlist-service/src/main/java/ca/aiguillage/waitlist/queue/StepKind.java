@@ -36,6 +36,8 @@ public enum StepKind {
 	PROPOSAL_CONFIRMED,
 	/** A coordinator chose another therapist. */
 	PROPOSAL_OVERRIDDEN,
+	/** Matching could not apply a coordinator's choice; the current proposal stays. */
+	OVERRIDE_REFUSED,
 	/** The proposal was declined. */
 	PROPOSAL_DECLINED,
 	/** The proposal was not answered in time. */
