@@ -54,8 +54,8 @@ class DockerComposeHardeningTests {
 		Map<String, Map<String, Object>> services = services();
 		String caddyfile = Files.readString(Path.of("..", "deploy", "Caddyfile"));
 
-		for (String upstream : List.of("authorization-server:9000", "referral-service:8081", "waitlist-service:8083",
-				"notification-service:8084")) {
+		for (String upstream : List.of("authorization-server:9000", "referral-service:8081", "matching-service:8082",
+				"waitlist-service:8083", "notification-service:8084")) {
 			assertThat(caddyfile).contains("reverse_proxy " + upstream);
 		}
 		assertThat(caddyfile).doesNotContain("http://{");
