@@ -10,6 +10,7 @@ import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
+import ca.aiguillage.platform.outbox.AggregateSettings;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
 import ca.aiguillage.platform.outbox.OutboxSettings;
@@ -37,7 +38,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
 @Import(ResourceServerConfiguration.class)
-@EnableConfigurationProperties(OutboxSettings.class)
+@EnableConfigurationProperties({ OutboxSettings.class, AggregateSettings.class })
 public class PlatformAutoConfiguration {
 
 	@Bean
@@ -70,8 +71,9 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
-		return new Aggregates(mongo, json, schemas, clock, relay);
+	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
+			AggregateSettings settings) {
+		return new Aggregates(mongo, json, schemas, clock, relay, settings);
 	}
 
 	@Bean
