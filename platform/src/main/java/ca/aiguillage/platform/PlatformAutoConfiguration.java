@@ -16,6 +16,7 @@ import ca.aiguillage.platform.outbox.OutboxRelay;
 import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.security.ResourceServerConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
+import ca.aiguillage.platform.work.WorkSettings;
 import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +39,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
 @Import(ResourceServerConfiguration.class)
-@EnableConfigurationProperties({ OutboxSettings.class, AggregateSettings.class })
+@EnableConfigurationProperties({ OutboxSettings.class, AggregateSettings.class, WorkSettings.class })
 public class PlatformAutoConfiguration {
 
 	@Bean
