@@ -1,6 +1,5 @@
 package ca.aiguillage.platform.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,22 +32,20 @@ final class PendingDocuments {
 	}
 
 	/**
-	 * Some of the marked documents, with their stamps.
+	 * The documents marked longest ago, with their stamps.
 	 * @param limit how many at most
 	 * @param skip documents to leave for a later round
-	 * @return the documents and the stamps they had when taken
+	 * @return the documents and the stamps they had when taken, oldest mark first
 	 */
 	List<Map.Entry<Pending, Long>> take(int limit, Predicate<Pending> skip) {
-		List<Map.Entry<Pending, Long>> taken = new ArrayList<>();
-		for (Map.Entry<Pending, Long> mark : this.marks.entrySet()) {
-			if (taken.size() == limit) {
-				break;
-			}
-			if (!skip.test(mark.getKey())) {
-				taken.add(Map.entry(mark.getKey(), mark.getValue()));
-			}
-		}
-		return taken;
+		// Oldest first: documents saved again and again must not keep the others waiting.
+		return this.marks.entrySet()
+			.stream()
+			.filter(mark -> !skip.test(mark.getKey()))
+			.map(mark -> Map.entry(mark.getKey(), mark.getValue()))
+			.sorted(Map.Entry.comparingByValue())
+			.limit(limit)
+			.toList();
 	}
 
 	/** Forgets a document unless it was marked again since it was taken. */

@@ -213,6 +213,37 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void documentsMarkedEarlierGoFirstWhenMoreArePendingThanOneRoundTakes() {
+		List<String> first = new ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			String id = "tally-" + UUID.randomUUID();
+			storeWithOutbox(id, entry(id, ReprioritisedV1.TYPE,
+					"{\"referralId\":\"" + id + "\",\"priority\":\"C\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}"));
+			first.add(id);
+		}
+		OutboxRelay restarted = relayOn(this.mongo);
+		assertThat(restarted.relayPending()).isEqualTo(200);
+
+		// Saved again before the next round: still after the 50 marked earlier.
+		List<String> published = first.stream()
+			.filter(id -> this.mongo.findById(id, Tally.class).getOutbox().isEmpty())
+			.toList();
+		published.forEach(id -> {
+			Tally again = this.mongo.findById(id, Tally.class);
+			again.addToOutbox(entry(id, ReprioritisedV1.TYPE,
+					"{\"referralId\":\"" + id + "\",\"priority\":\"D\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}"));
+			this.mongo.save(again);
+			restarted.pending("tallies", id);
+		});
+		restarted.relayPending();
+
+		assertThat(first)
+			.allSatisfy(id -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).hasSizeLessThanOrEqualTo(1));
+		assertThat(first.stream().filter(id -> !published.contains(id)))
+			.allSatisfy(id -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty());
+	}
+
+	@Test
 	void everyAggregateCollectionDeclaresAPartialIndexOfItsPendingEntries() {
 		List<IndexInfo> indexes = this.mongo.indexOps(Tally.class).getIndexInfo();
 
