@@ -11,12 +11,14 @@ import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.events.KafkaClientSettings;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
+import ca.aiguillage.platform.outbox.AggregateSettings;
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
 import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.security.ResourceServerConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
 import ca.aiguillage.platform.web.headers.PageHeaders;
+import ca.aiguillage.platform.work.WorkSettings;
 import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +44,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
 @Import(ResourceServerConfiguration.class)
-@EnableConfigurationProperties(OutboxSettings.class)
+@EnableConfigurationProperties({ OutboxSettings.class, AggregateSettings.class, WorkSettings.class })
 public class PlatformAutoConfiguration {
 
 	@Bean
@@ -75,8 +77,9 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
-		return new Aggregates(mongo, json, schemas, clock, relay);
+	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
+			AggregateSettings settings) {
+		return new Aggregates(mongo, json, schemas, clock, relay, settings);
 	}
 
 	@Bean

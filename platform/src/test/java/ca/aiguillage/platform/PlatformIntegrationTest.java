@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The platform booted as a service on the real broker and the embedded wire-protocol
  * MongoDB, one context shared by every platform integration test. The relay polls only
- * once a minute, so an event published at once proves it was woken.
+ * once a minute, so an event published at once proves it was woken; its safety-net scan
+ * runs once an hour; aggregates keep their last 20 applied event ids.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
 @ServiceIntegrationTest
 @ContextConfiguration(classes = PlatformTestApplication.class)
 @TestPropertySource(properties = { "aiguillage.outbox.poll-interval=PT1M", "aiguillage.outbox.first-retry=PT0.05S",
-		"aiguillage.outbox.max-retry=PT0.2S", "aiguillage.outbox.stuck-after=3" })
+		"aiguillage.outbox.max-retry=PT0.2S", "aiguillage.outbox.stuck-after=3", "aiguillage.outbox.scan-interval=PT1H",
+		"aiguillage.aggregates.kept-event-ids=20" })
 public @interface PlatformIntegrationTest {
 
 }

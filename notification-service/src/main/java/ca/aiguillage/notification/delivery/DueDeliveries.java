@@ -2,11 +2,19 @@ package ca.aiguillage.notification.delivery;
 
 import ca.aiguillage.notification.templates.Audience;
 import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.Outcome;
+import ca.aiguillage.platform.work.DueTimes;
+import ca.aiguillage.platform.work.WorkSettings;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -15,12 +23,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The deliveries and digests due now, and every change of their state: each claim,
- * release and outcome is one conditional write of its case or digest.
+ * release and outcome is one conditional write of its case or digest. What is due is kept
+ * in in-memory due lists that each save updates, so finding it queries nothing.
  */
 @Component
 class DueDeliveries {
 
 	private static final int BATCH = 50;
+
+	/** The field the scan of cases and its index read. */
+	static final String DELIVERY_STATUS = "deliveries.status";
+
+	/** The field the scan of digests and its index read. */
+	static final String DIGEST_STATUS = "status";
+
+	private static final List<String> UNFINISHED = List.of(DeliveryStatus.PENDING.name(),
+			DeliveryStatus.SENDING.name());
 
 	/** Why a delivery that kept failing for passing reasons failed for good. */
 	static final String RETRY_DEADLINE_PASSED = "RETRY_DEADLINE_PASSED";
@@ -31,10 +49,20 @@ class DueDeliveries {
 
 	private final DispatchSettings settings;
 
-	DueDeliveries(MongoOperations mongo, Aggregates aggregates, DispatchSettings settings) {
+	private final DueTimes cases;
+
+	private final DueTimes digests;
+
+	DueDeliveries(MongoOperations mongo, Aggregates aggregates, DispatchSettings settings, WorkSettings work) {
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.settings = settings;
+		this.cases = new DueTimes(this::scanCases, work.scanInterval());
+		this.digests = new DueTimes(this::scanDigests, work.scanInterval());
+		// Every claim, release and outcome is a save: the due lists follow them.
+		aggregates.afterSave(NotificationCase.class, known -> this.cases.schedule(known.getId(), nextDue(known)));
+		aggregates.afterSave(CoordinatorDigest.class,
+				digest -> this.digests.schedule(digest.getId(), nextDue(stored(digest))));
 	}
 
 	/**
@@ -46,20 +74,74 @@ class DueDeliveries {
 	record Claimed(NotificationCase known, List<Delivery> deliveries) {
 	}
 
-	/** Cases with a delivery due now or whose sender's lease ran out. */
+	/**
+	 * Cases with a delivery due now or whose sender's lease ran out, from the in-memory
+	 * due list (no query).
+	 */
 	List<String> casesDue(Instant now) {
-		Criteria pending = Criteria.where("deliveries")
-			.elemMatch(Criteria.where("status").is(DeliveryStatus.PENDING.name()).and("dueAt").lte(now));
-		Criteria abandoned = Criteria.where("deliveries")
-			.elemMatch(Criteria.where("status").is(DeliveryStatus.SENDING.name()).and("leaseUntil").lte(now));
-		Query due = new Query(new Criteria().orOperator(pending, abandoned)).limit(BATCH);
-		return this.mongo.find(due, NotificationCase.class).stream().map(NotificationCase::getId).toList();
+		return this.cases.due(now, BATCH);
+	}
+
+	/**
+	 * When a case next has something to send: a pending delivery, or a lease running out.
+	 */
+	private static @Nullable Instant nextDue(NotificationCase known) {
+		return known.deliveries().stream().map(delivery -> switch (delivery.status()) {
+			case PENDING -> delivery.dueAt();
+			case SENDING -> delivery.leaseUntil();
+			default -> null;
+		}).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+	}
+
+	private static @Nullable Instant nextDue(Document digest) {
+		String status = digest.getString("status");
+		Date at = DeliveryStatus.PENDING.name().equals(status) ? digest.getDate("dueAt")
+				: DeliveryStatus.SENDING.name().equals(status) ? digest.getDate("leaseUntil") : null;
+		return (at != null) ? at.toInstant() : null;
+	}
+
+	private Document stored(CoordinatorDigest digest) {
+		Document document = new Document();
+		this.mongo.getConverter().write(digest, document);
+		return document;
+	}
+
+	/**
+	 * Every case with a delivery not finished, read at start and by the safety-net scan:
+	 * through the index on {@code deliveries.status} on a real MongoDB.
+	 */
+	private Map<String, Instant> scanCases() {
+		Map<String, Instant> found = new HashMap<>();
+		this.mongo.find(new Query(Criteria.where(DELIVERY_STATUS).in(UNFINISHED)), NotificationCase.class)
+			.forEach(known -> {
+				Instant at = nextDue(known);
+				if (at != null) {
+					found.put(known.getId(), at);
+				}
+			});
+		return found;
+	}
+
+	/** Every digest not finished, read at start and by the safety-net scan. */
+	private Map<String, Instant> scanDigests() {
+		Map<String, Instant> found = new HashMap<>();
+		this.mongo
+			.find(new Query(Criteria.where(DIGEST_STATUS).in(UNFINISHED)), Document.class,
+					this.mongo.getCollectionName(CoordinatorDigest.class))
+			.forEach(digest -> {
+				Instant at = nextDue(digest);
+				if (at != null) {
+					found.put(digest.getString("_id"), at);
+				}
+			});
+		return found;
 	}
 
 	/** Takes every delivery of a case that is due now, for one sender. */
 	Optional<Claimed> claim(String caseId, Instant now) {
 		return this.aggregates.update(NotificationCase.class, caseId, found -> {
 			if (found.isEmpty()) {
+				this.cases.schedule(caseId, null);
 				return Outcome.unchanged(Optional.empty());
 			}
 			NotificationCase known = found.get();
@@ -67,8 +149,12 @@ class DueDeliveries {
 				.stream()
 				.flatMap(delivery -> known.claim(delivery.deliveryId(), now, this.settings.lease()).stream())
 				.toList();
-			return claimed.isEmpty() ? Outcome.unchanged(Optional.empty())
-					: Outcome.save(known, Optional.of(new Claimed(known, claimed)));
+			if (claimed.isEmpty()) {
+				// Another sender took it, or the list was stale: follow what is stored.
+				this.cases.schedule(caseId, nextDue(known));
+				return Outcome.unchanged(Optional.empty());
+			}
+			return Outcome.save(known, Optional.of(new Claimed(known, claimed)));
 		});
 	}
 
@@ -122,20 +208,25 @@ class DueDeliveries {
 		});
 	}
 
-	/** Digests whose morning has come, or whose sender's lease ran out. */
+	/**
+	 * Digests whose morning has come, or whose sender's lease ran out, from the in-memory
+	 * due list (no query).
+	 */
 	List<String> digestsDue(Instant now) {
-		Criteria pending = Criteria.where("status").is(DeliveryStatus.PENDING.name()).and("dueAt").lte(now);
-		Criteria abandoned = Criteria.where("status").is(DeliveryStatus.SENDING.name()).and("leaseUntil").lte(now);
-		return this.mongo.find(new Query(new Criteria().orOperator(pending, abandoned)), CoordinatorDigest.class)
-			.stream()
-			.map(CoordinatorDigest::getId)
-			.toList();
+		return this.digests.due(now, BATCH);
 	}
 
 	/** Takes a digest that is due now, for one sender. */
 	Optional<CoordinatorDigest> claimDigest(String digestId, Instant now) {
-		return this.aggregates.updateIfPresent(CoordinatorDigest.class, digestId,
-				digest -> digest.claim(now, this.settings.lease()));
+		return this.aggregates.update(CoordinatorDigest.class, digestId, found -> {
+			CoordinatorDigest digest = found.orElse(null);
+			if (digest == null || !digest.claim(now, this.settings.lease())) {
+				// Another sender took it, or the list was stale: follow what is stored.
+				this.digests.schedule(digestId, (digest != null) ? nextDue(stored(digest)) : null);
+				return Outcome.unchanged(Optional.empty());
+			}
+			return Outcome.save(digest, Optional.of(digest));
+		});
 	}
 
 	/** Records how a digest ended, or when it is tried again, with its attempts. */

@@ -42,12 +42,31 @@ public abstract class Aggregate {
 		return this.version;
 	}
 
+	/**
+	 * Whether an event is among the latest ones this aggregate applied. Only the latest
+	 * few hundred ids are kept ({@code aiguillage.aggregates.kept-event-ids}), so that a
+	 * long-lived document (a therapist's) does not grow with every event it ever took.
+	 * That is enough: Kafka redelivers what followed a consumer's last committed offset
+	 * (a few events per aggregate), and a redelivery older than the window meets a state
+	 * that has moved past it, which consumers refuse to move back (a late proposal does
+	 * not reopen a confirmed referral, an older directory change is ignored by its time).
+	 * @param eventId an incoming event's id
+	 * @return true when it was applied and is still remembered
+	 */
 	public boolean hasApplied(String eventId) {
 		return this.appliedEventIds.contains(eventId);
 	}
 
-	void markApplied(String eventId) {
+	void markApplied(String eventId, int kept) {
 		this.appliedEventIds.add(eventId);
+		if (this.appliedEventIds.size() > kept) {
+			// The oldest go first: a redelivery is of recent events.
+			this.appliedEventIds.subList(0, this.appliedEventIds.size() - kept).clear();
+		}
+	}
+
+	List<String> appliedEventIds() {
+		return List.copyOf(this.appliedEventIds);
 	}
 
 	/**

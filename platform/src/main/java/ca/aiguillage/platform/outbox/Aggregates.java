@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -41,12 +42,34 @@ public final class Aggregates {
 
 	private final OutboxRelay relay;
 
-	public Aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay) {
+	private final AggregateSettings settings;
+
+	private final List<Consumer<Aggregate>> listeners = new CopyOnWriteArrayList<>();
+
+	public Aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
+			AggregateSettings settings) {
 		this.mongo = mongo;
 		this.json = json;
 		this.schemas = schemas;
 		this.clock = clock;
 		this.relay = relay;
+		this.settings = settings;
+	}
+
+	/**
+	 * Tells a listener of every aggregate of a type this instance saves, right after the
+	 * write: how an in-memory work list (due timers, due deliveries) learns of changes
+	 * without querying for them.
+	 * @param type the aggregate type
+	 * @param listener gets each saved aggregate; it must be quick and must not throw
+	 * @param <T> the aggregate type
+	 */
+	public <T extends Aggregate> void afterSave(Class<T> type, Consumer<? super T> listener) {
+		this.listeners.add(saved -> {
+			if (type.isInstance(saved)) {
+				listener.accept(type.cast(saved));
+			}
+		});
 	}
 
 	public <T extends Aggregate> Optional<T> find(Class<T> type, String id) {
@@ -82,7 +105,11 @@ public final class Aggregates {
 		aggregate.drainRaised();
 		checked.forEach(aggregate::addToOutbox);
 		T saved = this.mongo.save(aggregate);
-		this.relay.wake();
+		if (!saved.getOutbox().isEmpty()) {
+			this.relay.pending(this.mongo.getCollectionName(saved.getClass()), saved.getId());
+			this.relay.wake();
+		}
+		this.listeners.forEach(listener -> listener.accept(saved));
 		return saved;
 	}
 
@@ -161,7 +188,7 @@ public final class Aggregates {
 				return Outcome.unchanged(false);
 			}
 			change.accept(aggregate);
-			aggregate.markApplied(eventId);
+			aggregate.markApplied(eventId, this.settings.keptEventIds());
 			return Outcome.save(aggregate, true);
 		});
 	}

@@ -3,21 +3,35 @@ package ca.aiguillage.platform.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.logging.LogText;
+import ca.aiguillage.platform.outbox.PendingDocuments.Pending;
 import ca.aiguillage.platform.work.WakeablePoller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,20 +39,39 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Publishes the events waiting in aggregates' outboxes, in order, keyed by subject, and
- * removes each from its document once the broker acknowledged it. A crash between the two
- * republishes the event, which idempotent consumers ignore. An entry that cannot be
- * published is tried again with back-off and, after a few attempts, reported as stuck
- * ({@value #STUCK} and one log line naming its id and type); it holds back only the later
- * entries of its own document, never the other documents.
+ * removes them from their document once the broker acknowledged them. A crash between the
+ * two republishes the events, which idempotent consumers ignore.
+ * <p>
+ * No round scans a collection: {@link Aggregates} marks each saved document that holds
+ * events in an in-memory work list and wakes the relay, which reads the marked documents
+ * by {@code _id}. One scan at start finds what was pending before a restart, and a slow
+ * safety-net scan ({@code aiguillage.outbox.scan-interval}) what another instance left
+ * when it died. Each document's events are sent one after the other, the documents of a
+ * round side by side, so that the producer batches them and the round waits for all
+ * acknowledgements at once; each document then gets one write removing what was sent.
+ * <p>
+ * An entry that cannot be published is tried again with back-off and, after a few
+ * attempts, reported as stuck ({@value #STUCK} and one log line naming its id and type);
+ * it holds back only the later entries of its own document, never the other documents.
  */
 public final class OutboxRelay extends WakeablePoller {
 
 	/** The gauge of entries that failed to publish too many times. */
 	public static final String STUCK = "aiguillage.outbox.stuck";
 
+	/** The gauge of documents known to hold events not yet published. */
+	public static final String PENDING = "aiguillage.outbox.pending";
+
+	/**
+	 * The partial index that lets a real MongoDB answer the scans without a full scan.
+	 */
+	static final String PENDING_INDEX = "outbox_pending";
+
+	private static final String ENTRY_ID = "outbox.eventId";
+
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private static final int BATCH = 100;
+	private static final int BATCH = 200;
 
 	private static final Duration SHORTEST_WAIT = Duration.ofMillis(10);
 
@@ -54,6 +87,16 @@ public final class OutboxRelay extends WakeablePoller {
 
 	private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
+	private final PendingDocuments pending = new PendingDocuments();
+
+	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+	private volatile boolean scanRequested = true;
+
+	private volatile Instant nextScan = Instant.MIN;
+
+	private volatile boolean roundWasFull;
+
 	public OutboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages, OutboxSettings settings,
 			Clock clock, MeterRegistry meters) {
 		this.mongo = mongo;
@@ -65,75 +108,165 @@ public final class OutboxRelay extends WakeablePoller {
 			.description(
 					"Outbox entries that failed to publish too many times and hold back their document's later events")
 			.register(meters);
+		Gauge.builder(PENDING, this.pending, PendingDocuments::size)
+			.description("Documents known to hold outbox entries not yet published")
+			.register(meters);
 	}
 
 	/**
-	 * Publishes everything pending now, except entries waiting out a back-off (and the
-	 * later entries of their documents).
+	 * Notes that a document was saved with events in its outbox; the caller wakes the
+	 * relay.
+	 */
+	void pending(String collection, Object id) {
+		this.pending.mark(collection, id);
+	}
+
+	/** The next round looks through every aggregate collection, as at start. */
+	void rescan() {
+		this.scanRequested = true;
+	}
+
+	/**
+	 * Publishes what is pending now, except entries waiting out a back-off (and the later
+	 * entries of their documents). The first call, and one every
+	 * {@code aiguillage.outbox.scan-interval}, first looks through every aggregate
+	 * collection for documents nobody marked.
 	 * @return how many events were published
 	 */
 	public int relayPending() {
-		int published = 0;
 		Instant now = this.clock.instant();
-		List<String> due = this.failures.entrySet()
-			.stream()
-			.filter(failure -> !failure.getValue().nextAttempt().isAfter(now))
-			.map(Map.Entry::getKey)
-			.toList();
-		for (String collection : collections()) {
-			Criteria pending = Criteria.where("outbox.0").exists(true);
-			List<Object> waiting = waitingDocuments(collection, now);
-			if (!waiting.isEmpty()) {
-				// Otherwise a batch of failing documents would be all the query ever
-				// returns.
-				pending = pending.and("_id").nin(waiting);
-			}
-			for (Document document : this.mongo.find(new Query(pending).limit(BATCH), Document.class, collection)) {
-				published += relay(collection, document);
-			}
+		if (this.scanRequested || !now.isBefore(this.nextScan)) {
+			scan();
+			this.scanRequested = false;
+			this.nextScan = now.plus(this.settings.scanInterval());
 		}
-		// A due entry this round did not meet is gone (its document was removed or
-		// published it elsewhere): forget it.
-		due.forEach(eventId -> this.failures.computeIfPresent(eventId,
-				(id, failure) -> failure.nextAttempt().isAfter(now) ? failure : null));
+		List<Map.Entry<Pending, Long>> round = this.pending.take(BATCH, document -> waiting(document, now));
+		this.roundWasFull = round.size() == BATCH;
+		List<Outgoing> outgoing = read(round);
+		List<Future<Sent>> sending = new ArrayList<>();
+		for (Outgoing document : outgoing) {
+			sending.add(this.senders.submit(() -> send(document)));
+		}
+		int published = 0;
+		for (Future<Sent> sent : sending) {
+			published += markSent(result(sent));
+		}
 		return published;
 	}
 
-	private int relay(String collection, Document document) {
-		int published = 0;
-		for (Document entry : document.getList("outbox", Document.class)) {
-			OutboxEvent event = new OutboxEvent(entry.getString("eventId"), entry.getString("type"),
-					entry.getString("topic"), entry.getString("key"), entry.getDate("time").toInstant(),
-					entry.getString("data"));
+	private List<Outgoing> read(List<Map.Entry<Pending, Long>> round) {
+		Map<String, Map<Object, Long>> byCollection = new LinkedHashMap<>();
+		round.forEach(taken -> byCollection.computeIfAbsent(taken.getKey().collection(), name -> new LinkedHashMap<>())
+			.put(taken.getKey().id(), taken.getValue()));
+		List<Outgoing> outgoing = new ArrayList<>();
+		byCollection.forEach((collection, stamps) -> {
+			Query byId = new Query(Criteria.where("_id").in(stamps.keySet()));
+			byId.fields().include("outbox");
+			Map<Object, Document> found = new HashMap<>();
+			this.mongo.find(byId, Document.class, collection)
+				.forEach(document -> found.put(document.get("_id"), document));
+			stamps.forEach((id, stamp) -> {
+				Pending document = new Pending(collection, id);
+				List<OutboxEvent> entries = entries(found.get(id));
+				forgetFailuresOf(document, entries);
+				if (entries.isEmpty()) {
+					// Removed, or published by another instance.
+					this.pending.done(document, stamp);
+				}
+				else {
+					outgoing.add(new Outgoing(document, stamp, entries));
+				}
+			});
+		});
+		return outgoing;
+	}
+
+	private static List<OutboxEvent> entries(@Nullable Document document) {
+		if (document == null || document.getList("outbox", Document.class) == null) {
+			return List.of();
+		}
+		return document.getList("outbox", Document.class)
+			.stream()
+			.map(entry -> new OutboxEvent(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
+					entry.getString("key"), entry.getDate("time").toInstant(), entry.getString("data")))
+			.toList();
+	}
+
+	private Sent send(Outgoing document) {
+		List<String> sent = new ArrayList<>();
+		for (OutboxEvent event : document.entries()) {
 			try {
-				send(event);
+				if (!this.bridge.send(event.topic(), this.messages.toMessage(event))) {
+					throw new IllegalStateException("The broker did not take event " + event.eventId());
+				}
 			}
 			catch (RuntimeException ex) {
-				failed(collection, document.get("_id"), event, ex);
 				// The later events of this subject wait, so that they are never
 				// published before it.
-				return published;
+				return new Sent(document, sent, event, ex);
 			}
-			this.failures.remove(event.eventId());
-			Query sameDocument = new Query(Criteria.where("_id").is(document.get("_id")));
-			Update markSent = new Update().pull("outbox", new Document("eventId", event.eventId())).inc("version", 1);
-			this.mongo.updateFirst(sameDocument, markSent, collection);
-			published++;
+			sent.add(event.eventId());
 		}
-		return published;
+		return new Sent(document, sent, null, null);
 	}
 
-	private void send(OutboxEvent event) {
-		if (!this.bridge.send(event.topic(), this.messages.toMessage(event))) {
-			throw new IllegalStateException("The broker did not take event " + event.eventId());
+	private int markSent(Sent sent) {
+		Pending document = sent.document().document();
+		if (!sent.eventIds().isEmpty()) {
+			sent.eventIds().forEach(this.failures::remove);
+			Query sameDocument = new Query(Criteria.where("_id").is(document.id()));
+			// The version moves, so that a writer holding the document as it was before
+			// cannot put the sent entries back.
+			Update markSent = new Update()
+				.pull("outbox", Query.query(Criteria.where("eventId").in(sent.eventIds())).getQueryObject())
+				.inc("version", 1);
+			this.mongo.updateFirst(sameDocument, markSent, document.collection());
+		}
+		OutboxEvent failed = sent.failed();
+		RuntimeException cause = sent.cause();
+		if (failed == null || cause == null) {
+			this.pending.done(document, sent.document().stamp());
+		}
+		else {
+			failed(document, failed, cause);
+		}
+		return sent.eventIds().size();
+	}
+
+	private static Sent result(Future<Sent> sent) {
+		try {
+			return sent.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing", ex);
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 	}
 
-	private void failed(String collection, Object documentId, OutboxEvent event, RuntimeException ex) {
+	private void scan() {
+		for (String collection : collections()) {
+			// Lets a real MongoDB find the few documents with entries through a small
+			// index; the embedded store ignores it and scans, at start and rarely after.
+			this.mongo.indexOps(collection)
+				.createIndex(new Index().on(ENTRY_ID, Sort.Direction.ASC)
+					.named(PENDING_INDEX)
+					.partial(PartialIndexFilter.of(Criteria.where(ENTRY_ID).exists(true))));
+			Query withEntries = new Query(Criteria.where(ENTRY_ID).exists(true));
+			withEntries.fields().include("_id");
+			this.mongo.find(withEntries, Document.class, collection)
+				.forEach(document -> this.pending.mark(collection, document.get("_id")));
+		}
+	}
+
+	private void failed(Pending document, OutboxEvent event, RuntimeException ex) {
 		Failure previous = this.failures.get(event.eventId());
 		int attempts = (previous != null) ? previous.attempts() + 1 : 1;
 		Instant next = this.clock.instant().plus(this.settings.backOff(attempts));
-		this.failures.put(event.eventId(), new Failure(collection, documentId, attempts, next));
+		this.failures.put(event.eventId(), new Failure(document, attempts, next));
 		// Ids and type only: the event's data and the cause's message may hold
 		// personal data.
 		if (attempts == this.settings.stuckAfter()) {
@@ -146,13 +279,18 @@ public final class OutboxRelay extends WakeablePoller {
 		}
 	}
 
-	private List<Object> waitingDocuments(String collection, Instant now) {
+	private void forgetFailuresOf(Pending document, List<OutboxEvent> entries) {
+		Set<String> stillThere = new HashSet<>();
+		entries.forEach(entry -> stillThere.add(entry.eventId()));
+		this.failures.entrySet()
+			.removeIf(failure -> failure.getValue().document().equals(document)
+					&& !stillThere.contains(failure.getKey()));
+	}
+
+	private boolean waiting(Pending document, Instant now) {
 		return this.failures.values()
 			.stream()
-			.filter(failure -> failure.collection().equals(collection) && failure.nextAttempt().isAfter(now))
-			.map(Failure::documentId)
-			.distinct()
-			.toList();
+			.anyMatch(failure -> failure.document().equals(document) && failure.nextAttempt().isAfter(now));
 	}
 
 	private double stuck() {
@@ -176,6 +314,10 @@ public final class OutboxRelay extends WakeablePoller {
 	@Override
 	protected void pollOnce() {
 		relayPending();
+		if (this.roundWasFull) {
+			// More is marked than one round takes: go on at once.
+			wake();
+		}
 	}
 
 	@Override
@@ -204,14 +346,35 @@ public final class OutboxRelay extends WakeablePoller {
 	}
 
 	/**
+	 * A marked document read for this round.
+	 *
+	 * @param document the document
+	 * @param stamp its mark when the round took it
+	 * @param entries its outbox, oldest first
+	 */
+	private record Outgoing(Pending document, long stamp, List<OutboxEvent> entries) {
+	}
+
+	/**
+	 * What a round published of one document.
+	 *
+	 * @param document the document
+	 * @param eventIds the events the broker acknowledged, in order
+	 * @param failed the event that failed, after which nothing was sent, or null
+	 * @param cause why it failed, or null
+	 */
+	private record Sent(Outgoing document, List<String> eventIds, @Nullable OutboxEvent failed,
+			@Nullable RuntimeException cause) {
+	}
+
+	/**
 	 * An entry that failed to publish.
 	 *
-	 * @param collection its document's collection
-	 * @param documentId the {@code _id} of the document holding it
+	 * @param document the document holding it
 	 * @param attempts failed attempts so far
 	 * @param nextAttempt not tried again before
 	 */
-	private record Failure(String collection, Object documentId, int attempts, Instant nextAttempt) {
+	private record Failure(Pending document, int attempts, Instant nextAttempt) {
 	}
 
 }

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRetry the longest wait between two attempts at one entry
  * @param stuckAfter after this many failed attempts an entry is reported stuck (it is
  * still tried every {@code maxRetry})
+ * @param scanInterval how often the relay looks through every aggregate collection for
+ * entries no save of this instance told it about (another instance's, left when it died)
  */
 @ConfigurationProperties("aiguillage.outbox")
 public record OutboxSettings(@DefaultValue("PT0.5S") Duration pollInterval, @DefaultValue("PT1S") Duration firstRetry,
-		@DefaultValue("PT1M") Duration maxRetry, @DefaultValue("5") int stuckAfter) {
+		@DefaultValue("PT1M") Duration maxRetry, @DefaultValue("5") int stuckAfter,
+		@DefaultValue("PT5M") Duration scanInterval) {
 
 	/**
 	 * How long to wait after the given number of failed attempts.

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
@@ -156,6 +157,27 @@ class AggregatesIntegrationTests {
 		Tally stored = this.mongo.findById(id, Tally.class);
 		assertThat(stored.count()).isEqualTo(1);
 		assertThat(stored.hasApplied(eventId)).isTrue();
+	}
+
+	@Test
+	void anAggregateKeepsOnlyItsLatestAppliedEventIdsOldestDroppedFirst() {
+		String id = newId();
+		List<String> eventIds = IntStream.range(0, 25).mapToObj(i -> UUID.randomUUID().toString()).toList();
+
+		eventIds.forEach(eventId -> this.aggregates.applyOnce(Tally.class, id, eventId, () -> new Tally(id),
+				tally -> tally.reprioritise(Priority.A)));
+
+		// The test context keeps 20.
+		Tally stored = this.mongo.findById(id, Tally.class);
+		assertThat(stored.appliedEventIds()).containsExactlyElementsOf(eventIds.subList(5, 25));
+		assertThat(stored.count()).isEqualTo(25);
+		boolean oldestKept = this.aggregates.applyOnce(Tally.class, id, eventIds.get(5), () -> new Tally(id),
+				tally -> tally.reprioritise(Priority.A));
+		boolean latest = this.aggregates.applyOnce(Tally.class, id, eventIds.get(24), () -> new Tally(id),
+				tally -> tally.reprioritise(Priority.A));
+		assertThat(oldestKept).isFalse();
+		assertThat(latest).isFalse();
+		assertThat(this.mongo.findById(id, Tally.class).count()).isEqualTo(25);
 	}
 
 	@Test

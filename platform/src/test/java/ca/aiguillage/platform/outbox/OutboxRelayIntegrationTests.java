@@ -5,14 +5,20 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.platform.PlatformIntegrationTest;
 import ca.aiguillage.platform.events.CloudEventMessages;
+import ca.aiguillage.platform.probe.FindCommands;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +32,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +64,9 @@ class OutboxRelayIntegrationTests {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	FindCommands finds;
 
 	@Test
 	void publishesAtOnceWhenWokenInOrderKeyedBySubjectAndThenRemovesEachEntry() {
@@ -99,7 +110,8 @@ class OutboxRelayIntegrationTests {
 		assertThat(this.mongo.findById(id, Tally.class).getOutbox()).extracting(OutboxEvent::eventId)
 			.containsExactly(event.eventId());
 
-		this.relay.wake();
+		// The restarted relay finds the entry by its scan at start.
+		relayOn(this.mongo).relayPending();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
 			assertThat(recordsAbout(id)).extracting(record -> record.header("ce_id"))
@@ -122,6 +134,7 @@ class OutboxRelayIntegrationTests {
 		storeWithOutbox(poisoned, poison, heldBack);
 		storeWithOutbox(healthy, other);
 
+		this.relay.rescan();
 		this.relay.wake();
 
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -139,6 +152,107 @@ class OutboxRelayIntegrationTests {
 			.containsExactly(poison.eventId(), heldBack.eventId());
 		assertThat(recordsAbout(poisoned)).isEmpty();
 		this.mongo.remove(this.mongo.findById(poisoned, Tally.class));
+	}
+
+	@Test
+	void aRestartedRelayPublishesWhatWasPendingBeforeTheRestart() {
+		String id = "tally-" + UUID.randomUUID();
+		OutboxEvent event = entry(id, ReprioritisedV1.TYPE,
+				"{\"referralId\":\"" + id + "\",\"priority\":\"A\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}");
+		storeWithOutbox(id, event);
+
+		// A new relay on the same database: it knows only what its scan at start finds.
+		int published = relayOn(this.mongo).relayPending();
+
+		assertThat(published).isEqualTo(1);
+		assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty();
+		assertThat(recordsAbout(id)).extracting(record -> record.header("ce_id")).containsExactly(event.eventId());
+	}
+
+	@Test
+	void aBurstOfSavesIsPublishedAtOnceAndReadOnlyById() throws Exception {
+		int writers = 4;
+		int savesEach = 25;
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < writers * savesEach; i++) {
+			ids.add("tally-" + UUID.randomUUID());
+		}
+		this.finds.clear();
+
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int writer = 0; writer < writers; writer++) {
+				List<String> mine = ids.subList(writer * savesEach, (writer + 1) * savesEach);
+				done.add(pool.submit(() -> mine.forEach(id -> this.aggregates.update(Tally.class, id, found -> {
+					Tally tally = new Tally(id);
+					tally.reprioritise(Priority.B);
+					return Outcome.save(tally, true);
+				}))));
+			}
+			for (Future<?> writer : done) {
+				writer.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		// The relay polls once a minute here: only the saves' wake-ups publish this fast.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ids)
+				.allSatisfy(id -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty()));
+		assertThat(new KafkaProbe(this.broker.getBrokersAsString()).readAll(Topics.WAITLIST_EVENTS))
+			.extracting(WireRecord::key)
+			.filteredOn(ids::contains)
+			.hasSize(ids.size())
+			.doesNotHaveDuplicates();
+		assertThat(this.finds.of("tallies")).isNotEmpty().allSatisfy(find -> assertThat(find.byId()).isTrue());
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.meters.get(OutboxRelay.PENDING).gauge().value()).isZero());
+	}
+
+	@Test
+	void documentsMarkedEarlierGoFirstWhenMoreArePendingThanOneRoundTakes() {
+		List<String> first = new ArrayList<>();
+		for (int i = 0; i < 250; i++) {
+			String id = "tally-" + UUID.randomUUID();
+			storeWithOutbox(id, entry(id, ReprioritisedV1.TYPE,
+					"{\"referralId\":\"" + id + "\",\"priority\":\"C\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}"));
+			first.add(id);
+		}
+		OutboxRelay restarted = relayOn(this.mongo);
+		assertThat(restarted.relayPending()).isEqualTo(200);
+
+		// Saved again before the next round: still after the 50 marked earlier.
+		List<String> published = first.stream()
+			.filter(id -> this.mongo.findById(id, Tally.class).getOutbox().isEmpty())
+			.toList();
+		published.forEach(id -> {
+			Tally again = this.mongo.findById(id, Tally.class);
+			again.addToOutbox(entry(id, ReprioritisedV1.TYPE,
+					"{\"referralId\":\"" + id + "\",\"priority\":\"D\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}"));
+			this.mongo.save(again);
+			restarted.pending("tallies", id);
+		});
+		restarted.relayPending();
+
+		assertThat(first)
+			.allSatisfy(id -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).hasSizeLessThanOrEqualTo(1));
+		assertThat(first.stream().filter(id -> !published.contains(id)))
+			.allSatisfy(id -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty());
+	}
+
+	@Test
+	void everyAggregateCollectionDeclaresAPartialIndexOfItsPendingEntries() {
+		List<IndexInfo> indexes = this.mongo.indexOps(Tally.class).getIndexInfo();
+
+		assertThat(indexes).filteredOn(index -> index.getName().equals("outbox_pending"))
+			.singleElement()
+			.satisfies(index -> {
+				assertThat(index.getIndexFields()).extracting(IndexField::getKey).containsExactly("outbox.eventId");
+				assertThat(index.getPartialFilterExpression()).contains("outbox.eventId").contains("$exists");
+			});
 	}
 
 	private List<WireRecord> recordsAbout(String subject) {
@@ -163,9 +277,9 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay relayOn(MongoOperations mongo) {
-		return new OutboxRelay(mongo, this.bridge, this.messages,
-				new OutboxSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMinutes(1), 5),
-				Clock.systemUTC(), new SimpleMeterRegistry());
+		return new OutboxRelay(mongo, this.bridge, this.messages, new OutboxSettings(Duration.ofMinutes(1),
+				Duration.ofSeconds(1), Duration.ofMinutes(1), 5, Duration.ofHours(1)), Clock.systemUTC(),
+				new SimpleMeterRegistry());
 	}
 
 	private static MongoOperations crashingOnRemovalFrom(MongoOperations mongo, String id) {

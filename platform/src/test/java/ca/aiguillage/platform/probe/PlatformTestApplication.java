@@ -3,7 +3,9 @@ package ca.aiguillage.platform.probe;
 import ca.aiguillage.platform.outbox.Aggregate;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A service with nothing of its own but a probe: what every service gets from the
@@ -13,5 +15,15 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 @SpringBootApplication
 @EntityScan(basePackageClasses = Aggregate.class)
 public class PlatformTestApplication {
+
+	@Bean
+	FindCommands findCommands() {
+		return new FindCommands();
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer recordFindCommands(FindCommands finds) {
+		return settings -> settings.addCommandListener(finds);
+	}
 
 }

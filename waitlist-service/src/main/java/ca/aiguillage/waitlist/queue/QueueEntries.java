@@ -2,7 +2,9 @@ package ca.aiguillage.waitlist.queue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,10 +14,12 @@ import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.Outcome;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.NotFoundException;
+import ca.aiguillage.platform.work.DueTimes;
+import ca.aiguillage.platform.work.WorkSettings;
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,10 +27,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queue entries. Every change is one conditional write of one entry with its outbox,
- * and leaves the entry's next timer worked out for the poller.
+ * and leaves the entry's next timer worked out for the poller, which finds due entries in
+ * an in-memory due list that each save updates.
  */
 @Component
 public class QueueEntries {
+
+	/** The field holding an entry's next timer, absent when it has none. */
+	public static final String NEXT_TIMER_AT = "nextTimerAt";
 
 	private final Aggregates aggregates;
 
@@ -38,13 +46,18 @@ public class QueueEntries {
 
 	private final ApplicationEventPublisher events;
 
+	private final DueTimes timers;
+
 	QueueEntries(Aggregates aggregates, MongoOperations mongo, TimerSettings settings, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, WorkSettings work) {
 		this.events = events;
 		this.aggregates = aggregates;
 		this.mongo = mongo;
 		this.settings = settings;
 		this.clock = clock;
+		this.timers = new DueTimes(this::scanTimers, work.scanInterval());
+		// Every save leaves the entry's next timer worked out: the due list follows it.
+		aggregates.afterSave(QueueEntry.class, entry -> this.timers.schedule(entry.getId(), entry.nextTimerAt()));
 	}
 
 	/**
@@ -130,14 +143,25 @@ public class QueueEntries {
 	}
 
 	/**
-	 * The entries whose next timer is due.
+	 * The entries whose next timer is due, from the in-memory due list (no query).
 	 * @param limit how many at most
 	 * @return their ids, the most overdue first
 	 */
 	public List<String> due(Instant now, int limit) {
-		Query query = new Query(Criteria.where("nextTimerAt").lte(now)).with(Sort.by("nextTimerAt")).limit(limit);
-		query.fields().include("_id");
-		return this.mongo.find(query, QueueEntry.class).stream().map(QueueEntry::getId).toList();
+		return this.timers.due(now, limit);
+	}
+
+	/**
+	 * Every entry with a timer, read at start and by the safety-net scan: through the
+	 * partial index on {@code nextTimerAt} on a real MongoDB.
+	 */
+	private Map<String, Instant> scanTimers() {
+		Query withTimer = new Query(Criteria.where(NEXT_TIMER_AT).exists(true));
+		withTimer.fields().include("_id").include(NEXT_TIMER_AT);
+		Map<String, Instant> found = new HashMap<>();
+		this.mongo.find(withTimer, Document.class, this.mongo.getCollectionName(QueueEntry.class))
+			.forEach(entry -> found.put(entry.getString("_id"), entry.getDate(NEXT_TIMER_AT).toInstant()));
+		return found;
 	}
 
 	/**
@@ -150,6 +174,9 @@ public class QueueEntries {
 			Instant now = this.clock.instant();
 			QueueEntry entry = found.orElse(null);
 			if (entry == null || entry.nextTimerAt() == null || now.isBefore(entry.nextTimerAt())) {
+				// Another instance fired it, or the list was stale: follow what is
+				// stored.
+				this.timers.schedule(referralId, (entry != null) ? entry.nextTimerAt() : null);
 				return Outcome.unchanged(Optional.empty());
 			}
 			QueueStatus before = entry.status();
