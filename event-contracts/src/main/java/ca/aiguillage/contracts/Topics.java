@@ -16,11 +16,6 @@ public final class Topics {
 	 */
 	public static final String REFERRALS_INBOUND = "referrals.inbound";
 
-	/**
-	 * The partner ids an inbound topic can name (a Kafka topic name's own characters).
-	 */
-	private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-
 	/** Intake outcomes; owned by referral-service. */
 	public static final String REFERRAL_EVENTS = "referral.events";
 
@@ -37,6 +32,15 @@ public final class Topics {
 	}
 
 	/**
+	 * The partner ids an inbound topic can name (a Kafka topic name's own characters).
+	 */
+	private static final class PartnerIds {
+
+		static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+	}
+
+	/**
 	 * The inbound topic of one partner system. The partner of a referral is the topic it
 	 * arrived on, never a header its sender chose.
 	 * @param partnerId the partner system's id, as in its tokens' {@code partner_id}
@@ -44,7 +48,7 @@ public final class Topics {
 	 * @throws IllegalArgumentException if the id cannot name a topic
 	 */
 	public static String inboundOf(String partnerId) {
-		if (!PARTNER_ID.matcher(partnerId).matches()) {
+		if (!PartnerIds.PATTERN.matcher(partnerId).matches()) {
 			throw new IllegalArgumentException("A partner id names a topic: lower-case letters, digits and dashes");
 		}
 		return REFERRALS_INBOUND + "." + partnerId;
@@ -61,7 +65,7 @@ public final class Topics {
 			return Optional.empty();
 		}
 		String partner = topic.substring(prefix.length());
-		return PARTNER_ID.matcher(partner).matches() ? Optional.of(partner) : Optional.empty();
+		return PartnerIds.PATTERN.matcher(partner).matches() ? Optional.of(partner) : Optional.empty();
 	}
 
 }
