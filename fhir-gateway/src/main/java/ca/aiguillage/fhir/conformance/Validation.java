@@ -18,7 +18,7 @@ public class Validation {
 
 	private final Conformance conformance;
 
-	Validation(Conformance conformance) {
+	public Validation(Conformance conformance) {
 		this.conformance = conformance;
 	}
 
