@@ -18,6 +18,13 @@ import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValid
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -82,6 +89,19 @@ public final class Conformance {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A small Bundle holding each type a referral holds, to load their profiles.
+	 * @return the Bundle
+	 */
+	static Bundle warmUp() {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (org.hl7.fhir.r4.model.Resource resource : List.of(new ServiceRequest(), new Patient(), new Consent(),
+				new QuestionnaireResponse(), new Task())) {
+			bundle.addEntry().setResource(resource);
+		}
+		return bundle;
 	}
 
 	public static FhirContext context() {

@@ -9,7 +9,11 @@ class ConformanceConfiguration {
 
 	@Bean
 	Conformance conformance() {
-		return Conformance.load();
+		Conformance conformance = Conformance.load();
+		// The validator reads the R4 profiles on first use: at start, not on a partner's
+		// first request.
+		conformance.validator().validateWithResult(Conformance.warmUp());
+		return conformance;
 	}
 
 }

@@ -66,13 +66,20 @@ class Tasks {
 			known.setOnInsert("authoredOn", when);
 		}
 		this.mongo.upsert(query(where("_id").is(referralId)), known, COLLECTION);
-		Update change = new Update().set("stage", stage.name())
-			.set("stageAt", when)
-			.set("lastUpdated", Date.from(this.clock.instant()));
+		Date now = Date.from(this.clock.instant());
+		this.mongo.updateFirst(query(where("_id").is(referralId).and("stageAt").lt(when)),
+				new Update().set("stage", stage.name()).set("stageAt", when).set("lastUpdated", now), COLLECTION);
 		if (organizationId != null) {
-			change.set("organizationId", organizationId);
+			// The latest proposal's organization holds the referral, whatever stage came
+			// later.
+			this.mongo.updateFirst(
+					query(where("_id").is(referralId)
+						.orOperator(where("organizationAt").exists(false), where("organizationAt").lt(when))),
+					new Update().set("organizationId", organizationId)
+						.set("organizationAt", when)
+						.set("lastUpdated", now),
+					COLLECTION);
 		}
-		this.mongo.updateFirst(query(where("_id").is(referralId).and("stageAt").lt(when)), change, COLLECTION);
 	}
 
 	Optional<Entry> find(String referralId) {
