@@ -30,11 +30,13 @@ public enum FhirFormat {
 	 * The format an answer is written in.
 	 * @param format the {@code _format} parameter, which wins
 	 * @param accept the Accept header
-	 * @return XML when either asks for it, else JSON
+	 * @return XML when it alone is asked for, else JSON
 	 */
 	public static FhirFormat of(@Nullable String format, @Nullable String accept) {
-		String asked = (format != null && !format.isBlank()) ? format : accept;
-		return (asked != null && asked.toLowerCase(Locale.ROOT).contains("xml")) ? XML : JSON;
+		String asked = ((format != null && !format.isBlank()) ? format : String.valueOf(accept))
+			.toLowerCase(Locale.ROOT);
+		// HAPI's client accepts both: JSON, unless only XML is asked for.
+		return (asked.contains("xml") && !asked.contains("json")) ? XML : JSON;
 	}
 
 	/**

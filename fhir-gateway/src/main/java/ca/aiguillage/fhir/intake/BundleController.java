@@ -45,7 +45,7 @@ class BundleController {
 		this.outcomes = outcomes;
 	}
 
-	@PostMapping("/fhir")
+	@PostMapping({ "/fhir", "/fhir/" })
 	@PreAuthorize("hasAnyRole('PARTNER', 'ADMIN')")
 	ResponseEntity<String> transaction(@RequestBody String body,
 			@RequestHeader(name = "Content-Type", required = false) @Nullable String contentType,

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -77,9 +78,11 @@ class TaskController {
 				(owner != null) ? strip(owner, "Organization/") : null,
 				(lastUpdated != null) ? lastUpdated(lastUpdated) : null);
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(found.size());
+		// A Bundle entry's fullUrl is absolute.
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir/Task/").toUriString();
 		for (Tasks.Entry entry : found) {
 			bundle.addEntry()
-				.setFullUrl("Task/" + entry.referralId())
+				.setFullUrl(base + entry.referralId())
 				.setResource(TaskResource.of(entry))
 				.getSearch()
 				.setMode(Bundle.SearchEntryMode.MATCH);

@@ -123,6 +123,8 @@ class TaskProjectionIntegrationTests extends RunningService {
 		assertThat(ids("/fhir/Task?_lastUpdated=gt" + Instant.now().plusSeconds(3600))).isEmpty();
 		Http.Answer searchset = this.ahuntsic.get("/fhir/Task?based-on=ServiceRequest/" + proposed);
 		assertThat(searchset.<String>json("$.type")).isEqualTo("searchset");
+		assertThat(searchset.<String>json("$.entry[0].fullUrl"))
+			.matches("http://127\\.0\\.0\\.1:\\d+/fhir/Task/" + proposed);
 		assertThat(searchset.header("Content-Type")).startsWith("application/fhir+json");
 	}
 
