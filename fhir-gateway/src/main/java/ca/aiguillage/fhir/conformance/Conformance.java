@@ -10,6 +10,7 @@ import java.util.List;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.validation.FhirValidator;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -50,7 +51,7 @@ public final class Conformance {
 	/** The system of the partner ids a Task names its requester with. */
 	public static final String PARTNER_ID = BASE + "/partner-id";
 
-	private static final FhirContext CONTEXT = FhirContext.forR4Cached();
+	private static final FhirContext CONTEXT = strict(FhirContext.forR4());
 
 	private final List<IBaseResource> published;
 
@@ -102,6 +103,13 @@ public final class Conformance {
 			bundle.addEntry().setResource(resource);
 		}
 		return bundle;
+	}
+
+	private static FhirContext strict(FhirContext context) {
+		// The lenient default logs a malformed value (a birth date, a name) and goes on:
+		// refuse the body instead, so nothing personal reaches the logs.
+		context.setParserErrorHandler(new StrictErrorHandler());
+		return context;
 	}
 
 	public static FhirContext context() {

@@ -3,6 +3,7 @@ package ca.aiguillage.fhir.conformance;
 import java.util.List;
 
 import ca.aiguillage.testing.Fixtures;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The examples we publish and the resources we emit, through the FHIR validator. */
 class ConformanceTests {
@@ -76,6 +78,14 @@ class ConformanceTests {
 
 		assertThat(validation.errors(bundle)).extracting(SingleValidationMessage::getLocationString)
 			.anyMatch(location -> location.contains("QuestionnaireResponse") || location.contains("entry[5]"));
+	}
+
+	@Test
+	void malformedValueIsRefusedRatherThanLoggedAndSkipped() {
+		String json = Fixtures.repositoryFile("examples/fhir/referral-bundle.json")
+			.replace("\"birthDate\": \"1991-04-12\"", "\"birthDate\": \"12 avril 1991\"");
+
+		assertThatExceptionOfType(DataFormatException.class).isThrownBy(() -> FhirFormat.JSON.read(Bundle.class, json));
 	}
 
 	static List<SingleValidationMessage> errors(String name, IBaseResource resource) {
