@@ -1,6 +1,7 @@
 package ca.aiguillage.fhir.conformance;
 
 import java.util.List;
+import java.util.Locale;
 
 import ca.aiguillage.testing.Fixtures;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -8,11 +9,16 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.StaticMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -78,6 +84,23 @@ class ConformanceTests {
 
 		assertThat(validation.errors(bundle)).extracting(SingleValidationMessage::getLocationString)
 			.anyMatch(location -> location.contains("QuestionnaireResponse") || location.contains("entry[5]"));
+	}
+
+	@Test
+	void operationOutcomeOfARefusalIsValid() {
+		StaticMessageSource messages = new StaticMessageSource();
+		messages.addMessage("fhir.not-found", Locale.FRENCH, "Aucune ressource de ce type ne porte cet identifiant.");
+		LocaleContextHolder.setLocale(Locale.FRENCH);
+		OperationOutcome outcome = new OperationOutcomes(messages)
+			.outcome(List.of(FhirProblem.Issue.of(IssueType.NOTFOUND, null, "fhir.not-found"),
+					FhirProblem.Issue.text(IssueType.INVALID, "Bundle.entry[1].resource.birthDate",
+							"La date de naissance doit être passée.")));
+
+		LocaleContextHolder.resetLocaleContext();
+
+		assertThat(errors("OperationOutcome", outcome)).isEmpty();
+		assertThat(outcome.getIssueFirstRep().getDetails().getText())
+			.isEqualTo("Aucune ressource de ce type ne porte cet identifiant.");
 	}
 
 	@Test
