@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.authorization.AuthorizationServerApplication;
+import ca.aiguillage.fhir.FhirGatewayApplication;
 import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
 import ca.aiguillage.localstack.stubs.LocalSmsProvider;
 import ca.aiguillage.matching.MatchingApplication;
@@ -180,6 +181,13 @@ public final class LocalStack implements AutoCloseable {
 				// A service on port 0 took a free one: the next services call it there.
 				ports.set(i, stack.port(i));
 			}
+			// The FHIR gateway (8085) translates for referral-service: started after it.
+			List<String> fhir = new ArrayList<>(serviceArguments(0, ports, authorizationPort, stack.bootstrapServers,
+					stack.mongoUri, dataDir, demoData, stack.smtp.port(), stack.sms.baseUrl()));
+			fhir.set(0, "--server.port=" + ((servicePorts.get(0) == 0) ? 0 : 8085));
+			fhir.add("--fhir.referral-service=http://localhost:" + ports.get(0));
+			stack.services
+				.add(FhirGatewayApplication.application().registerShutdownHook(false).run(fhir.toArray(String[]::new)));
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
 			}
@@ -246,6 +254,10 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	public int port(int service) {
 		return ((WebServerApplicationContext) this.services.get(service)).getWebServer().getPort();
+	}
+
+	public int fhirPort() {
+		return port(APPLICATIONS.size());
 	}
 
 	public int authorizationPort() {

@@ -1,0 +1,127 @@
+package ca.aiguillage.fhir.conformance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.validation.FhirValidator;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * The FHIR R4 context and the resources we publish (our Questionnaire and CodeSystems),
+ * with a validator that knows them: the base R4 profiles, common terminologies, and ours.
+ */
+public final class Conformance {
+
+	/** The canonical base of the resources we publish. */
+	public static final String BASE = "https://aiguillage.example.org/fhir";
+
+	/** The referral needs Questionnaire that a QuestionnaireResponse answers. */
+	public static final String QUESTIONNAIRE = BASE + "/Questionnaire/referral-needs";
+
+	/** The system of a referral's Task business status. */
+	public static final String REFERRAL_STATUS = BASE + "/CodeSystem/referral-status";
+
+	/** The system of what a Consent is about. */
+	public static final String CONSENT_KIND = BASE + "/CodeSystem/consent-kind";
+
+	/** The system of the partner ids a Task names its requester with. */
+	public static final String PARTNER_ID = BASE + "/partner-id";
+
+	private static final FhirContext CONTEXT = strict(FhirContext.forR4());
+
+	private final List<IBaseResource> published;
+
+	private final FhirValidator validator;
+
+	private Conformance(List<IBaseResource> published) {
+		this.published = published;
+		PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(CONTEXT);
+		published.forEach(ours::addResource);
+		// A code of a system no server here knows (SNOMED CT) is a warning, not an error.
+		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(
+				CONTEXT);
+		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+		ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(CONTEXT),
+				new CommonCodeSystemsTerminologyService(CONTEXT),
+				new InMemoryTerminologyServerValidationSupport(CONTEXT), ours, unknownSystems);
+		this.validator = CONTEXT.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+	}
+
+	/**
+	 * Loads our published resources from the classpath and builds the validator (a few
+	 * seconds: it reads every R4 profile once).
+	 * @return the conformance
+	 */
+	public static Conformance load() {
+		try {
+			List<IBaseResource> published = new ArrayList<>();
+			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:fhir/*.json")) {
+				try (InputStream in = resource.getInputStream()) {
+					published.add(CONTEXT.newJsonParser()
+						.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+				}
+			}
+			return new Conformance(List.copyOf(published));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * A small Bundle holding each type a referral holds, to load their profiles.
+	 * @return the Bundle
+	 */
+	static Bundle warmUp() {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		for (org.hl7.fhir.r4.model.Resource resource : List.of(new ServiceRequest(), new Patient(), new Consent(),
+				new QuestionnaireResponse(), new Task())) {
+			bundle.addEntry().setResource(resource);
+		}
+		return bundle;
+	}
+
+	private static FhirContext strict(FhirContext context) {
+		// The lenient default logs a malformed value (a birth date, a name) and goes on:
+		// refuse the body instead, so nothing personal reaches the logs.
+		context.setParserErrorHandler(new StrictErrorHandler());
+		return context;
+	}
+
+	public static FhirContext context() {
+		return CONTEXT;
+	}
+
+	public List<IBaseResource> published() {
+		return this.published;
+	}
+
+	public FhirValidator validator() {
+		return this.validator;
+	}
+
+}
