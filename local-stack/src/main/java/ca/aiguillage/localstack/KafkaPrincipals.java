@@ -47,6 +47,9 @@ final class KafkaPrincipals {
 			Topics.MATCHING_EVENTS, "waitlist-service", Topics.WAITLIST_EVENTS, "notification-service",
 			Topics.NOTIFICATION_EVENTS);
 
+	/** Services that only read the event topics (they publish nothing). */
+	static final List<String> READERS = List.of("fhir-gateway");
+
 	/** The local stack's demo partner systems (as in authorization-server-local.yml). */
 	static final List<String> DEMO_PARTNERS = List.of("demo-partner", "clsc-ahuntsic", "gasm-laval");
 
@@ -96,6 +99,7 @@ final class KafkaPrincipals {
 	static List<String> principals() {
 		List<String> principals = new ArrayList<>(List.of(ADMIN));
 		principals.addAll(SERVICES.keySet().stream().sorted().toList());
+		principals.addAll(READERS);
 		principals.addAll(DEMO_PARTNERS);
 		return principals;
 	}
@@ -153,7 +157,7 @@ final class KafkaPrincipals {
 	}
 
 	void writeServiceSettings() {
-		for (String service : SERVICES.keySet()) {
+		for (String service : clientsOfTheServices()) {
 			Properties spring = new Properties();
 			clientSettings(service).forEach((key, value) -> spring
 				.setProperty("spring.cloud.stream.kafka.binder.configuration." + key, value.toString()));
@@ -165,6 +169,12 @@ final class KafkaPrincipals {
 				throw new UncheckedIOException(ex);
 			}
 		}
+	}
+
+	private static List<String> clientsOfTheServices() {
+		List<String> services = new ArrayList<>(SERVICES.keySet());
+		services.addAll(READERS);
+		return services;
 	}
 
 	/**
@@ -189,6 +199,16 @@ final class KafkaPrincipals {
 			allow(acls, service, ResourceType.GROUP, service, PatternType.PREFIXED, AclOperation.READ,
 					AclOperation.DESCRIBE);
 		});
+		for (String reader : READERS) {
+			for (String topic : eventTopics) {
+				allow(acls, reader, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ,
+						AclOperation.DESCRIBE);
+				allow(acls, reader, ResourceType.TOPIC, "error." + topic + "." + reader, PatternType.PREFIXED,
+						AclOperation.ALL);
+			}
+			allow(acls, reader, ResourceType.GROUP, reader, PatternType.PREFIXED, AclOperation.READ,
+					AclOperation.DESCRIBE);
+		}
 		// Only referral-service reads partners' referrals, and may replay its dead
 		// letters
 		// onto their topics.

@@ -185,6 +185,11 @@ public final class LocalStack implements AutoCloseable {
 			List<String> fhir = new ArrayList<>(serviceArguments(0, ports, authorizationPort, stack.bootstrapServers,
 					stack.mongoUri, dataDir, demoData, stack.smtp.port(), stack.sms.baseUrl()));
 			fhir.set(0, "--server.port=" + ((servicePorts.get(0) == 0) ? 0 : 8085));
+			// Its own Kafka login, not referral-service's.
+			fhir.replaceAll((argument) -> argument.startsWith("--spring.config.additional-location=")
+					? "--spring.config.additional-location=optional:file:"
+							+ KafkaPrincipals.settingsFile(dataDir, "fhir-gateway")
+					: argument);
 			fhir.add("--fhir.referral-service=http://localhost:" + ports.get(0));
 			stack.services
 				.add(FhirGatewayApplication.application().registerShutdownHook(false).run(fhir.toArray(String[]::new)));
