@@ -99,6 +99,13 @@ class ConsoleController {
 		return "waitlist/queue :: rows";
 	}
 
+	@GetMapping("/network")
+	String network(@AuthenticationPrincipal OidcUser person, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", this.view.network(SignedInPeople.caller(person), page, 50));
+		model.addAttribute("person", person.getSubject());
+		return "waitlist/network";
+	}
+
 	@GetMapping("/waits")
 	String waits(@AuthenticationPrincipal OidcUser person,
 			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy, Model model) {
@@ -144,6 +151,8 @@ class ConsoleController {
 					this.decisions.leave(referralId, caller, revision, Outcome.UNREACHABLE, chosenReason);
 				case INELIGIBLE -> this.decisions.leave(referralId, caller, revision, Outcome.INELIGIBLE, chosenReason);
 				case REDIRECTED -> this.decisions.leave(referralId, caller, revision, Outcome.REDIRECTED, chosenReason);
+				case TAKE -> this.decisions.take(referralId, caller, revision, null);
+				case FOLLOW_UP -> this.decisions.followUp(referralId, caller, revision, chosenReason);
 			}
 			model.addAttribute("done", message("console.done." + action));
 		}
@@ -171,11 +180,7 @@ class ConsoleController {
 		QueueDetail detail = this.view.detail(referralId, SignedInPeople.caller(person));
 		model.addAttribute("detail", detail);
 		model.addAttribute("referral", detail.referral());
-		model.addAttribute("actions",
-				CoordinatorAction.allowedFor(detail.referral().status())
-					.stream()
-					.map(CoordinatorAction::path)
-					.toList());
+		model.addAttribute("actions", detail.actions());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("constraints",
 				(detail.referral().proposal() != null) ? detail.referral().proposal().explanation().constraintsMet()

@@ -22,6 +22,7 @@ import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Browser;
@@ -210,6 +211,55 @@ class ConsoleBrowserTests extends RunningService {
 				.contains("Ce thérapeute n'est pas dans le répertoire de l'organisme du dossier."));
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Proposé");
 		Browser.screenshot(browser, "console-override-refused");
+	}
+
+	@Test
+	void coordinatorTakesASelfReferralFromTheNetworkQueueAndItJoinsTheirQueue() {
+		signIn("/console");
+		String id = selfReferralWithNoPlace();
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id),
+					answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
+
+		browser.findElement(By.linkText("File du réseau")).click();
+
+		By row = By.id("referral-" + id);
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(row).isEmpty());
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("File du réseau");
+		Browser.screenshot(browser, "console-network-queue");
+		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-taking")).isEmpty());
+		assertThat(browser.findElement(By.id("access")).getText())
+			.isEqualTo("Aucun organisme ne suit encore ce dossier. Prenez-le en charge pour agir.");
+		assertThat(browser.findElements(By.id("action-confirmation"))).isEmpty();
+		browser.findElement(By.cssSelector("#action-taking button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		await().atMost(ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.cssSelector("p.notice"))
+				.getText()
+				.equals("Le dossier est pris en charge par votre organisme."));
+		assertThat(browser.findElements(By.id("action-taking"))).isEmpty();
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Pris en charge par un organisme");
+		browser.get(console + "/console/network");
+		assertThat(browser.findElements(row)).isEmpty();
+	}
+
+	private String selfReferralWithNoPlace() {
+		String id = UUID.randomUUID().toString();
+		// Registered long ago: the longest wait, first on the network queue's first page.
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, Instant.now().minus(Duration.ofDays(400)), IntakeChannel.SELF_REFERRAL,
+						null, null, "fr", List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL),
+						false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), null,
+						"H2M", List.of(), null, null));
+		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, Instant.now()));
+		return id;
 	}
 
 	private void awaitProposed(String id) {
