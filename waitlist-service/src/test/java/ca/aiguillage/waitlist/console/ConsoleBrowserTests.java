@@ -249,6 +249,51 @@ class ConsoleBrowserTests extends RunningService {
 		assertThat(browser.findElements(row)).isEmpty();
 	}
 
+	@Test
+	void unknownReferralIsAFrenchPageWithAWayBackAndEnglishOnRequest() {
+		signIn("/console");
+
+		browser.get(console + "/console/referrals/no-such-referral");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+		assertThat(browser.findElement(By.id("back")).getText()).isEqualTo("Retour à l'accueil de la console");
+		assertThat(browser.findElements(By.className("crisis"))).isEmpty();
+		assertThat(browser.getPageSource()).doesNotContain("Whitelabel", "\"status\"");
+		Browser.screenshot(browser, "console-error-page");
+		browser.findElement(By.id("back")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(console + "/console"));
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("File d'attente");
+
+		browser.get(console + "/console/referrals/no-such-referral?lang=en");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+	}
+
+	@Test
+	void badAddressIsAFrenchPageNotAnEnglishWhitelabelPage() {
+		signIn("/console");
+
+		browser.get(console + "/console/waits?groupBy=NOPE");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande incomprise");
+		assertThat(browser.findElement(By.className("code")).getText()).isEqualTo("Code d'erreur : 400");
+	}
+
+	@Test
+	void partnerStaffAtTheConsoleGetAFrenchAccessDeniedPage() {
+		browser.get(console + "/console");
+		browser.findElement(By.id("username")).sendKeys("intervenant.ahuntsic");
+		browser.findElement(By.id("password")).sendKeys("intervenant-demo");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		await().atMost(ofSeconds(20))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.tagName("h1")).getText().equals("Accès refusé"));
+		assertThat(browser.findElement(By.id("error-text")).getText()).contains("n'a pas accès à cette page");
+	}
+
 	private String selfReferralWithNoPlace() {
 		String id = UUID.randomUUID().toString();
 		// Registered long ago: the longest wait, first on the network queue's first page.

@@ -84,7 +84,8 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 		// sent to
 		// sign in, and a form post without the session's CSRF token is refused.
 		Stream<Row> console = Stream.of("anonymous", "partner:clsc-a", "coordinator:org-laval", "admin")
-			.flatMap(caller -> Stream.of(row("GET", "/console", "/console", caller, 302),
+			.flatMap(caller -> Stream.of(row("GET", "/", "/", caller, 302),
+					row("GET", "/console", "/console", caller, 302),
 					row("GET", "/console/queue", "/console/queue", caller, 302),
 					row("GET", "/console/waits", "/console/waits", caller, 302),
 					row("GET", "/console/network", "/console/network", caller, 302),
