@@ -24,6 +24,7 @@ import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
@@ -40,6 +41,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,9 +73,13 @@ class ConsoleBrowserTests extends RunningService {
 
 	static String console;
 
+	static final NeighbourStub neighbours = NeighbourStub.start();
+
 	@DynamicPropertySource
 	static void signInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
 		registry.add("waitlist.console.issuer", () -> "http://127.0.0.1:" + AUTHORIZATION_PORT);
+		registry.add("waitlist.console.matching-url", neighbours::url);
+		registry.add("waitlist.console.referral-url", neighbours::url);
 	}
 
 	@BeforeAll
@@ -90,6 +96,7 @@ class ConsoleBrowserTests extends RunningService {
 	@BeforeEach
 	void openABrowser() {
 		browser = Browser.chromium("fr-CA");
+		neighbours.answering(true);
 	}
 
 	@AfterEach
@@ -102,6 +109,7 @@ class ConsoleBrowserTests extends RunningService {
 		if (authorization != null) {
 			authorization.close();
 		}
+		neighbours.close();
 	}
 
 	@Test
@@ -196,7 +204,9 @@ class ConsoleBrowserTests extends RunningService {
 		browser.get(console + "/console/referrals/" + id);
 		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-override")).isEmpty());
 
-		browser.findElement(By.id("therapist-override")).sendKeys("Julie Martin");
+		assertThat(browser.findElements(By.cssSelector("input[name=therapistId]"))).isEmpty();
+		// Matching offers Inès, but never announced her to this service: she is refused.
+		new Select(browser.findElement(By.id("therapist-override"))).selectByValue("t-99");
 		browser.findElement(By.id("reason-override")).sendKeys("La cliente la connaît déjà");
 		browser.findElement(By.cssSelector("#action-override button[type=submit]")).click();
 		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
@@ -247,6 +257,82 @@ class ConsoleBrowserTests extends RunningService {
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Pris en charge par un organisme");
 		browser.get(console + "/console/network");
 		assertThat(browser.findElements(row)).isEmpty();
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void overrideOffersMatchingsCandidatesWithTheConstraintsEachBreaksAndPublishesThem() {
+		Wire.publish(this.kafka, new TherapistChangedV1("t-12", "org-laval", true, 2, 0, 2, Instant.now()));
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+		browser.get(console + "/console/referrals/" + id);
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-override")).isEmpty());
+
+		Select therapists = new Select(browser.findElement(By.id("therapist-override")));
+		assertThat(therapists.getOptions()).extracting(WebElement::getText)
+			.containsExactly("Julie — 2 place(s) libre(s) — ne respecte pas : langue commune",
+					"Inès — 1 place(s) libre(s)");
+		therapists.selectByValue("t-12");
+		browser.findElement(By.id("reason-override")).sendKeys("La cliente la connaît déjà");
+		browser.findElement(By.cssSelector("#action-override button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		WireRecord overridden = await().atMost(ofSeconds(20))
+			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_OVERRIDDEN_V1, id),
+					records -> records.size() == 1)
+			.get(0);
+		assertThat(overridden.value()).contains("\"therapistId\":\"t-12\"",
+				"\"brokenConstraints\":[\"SHARED_LANGUAGE\"]");
+		assertThat(neighbours.requests)
+			.anyMatch(request -> request.startsWith("/api/v1/referrals/" + id + "/override-candidates Bearer "));
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void referralPageNamesPeopleAndPlacesShowsTheClientAndSaysQuebecTimeInFrench() {
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+
+		browser.get(console + "/console/referrals/" + id);
+
+		assertThat(browser.findElement(By.id("therapist")).getText()).isEqualTo("Camille");
+		assertThat(browser.findElement(By.id("languages")).getText()).isEqualTo("français, espagnol");
+		assertThat(browser.findElement(By.id("priority")).getText()).isEqualTo("C (28 jours ou moins)");
+		assertThat(browser.findElement(By.id("score")).getText()).startsWith("Score 0,82, la somme de : ");
+		assertThat(browser.findElement(By.id("timeline")).getText())
+			.containsPattern(
+					"\\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2} — Dossier reçu \\(par un partenaire \\(API\\)\\)")
+			.doesNotContain("PARTNER_API", "Z —");
+		assertThat(browser.findElement(By.id("identity")).getText()).contains("Marie Tremblay", "texto",
+				"+15145550123");
+		assertThat(browser.findElement(By.cssSelector("#identity a[href='tel:+15145550123']")).isDisplayed()).isTrue();
+		assertThat(neighbours.requests).anyMatch(
+				request -> request.startsWith("/api/v1/referrals/" + id + "/identity?purpose=CONTACT_CLIENT Bearer "));
+		Browser.screenshot(browser, "console-referral");
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void referralPageShowsIdsAndSaysSoWhenTheOtherServicesDoNotAnswer() {
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+		neighbours.answering(false);
+
+		browser.get(console + "/console/referrals/" + id);
+
+		assertThat(browser.findElement(By.id("therapist")).getText()).isEqualTo("t-07 (nom indisponible)");
+		assertThat(browser.findElement(By.id("identity-unavailable")).getText())
+			.startsWith("Le nom et les coordonnées du client ne sont pas disponibles");
+		assertThat(browser.findElements(By.id("therapist-override"))).isEmpty();
+		assertThat(browser.findElement(By.className("override-unavailable")).getText())
+			.startsWith("La liste des thérapeutes n'est pas disponible");
+		leaveOrgLavalsQueue(id);
 	}
 
 	@Test
@@ -292,6 +378,17 @@ class ConsoleBrowserTests extends RunningService {
 			.ignoreExceptions()
 			.until(() -> browser.findElement(By.tagName("h1")).getText().equals("Accès refusé"));
 		assertThat(browser.findElement(By.id("error-text")).getText()).contains("n'a pas accès à cette page");
+	}
+
+	/**
+	 * Takes a referral out of org-laval's queue, so that the other tests' positions in it
+	 * hold.
+	 */
+	private void leaveOrgLavalsQueue(String id) {
+		String etag = this.http.get("/api/v1/queue/" + id).header("etag");
+		assertThat(this.http
+			.postJson("/api/v1/queue/" + id + "/ineligibility", "{\"reason\":\"Test terminé\"}", "If-Match", etag)
+			.status()).isEqualTo(200);
 	}
 
 	private String selfReferralWithNoPlace() {
