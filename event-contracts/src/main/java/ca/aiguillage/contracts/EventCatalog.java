@@ -22,6 +22,8 @@ import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
+import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
@@ -209,6 +211,22 @@ public final class EventCatalog {
 			ReviewRequestedV1.TYPE, Topics.WAITLIST_EVENTS, ReviewRequestedV1.class, "schemas/review-requested.v1.json",
 			ReviewRequestedV1::referralId);
 
+	/**
+	 * A coordinator took a referral no organization held yet from the network queue; it
+	 * now belongs to their organization.
+	 */
+	public static final EventDefinition<ReferralTakenV1> REFERRAL_TAKEN_V1 = new EventDefinition<>(ReferralTakenV1.TYPE,
+			Topics.WAITLIST_EVENTS, ReferralTakenV1.class, "schemas/referral-taken.v1.json",
+			ReferralTakenV1::referralId);
+
+	/**
+	 * A coordinator recorded the follow-up of a referral redirected to crisis resources
+	 * at intake.
+	 */
+	public static final EventDefinition<FollowUpRecordedV1> FOLLOW_UP_RECORDED_V1 = new EventDefinition<>(
+			FollowUpRecordedV1.TYPE, Topics.WAITLIST_EVENTS, FollowUpRecordedV1.class,
+			"schemas/follow-up-recorded.v1.json", FollowUpRecordedV1::referralId);
+
 	/** A message was delivered, or finally failed after its last attempt. */
 	public static final EventDefinition<DeliveryRecordedV1> DELIVERY_RECORDED_V1 = new EventDefinition<>(
 			DeliveryRecordedV1.TYPE, Topics.NOTIFICATION_EVENTS, DeliveryRecordedV1.class,
@@ -227,8 +245,8 @@ public final class EventCatalog {
 			REFERRAL_LINKED_TO_OPEN_V1, INBOUND_REFERRAL_REJECTED_V1, PLACE_RELEASED_V1, THERAPIST_CHANGED_V1,
 			OVERRIDE_REFUSED_V1, PROPOSAL_CONFIRMED_V1, PROPOSAL_DECLINED_V1, PROPOSAL_EXPIRED_V1,
 			PROPOSAL_OVERRIDDEN_V1, THERAPY_STARTED_V1, THERAPY_ENDED_V1, REMATCH_REQUESTED_V1, REFERRAL_LEFT_QUEUE_V1,
-			REPRIORITISED_V1, CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1,
-			POSSIBLE_DUPLICATE_FLAGGED_V1, POSSIBLE_DUPLICATE_RESOLVED_V1);
+			REPRIORITISED_V1, CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, REFERRAL_TAKEN_V1, FOLLOW_UP_RECORDED_V1,
+			DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1, POSSIBLE_DUPLICATE_FLAGGED_V1, POSSIBLE_DUPLICATE_RESOLVED_V1);
 
 	private static final Map<String, EventDefinition<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventDefinition::type, Function.identity()));

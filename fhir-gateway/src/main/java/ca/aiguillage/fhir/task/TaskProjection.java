@@ -7,21 +7,26 @@ import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralEvent;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
+import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
@@ -58,6 +63,14 @@ class TaskProjection {
 			// A rejected inbound referral never became one: no Task.
 			case InboundReferralRejectedV1 e -> {
 			}
+			// A coordinator's review: linked to another referral, this one is over.
+			case PossibleDuplicateResolvedV1 e -> {
+				if (e.resolution() == PossibleDuplicateResolvedV1.Resolution.LINKED) {
+					record(e.referralId(), Stage.LINKED, e.resolvedAt(), null, null);
+				}
+			}
+			case PossibleDuplicateFlaggedV1 e -> {
+			}
 		}
 	}
 
@@ -70,6 +83,8 @@ class TaskProjection {
 			case PlaceReleasedV1 e -> {
 			}
 			case TherapistChangedV1 e -> {
+			}
+			case OverrideRefusedV1 e -> {
 			}
 		}
 	}
@@ -97,6 +112,10 @@ class TaskProjection {
 			case CheckInDueV1 e -> {
 			}
 			case ReviewRequestedV1 e -> {
+			}
+			case ReferralTakenV1 e -> {
+			}
+			case FollowUpRecordedV1 e -> {
 			}
 		}
 	}

@@ -22,6 +22,8 @@ import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
+import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
@@ -113,6 +115,10 @@ class ReferralConsumers {
 			case CheckInDueV1 checkIn -> {
 			}
 			case ReviewRequestedV1 review -> {
+			}
+			case ReferralTakenV1 taken -> {
+			}
+			case FollowUpRecordedV1 followUp -> {
 			}
 		}
 	}

@@ -37,6 +37,8 @@ import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
+import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
@@ -161,7 +163,8 @@ class Notifier {
 			case ProposalExpiredV1 expired -> recording(requests, now, known -> known.close(expired.proposalId()));
 			case TherapyStartedV1 _ -> recording(requests, now, NotificationCase::closeAll);
 			case ReferralLeftQueueV1 _, TherapyEndedV1 _ -> recording(requests, now, NotificationCase::end);
-			case WaitlistedV1 _, ProposalOverriddenV1 _, RematchRequestedV1 _, ReprioritisedV1 _ ->
+			case WaitlistedV1 _, ProposalOverriddenV1 _, RematchRequestedV1 _, ReprioritisedV1 _, ReferralTakenV1 _,
+					FollowUpRecordedV1 _ ->
 				recording(requests, now, NOTHING);
 		};
 		apply(eventId, EventCatalog.of(data).subjectOf(data), change);

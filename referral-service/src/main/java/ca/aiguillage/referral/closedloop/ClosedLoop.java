@@ -19,6 +19,8 @@ import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
+import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
+import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
@@ -94,6 +96,10 @@ class ClosedLoop {
 			case CheckInDueV1 e -> {
 			}
 			case ReviewRequestedV1 e -> {
+			}
+			case ReferralTakenV1 e -> {
+			}
+			case FollowUpRecordedV1 e -> {
 			}
 		}
 	}

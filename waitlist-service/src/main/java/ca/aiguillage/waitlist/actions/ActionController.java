@@ -138,6 +138,30 @@ class ActionController {
 				reason(body)));
 	}
 
+	/**
+	 * The organization taking a referral of the network queue.
+	 *
+	 * @param organizationId the organization, for an administrator (a coordinator takes
+	 * it into their own)
+	 */
+	record Taking(@Nullable String organizationId) {
+	}
+
+	@PostMapping("/taking")
+	ResponseEntity<QueueItem> take(@PathVariable String referralId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody(required = false) @Nullable Taking body) {
+		return answer(this.decisions.take(referralId, Caller.current(), revision(ifMatch),
+				(body != null) ? body.organizationId() : null));
+	}
+
+	@PostMapping("/follow-up")
+	ResponseEntity<QueueItem> followUp(@PathVariable String referralId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody(required = false) @Nullable Reason body) {
+		return answer(this.decisions.followUp(referralId, Caller.current(), revision(ifMatch), reason(body)));
+	}
+
 	@PostMapping("/priority")
 	ResponseEntity<QueueItem> reprioritise(@PathVariable String referralId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
@@ -92,6 +93,24 @@ public class Decisions {
 		return decide(referralId, caller, revision, (entry, now) -> entry.leave(outcome, stripped(reason), now));
 	}
 
+	/**
+	 * Takes a referral of the network queue into the caller's organization (an
+	 * administrator names it).
+	 */
+	public QueueEntry take(String referralId, Caller caller, @Nullable Long revision, @Nullable String organizationId) {
+		String organization = caller.isAdmin() ? organizationId : caller.organizationId();
+		FieldChecks checks = new FieldChecks();
+		checks.requiredText("organizationId", organization);
+		refuseIfAny(checks);
+		return decide(referralId, caller, revision, true, (entry, now) -> entry.take(organization, now));
+	}
+
+	/** Records, with a note, that someone followed up a crisis redirection. */
+	public QueueEntry followUp(String referralId, Caller caller, @Nullable Long revision, @Nullable String note) {
+		requireReason(new FieldChecks(), note);
+		return decide(referralId, caller, revision, true, (entry, now) -> entry.followUp(stripped(note), now));
+	}
+
 	public QueueEntry reprioritise(String referralId, Caller caller, @Nullable Long revision,
 			@Nullable Priority priority, @Nullable String reason) {
 		FieldChecks checks = new FieldChecks();
@@ -108,8 +127,14 @@ public class Decisions {
 
 	private QueueEntry decide(String referralId, Caller caller, @Nullable Long revision,
 			BiFunction<QueueEntry, Instant, Step> decision) {
-		Decided decided = this.entries.decide(referralId, caller, revision,
-				entry -> decision.apply(entry, this.clock.instant()));
+		return decide(referralId, caller, revision, false, decision);
+	}
+
+	private QueueEntry decide(String referralId, Caller caller, @Nullable Long revision, boolean inNetwork,
+			BiFunction<QueueEntry, Instant, Step> decision) {
+		Function<QueueEntry, Step> now = entry -> decision.apply(entry, this.clock.instant());
+		Decided decided = inNetwork ? this.entries.decideInNetwork(referralId, caller, revision, now)
+				: this.entries.decide(referralId, caller, revision, now);
 		this.notes.keep(decided, caller.subject());
 		return decided.entry();
 	}

@@ -1,19 +1,22 @@
 package ca.aiguillage.waitlist.console;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1.Outcome;
 import ca.aiguillage.platform.security.Caller;
+import ca.aiguillage.platform.security.SignInPages;
 import ca.aiguillage.platform.security.SignedInPeople;
+import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.waitlist.actions.Decisions;
 import ca.aiguillage.waitlist.insight.StartForecast;
 import ca.aiguillage.waitlist.insight.WaitReport;
+import ca.aiguillage.waitlist.console.Directory.Candidate;
 import ca.aiguillage.waitlist.queue.QueueEntries;
 import ca.aiguillage.waitlist.queue.ActionNotAllowedException;
 import ca.aiguillage.waitlist.queue.CoordinatorAction;
@@ -26,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,8 +63,14 @@ class ConsoleController {
 
 	private final WaitReport waits;
 
+	private final Directory directory;
+
+	private final ClientIdentity identities;
+
 	ConsoleController(QueueView view, Decisions decisions, LiveQueue live, MessageSource messages, QueueEntries entries,
-			StartForecast forecast, WaitReport waits) {
+			StartForecast forecast, WaitReport waits, Directory directory, ClientIdentity identities) {
+		this.directory = directory;
+		this.identities = identities;
 		this.waits = waits;
 		this.entries = entries;
 		this.forecast = forecast;
@@ -70,12 +81,14 @@ class ConsoleController {
 	}
 
 	@GetMapping
-	String queue(@AuthenticationPrincipal OidcUser person, @RequestParam(required = false) @Nullable QueueStatus status,
+	String queue(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@RequestParam(required = false) @Nullable QueueStatus status,
 			@RequestParam(required = false) @Nullable String language,
 			@RequestParam(required = false) @Nullable Approach approach,
 			@RequestParam(required = false) @Nullable Boolean atRisk, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		rows(person, status, language, approach, atRisk, page, model);
+		rows(person, client, status, language, approach, atRisk, page, model);
 		model.addAttribute("statuses", QueueStatus.values());
 		model.addAttribute("approaches", Approach.values());
 		model.addAttribute("person", person.getSubject());
@@ -83,7 +96,9 @@ class ConsoleController {
 	}
 
 	@GetMapping("/queue")
-	String rows(@AuthenticationPrincipal OidcUser person, @RequestParam(required = false) @Nullable QueueStatus status,
+	String rows(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@RequestParam(required = false) @Nullable QueueStatus status,
 			@RequestParam(required = false) @Nullable String language,
 			@RequestParam(required = false) @Nullable Approach approach,
 			@RequestParam(required = false) @Nullable Boolean atRisk, @RequestParam(defaultValue = "0") int page,
@@ -96,7 +111,18 @@ class ConsoleController {
 		model.addAttribute("language", chosenLanguage);
 		model.addAttribute("approach", approach);
 		model.addAttribute("atRisk", Boolean.TRUE.equals(atRisk));
+		model.addAttribute("words", words(person, client));
 		return "waitlist/queue :: rows";
+	}
+
+	@GetMapping("/network")
+	String network(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("words", words(person, client));
+		model.addAttribute("page", this.view.network(SignedInPeople.caller(person), page, 50));
+		model.addAttribute("person", person.getSubject());
+		return "waitlist/network";
 	}
 
 	@GetMapping("/waits")
@@ -116,15 +142,18 @@ class ConsoleController {
 	}
 
 	@GetMapping("/referrals/{referralId}")
-	String referral(@AuthenticationPrincipal OidcUser person, @PathVariable String referralId, Model model) {
-		return referralPage(person, referralId, model);
+	String referral(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@PathVariable String referralId, Model model) {
+		return referralPage(person, client, referralId, model);
 	}
 
 	@PostMapping("/referrals/{referralId}/{action}")
-	String act(@AuthenticationPrincipal OidcUser person, @PathVariable String referralId, @PathVariable String action,
-			@RequestParam long revision, @RequestParam(required = false) @Nullable String reason,
+	String act(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@PathVariable String referralId, @PathVariable String action, @RequestParam long revision,
+			@RequestParam(required = false) @Nullable String reason,
 			@RequestParam(required = false) @Nullable String therapistId,
-			@RequestParam(required = false) @Nullable List<String> brokenConstraints,
 			@RequestParam(required = false) @Nullable Priority priority, Model model) {
 		Caller caller = SignedInPeople.caller(person);
 		String chosenReason = (reason == null || reason.isBlank()) ? null : reason;
@@ -134,8 +163,7 @@ class ConsoleController {
 			switch (chosen) {
 				case CONFIRMATION -> this.decisions.confirm(referralId, caller, revision);
 				case DECLINE -> this.decisions.decline(referralId, caller, revision, chosenReason);
-				case OVERRIDE ->
-					this.decisions.override(referralId, caller, revision, therapistId, brokenConstraints, chosenReason);
+				case OVERRIDE -> override(client, referralId, caller, revision, therapistId, chosenReason);
 				case FIRST_SESSION -> this.decisions.firstSession(referralId, caller, revision, null);
 				case END -> this.decisions.end(referralId, caller, revision, null);
 				case REMATCH -> this.decisions.rematch(referralId, caller, revision, chosenReason);
@@ -144,6 +172,8 @@ class ConsoleController {
 					this.decisions.leave(referralId, caller, revision, Outcome.UNREACHABLE, chosenReason);
 				case INELIGIBLE -> this.decisions.leave(referralId, caller, revision, Outcome.INELIGIBLE, chosenReason);
 				case REDIRECTED -> this.decisions.leave(referralId, caller, revision, Outcome.REDIRECTED, chosenReason);
+				case TAKE -> this.decisions.take(referralId, caller, revision, null);
+				case FOLLOW_UP -> this.decisions.followUp(referralId, caller, revision, chosenReason);
 			}
 			model.addAttribute("done", message("console.done." + action));
 		}
@@ -164,25 +194,60 @@ class ConsoleController {
 								.reduce((a, b) -> a + " " + b)
 								.orElse(""));
 		}
-		return referralPage(person, referralId, model);
+		return referralPage(person, client, referralId, model);
 	}
 
-	private String referralPage(OidcUser person, String referralId, Model model) {
+	/**
+	 * Chooses a therapist from matching's candidates, with the constraints matching says
+	 * the choice breaks; the decision still refuses one this service does not know in the
+	 * referral's organization.
+	 */
+	private void override(@Nullable OAuth2AuthorizedClient client, String referralId, Caller caller, long revision,
+			@Nullable String therapistId, @Nullable String reason) {
+		Candidate chosen = ((client != null) ? this.directory.candidates(token(client), referralId)
+				: Optional.<List<Candidate>>empty())
+			.orElse(List.of())
+			.stream()
+			.filter(candidate -> candidate.therapistId().equals(therapistId))
+			.findFirst()
+			.orElseThrow(
+					() -> new InvalidRequestException(List.of(new FieldViolation("therapistId", "invalid.therapist"))));
+		this.decisions.override(referralId, caller, revision, chosen.therapistId(), chosen.broken(), reason);
+	}
+
+	private static String token(OAuth2AuthorizedClient client) {
+		return client.getAccessToken().getTokenValue();
+	}
+
+	private String referralPage(OidcUser person, @Nullable OAuth2AuthorizedClient client, String referralId,
+			Model model) {
+		model.addAttribute("words", words(person, client));
 		QueueDetail detail = this.view.detail(referralId, SignedInPeople.caller(person));
+		if (client != null && detail.actions().contains(CoordinatorAction.OVERRIDE.path())) {
+			model.addAttribute("candidates", this.directory.candidates(token(client), referralId).orElse(null));
+		}
+		if (client != null && detail.access() == QueueEntries.Access.HOLDER) {
+			// Read for this page only: never kept, listed or logged here.
+			model.addAttribute("identity", this.identities.of(token(client), referralId).orElse(null));
+			model.addAttribute("identityAsked", true);
+		}
 		model.addAttribute("detail", detail);
 		model.addAttribute("referral", detail.referral());
-		model.addAttribute("actions",
-				CoordinatorAction.allowedFor(detail.referral().status())
-					.stream()
-					.map(CoordinatorAction::path)
-					.toList());
+		model.addAttribute("actions", detail.actions());
 		model.addAttribute("priorities", Priority.values());
-		model.addAttribute("constraints",
-				(detail.referral().proposal() != null) ? detail.referral().proposal().explanation().constraintsMet()
-						: Arrays.asList("SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT"));
 		this.entries.find(referralId).ifPresent(entry -> model.addAttribute("forecast", this.forecast.forecast(entry)));
 		model.addAttribute("person", person.getSubject());
 		return "waitlist/referral";
+	}
+
+	/**
+	 * The page's words, with the names the coordinator may read from matching-service.
+	 */
+	private Words words(OidcUser person, @Nullable OAuth2AuthorizedClient client) {
+		Caller caller = SignedInPeople.caller(person);
+		Names names = (client != null)
+				? this.directory.names(token(client), caller.isAdmin() ? null : caller.organizationId()) : Names.none();
+		return new Words(LocaleContextHolder.getLocale(), names, this.messages);
 	}
 
 	private String message(String code, Object... args) {

@@ -30,6 +30,15 @@ class ConsoleSecurity implements WebMvcConfigurer {
 		return SignInPages.chain(http, "/console", "/console", "ADMIN", "COORDINATOR");
 	}
 
+	/** The service's home (which leads to the console) and its icon need no sign-in. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 9)
+	SecurityFilterChain openPages(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/", "/favicon.ico")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.build();
+	}
+
 	/**
 	 * French unless the browser asks for English, or the person chose a language with
 	 * {@code ?lang=}; the API's answers follow {@code Accept-Language} as before.

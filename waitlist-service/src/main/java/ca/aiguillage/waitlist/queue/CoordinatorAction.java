@@ -35,7 +35,16 @@ public enum CoordinatorAction {
 	/** The referral is not eligible. */
 	INELIGIBLE("ineligible", Leaving.STATES, QueueStatus.INELIGIBLE),
 	/** The referral goes elsewhere. */
-	REDIRECTED("redirected", Leaving.STATES, QueueStatus.REDIRECTED);
+	REDIRECTED("redirected", Leaving.STATES, QueueStatus.REDIRECTED),
+	/** Take a referral no organization holds yet, which keeps the state. */
+	TAKE("taking", Leaving.STATES, null),
+	/** Record the follow-up of a referral redirected to crisis resources. */
+	FOLLOW_UP("follow-up", EnumSet.allOf(QueueStatus.class), null);
+
+	/**
+	 * The actions that depend on more than the state: who holds the referral, its flags.
+	 */
+	private static final Set<CoordinatorAction> BEYOND_STATE = EnumSet.of(TAKE, FOLLOW_UP);
 
 	private final String path;
 
@@ -64,10 +73,14 @@ public enum CoordinatorAction {
 
 	/**
 	 * The actions a state allows (none before the referral is registered), in the
-	 * console's order.
+	 * console's order; taking and following up are offered by who holds the referral and
+	 * its flags ({@link QueueEntry#actionsFor}).
 	 */
 	public static List<CoordinatorAction> allowedFor(@Nullable QueueStatus status) {
-		return EnumSet.allOf(CoordinatorAction.class).stream().filter(action -> action.allowedIn(status)).toList();
+		return EnumSet.allOf(CoordinatorAction.class)
+			.stream()
+			.filter(action -> !BEYOND_STATE.contains(action) && action.allowedIn(status))
+			.toList();
 	}
 
 	/** The action named by this path, if any. */

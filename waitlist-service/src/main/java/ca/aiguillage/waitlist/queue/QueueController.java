@@ -51,6 +51,12 @@ class QueueController {
 				Caller.current());
 	}
 
+	@GetMapping("/network")
+	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+	QueuePage network(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.view.network(Caller.current(), page, size);
+	}
+
 	@GetMapping("/{referralId}")
 	@PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
 	ResponseEntity<QueueDetail> referral(@PathVariable String referralId) {

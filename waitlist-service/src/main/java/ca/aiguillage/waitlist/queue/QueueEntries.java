@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -91,10 +92,30 @@ public class QueueEntries {
 	 */
 	public Decided decide(String referralId, Caller caller, @Nullable Long expectedRevision,
 			Function<QueueEntry, Step> decision) {
+		return decide(referralId, caller, expectedRevision, Set.of(Access.HOLDER), decision);
+	}
+
+	/**
+	 * A coordinator's decision on an entry of their organization or of the network queue
+	 * (taking it, following up a crisis redirection).
+	 * @see #decide(String, Caller, Long, Function)
+	 */
+	public Decided decideInNetwork(String referralId, Caller caller, @Nullable Long expectedRevision,
+			Function<QueueEntry, Step> decision) {
+		return decide(referralId, caller, expectedRevision, Set.of(Access.HOLDER, Access.NETWORK), decision);
+	}
+
+	private Decided decide(String referralId, Caller caller, @Nullable Long expectedRevision, Set<Access> allowed,
+			Function<QueueEntry, Step> decision) {
 		// A retry after the relay marked events sent reads the entry again, and the
 		// revision check tells whether a person changed it.
 		Changed<Decided> changed = this.aggregates.update(QueueEntry.class, referralId, found -> {
 			QueueEntry entry = visible(found, caller);
+			if (!allowed.contains(access(entry, caller))) {
+				// Read-only for the organization it left; the others' actions need it
+				// held.
+				throw new NotFoundException("referral");
+			}
 			QueueStatus before = entry.status();
 			entry.expectRevision(expectedRevision);
 			Step step = decision.apply(entry);
@@ -127,11 +148,49 @@ public class QueueEntries {
 
 	private static QueueEntry visible(Optional<QueueEntry> found, Caller caller) {
 		QueueEntry entry = found.filter(QueueEntry::opened).orElseThrow(() -> new NotFoundException("referral"));
-		if (!caller.isAdmin() && !caller.coordinates(entry.organizationId())) {
+		if (access(entry, caller) == Access.NONE) {
 			// Another organization's referral reads exactly like an unknown one.
 			throw new NotFoundException("referral");
 		}
 		return entry;
+	}
+
+	/**
+	 * What a caller may do with an entry.
+	 * @return how the caller sees it
+	 */
+	public static Access access(QueueEntry entry, Caller caller) {
+		if (caller.isAdmin() || caller.coordinates(entry.organizationId())) {
+			return Access.HOLDER;
+		}
+		Set<String> mine = caller.coordinatedOrganizations();
+		if (mine.isEmpty()) {
+			return Access.NONE;
+		}
+		if (entry.organizationId() == null) {
+			return Access.NETWORK;
+		}
+		return entry.formerOrganizationIds().stream().anyMatch(mine::contains) ? Access.FORMER : Access.NONE;
+	}
+
+	/** How a caller sees an entry. */
+	public enum Access {
+
+		/**
+		 * An administrator, or a coordinator of the organization holding it: every
+		 * action.
+		 */
+		HOLDER,
+		/**
+		 * No organization holds it yet: any coordinator may take it or record a
+		 * follow-up.
+		 */
+		NETWORK,
+		/** It moved to another organization: read-only for the one that had it. */
+		FORMER,
+		/** Not this caller's. */
+		NONE
+
 	}
 
 	/**

@@ -20,11 +20,13 @@ import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
+import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
@@ -64,6 +66,9 @@ public class QueueEntry extends Aggregate {
 	private @Nullable Instant registeredAt;
 
 	private @Nullable String organizationId;
+
+	/** The organizations that held the referral before, which may still read it. */
+	private List<String> formerOrganizationIds = new ArrayList<>();
 
 	private @Nullable String partnerId;
 
@@ -153,7 +158,7 @@ public class QueueEntry extends Aggregate {
 		step(proposal.proposedAt(), StepKind.PROPOSAL_MADE, proposal.therapistId());
 		this.proposal = proposal;
 		this.therapistId = proposal.therapistId();
-		this.organizationId = proposal.organizationId();
+		heldBy(proposal.organizationId());
 		moveTo(QueueStatus.PROPOSED, proposal.proposedAt());
 		parkedAnswerTo(proposal.proposalId()).forEach(this::answeredProposal);
 	}
@@ -194,6 +199,11 @@ public class QueueEntry extends Aggregate {
 		step(redirected.redirectedAt(), StepKind.REDIRECTED_AT_INTAKE, null);
 		if (this.status == null || this.status.isOpen()) {
 			moveTo(QueueStatus.REDIRECTED, redirected.redirectedAt());
+		}
+		if (!this.reviewCauses.contains(ReviewCause.CRISIS_FOLLOW_UP)) {
+			// The client was sent to crisis resources, and their message may not have
+			// reached them: a coordinator makes sure someone followed up.
+			this.reviewCauses.add(ReviewCause.CRISIS_FOLLOW_UP);
 		}
 	}
 
@@ -334,6 +344,47 @@ public class QueueEntry extends Aggregate {
 		return decided(new ReferralLeftQueueV1(getId(), outcome, now), reason);
 	}
 
+	/**
+	 * Takes a referral no organization holds yet into an organization's queue.
+	 * @param organization the taking coordinator's organization
+	 */
+	public Step take(String organization, Instant now) {
+		require(CoordinatorAction.TAKE);
+		if (this.organizationId != null) {
+			throw new ActionNotAllowedException(CoordinatorAction.TAKE, status());
+		}
+		return decided(new ReferralTakenV1(getId(), organization, now), null);
+	}
+
+	/**
+	 * The actions a caller with this access may take now.
+	 * @return the actions, in the console's order
+	 */
+	public List<CoordinatorAction> actionsFor(QueueEntries.Access access) {
+		List<CoordinatorAction> actions = new ArrayList<>();
+		if (access == QueueEntries.Access.HOLDER) {
+			actions.addAll(CoordinatorAction.allowedFor(this.status));
+		}
+		if ((access == QueueEntries.Access.HOLDER || access == QueueEntries.Access.NETWORK)) {
+			if (this.organizationId == null && CoordinatorAction.TAKE.allowedIn(this.status)) {
+				actions.add(CoordinatorAction.TAKE);
+			}
+			if (this.reviewCauses.contains(ReviewCause.CRISIS_FOLLOW_UP)) {
+				actions.add(CoordinatorAction.FOLLOW_UP);
+			}
+		}
+		return actions;
+	}
+
+	/** Records that someone followed up a referral redirected to crisis resources. */
+	public Step followUp(String note, Instant now) {
+		if (!this.reviewCauses.contains(ReviewCause.CRISIS_FOLLOW_UP)) {
+			throw new ActionNotAllowedException(CoordinatorAction.FOLLOW_UP,
+					(this.status != null) ? this.status : QueueStatus.SUBMITTED);
+		}
+		return decided(new FollowUpRecordedV1(getId(), now), note);
+	}
+
 	public Step reprioritise(Priority newPriority, @Nullable String reason, Instant now) {
 		require(CoordinatorAction.PRIORITY);
 		return decided(new ReprioritisedV1(getId(), newPriority, now), reason);
@@ -463,6 +514,14 @@ public class QueueEntry extends Aggregate {
 				this.checkIns.due(checkIn);
 				yield step(checkIn.dueAt(), StepKind.CHECK_IN_DUE, Integer.toString(checkIn.sequence()), reason);
 			}
+			case ReferralTakenV1 taken -> {
+				heldBy(taken.organizationId());
+				yield step(taken.takenAt(), StepKind.REFERRAL_TAKEN, taken.organizationId(), reason);
+			}
+			case FollowUpRecordedV1 followUp -> {
+				this.reviewCauses.remove(ReviewCause.CRISIS_FOLLOW_UP);
+				yield step(followUp.recordedAt(), StepKind.FOLLOW_UP_RECORDED, null, reason);
+			}
 			case ReviewRequestedV1 review -> {
 				switch (review.cause()) {
 					case NO_CHECK_IN_ANSWER -> this.checkIns.reviewedNoAnswer();
@@ -532,6 +591,14 @@ public class QueueEntry extends Aggregate {
 		}
 	}
 
+	private void heldBy(String organization) {
+		if (this.organizationId != null && !this.organizationId.equals(organization)
+				&& !this.formerOrganizationIds.contains(this.organizationId)) {
+			this.formerOrganizationIds.add(this.organizationId);
+		}
+		this.organizationId = organization;
+	}
+
 	private void backToWaiting(Instant at) {
 		this.proposal = null;
 		this.therapistId = null;
@@ -591,6 +658,11 @@ public class QueueEntry extends Aggregate {
 
 	public @Nullable String organizationId() {
 		return this.organizationId;
+	}
+
+	/** The organizations that held the referral before the one holding it now. */
+	public List<String> formerOrganizationIds() {
+		return List.copyOf(this.formerOrganizationIds);
 	}
 
 	public @Nullable String partnerId() {

@@ -119,7 +119,7 @@ public class QueueView {
 			filters.add(Criteria.where("status").in(filter.statuses()));
 		}
 		else if (filter.referralId() == null) {
-			filters.add(Criteria.where("status").in(QueueStatus.OPEN));
+			filters.add(openOrFlagged());
 		}
 		else {
 			// A referral not registered yet has no status and is shown to no one.
@@ -160,6 +160,37 @@ public class QueueView {
 		return new QueuePage(items, filter.page(), filter.size(), total);
 	}
 
+	/**
+	 * The network queue: open referrals no organization holds yet, and crisis
+	 * redirections no one followed up, for every coordinator and administrators.
+	 * @param page the page, from 0
+	 * @param size the page size
+	 */
+	public QueuePage network(Caller caller, int page, int size) {
+		int chosenPage = Math.max(page, 0);
+		int chosenSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
+		if (!caller.isAdmin() && caller.coordinatedOrganizations().isEmpty()) {
+			// Fail closed: a coordinator without an organization sees nothing.
+			return new QueuePage(List.of(), chosenPage, chosenSize, 0);
+		}
+		Query query = new Query(new Criteria().andOperator(Criteria.where("organizationId").is(null), openOrFlagged()));
+		long total = this.mongo.count(query, QueueEntry.class);
+		query.with(sort("daysWaited", true)).skip((long) chosenPage * chosenSize).limit(chosenSize);
+		Instant now = this.clock.instant();
+		Duration riskAfter = this.entries.settings().sixtyDayRiskAfter();
+		List<QueueItem> items = this.mongo.find(query, QueueEntry.class)
+			.stream()
+			.map(entry -> QueueItem.of(entry, now, riskAfter))
+			.toList();
+		return new QueuePage(items, chosenPage, chosenSize, total);
+	}
+
+	/** The referrals someone must still follow: open ones, and crisis redirections. */
+	private static Criteria openOrFlagged() {
+		return new Criteria().orOperator(Criteria.where("status").in(QueueStatus.OPEN),
+				Criteria.where("reviewCauses").is(ReviewCause.CRISIS_FOLLOW_UP.name()));
+	}
+
 	private static Sort sort(String field, boolean descending) {
 		Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
 		// The longest wait is the earliest registration.
@@ -187,7 +218,14 @@ public class QueueView {
 	 */
 	public QueueDetail detail(String referralId, Caller caller) {
 		QueueEntry entry = this.entries.visibleTo(referralId, caller);
-		return new QueueDetail(item(entry), this.notes.timeline(entry));
+		QueueEntries.Access access = QueueEntries.access(entry, caller);
+		List<Step> timeline = this.notes.timeline(entry);
+		if (access == QueueEntries.Access.FORMER) {
+			// The organization it left reads where it went, not the new one's reasons.
+			timeline = timeline.stream().map(step -> step.withReason(null)).toList();
+		}
+		return new QueueDetail(item(entry), timeline, access,
+				entry.actionsFor(access).stream().map(CoordinatorAction::path).toList());
 	}
 
 	/**
@@ -206,8 +244,12 @@ public class QueueView {
 	 *
 	 * @param referral the referral as the queue shows it
 	 * @param timeline every step, oldest first
+	 * @param access how the caller sees it: the holder, from the network queue, or
+	 * read-only for an organization it left
+	 * @param actions the actions the caller may take now
 	 */
-	public record QueueDetail(QueueItem referral, List<Step> timeline) {
+	public record QueueDetail(QueueItem referral, List<Step> timeline, QueueEntries.Access access,
+			List<String> actions) {
 	}
 
 	/**

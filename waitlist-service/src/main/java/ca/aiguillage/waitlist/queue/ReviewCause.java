@@ -20,7 +20,12 @@ public enum ReviewCause {
 	/** The client will pass 60 days of waiting. */
 	SIXTY_DAY_RISK,
 	/** The client says they no longer need the service: a coordinator closes it. */
-	NO_LONGER_NEEDED;
+	NO_LONGER_NEEDED,
+	/**
+	 * Intake redirected the client to crisis resources: flagged until a coordinator
+	 * records a follow-up.
+	 */
+	CRISIS_FOLLOW_UP;
 
 	static ReviewCause of(Cause cause) {
 		return switch (cause) {

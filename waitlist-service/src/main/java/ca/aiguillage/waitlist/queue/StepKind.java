@@ -55,6 +55,14 @@ public enum StepKind {
 	/** A check-in message fell due. */
 	CHECK_IN_DUE,
 	/** Coordinators were asked to look. */
-	REVIEW_REQUESTED
+	REVIEW_REQUESTED,
+	/**
+	 * A coordinator took the referral from the network queue into their organization's.
+	 */
+	REFERRAL_TAKEN,
+	/**
+	 * A coordinator recorded the follow-up of a referral redirected to crisis resources.
+	 */
+	FOLLOW_UP_RECORDED
 
 }

@@ -22,7 +22,9 @@ import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
@@ -39,6 +41,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +73,13 @@ class ConsoleBrowserTests extends RunningService {
 
 	static String console;
 
+	static final NeighbourStub neighbours = NeighbourStub.start();
+
 	@DynamicPropertySource
 	static void signInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
 		registry.add("waitlist.console.issuer", () -> "http://127.0.0.1:" + AUTHORIZATION_PORT);
+		registry.add("waitlist.console.matching-url", neighbours::url);
+		registry.add("waitlist.console.referral-url", neighbours::url);
 	}
 
 	@BeforeAll
@@ -89,6 +96,7 @@ class ConsoleBrowserTests extends RunningService {
 	@BeforeEach
 	void openABrowser() {
 		browser = Browser.chromium("fr-CA");
+		neighbours.answering(true);
 	}
 
 	@AfterEach
@@ -101,6 +109,7 @@ class ConsoleBrowserTests extends RunningService {
 		if (authorization != null) {
 			authorization.close();
 		}
+		neighbours.close();
 	}
 
 	@Test
@@ -195,7 +204,9 @@ class ConsoleBrowserTests extends RunningService {
 		browser.get(console + "/console/referrals/" + id);
 		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-override")).isEmpty());
 
-		browser.findElement(By.id("therapist-override")).sendKeys("Julie Martin");
+		assertThat(browser.findElements(By.cssSelector("input[name=therapistId]"))).isEmpty();
+		// Matching offers Inès, but never announced her to this service: she is refused.
+		new Select(browser.findElement(By.id("therapist-override"))).selectByValue("t-99");
 		browser.findElement(By.id("reason-override")).sendKeys("La cliente la connaît déjà");
 		browser.findElement(By.cssSelector("#action-override button[type=submit]")).click();
 		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
@@ -210,6 +221,187 @@ class ConsoleBrowserTests extends RunningService {
 				.contains("Ce thérapeute n'est pas dans le répertoire de l'organisme du dossier."));
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Proposé");
 		Browser.screenshot(browser, "console-override-refused");
+	}
+
+	@Test
+	void coordinatorTakesASelfReferralFromTheNetworkQueueAndItJoinsTheirQueue() {
+		signIn("/console");
+		String id = selfReferralWithNoPlace();
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id),
+					answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
+
+		browser.findElement(By.linkText("File du réseau")).click();
+
+		By row = By.id("referral-" + id);
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(row).isEmpty());
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("File du réseau");
+		Browser.screenshot(browser, "console-network-queue");
+		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-taking")).isEmpty());
+		assertThat(browser.findElement(By.id("access")).getText())
+			.isEqualTo("Aucun organisme ne suit encore ce dossier. Prenez-le en charge pour agir.");
+		assertThat(browser.findElements(By.id("action-confirmation"))).isEmpty();
+		browser.findElement(By.cssSelector("#action-taking button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		await().atMost(ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.cssSelector("p.notice"))
+				.getText()
+				.equals("Le dossier est pris en charge par votre organisme."));
+		assertThat(browser.findElements(By.id("action-taking"))).isEmpty();
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Pris en charge par un organisme");
+		browser.get(console + "/console/network");
+		assertThat(browser.findElements(row)).isEmpty();
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void overrideOffersMatchingsCandidatesWithTheConstraintsEachBreaksAndPublishesThem() {
+		Wire.publish(this.kafka, new TherapistChangedV1("t-12", "org-laval", true, 2, 0, 2, Instant.now()));
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+		browser.get(console + "/console/referrals/" + id);
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-override")).isEmpty());
+
+		Select therapists = new Select(browser.findElement(By.id("therapist-override")));
+		assertThat(therapists.getOptions()).extracting(WebElement::getText)
+			.containsExactly("Julie — 2 place(s) libre(s) — ne respecte pas : langue commune",
+					"Inès — 1 place(s) libre(s)");
+		therapists.selectByValue("t-12");
+		browser.findElement(By.id("reason-override")).sendKeys("La cliente la connaît déjà");
+		browser.findElement(By.cssSelector("#action-override button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		WireRecord overridden = await().atMost(ofSeconds(20))
+			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_OVERRIDDEN_V1, id),
+					records -> records.size() == 1)
+			.get(0);
+		assertThat(overridden.value()).contains("\"therapistId\":\"t-12\"",
+				"\"brokenConstraints\":[\"SHARED_LANGUAGE\"]");
+		assertThat(neighbours.requests)
+			.anyMatch(request -> request.startsWith("/api/v1/referrals/" + id + "/override-candidates Bearer "));
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void referralPageNamesPeopleAndPlacesShowsTheClientAndSaysQuebecTimeInFrench() {
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+
+		browser.get(console + "/console/referrals/" + id);
+
+		assertThat(browser.findElement(By.id("therapist")).getText()).isEqualTo("Camille");
+		assertThat(browser.findElement(By.id("languages")).getText()).isEqualTo("français, espagnol");
+		assertThat(browser.findElement(By.id("priority")).getText()).isEqualTo("C (28 jours ou moins)");
+		assertThat(browser.findElement(By.id("score")).getText()).startsWith("Score 0,82, la somme de : ");
+		assertThat(browser.findElement(By.id("timeline")).getText())
+			.containsPattern(
+					"\\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2} — Dossier reçu \\(par un partenaire \\(API\\)\\)")
+			.doesNotContain("PARTNER_API", "Z —");
+		assertThat(browser.findElement(By.id("identity")).getText()).contains("Marie Tremblay", "texto",
+				"+15145550123");
+		assertThat(browser.findElement(By.cssSelector("#identity a[href='tel:+15145550123']")).isDisplayed()).isTrue();
+		assertThat(neighbours.requests).anyMatch(
+				request -> request.startsWith("/api/v1/referrals/" + id + "/identity?purpose=CONTACT_CLIENT Bearer "));
+		Browser.screenshot(browser, "console-referral");
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void referralPageShowsIdsAndSaysSoWhenTheOtherServicesDoNotAnswer() {
+		signIn("/console");
+		String id = proposedToLaval();
+		awaitProposed(id);
+		neighbours.answering(false);
+
+		browser.get(console + "/console/referrals/" + id);
+
+		assertThat(browser.findElement(By.id("therapist")).getText()).isEqualTo("t-07 (nom indisponible)");
+		assertThat(browser.findElement(By.id("identity-unavailable")).getText())
+			.startsWith("Le nom et les coordonnées du client ne sont pas disponibles");
+		assertThat(browser.findElements(By.id("therapist-override"))).isEmpty();
+		assertThat(browser.findElement(By.className("override-unavailable")).getText())
+			.startsWith("La liste des thérapeutes n'est pas disponible");
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void unknownReferralIsAFrenchPageWithAWayBackAndEnglishOnRequest() {
+		signIn("/console");
+
+		browser.get(console + "/console/referrals/no-such-referral");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+		assertThat(browser.findElement(By.id("back")).getText()).isEqualTo("Retour à l'accueil de la console");
+		assertThat(browser.findElements(By.className("crisis"))).isEmpty();
+		assertThat(browser.getPageSource()).doesNotContain("Whitelabel", "\"status\"");
+		Browser.screenshot(browser, "console-error-page");
+		browser.findElement(By.id("back")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().startsWith(console + "/console"));
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("File d'attente");
+
+		browser.get(console + "/console/referrals/no-such-referral?lang=en");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+	}
+
+	@Test
+	void badAddressIsAFrenchPageNotAnEnglishWhitelabelPage() {
+		signIn("/console");
+
+		browser.get(console + "/console/waits?groupBy=NOPE");
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Demande incomprise");
+		assertThat(browser.findElement(By.className("code")).getText()).isEqualTo("Code d'erreur : 400");
+	}
+
+	@Test
+	void partnerStaffAtTheConsoleGetAFrenchAccessDeniedPage() {
+		browser.get(console + "/console");
+		browser.findElement(By.id("username")).sendKeys("intervenant.ahuntsic");
+		browser.findElement(By.id("password")).sendKeys("intervenant-demo");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		await().atMost(ofSeconds(20))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.tagName("h1")).getText().equals("Accès refusé"));
+		assertThat(browser.findElement(By.id("error-text")).getText()).contains("n'a pas accès à cette page");
+	}
+
+	/**
+	 * Takes a referral out of org-laval's queue, so that the other tests' positions in it
+	 * hold.
+	 */
+	private void leaveOrgLavalsQueue(String id) {
+		String etag = this.http.get("/api/v1/queue/" + id).header("etag");
+		assertThat(this.http
+			.postJson("/api/v1/queue/" + id + "/ineligibility", "{\"reason\":\"Test terminé\"}", "If-Match", etag)
+			.status()).isEqualTo(200);
+	}
+
+	private String selfReferralWithNoPlace() {
+		String id = UUID.randomUUID().toString();
+		// Registered long ago: the longest wait, first on the network queue's first page.
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, Instant.now().minus(Duration.ofDays(400)), IntakeChannel.SELF_REFERRAL,
+						null, null, "fr", List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL),
+						false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), null,
+						"H2M", List.of(), null, null));
+		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, Instant.now()));
+		return id;
 	}
 
 	private void awaitProposed(String id) {

@@ -32,7 +32,7 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 	static final String REBUILD = QUEUE + "/rebuild";
 
 	static final List<String> ACTIONS = List.of("confirmation", "override", "decline", "first-session", "end",
-			"unreachable", "ineligibility", "redirection", "priority", "rematch");
+			"unreachable", "ineligibility", "redirection", "priority", "rematch", "taking", "follow-up");
 
 	static Stream<Row> matrix() {
 		Stream<Row> reads = Stream.of(
@@ -43,6 +43,11 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 			row("GET", QUEUE, QUEUE + "?organizationId=org-x",    "coordinator:org-laval", 403),
 			row("GET", QUEUE, QUEUE + "?organizationId=org-laval", "coordinator:org-laval", 200),
 			row("GET", QUEUE, QUEUE,                              "admin",               200),
+			row("GET", QUEUE + "/network", QUEUE + "/network",    "anonymous",           401),
+			row("GET", QUEUE + "/network", QUEUE + "/network",    "partner:clsc-a",      403),
+			row("GET", QUEUE + "/network", QUEUE + "/network",    "service:matching-service", 403),
+			row("GET", QUEUE + "/network", QUEUE + "/network",    "coordinator:org-x",   200),
+			row("GET", QUEUE + "/network", QUEUE + "/network",    "admin",               200),
 			row("GET", ONE, QUEUE + "/MINE",                      "anonymous",           401),
 			row("GET", ONE, QUEUE + "/MINE",                      "partner:clsc-a",      403),
 			row("GET", ONE, QUEUE + "/MINE",                      "coordinator:org-laval", 200),
@@ -79,9 +84,11 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 		// sent to
 		// sign in, and a form post without the session's CSRF token is refused.
 		Stream<Row> console = Stream.of("anonymous", "partner:clsc-a", "coordinator:org-laval", "admin")
-			.flatMap(caller -> Stream.of(row("GET", "/console", "/console", caller, 302),
+			.flatMap(caller -> Stream.of(row("GET", "/", "/", caller, 302),
+					row("GET", "/console", "/console", caller, 302),
 					row("GET", "/console/queue", "/console/queue", caller, 302),
 					row("GET", "/console/waits", "/console/waits", caller, 302),
+					row("GET", "/console/network", "/console/network", caller, 302),
 					row("GET", "/console/events", "/console/events", caller, 302),
 					row("GET", "/console/referrals/{referralId}", "/console/referrals/MINE", caller, 302),
 					row("POST", "/console/referrals/{referralId}/{action}", "/console/referrals/MINE/confirmation",

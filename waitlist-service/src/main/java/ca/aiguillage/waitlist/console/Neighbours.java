@@ -1,0 +1,21 @@
+package ca.aiguillage.waitlist.console;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the console's pages find what other services own, asked at view time with the
+ * signed-in coordinator's own token.
+ *
+ * @param matchingUrl matching-service: therapist and organization names, override
+ * candidates
+ * @param referralUrl referral-service: the client's identity
+ * @param timeout how long a page waits for either before showing what it has
+ */
+@ConfigurationProperties("waitlist.console")
+record Neighbours(@DefaultValue("http://localhost:8082") URI matchingUrl,
+		@DefaultValue("http://localhost:8081") URI referralUrl, @DefaultValue("2s") Duration timeout) {
+}

@@ -1,0 +1,192 @@
+package ca.aiguillage.waitlist.console;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.waitlist.queue.Step;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * What the console's pages say instead of codes, for one page in one language: times in
+ * Quebec's time zone, languages and people by name, each step's details, the score as a
+ * sentence. Names come from matching-service at view time; without them a page shows the
+ * id and says the name is unavailable.
+ */
+public final class Words {
+
+	/** Quebec's time zone. */
+	static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
+
+	private static final DateTimeFormatter FRENCH_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, H 'h' mm",
+			Locale.FRENCH);
+
+	private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a",
+			Locale.ENGLISH);
+
+	private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+	private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
+
+	/**
+	 * The languages the filter offers, by name: those most spoken in Quebec's community.
+	 */
+	static final List<String> FILTER_LANGUAGES = List.of("fr", "en", "es", "ar", "zh", "ht", "pt", "fa", "it", "ru",
+			"vi", "ro", "tl", "ta", "pa", "uk", "de", "el", "he", "ko", "pl", "tr", "bn", "ur", "hi");
+
+	private final Locale locale;
+
+	private final Names names;
+
+	private final MessageSource messages;
+
+	Words(Locale locale, Names names, MessageSource messages) {
+		this.locale = locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.FRENCH;
+		this.names = names;
+		this.messages = messages;
+	}
+
+	/** A moment as people in Quebec read it: "3 décembre 2026, 8 h 05". */
+	public String when(@Nullable Instant at) {
+		if (at == null) {
+			return "";
+		}
+		return (english() ? ENGLISH_TIME : FRENCH_TIME).format(at.atZone(QUEBEC));
+	}
+
+	/** A day: "3 décembre 2026". */
+	public String day(@Nullable LocalDate day) {
+		if (day == null) {
+			return "";
+		}
+		return (english() ? ENGLISH_DAY : FRENCH_DAY).format(day);
+	}
+
+	/** A language by its name in the page's language: "espagnol" for {@code es}. */
+	public String language(@Nullable String code) {
+		if (code == null || code.isBlank()) {
+			return "";
+		}
+		String name = Locale.forLanguageTag(code).getDisplayLanguage(this.locale);
+		return (name.isBlank() || name.equalsIgnoreCase(code)) ? code : name;
+	}
+
+	public String languages(@Nullable List<String> codes) {
+		return (codes == null) ? "" : codes.stream().map(this::language).collect(Collectors.joining(", "));
+	}
+
+	/** The languages the queue's filter offers, in alphabetical order of their names. */
+	public Map<String, String> filterLanguages() {
+		return FILTER_LANGUAGES.stream()
+			.sorted((a, b) -> language(a).compareTo(language(b)))
+			.collect(Collectors.toMap(code -> code, this::language, (a, b) -> a, java.util.LinkedHashMap::new));
+	}
+
+	/** A therapist's name, or their id when matching-service did not give it. */
+	public String therapist(@Nullable String id) {
+		return named(id, this.names.therapist(id));
+	}
+
+	/** An organization's name, or its id when matching-service did not give it. */
+	public String organization(@Nullable String id) {
+		return named(id, this.names.organization(id));
+	}
+
+	private String named(@Nullable String id, @Nullable String name) {
+		if (id == null) {
+			return "";
+		}
+		return (name != null && !name.isBlank()) ? name : text("console.name.unavailable", id);
+	}
+
+	/** What a step's codes say, in words; empty when there is nothing to add. */
+	public String detail(Step step) {
+		String detail = step.detail();
+		if (detail == null || detail.isBlank()) {
+			return "";
+		}
+		return switch (step.what()) {
+			case SUBMITTED -> text("channel." + detail);
+			case PROPOSAL_MADE, PROPOSAL_IGNORED, THERAPY_STARTED, THERAPY_ENDED, REMATCH_REQUESTED ->
+				therapist(detail);
+			case NO_MATCH -> labels("noMatch.", detail.split(","));
+			case WITHDRAWN -> text("withdrawnBy." + detail);
+			case PLACE_RELEASED -> text("releaseCause." + detail);
+			case CLIENT_ANSWERED -> clientAnswer(detail, true);
+			case ANSWER_UNUSED -> clientAnswer(detail, false);
+			case DELIVERY_FAILED -> text("delivery." + detail);
+			case PROPOSAL_CONFIRMED, PROPOSAL_DECLINED -> text("decidedBy." + detail);
+			case PROPOSAL_OVERRIDDEN -> overridden(detail);
+			case OVERRIDE_REFUSED -> text("overrideRefused." + detail);
+			case LEFT_QUEUE -> text("status." + detail);
+			case REPRIORITISED -> text("priority." + detail);
+			case CHECK_IN_DUE -> text("console.checkIn.number", detail);
+			case REVIEW_REQUESTED -> text("review." + detail);
+			case REFERRAL_TAKEN -> organization(detail);
+			case DUPLICATE_LINKED, ANSWER_PARKED, WAITLISTED, REDIRECTED_AT_INTAKE, PROPOSAL_EXPIRED,
+					FOLLOW_UP_RECORDED ->
+				"";
+		};
+	}
+
+	private String clientAnswer(String detail, boolean withSubject) {
+		String[] parts = detail.split(":", 2);
+		String answer = text("answer." + parts[parts.length - 1]);
+		return (withSubject && parts.length == 2) ? text("subject." + parts[0]) + " : " + answer : answer;
+	}
+
+	private String overridden(String detail) {
+		String[] parts = detail.split(" ", 2);
+		String therapist = therapist(parts[0]);
+		if (parts.length < 2 || parts[1].isBlank()) {
+			return therapist;
+		}
+		return text("console.override.broke", therapist, labels("constraint.", parts[1].split(",")));
+	}
+
+	/** Constraint codes in words: "langue commune, clientèle". */
+	public String constraints(@Nullable List<String> codes) {
+		return (codes == null) ? "" : labels("constraint.", codes.toArray(String[]::new));
+	}
+
+	/** The score as a sentence of its parts. */
+	public String score(ProposalMadeV1.Explanation explanation) {
+		String parts = explanation.scoreParts()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(part -> text("console.score.part", text("score." + part.getKey()), decimal(part.getValue())))
+			.collect(Collectors.joining(", "));
+		return text("console.score.sentence", decimal(explanation.score()), parts);
+	}
+
+	private String decimal(double value) {
+		return String.format(this.locale, "%.2f", value);
+	}
+
+	private String labels(String prefix, String[] codes) {
+		return Arrays.stream(codes)
+			.map(String::strip)
+			.filter(code -> !code.isEmpty())
+			.map(code -> text(prefix + code))
+			.collect(Collectors.joining(", "));
+	}
+
+	private String text(String code, Object... args) {
+		return this.messages.getMessage(code, args, code, this.locale);
+	}
+
+	private boolean english() {
+		return this.locale.getLanguage().equals("en");
+	}
+
+}

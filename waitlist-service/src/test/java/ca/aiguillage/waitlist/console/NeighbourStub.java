@@ -1,0 +1,105 @@
+package ca.aiguillage.waitlist.console;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * matching-service's and referral-service's APIs the console reads at view time, as a
+ * loopback stub answering their documented JSON: the other services do not run in this
+ * service's tests. It remembers what it was asked and with which token, and can stop
+ * answering to show how pages degrade.
+ */
+final class NeighbourStub implements AutoCloseable {
+
+	private final HttpServer server;
+
+	/** Each request: its path and query, and its Authorization header. */
+	final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private volatile boolean answering = true;
+
+	private NeighbourStub(HttpServer server) {
+		this.server = server;
+	}
+
+	static NeighbourStub start() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			NeighbourStub stub = new NeighbourStub(server);
+			server.createContext("/", stub::answer);
+			server.start();
+			return stub;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	void answering(boolean answering) {
+		this.answering = answering;
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		String query = exchange.getRequestURI().getRawQuery();
+		this.requests.add(path + ((query != null) ? "?" + query : "") + " "
+				+ exchange.getRequestHeaders().getFirst("Authorization"));
+		if (!this.answering) {
+			send(exchange, 503, "{}");
+			return;
+		}
+		if (path.equals("/api/v1/organizations")) {
+			send(exchange, 200, "[{\"id\":\"org-laval\",\"name\":\"Centre de Laval\"}]");
+		}
+		else if (path.equals("/api/v1/therapists")) {
+			send(exchange, 200, """
+					{"content":[{"id":"t-07","organizationId":"org-laval","firstName":"Camille"},
+					{"id":"t-12","organizationId":"org-laval","firstName":"Julie"}],
+					"page":{"size":100,"number":0,"totalElements":2,"totalPages":1}}""");
+		}
+		else if (path.matches("/api/v1/referrals/[^/]+/override-candidates")) {
+			send(exchange, 200, """
+					[{"therapistId":"t-12","name":"Julie","organizationId":"org-laval","freePlaces":2,
+					"constraintsBroken":["SHARED_LANGUAGE"]},
+					{"therapistId":"t-99","name":"Inès","organizationId":"org-laval","freePlaces":1,
+					"constraintsBroken":[]}]""");
+		}
+		else if (path.matches("/api/v1/referrals/[^/]+/identity")) {
+			send(exchange, 200,
+					"""
+							{"firstName":"Marie","lastName":"Tremblay","preferredLanguage":"fr","preferredContact":"SMS",
+							"channels":[{"kind":"SMS","value":"+15145550123"},{"kind":"EMAIL","value":"marie@example.org"}]}""");
+		}
+		else {
+			send(exchange, 404, "{}");
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
