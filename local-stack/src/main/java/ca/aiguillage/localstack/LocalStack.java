@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
+import ca.aiguillage.localstack.invariants.InvariantCheck;
 import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
 import ca.aiguillage.localstack.stubs.LocalSmsProvider;
 import ca.aiguillage.matching.MatchingApplication;
@@ -271,6 +272,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--check-invariants")) {
+			InvariantCheck.main(new String[0]);
+			return;
+		}
 		if (List.of(args).contains("--processes")) {
 			startProcesses();
 			return;
