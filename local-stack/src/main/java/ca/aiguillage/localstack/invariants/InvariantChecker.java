@@ -13,10 +13,12 @@ import java.util.TreeMap;
 
 import ca.aiguillage.localstack.invariants.InvariantReport.Result;
 import ca.aiguillage.matching.directory.Therapist;
+import ca.aiguillage.matching.network.Organizations;
 import ca.aiguillage.matching.proposal.Candidate;
 import ca.aiguillage.matching.proposal.MatchingWeights;
 import ca.aiguillage.matching.proposal.ProposalPolicy;
 import ca.aiguillage.matching.proposal.ReferralNeeds;
+import ca.aiguillage.matching.proposal.Roster;
 import ca.aiguillage.platform.deadletters.DeadLetter;
 import ca.aiguillage.platform.deadletters.DeadLetters;
 import com.mongodb.client.MongoClient;
@@ -58,7 +60,7 @@ public final class InvariantChecker implements AutoCloseable {
 	 * dead letters: the binder names each dead-letter topic
 	 * {@code error.<topic>.<group>}.
 	 */
-	static final Map<String, List<String>> INPUTS = Map.of("referral-service",
+	public static final Map<String, List<String>> INPUTS_BY_GROUP = Map.of("referral-service",
 			List.of("referrals.inbound", "matching.events", "waitlist.events"), "matching-service",
 			List.of("referral.events", "waitlist.events"), "waitlist-service",
 			List.of("referral.events", "matching.events", "notification.events"), "waitlist-service-capacity",
@@ -196,18 +198,24 @@ public final class InvariantChecker implements AutoCloseable {
 				waiting.add(matching.getConverter().read(ReferralNeeds.class, needs));
 			}
 		}
-		List<String> breaking = new ArrayList<>();
+		List<Candidate> free = new ArrayList<>();
 		for (Therapist therapist : matching.findAll(Therapist.class)) {
-			if (!therapist.active() || therapist.freePlaces() == 0) {
-				continue;
+			if (therapist.active() && therapist.freePlaces() > 0) {
+				free.add(new Candidate(therapist.getId(), therapist.organizationId(), null, true, therapist.languages(),
+						therapist.approaches(), therapist.clienteles(), therapist.modalities(),
+						therapist.openAvailability(), therapist.places(), therapist.freeRegularPlaces(),
+						therapist.freeLowFeePlaces()));
 			}
-			Candidate candidate = new Candidate(therapist.getId(), therapist.organizationId(), null, true,
-					therapist.languages(), therapist.approaches(), therapist.clienteles(), therapist.modalities(),
-					therapist.openAvailability(), therapist.places(), therapist.freeRegularPlaces(),
-					therapist.freeLowFeePlaces());
-			for (ReferralNeeds needs : waiting) {
-				if (policy.propose(needs, List.of(candidate)) instanceof ProposalPolicy.Choice) {
-					breaking.add("therapist " + therapist.getId() + " has a free place that referral "
+		}
+		// Matching's own hard constraints, the distance to each organization's sites
+		// included.
+		Roster roster = new Roster(free, Organizations.shipped()::reaches, Map.of());
+		List<String> breaking = new ArrayList<>();
+		for (ReferralNeeds needs : waiting) {
+			ProposalPolicy.Request request = policy.request(needs, roster, this.clock.instant());
+			for (int i = 0; i < free.size(); i++) {
+				if (request.fits(i)) {
+					breaking.add("therapist " + free.get(i).therapistId() + " has a free place that referral "
 							+ needs.referralId() + " fits");
 				}
 			}
@@ -296,7 +304,7 @@ public final class InvariantChecker implements AutoCloseable {
 			return List.of();
 		}
 		List<DeadLetter> letters = new ArrayList<>();
-		INPUTS.forEach((group, topics) -> {
+		INPUTS_BY_GROUP.forEach((group, topics) -> {
 			Map<String, String> originals = new LinkedHashMap<>();
 			topics.forEach((topic) -> originals.put("error." + topic + "." + group, topic));
 			String database = group.replaceAll("-service.*$", "");
