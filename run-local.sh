@@ -4,6 +4,8 @@
 # stays in ./data (set AIGUILLAGE_DATA to use another directory).
 #   ./run-local.sh --processes   each part (broker, database, authorization server, each service)
 #                                in its own JVM, so one can be killed, paused or restarted alone.
+#   ./run-local.sh --check-invariants   checks the running stack's invariants (docs/reliability.md)
+#                                and exits with 1 when one is broken.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh

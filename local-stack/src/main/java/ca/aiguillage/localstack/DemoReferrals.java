@@ -87,7 +87,7 @@ final class DemoReferrals {
 	 * The demo partner system's token, as any partner system gets one: client
 	 * credentials.
 	 */
-	private static String demoPartnerToken(HttpClient http, JsonMapper json, String issuer) {
+	static String demoPartnerToken(HttpClient http, JsonMapper json, String issuer) {
 		String credentials = java.util.Base64.getEncoder()
 			.encodeToString("demo-partner:demo-partner-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
@@ -109,6 +109,26 @@ final class DemoReferrals {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * One demo referral of a person of its own, for load: the n-th case of the demo mix,
+	 * with a name, birth date, addresses and partner reference that no other n shares.
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> distinctPerson(int n, String referencePrefix) {
+		Map<String, Object> referral = referral(1 + n % CASES.size(), CASES.get(n % CASES.size()));
+		Map<String, Object> client = (Map<String, Object>) referral.get("client");
+		StringBuilder letters = new StringBuilder();
+		for (int rest = n + 1; rest > 0; rest /= 26) {
+			letters.append((char) ('a' + rest % 26));
+		}
+		client.put("lastName", "Charge " + letters);
+		client.put("dateOfBirth", String.format("%d-%02d-%02d", 1950 + n % 50, 1 + n % 12, 1 + n % 28));
+		client.put("email", "charge" + n + "@example.org");
+		client.put("mobilePhone", String.format("+1 438 %03d %04d", 200 + n / 10_000, n % 10_000));
+		referral.put("partnerReference", referencePrefix + "-" + n);
+		return referral;
 	}
 
 	private static Map<String, Object> referral(int n, Object[] c) {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.fhir.FhirGatewayApplication;
+import ca.aiguillage.localstack.invariants.InvariantCheck;
 import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
 import ca.aiguillage.localstack.stubs.LocalSmsProvider;
 import ca.aiguillage.matching.MatchingApplication;
@@ -219,6 +220,26 @@ public final class LocalStack implements AutoCloseable {
 	 * @param smsBaseUrl the SMS provider's base URL
 	 * @return the arguments
 	 */
+	/**
+	 * The inbound topics of the local stack's demo partner systems.
+	 * @return {@code referrals.inbound.<partner>} for each
+	 */
+	public static List<String> demoInboundTopics() {
+		return KafkaPrincipals.DEMO_PARTNERS.stream().map(Topics::inboundOf).toList();
+	}
+
+	/**
+	 * How the local stack's broker administrator connects, from the data directory's
+	 * credentials.
+	 * @param dataDir the local stack's data directory
+	 * @param bootstrapServers the broker
+	 * @return bootstrap servers and login
+	 */
+	public static Map<String, Object> kafkaAdministrator(Path dataDir, String bootstrapServers) {
+		return KafkaPrincipals.loadOrCreate(dataDir.toAbsolutePath())
+			.clientSettings(bootstrapServers, KafkaPrincipals.ADMIN);
+	}
+
 	/** The services' Kafka principals, in service order. */
 	static final List<String> SERVICE_PRINCIPALS = List.of("referral-service", "matching-service", "waitlist-service",
 			"notification-service");
@@ -232,8 +253,7 @@ public final class LocalStack implements AutoCloseable {
 				// command
 				// line.
 				"--spring.config.additional-location=optional:file:" + kafkaLogin,
-				"--aiguillage.inbound.topics="
-						+ String.join(",", KafkaPrincipals.DEMO_PARTNERS.stream().map(Topics::inboundOf).toList()),
+				"--aiguillage.inbound.topics=" + String.join(",", demoInboundTopics()),
 				"--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers, "--spring.mongodb.uri=" + mongoUri,
 				"--matching.demo-data=" + demoData, "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
@@ -313,6 +333,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) {
+		if (List.of(args).contains("--check-invariants")) {
+			InvariantCheck.main(new String[0]);
+			return;
+		}
 		if (List.of(args).contains("--processes")) {
 			startProcesses();
 			return;

@@ -13,11 +13,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import java.util.jar.JarFile;
 
+import ca.aiguillage.localstack.invariants.InvariantChecker;
 import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
 import ca.aiguillage.localstack.stubs.LocalSmsProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +69,13 @@ public final class ProcessStack implements AutoCloseable {
 
 	private final Map<Part, Process> processes = new EnumMap<>(Part.class);
 
+	// The port the services reach the database at: a proxy's when one stands in front.
+	private final int servicesMongoPort;
+
+	private final Map<String, Integer> smsReceived = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> emailReceived = new ConcurrentHashMap<>();
+
 	private ConsoleSmtpServer smtp;
 
 	private LocalSmsProvider sms;
@@ -73,7 +84,7 @@ public final class ProcessStack implements AutoCloseable {
 
 	private final int smsPort;
 
-	private ProcessStack(LocalStack.Settings settings) {
+	private ProcessStack(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront) {
 		this.settings = settings;
 		boolean anyPort = settings.kafkaPort() == 0;
 		this.smtpPort = anyPort ? FreePorts.next() : 1025;
@@ -86,6 +97,8 @@ public final class ProcessStack implements AutoCloseable {
 				this.ports.put(part, chosen(settings.servicePorts().get(part.serviceIndex())));
 			}
 		}
+		this.servicesMongoPort = (databaseFront != null) ? databaseFront.applyAsInt(port(Part.MONGO))
+				: port(Part.MONGO);
 	}
 
 	/**
@@ -94,7 +107,21 @@ public final class ProcessStack implements AutoCloseable {
 	 * @return the running stack
 	 */
 	public static ProcessStack start(LocalStack.Settings settings) {
-		ProcessStack stack = new ProcessStack(settings);
+		return start(settings, null);
+	}
+
+	/**
+	 * Starts every part with something in front of the database, such as test-support's
+	 * {@code FaultyProxy}: the services reach the database only through it. (The broker
+	 * advertises its own address to its clients, so a proxy in front of it would carry
+	 * only their first connection: a broker fault is a restart.)
+	 * @param settings where the data go and which ports (0 for free ones)
+	 * @param databaseFront given the database's port, starts what stands in front of it
+	 * and returns the port the services use instead; null for none
+	 * @return the running stack
+	 */
+	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront) {
+		ProcessStack stack = new ProcessStack(settings, databaseFront);
 		try {
 			stack.startAll();
 			return stack;
@@ -109,8 +136,8 @@ public final class ProcessStack implements AutoCloseable {
 		Path data = this.settings.dataDir().toAbsolutePath();
 		int controllerPort = (this.settings.kafkaControllerPort() == 0) ? FreePorts.next()
 				: this.settings.kafkaControllerPort();
-		this.smtp = ConsoleSmtpServer.start(this.smtpPort);
-		this.sms = LocalSmsProvider.start(this.smsPort);
+		this.smtp = ConsoleSmtpServer.start(this.smtpPort, this.emailReceived);
+		this.sms = LocalSmsProvider.start(this.smsPort, this.smsReceived);
 		this.commands.put(Part.KAFKA, List.of("kafka", data.resolve("kafka").toString(),
 				String.valueOf(port(Part.KAFKA)), String.valueOf(controllerPort)));
 		this.commands.put(Part.MONGO, List.of("mongo", data.resolve("mongo").resolve("aiguillage.mv").toString(),
@@ -225,7 +252,19 @@ public final class ProcessStack implements AutoCloseable {
 			.clientSettings(bootstrapServers(), principal);
 	}
 
+	/**
+	 * The database as the services reach it (through the front, when there is one).
+	 * @return its connection string
+	 */
 	public String mongoUri() {
+		return "mongodb://127.0.0.1:" + this.servicesMongoPort;
+	}
+
+	/**
+	 * The database itself, past any front: what the invariant checker reads.
+	 * @return its connection string
+	 */
+	public String directMongoUri() {
 		return "mongodb://127.0.0.1:" + port(Part.MONGO);
 	}
 
@@ -247,6 +286,37 @@ public final class ProcessStack implements AutoCloseable {
 	 */
 	public LocalSmsProvider sms() {
 		return this.sms;
+	}
+
+	/**
+	 * Stops the SMTP stand-in, as a mail server that went down: connections are refused.
+	 */
+	public void stopSmtp() {
+		this.smtp.close();
+	}
+
+	/** Starts the SMTP stand-in again on its port, keeping what it counted. */
+	public void startSmtp() {
+		this.smtp = ConsoleSmtpServer.start(this.smtp.port(), this.emailReceived);
+	}
+
+	/** Stops the SMS stand-in, as a provider that went down: connections are refused. */
+	public void stopSms() {
+		this.sms.close();
+	}
+
+	/** Starts the SMS stand-in again on its port, keeping what it counted. */
+	public void startSms() {
+		this.sms = LocalSmsProvider.start(this.smsPort, this.smsReceived);
+	}
+
+	/**
+	 * What the SMTP and SMS stand-ins took since the stack started, by delivery id, for
+	 * the invariant checker.
+	 * @return the counts
+	 */
+	public InvariantChecker.Providers providersReceived() {
+		return new InvariantChecker.Providers(Map.copyOf(this.smsReceived), Map.copyOf(this.emailReceived));
 	}
 
 	private void launch(Part part) {

@@ -3,16 +3,28 @@ package ca.aiguillage.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.localstack.ProcessStack.Part;
+import ca.aiguillage.localstack.invariants.InvariantChecker;
+import ca.aiguillage.localstack.invariants.InvariantReport;
+import ca.aiguillage.platform.deadletters.DeadLetter;
 import ca.aiguillage.testing.ConsoleSignIn;
+import ca.aiguillage.testing.FaultyProxy;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.KafkaProbe;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Faults on the local stack with each part in its own process: a part killed, paused or
- * restarted while referrals are in flight. After each fault every acknowledged referral
- * must reach exactly one first decision in the queue: nothing lost, nothing doubled. Each
- * fault appends its line to {@code target/fault-report.md}.
+ * Faults on the local stack with each part in its own process, the database behind a
+ * {@link FaultyProxy}: a part killed, paused or restarted, the database cut, the mail and
+ * SMS providers down, poison on every topic, while referrals are in flight. After each
+ * fault every acknowledged referral must reach exactly one first decision in the queue
+ * (nothing lost, nothing doubled) and every invariant of the {@link InvariantChecker}
+ * must hold. Each fault appends its line to {@code target/fault-report.md}. Outages last
+ * {@code -Daiguillage.faults.outage-seconds} (20 s by default, to keep the tier within
+ * CI's budget; the issue's figure is 60 s, and 180 s for the database).
  */
 @Tag("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,7 +59,11 @@ class ProcessStackFaultTests {
 	@TempDir
 	static Path data;
 
+	private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("aiguillage.faults.outage-seconds", 20));
+
 	private static ProcessStack stack;
+
+	private static FaultyProxy database;
 
 	private static final Map<String, String> report = new LinkedHashMap<>();
 
@@ -51,7 +71,8 @@ class ProcessStackFaultTests {
 
 	@BeforeAll
 	static void startEveryPartInItsOwnProcess() {
-		stack = ProcessStack.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true));
+		stack = ProcessStack.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true),
+				(port) -> (database = FaultyProxy.start(port)).port());
 	}
 
 	@AfterAll
@@ -59,8 +80,11 @@ class ProcessStackFaultTests {
 		if (stack != null) {
 			stack.close();
 		}
+		if (database != null) {
+			database.close();
+		}
 		StringBuilder table = new StringBuilder(
-				"| fault | referrals | accepted | lost | duplicated | recovery |\n| --- | --- | --- | --- | --- | --- |\n");
+				"| fault | referrals | accepted | lost | duplicated | invariants | recovery |\n| --- | --- | --- | --- | --- | --- | --- |\n");
 		report.values().forEach((line) -> table.append(line).append('\n'));
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target", "fault-report.md"), table);
@@ -112,6 +136,124 @@ class ProcessStackFaultTests {
 		}
 	}
 
+	@Test
+	@Order(4)
+	void brokerRestartedMidFlowLosesAndDoublesNothing() {
+		List<String> accepted = new ArrayList<>(postWave());
+		long restarted = System.nanoTime();
+		stack.restart(Part.KAFKA);
+		accepted.addAll(postWave());
+		everyReferralHasExactlyOneFirstDecision("kill -9 broker mid-flow, restart", accepted, restarted);
+	}
+
+	@Test
+	@Order(5)
+	void databaseCutWhileReferralsAreInFlightLosesAndDoublesNothing() {
+		List<String> accepted = new ArrayList<>(postWave());
+		database.cut();
+		// Held for the outage: what the services do meanwhile is the fault.
+		await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+		long restored = System.nanoTime();
+		database.restore();
+		accepted.addAll(postWave());
+		everyReferralHasExactlyOneFirstDecision("database cut " + OUTAGE.toSeconds() + " s (proxy), restored", accepted,
+				restored);
+	}
+
+	@Test
+	@Order(6)
+	void referralServiceDownWhileMessagesAreDueLosesAndDoublesNothing() {
+		List<String> accepted = new ArrayList<>(postWave());
+		// Its client messages need the contact lookup in referral-service.
+		stack.kill(Part.REFERRAL);
+		await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+		long restarted = System.nanoTime();
+		stack.restart(Part.REFERRAL);
+		accepted.addAll(postWave());
+		everyReferralHasExactlyOneFirstDecision(
+				"referral-service down " + OUTAGE.toSeconds() + " s while messages are due", accepted, restarted);
+	}
+
+	@Test
+	@Order(7)
+	void mailAndSmsProvidersDownWhileMessagesAreDueLoseAndDoubleNothing() {
+		stack.stopSmtp();
+		stack.stopSms();
+		List<String> accepted = new ArrayList<>(postWave());
+		await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+		long restarted = System.nanoTime();
+		stack.startSmtp();
+		stack.startSms();
+		accepted.addAll(postWave());
+		everyReferralHasExactlyOneFirstDecision("SMTP and SMS down " + OUTAGE.toSeconds() + " s while messages are due",
+				accepted, restarted);
+	}
+
+	@Test
+	@Order(8)
+	void databaseAndBrokerKilledRightAfterAcknowledgedReferralsKeepThemAll() {
+		List<String> accepted = new ArrayList<>(postWave());
+		stack.kill(Part.MONGO);
+		stack.kill(Part.KAFKA);
+		long restarted = System.nanoTime();
+		stack.restart(Part.MONGO);
+		stack.restart(Part.KAFKA);
+		accepted.addAll(postWave());
+		everyReferralHasExactlyOneFirstDecision("kill -9 database and broker right after 201s, restart", accepted,
+				restarted);
+	}
+
+	@Test
+	@Order(9)
+	void aPoisonEventOnEveryTopicIsDeadLetteredAndTheRestFlows() {
+		// The broker's administrator may write every topic: a forged event from anyone
+		// else
+		// is refused by the broker itself (KafkaBrokerSecurityTests).
+		KafkaProbe probe = new KafkaProbe(stack.kafkaClientSettings(KafkaPrincipals.ADMIN));
+		Map<String, String> poison = new LinkedHashMap<>();
+		Map<String, String> types = new LinkedHashMap<>(
+				Map.of("referral.events", ReferralSubmittedV1.TYPE, "matching.events", ProposalMadeV1.TYPE,
+						"waitlist.events", WaitlistedV1.TYPE, "notification.events", ClientAnsweredV1.TYPE));
+		LocalStack.demoInboundTopics().forEach((inbound) -> types.put(inbound, InboundReferralV1.TYPE));
+		types.forEach((topic, type) -> {
+			String id = "poison-" + UUID.randomUUID();
+			poison.put(topic, id);
+			probe.send(topic, "poison", "{\"referralId\": ", KafkaProbe.cloudEventHeaders(id, type, "poison"));
+		});
+		List<String> accepted = new ArrayList<>(postWave());
+		long sent = System.nanoTime();
+		try (InvariantChecker checker = checker()) {
+			await().atMost(ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				List<String> letters = checker.listDeadLetters().stream().map(DeadLetter::eventId).toList();
+				InvariantChecker.INPUTS_BY_GROUP.forEach((group, topics) -> topics
+					.forEach((topic) -> assertThat(letters).as(group + " on " + topic).contains(poison.get(topic))));
+			});
+			// The operator's way: each is discarded with a reason, through each service's
+			// API.
+			for (DeadLetter letter : checker.listDeadLetters()) {
+				if (letter.action() == null && poison.containsValue(letter.eventId())) {
+					Http.Answer discarded = Http.localhost(stack.port(serviceOf(letter.deadLetterTopic())))
+						.withToken(adminToken())
+						.postJson("/api/v1/admin/dead-letters/" + letter.id() + "/discard",
+								"{\"reason\": \"Poison sent on purpose by the fault suite\"}");
+					assertThat(discarded.status()).as(discarded.body()).isEqualTo(200);
+				}
+			}
+		}
+		everyReferralHasExactlyOneFirstDecision("a poison event on every topic (dead-lettered, then discarded)",
+				accepted, sent);
+	}
+
+	private static Part serviceOf(String deadLetterTopic) {
+		String group = deadLetterTopic.substring(deadLetterTopic.lastIndexOf('.') + 1);
+		return Part.valueOf(group.replaceAll("-service.*$", "").toUpperCase(java.util.Locale.ROOT));
+	}
+
+	private static InvariantChecker checker() {
+		return new InvariantChecker(stack.directMongoUri(), stack.kafkaClientSettings(KafkaPrincipals.ADMIN),
+				stack.providersReceived(), Clock.systemUTC());
+	}
+
 	private static List<String> postWave() {
 		Http referral = Http.localhost(stack.port(Part.REFERRAL)).withToken(partnerToken());
 		List<String> ids = new ArrayList<>();
@@ -135,10 +277,18 @@ class ProcessStackFaultTests {
 				assertThat(statuses.get(0)).as(id).isIn("PROPOSED", "WAITING");
 			}
 		});
+		InvariantReport[] last = new InvariantReport[1];
+		await().atMost(ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			try (InvariantChecker checker = checker()) {
+				last[0] = checker.check();
+			}
+			assertThat(last[0].allHold()).as(last[0].markdown()).isTrue();
+		});
 		long lost = entries.values().stream().filter((count) -> count == 0).count();
 		long duplicated = entries.values().stream().filter((count) -> count > 1).count();
-		report.put(fault, String.format("| %s | %d | %d | %d | %d | %.1f s |", fault, accepted.size(), accepted.size(),
-				lost, duplicated, (System.nanoTime() - since) / 1e9));
+		long held = last[0].results().stream().filter((result) -> result.checked() && result.holds()).count();
+		report.put(fault, String.format("| %s | %d | %d | %d | %d | %d of %d OK | %.1f s |", fault, accepted.size(),
+				accepted.size(), lost, duplicated, held, last[0].results().size(), (System.nanoTime() - since) / 1e9));
 	}
 
 	private static String anotherPerson() {

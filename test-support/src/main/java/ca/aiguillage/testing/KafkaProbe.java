@@ -10,15 +10,14 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -32,10 +31,18 @@ import org.awaitility.Awaitility;
  */
 public final class KafkaProbe {
 
-	private final String brokers;
+	private final Map<String, Object> clientSettings;
 
 	public KafkaProbe(String brokers) {
-		this.brokers = brokers;
+		this(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, brokers));
+	}
+
+	/**
+	 * A probe that logs in to the broker.
+	 * @param clientSettings the bootstrap servers and the client's login
+	 */
+	public KafkaProbe(Map<String, Object> clientSettings) {
+		this.clientSettings = Map.copyOf(clientSettings);
 	}
 
 	/**
@@ -60,7 +67,7 @@ public final class KafkaProbe {
 	 */
 	public List<WireRecord> readAll(String topic) {
 		Properties config = new Properties();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.putAll(this.clientSettings);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -103,7 +110,7 @@ public final class KafkaProbe {
 	 */
 	public void send(String topic, String key, String value, Map<String, String> headers) {
 		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.putAll(this.clientSettings);
 		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
 				new ByteArraySerializer())) {
 			ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
@@ -125,7 +132,7 @@ public final class KafkaProbe {
 	 */
 	public boolean hasConsumedEverything(String group, String topic) {
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		config.putAll(this.clientSettings);
 		try (Admin admin = Admin.create(config)) {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
 				.partitionsToOffsetAndMetadata()

@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,11 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 
 	private final Thread acceptor;
 
-	private ConsoleSmtpServer(ServerSocket socket) {
+	private final Map<String, Integer> received;
+
+	private ConsoleSmtpServer(ServerSocket socket, Map<String, Integer> received) {
 		this.socket = socket;
+		this.received = received;
 		this.acceptor = new Thread(this::accept, "console-smtp");
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
@@ -41,7 +46,18 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static ConsoleSmtpServer start(int port) {
-		return new ConsoleSmtpServer(Ports.bind(port));
+		return start(port, new ConcurrentHashMap<>());
+	}
+
+	/**
+	 * Starts on the port given, counting what it takes into a ledger that outlives it (a
+	 * server stopped and started again by a fault test).
+	 * @param port the preferred port
+	 * @param received the counts by Message-ID, shared across restarts
+	 * @return the running server
+	 */
+	public static ConsoleSmtpServer start(int port, Map<String, Integer> received) {
+		return new ConsoleSmtpServer(Ports.bind(port), received);
 	}
 
 	public int port() {
@@ -70,6 +86,7 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 			send(out, "220 localhost Aiguillage console SMTP");
 			List<String> recipients = new ArrayList<>();
 			String subject = "";
+			String messageId = "";
 			String line;
 			while ((line = in.readLine()) != null) {
 				String command = line.toUpperCase(java.util.Locale.ROOT);
@@ -86,10 +103,15 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 						if (line.regionMatches(true, 0, "Subject:", 0, 8) && subject.isEmpty()) {
 							subject = line.substring(8).trim();
 						}
+						if (line.regionMatches(true, 0, "Message-ID:", 0, 11) && messageId.isEmpty()) {
+							messageId = line.substring(11).trim().replaceAll("^<|@aiguillage>$|>$", "");
+						}
 					}
 					log.info("Email to {}: {}", recipients, subject);
+					this.received.merge(messageId.isEmpty() ? "no-message-id" : messageId, 1, Integer::sum);
 					recipients.clear();
 					subject = "";
+					messageId = "";
 					send(out, "250 OK queued");
 				}
 				else if (command.startsWith("QUIT")) {
@@ -105,6 +127,15 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 		catch (IOException ex) {
 			log.debug("SMTP session ended: {}", ex.getMessage());
 		}
+	}
+
+	/**
+	 * How many messages this server took, by Message-ID (notification-service puts the
+	 * delivery's id there): more than one for an id is a message sent twice.
+	 * @return the counts, {@code no-message-id} for messages without one
+	 */
+	public Map<String, Integer> received() {
+		return Map.copyOf(this.received);
 	}
 
 	private static String masked(String address) {

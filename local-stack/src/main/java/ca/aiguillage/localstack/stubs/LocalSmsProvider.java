@@ -32,8 +32,11 @@ public final class LocalSmsProvider implements AutoCloseable {
 	// with the first message's id and not sent again.
 	private final Map<String, String> sidsByToken = new ConcurrentHashMap<>();
 
-	private LocalSmsProvider(HttpServer server) {
+	private final Map<String, Integer> received;
+
+	private LocalSmsProvider(HttpServer server, Map<String, Integer> received) {
 		this.server = server;
+		this.received = received;
 	}
 
 	/**
@@ -42,6 +45,17 @@ public final class LocalSmsProvider implements AutoCloseable {
 	 * @return the running provider
 	 */
 	public static LocalSmsProvider start(int port) {
+		return start(port, new ConcurrentHashMap<>());
+	}
+
+	/**
+	 * Starts on the port given, counting what it takes into a ledger that outlives it (a
+	 * provider stopped and started again by a fault test).
+	 * @param port the preferred port
+	 * @param received the counts by idempotency token, shared across restarts
+	 * @return the running provider
+	 */
+	public static LocalSmsProvider start(int port, Map<String, Integer> received) {
 		HttpServer server;
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -54,7 +68,7 @@ public final class LocalSmsProvider implements AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		LocalSmsProvider provider = new LocalSmsProvider(server);
+		LocalSmsProvider provider = new LocalSmsProvider(server, received);
 		server.createContext("/2010-04-01/Accounts/", provider::message);
 		server.start();
 		return provider;
@@ -73,6 +87,7 @@ public final class LocalSmsProvider implements AutoCloseable {
 				answer(exchange, first);
 				return;
 			}
+			this.received.merge((token != null) ? token : "no-token", 1, Integer::sum);
 			String to = "";
 			String body = "";
 			for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
@@ -101,6 +116,15 @@ public final class LocalSmsProvider implements AutoCloseable {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(answer);
 		}
+	}
+
+	/**
+	 * How many text messages this provider took as new, by idempotency token (the
+	 * delivery's id): more than one for a token is a client texted twice.
+	 * @return the counts, {@code no-token} for requests without one
+	 */
+	public Map<String, Integer> received() {
+		return Map.copyOf(this.received);
 	}
 
 	@Override
