@@ -7,23 +7,34 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An SMS provider for the local stack, speaking Twilio's Messages API ({@code POST
  * /2010-04-01/Accounts/{sid}/Messages.json}, form-encoded): it answers 201 and logs each
- * text message with the number masked.
+ * text message with the number masked; {@code GET …/Messages.json?To=} lists the messages
+ * it took for a number, newest first, as notification-service asks before resending after
+ * an unknown outcome.
  */
 public final class LocalSmsProvider implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalSmsProvider.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpServer server;
 
@@ -33,6 +44,12 @@ public final class LocalSmsProvider implements AutoCloseable {
 	private final Map<String, String> sidsByToken = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> received;
+
+	// What a lookup answers: kept in memory, for the stack's lifetime only.
+	private final Deque<Sent> sent = new ConcurrentLinkedDeque<>();
+
+	private record Sent(String sid, String to, String from, String body, ZonedDateTime createdAt) {
+	}
 
 	private LocalSmsProvider(HttpServer server, Map<String, Integer> received) {
 		this.server = server;
@@ -79,6 +96,10 @@ public final class LocalSmsProvider implements AutoCloseable {
 	}
 
 	private void message(HttpExchange exchange) throws IOException {
+		if ("GET".equals(exchange.getRequestMethod())) {
+			lookup(exchange);
+			return;
+		}
 		try (exchange) {
 			String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
 			String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -89,6 +110,7 @@ public final class LocalSmsProvider implements AutoCloseable {
 			}
 			this.received.merge((token != null) ? token : "no-token", 1, Integer::sum);
 			String to = "";
+			String from = "";
 			String body = "";
 			for (String pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
 				.split("&")) {
@@ -100,12 +122,43 @@ public final class LocalSmsProvider implements AutoCloseable {
 				else if (parts[0].equals("Body")) {
 					body = value;
 				}
+				else if (parts[0].equals("From")) {
+					from = value;
+				}
 			}
 			String digits = to.replaceAll("[^0-9]", "");
 			// A client's link answers for them: the log shows the text, never the link.
 			log.info("SMS to +•••{}: {}", digits.substring(Math.max(0, digits.length() - 2)),
 					body.replaceAll("/r/[A-Za-z0-9_.-]+", "/r/•••"));
+			this.sent.addFirst(new Sent(sid, to, from, body, ZonedDateTime.now(ZoneOffset.UTC)));
 			answer(exchange, sid);
+		}
+	}
+
+	private void lookup(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String query = exchange.getRequestURI().getRawQuery();
+			String to = "";
+			for (String pair : (query != null) ? query.split("&") : new String[0]) {
+				String[] parts = pair.split("=", 2);
+				if (parts[0].equals("To") && parts.length == 2) {
+					to = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+				}
+			}
+			String number = to;
+			List<Map<String, String>> messages = this.sent.stream()
+				.filter((message) -> message.to().equals(number))
+				.limit(50)
+				.map((message) -> Map.of("sid", message.sid(), "to", message.to(), "from", message.from(), "body",
+						message.body(), "status", "delivered", "date_created",
+						DateTimeFormatter.RFC_1123_DATE_TIME.format(message.createdAt())))
+				.toList();
+			byte[] answer = JSON.writeValueAsBytes(Map.of("messages", messages));
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, answer.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(answer);
+			}
 		}
 	}
 

@@ -25,6 +25,28 @@ class LocalSmsProviderTests {
 		}
 	}
 
+	@Test
+	void aLookupByNumberListsWhatWasTakenForItNewestFirst() throws Exception {
+		try (LocalSmsProvider provider = LocalSmsProvider.start(0)) {
+			String sid = send(provider, "delivery-3");
+
+			HttpResponse<String> found = this.http.send(HttpRequest.newBuilder(URI.create(provider.baseUrl()
+					+ "/2010-04-01/Accounts/AC-local/Messages.json?To=%2B15145550142&From=%2B15145550000&PageSize=50"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> other = this.http.send(HttpRequest
+				.newBuilder(URI
+					.create(provider.baseUrl() + "/2010-04-01/Accounts/AC-local/Messages.json?To=%2B15145559999"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(found.statusCode()).isEqualTo(200);
+			assertThat(found.body()).contains(sid.substring(sid.indexOf("SM"), sid.indexOf("SM") + 34),
+					"\"body\":\"Bonjour\"", "\"date_created\":\"");
+			assertThat(other.body()).isEqualTo("{\"messages\":[]}");
+		}
+	}
+
 	private String send(LocalSmsProvider provider, String token) throws Exception {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(provider.baseUrl() + "/2010-04-01/Accounts/AC-local/Messages.json"))
