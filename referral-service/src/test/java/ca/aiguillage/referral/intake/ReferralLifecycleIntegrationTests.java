@@ -64,11 +64,15 @@ class ReferralLifecycleIntegrationTests extends RunningService {
 				assertThat(List.<String>of(a.json("$.status"), b.json("$.status"))).containsOnly("SUBMITTED");
 				String idA = a.json("$.referralId");
 				String idB = b.json("$.referralId");
+				// Only the flags between these two: an earlier test's person may share the
+				// birth date and, by chance, the phone number.
 				List<WireRecord> flagged = await().atMost(ofSeconds(20))
 					.until(() -> concat(events(idA, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1.type()),
-							events(idB, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1.type())), found -> !found.isEmpty());
-				assertThat(flagged).singleElement()
-					.satisfies(record -> assertThat(record.value()).contains(record.key().equals(idA) ? idB : idA));
+							events(idB, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1.type()))
+						.stream()
+						.filter(record -> record.value().contains(record.key().equals(idA) ? idB : idA))
+						.toList(), found -> !found.isEmpty());
+				assertThat(flagged).hasSize(1);
 			}
 		}
 	}
