@@ -1,5 +1,6 @@
 package ca.aiguillage.localstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,40 @@ class DurableH2BackendTests {
 		finally {
 			System.clearProperty("aiguillage.mongo.durability");
 		}
+	}
+
+	@Test
+	void aRestartCompactsTheFileAndKeepsEveryDocument() throws Exception {
+		Path file = this.data.resolve("store.mv");
+		EmbeddedMongo mongo = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("compaction").getCollection("referrals");
+			for (int i = 0; i < 100; i++) {
+				referrals.insertOne(
+						new Document("_id", "referral-" + i).append("version", 0).append("notes", "x".repeat(2000)));
+			}
+			for (int version = 1; version <= 10; version++) {
+				for (int i = 0; i < 100; i++) {
+					referrals.updateOne(new Document("_id", "referral-" + i),
+							new Document("$set", new Document("version", version)));
+				}
+			}
+		}
+		finally {
+			mongo.close();
+		}
+		long grown = Files.size(file);
+
+		EmbeddedMongo restarted = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		long compacted = Files.size(file);
+		try (MongoClient client = MongoClients.create(restarted.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("compaction").getCollection("referrals");
+			assertThat(referrals.countDocuments(new Document("version", 10))).isEqualTo(100);
+		}
+		finally {
+			restarted.close();
+		}
+		assertThat(compacted).as("compacted %d bytes, grown %d", compacted, grown).isLessThan(grown / 2);
 	}
 
 }

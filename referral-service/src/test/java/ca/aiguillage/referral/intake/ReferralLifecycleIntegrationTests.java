@@ -64,7 +64,8 @@ class ReferralLifecycleIntegrationTests extends RunningService {
 				assertThat(List.<String>of(a.json("$.status"), b.json("$.status"))).containsOnly("SUBMITTED");
 				String idA = a.json("$.referralId");
 				String idB = b.json("$.referralId");
-				// Only the flags between these two: an earlier test's person may share the
+				// Only the flags between these two: an earlier test's person may share
+				// the
 				// birth date and, by chance, the phone number.
 				List<WireRecord> flagged = await().atMost(ofSeconds(20))
 					.until(() -> concat(events(idA, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1.type()),
