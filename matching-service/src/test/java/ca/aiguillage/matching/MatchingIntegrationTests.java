@@ -643,6 +643,49 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void networkReferralTakenByAnOrganizationIsProposedOnlyItsTherapists() {
+		String taker = this.organization;
+		String other = String.format("org-it-%03d", ORGANIZATIONS.incrementAndGet());
+		ObjectNode referral = referral().putNull("organizationId").set("languages", JSON.valueToTree(List.of("hy")));
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.REFERRAL_TAKEN_V1.type(), id(referral), UUID.randomUUID().toString(),
+				Map.of("referralId", id(referral), "organizationId", taker, "takenAt", "2026-11-22T09:00:00Z"));
+		await().atMost(ofSeconds(30))
+			.until(() -> this.mongo.findById(id(referral), Document.class, "match_requests")
+				.get("needs", Document.class)
+				.getString("organizationId"), taker::equals);
+		String otherTherapist = other + "-hy";
+		assertThat(put(otherTherapist,
+				MatchingWire.therapist(other).<ObjectNode>set("languages", JSON.valueToTree(List.of("hy"))))
+			.status()).isEqualTo(201);
+		String takersTherapist = taker + "-hy";
+		assertThat(put(takersTherapist, therapist().<ObjectNode>set("languages", JSON.valueToTree(List.of("hy"))))
+			.status()).isEqualTo(201);
+
+		WireRecord proposal = awaitOutcome(referral, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(JsonPath.<String>read(proposal.value(), "$.therapistId")).isEqualTo(takersTherapist);
+		assertThat(reservations(otherTherapist)).isEmpty();
+	}
+
+	@Test
+	void organizationThatTookAReferralBeforeItsSubmissionArrivedIsKept() {
+		ObjectNode referral = referral().putNull("organizationId").set("languages", JSON.valueToTree(List.of("hy")));
+		decide(EventCatalog.REFERRAL_TAKEN_V1.type(), id(referral), UUID.randomUUID().toString(), Map.of("referralId",
+				id(referral), "organizationId", this.organization, "takenAt", "2026-11-22T09:00:00Z"));
+		await().atMost(ofSeconds(30))
+			.until(() -> this.kafka.hasConsumedEverything("matching-service", Topics.WAITLIST_EVENTS));
+
+		submit(referral);
+
+		awaitOutcome(referral, EventCatalog.NO_MATCH_FOUND_V1.type());
+		assertThat(this.mongo.findById(id(referral), Document.class, "match_requests")
+			.get("needs", Document.class)
+			.getString("organizationId")).isEqualTo(this.organization);
+	}
+
+	@Test
 	void priorityDecidedBeforeTheSubmissionArrivedIsKept() {
 		put(therapist().set("languages", JSON.valueToTree(List.of("fr", "en"))));
 		ObjectNode referral = referral().set("languages", JSON.valueToTree(List.of("vi")));

@@ -43,6 +43,8 @@ class MatchRequest extends Aggregate {
 	/** A priority decided before the referral's submission arrived. */
 	private @Nullable Priority parkedPriority;
 
+	private @Nullable String parkedOrganization;
+
 	private List<String> reasons = new ArrayList<>();
 
 	private int candidatesExamined;
@@ -76,7 +78,8 @@ class MatchRequest extends Aggregate {
 		if (this.needs != null) {
 			return;
 		}
-		this.needs = (this.parkedPriority != null) ? submitted.withPriority(this.parkedPriority) : submitted;
+		ReferralNeeds needs = (this.parkedPriority != null) ? submitted.withPriority(this.parkedPriority) : submitted;
+		this.needs = (this.parkedOrganization != null) ? needs.heldBy(this.parkedOrganization) : needs;
 	}
 
 	/** Announces that a coordinator's choice for this referral was refused. */
@@ -226,6 +229,19 @@ class MatchRequest extends Aggregate {
 			return;
 		}
 		this.needs = this.needs.withPriority(priority);
+	}
+
+	/**
+	 * An organization's coordinator took the referral from the network queue: only its
+	 * therapists are proposed from now on, or from its submission when it has not arrived
+	 * yet.
+	 */
+	void takenBy(String organization) {
+		if (this.needs == null) {
+			this.parkedOrganization = organization;
+			return;
+		}
+		this.needs = this.needs.heldBy(organization);
 	}
 
 	void confirmed() {

@@ -84,6 +84,16 @@ class Placements {
 				request -> request.reprioritised(priority));
 	}
 
+	/**
+	 * An organization took a network referral: it waits for that organization's places
+	 * only, and one that is free now is proposed at once.
+	 */
+	void take(String eventId, String referralId, String organizationId) {
+		this.aggregates.applyOnce(MatchRequest.class, referralId, eventId, () -> MatchRequest.parked(referralId),
+				request -> request.takenBy(organizationId));
+		this.matcher.place(referralId);
+	}
+
 	/** The client accepted: the place becomes theirs. */
 	void confirm(String eventId, String referralId, String therapistId) {
 		known(referralId);

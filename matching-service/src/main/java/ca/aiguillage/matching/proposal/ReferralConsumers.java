@@ -82,11 +82,10 @@ class ReferralConsumers {
 	@Bean
 	Consumer<Message<byte[]>> waitlistEvent(CloudEventMessages messages, Placements placements) {
 		return message -> messages
-			.read(message,
-					List.of(EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
-							EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_OVERRIDDEN_V1,
-							EventCatalog.THERAPY_ENDED_V1, EventCatalog.REMATCH_REQUESTED_V1,
-							EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REPRIORITISED_V1))
+			.read(message, List.of(EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
+					EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_OVERRIDDEN_V1,
+					EventCatalog.THERAPY_ENDED_V1, EventCatalog.REMATCH_REQUESTED_V1,
+					EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REPRIORITISED_V1, EventCatalog.REFERRAL_TAKEN_V1))
 			.ifPresent(event -> onWaitlistEvent(event.id(), (WaitlistEvent) event.data(), placements));
 	}
 
@@ -105,6 +104,7 @@ class ReferralConsumers {
 				placements.confirm(id, confirmed.referralId(), confirmed.therapistId());
 			case ReprioritisedV1 reprioritised ->
 				placements.reprioritise(id, reprioritised.referralId(), reprioritised.priority());
+			case ReferralTakenV1 taken -> placements.take(id, taken.referralId(), taken.organizationId());
 			case ProposalOverriddenV1 overridden -> placements.override(id, overridden.referralId(),
 					overridden.therapistId(), overridden.brokenConstraints());
 			// Not read by this binding: the queue's own bookkeeping moves no place.
@@ -115,8 +115,6 @@ class ReferralConsumers {
 			case CheckInDueV1 checkIn -> {
 			}
 			case ReviewRequestedV1 review -> {
-			}
-			case ReferralTakenV1 taken -> {
 			}
 			case FollowUpRecordedV1 followUp -> {
 			}

@@ -48,6 +48,16 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 	}
 
 	/**
+	 * The same needs, served only by this organization's therapists, after its
+	 * coordinator took the referral from the network queue.
+	 */
+	public ReferralNeeds heldBy(String organization) {
+		return new ReferralNeeds(this.referralId, organization, this.partnerId, this.languages, this.clientele,
+				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists);
+	}
+
+	/**
 	 * The same needs, aging from another registration date (a re-match keeps the first).
 	 */
 	public ReferralNeeds registeredSince(Instant registered) {
