@@ -6,60 +6,256 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.LongStream;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * The waitlist simulator: every policy at every capacity level of the parameter file, a
- * report of the share started within 60 days, the median and 90th-percentile wait and the
- * language gap, and an SVG chart.
+ * The waitlist simulator: FIFO first-fit, today's policy, each access lever alone, all of
+ * them, and the clairvoyant bound, at every capacity level of the parameter file, each on
+ * many seeds (a network and its arrivals per seed). Every figure is a mean over the
+ * reporting seeds with its 95 % confidence interval; a difference is paired by seed. The
+ * policy's weights are chosen on other seeds (the tuning seeds) than those reported.
  */
 final class Simulator {
+
+	/** Aging weights tried on the tuning seeds (the others as the service's defaults). */
+	private static final double[] AGING_WEIGHTS = { 1, 2, 4, 8 };
 
 	private Simulator() {
 	}
 
+	/** One variant compared: a policy with levers, under weights. */
+	record Variant(String label, WaitlistSimulation simulation, WaitlistSimulation.Policy policy,
+			WaitlistSimulation.Levers levers) {
+
+		WaitlistSimulation.Outcome run(double capacity, long seed) {
+			return this.simulation.run(this.policy, capacity, seed, this.levers);
+		}
+
+	}
+
+	/** A variant's runs at one capacity, one per reporting seed, in seed order. */
+	record Runs(Variant variant, double capacity, List<WaitlistSimulation.Outcome> outcomes) {
+	}
+
 	static void main(String[] args) {
+		long began = System.nanoTime();
 		SimulationParameters parameters = (args.length > 0) ? SimulationParameters.read(Path.of(args[0]))
 				: Workloads.defaults();
-		WaitlistSimulation simulation = new WaitlistSimulation(parameters);
-		List<WaitlistSimulation.Outcome> outcomes = new ArrayList<>();
+		long firstSeed = parameters.integer("seed");
+		long[] reporting = LongStream.range(firstSeed, firstSeed + parameters.integer("seeds")).toArray();
+		long[] tuning = LongStream.range(firstSeed + 10_000, firstSeed + 10_000 + parameters.integer("tuning-seeds"))
+			.toArray();
+		ForkJoinPool pool = new ForkJoinPool(Math.max(1, parameters.integer("threads") > 0
+				? parameters.integer("threads") : Runtime.getRuntime().availableProcessors()));
+		WaitlistSimulation today = new WaitlistSimulation(parameters);
+		WaitlistSimulation.Levers checkIns = new WaitlistSimulation.Levers(parameters.integer("check-in-weeks"), 7);
+		WaitlistSimulation.Levers window = new WaitlistSimulation.Levers(0, parameters.integer("offer-window-days"));
+		WaitlistSimulation.Levers both = new WaitlistSimulation.Levers(checkIns.checkInWeeks(),
+				window.offerWindowDays());
+
+		List<String> lines = new ArrayList<>();
+		Tuning tuned = tune(parameters, pool, tuning, both, lines);
+		List<Variant> variants = List.of(
+				new Variant("FIFO first-fit", today, WaitlistSimulation.Policy.FIFO_FIRST_FIT,
+						WaitlistSimulation.Levers.NONE),
+				new Variant("today's policy (scorer)", today, WaitlistSimulation.Policy.SCORER,
+						WaitlistSimulation.Levers.NONE),
+				new Variant("+ check-ins every " + checkIns.checkInWeeks() + " weeks", today,
+						WaitlistSimulation.Policy.SCORER, checkIns),
+				new Variant("+ offer window " + window.offerWindowDays() + " days", today,
+						WaitlistSimulation.Policy.SCORER, window),
+				new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both),
+				new Variant("+ both, aging weight " + format(tuned.aging()), tuned.simulation(),
+						WaitlistSimulation.Policy.SCORER, both),
+				new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
+						WaitlistSimulation.Levers.NONE));
+		List<Runs> all = new ArrayList<>();
 		for (double capacity : parameters.capacityLevels()) {
-			for (WaitlistSimulation.Policy policy : WaitlistSimulation.Policy.values()) {
-				outcomes.add(simulation.run(policy, capacity));
+			for (Variant variant : variants) {
+				all.add(new Runs(variant, capacity, runAll(pool, variant, capacity, reporting)));
 			}
 		}
-		List<String> lines = new ArrayList<>();
-		lines.add("## Waitlist simulation (" + simulation.therapistsAtFullCapacity()
-				+ " therapists at 100 % capacity, seed " + parameters.integer("seed") + ")");
+		report(lines, parameters, today, all, reporting, tuning, began);
+		chart(all, variants);
+		Bench.report(lines, "simulation-report.md");
+	}
+
+	/** The aging weight chosen on the tuning seeds, and its simulation. */
+	record Tuning(double aging, WaitlistSimulation simulation) {
+	}
+
+	/**
+	 * Chooses the aging weight whose smallest paired gain over FIFO first-fit, across the
+	 * capacity levels, is largest on the tuning seeds (with both levers on).
+	 */
+	private static Tuning tune(SimulationParameters parameters, ForkJoinPool pool, long[] seeds,
+			WaitlistSimulation.Levers levers, List<String> lines) {
+		WaitlistSimulation plain = new WaitlistSimulation(parameters);
+		Map<Double, List<WaitlistSimulation.Outcome>> fifo = new LinkedHashMap<>();
+		for (double capacity : parameters.capacityLevels()) {
+			fifo.put(capacity, runAll(pool, new Variant("FIFO", plain, WaitlistSimulation.Policy.FIFO_FIRST_FIT,
+					WaitlistSimulation.Levers.NONE), capacity, seeds));
+		}
+		Map<String, Double> defaults = parameters.weights("weights");
+		lines.add("### Aging weight chosen on the tuning seeds " + seeds[0] + "–" + seeds[seeds.length - 1]);
 		lines.add("");
-		lines
-			.add("| capacity | policy | referrals | started ≤ 60 d | vs FIFO (points) | median wait (d) | p90 wait (d) "
-					+ "| language gap ≤ 60 d (points) | language gap median (d) |");
-		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-		for (WaitlistSimulation.Outcome outcome : outcomes) {
-			WaitlistSimulation.Outcome fifo = outcomes.stream()
-				.filter(o -> o.capacity() == outcome.capacity()
-						&& o.policy() == WaitlistSimulation.Policy.FIFO_FIRST_FIT)
-				.findFirst()
-				.orElseThrow();
-			lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %d | %.1f %% | %+.1f | %.0f | %.0f | %.1f | %.0f |",
-					100 * outcome.capacity(), outcome.policy().label, outcome.arrivals(), 100 * outcome.withinTarget(),
-					100 * (outcome.withinTarget() - fifo.withinTarget()), outcome.medianWait(), outcome.p90Wait(),
-					outcome.languageGap(), outcome.languageGapDays()));
+		lines.add("Smallest mean gain over FIFO first-fit (points, started ≤ 60 d) across the capacity levels, "
+				+ "today's policy with both levers:");
+		lines.add("");
+		Tuning best = null;
+		double bestWorst = Double.NEGATIVE_INFINITY;
+		for (double aging : AGING_WEIGHTS) {
+			SimulationParameters weighted = parameters.with("weights",
+					String.format(Locale.ROOT, "approach:%s,load:%s,priority:%s,aging:%s,continuity:%s",
+							defaults.get("approach"), defaults.get("load"), defaults.get("priority"), aging,
+							defaults.get("continuity")));
+			WaitlistSimulation simulation = new WaitlistSimulation(weighted);
+			double worst = Double.POSITIVE_INFINITY;
+			for (double capacity : parameters.capacityLevels()) {
+				List<WaitlistSimulation.Outcome> runs = runAll(pool,
+						new Variant("tuning", simulation, WaitlistSimulation.Policy.SCORER, levers), capacity, seeds);
+				worst = Math.min(worst,
+						mean(paired(runs, fifo.get(capacity), WaitlistSimulation.Outcome::withinTarget)));
+			}
+			lines.add(String.format(Locale.ROOT, "- aging %s: %+.1f", format(aging), 100 * worst));
+			if (worst > bestWorst) {
+				bestWorst = worst;
+				best = new Tuning(aging, simulation);
+			}
+		}
+		lines.add("");
+		return best;
+	}
+
+	private static List<WaitlistSimulation.Outcome> runAll(ForkJoinPool pool, Variant variant, double capacity,
+			long[] seeds) {
+		try {
+			return pool
+				.submit(() -> LongStream.of(seeds).parallel().mapToObj(seed -> variant.run(capacity, seed)).toList())
+				.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private static void report(List<String> lines, SimulationParameters parameters, WaitlistSimulation today,
+			List<Runs> all, long[] reporting, long[] tuning, long began) {
+		List<String> head = new ArrayList<>();
+		head.add("## Waitlist simulation (" + today.therapistsAtFullCapacity() + " therapists at 100 % capacity, "
+				+ reporting.length + " reporting seeds " + reporting[0] + "–" + reporting[reporting.length - 1]
+				+ ", tuning seeds " + tuning[0] + "–" + tuning[tuning.length - 1] + ")");
+		head.add("");
+		head.add("Mean over the reporting seeds ± half-width of the 95 % confidence interval (Student's t). "
+				+ "\"vs FIFO\" and \"vs today\" are paired by seed.");
+		head.add("");
+		lines.addAll(0, head);
+		lines.add("| capacity | variant | started ≤ 60 d | vs FIFO (points) | vs today (points) | median wait (d) "
+				+ "| p90 wait (d) | language gap ≤ 60 d (points) |");
+		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+		for (Runs runs : all) {
+			List<WaitlistSimulation.Outcome> fifo = find(all, runs.capacity(), 0).outcomes();
+			List<WaitlistSimulation.Outcome> current = find(all, runs.capacity(), 1).outcomes();
+			lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %s %% | %s | %s | %.0f | %.0f | %s |",
+					100 * runs.capacity(), runs.variant().label(),
+					interval(values(runs.outcomes(), WaitlistSimulation.Outcome::withinTarget), 100),
+					interval(paired(runs.outcomes(), fifo, WaitlistSimulation.Outcome::withinTarget), 100),
+					interval(paired(runs.outcomes(), current, WaitlistSimulation.Outcome::withinTarget), 100),
+					mean(values(runs.outcomes(), WaitlistSimulation.Outcome::medianWait)),
+					mean(values(runs.outcomes(), WaitlistSimulation.Outcome::p90Wait)),
+					interval(values(runs.outcomes(), WaitlistSimulation.Outcome::languageGap), 1)));
+		}
+		lines.add("");
+		lines.add(String.format(Locale.ROOT, "%d runs in %.0f s (%d threads).", all.size() * reporting.length,
+				(System.nanoTime() - began) / 1e9, Runtime.getRuntime().availableProcessors()));
+	}
+
+	private static Runs find(List<Runs> all, double capacity, int variant) {
+		return all.stream().filter(runs -> runs.capacity() == capacity).skip(variant).findFirst().orElseThrow();
+	}
+
+	private static void chart(List<Runs> all, List<Variant> variants) {
+		Map<String, List<WaitlistSimulation.Outcome>> byVariant = new LinkedHashMap<>();
+		for (Variant variant : List.of(variants.get(0), variants.get(1), variants.get(4), variants.get(5),
+				variants.get(6))) {
+			List<WaitlistSimulation.Outcome> series = new ArrayList<>();
+			for (Runs runs : all) {
+				if (runs.variant() == variant) {
+					WaitlistSimulation.Outcome first = runs.outcomes().get(0);
+					series.add(new WaitlistSimulation.Outcome(first.policy(), first.capacity(), first.arrivals(),
+							mean(values(runs.outcomes(), WaitlistSimulation.Outcome::withinTarget)), first.medianWait(),
+							first.p90Wait(), first.languageGap(), first.languageGapDays(), first.waits()));
+				}
+			}
+			byVariant.put(variant.label(), series);
 		}
 		Path target = Path.of(Files.isDirectory(Path.of("matching-bench")) ? "matching-bench/target" : "target");
-		Path svg = target.resolve("waitlist-simulation.svg");
 		try {
 			Files.createDirectories(target);
-			Files.writeString(svg, SvgChart.draw(outcomes), StandardCharsets.UTF_8);
+			Files.writeString(target.resolve("waitlist-simulation.svg"), SvgChart.draw(byVariant),
+					StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		lines.add("");
-		lines.add("Chart: " + svg);
-		Bench.report(lines, "simulation-report.md");
+	}
+
+	private static double[] values(List<WaitlistSimulation.Outcome> runs,
+			ToDoubleFunction<WaitlistSimulation.Outcome> figure) {
+		return runs.stream().mapToDouble(figure).toArray();
+	}
+
+	/** Per seed, this variant's figure minus the other's. */
+	static double[] paired(List<WaitlistSimulation.Outcome> runs, List<WaitlistSimulation.Outcome> others,
+			ToDoubleFunction<WaitlistSimulation.Outcome> figure) {
+		double[] differences = new double[runs.size()];
+		for (int i = 0; i < differences.length; i++) {
+			differences[i] = figure.applyAsDouble(runs.get(i)) - figure.applyAsDouble(others.get(i));
+		}
+		return differences;
+	}
+
+	static double mean(double[] values) {
+		SummaryStatistics statistics = new SummaryStatistics();
+		for (double value : values) {
+			statistics.addValue(value);
+		}
+		return statistics.getMean();
+	}
+
+	/** Half-width of the 95 % confidence interval of the mean (Student's t). */
+	static double halfWidth(double[] values) {
+		SummaryStatistics statistics = new SummaryStatistics();
+		for (double value : values) {
+			statistics.addValue(value);
+		}
+		if (statistics.getN() < 2) {
+			return Double.NaN;
+		}
+		double t = new TDistribution(statistics.getN() - 1).inverseCumulativeProbability(0.975);
+		return t * statistics.getStandardDeviation() / Math.sqrt(statistics.getN());
+	}
+
+	private static String interval(double[] values, double scale) {
+		return String.format(Locale.ROOT, "%.1f ± %.1f", scale * mean(values), scale * halfWidth(values));
+	}
+
+	private static String format(double value) {
+		return (value == Math.rint(value)) ? String.valueOf((long) value) : String.valueOf(value);
 	}
 
 }

@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 final class SvgChart {
 
-	private static final String[] COLOURS = { "#d62728", "#1f77b4", "#2ca02c", "#7f7f7f" };
+	private static final String[] COLOURS = { "#d62728", "#1f77b4", "#ff7f0e", "#9467bd", "#2ca02c", "#8c564b",
+			"#7f7f7f" };
 
 	private static final int WIDTH = 1000;
 
@@ -25,7 +26,13 @@ final class SvgChart {
 	private SvgChart() {
 	}
 
-	static String draw(List<WaitlistSimulation.Outcome> outcomes) {
+	/**
+	 * @param byVariant per variant (in legend order) one outcome per capacity level: the
+	 * waits of one seed for the left panel, the share started within 60 days (a mean over
+	 * seeds) for the right
+	 */
+	static String draw(java.util.Map<String, List<WaitlistSimulation.Outcome>> byVariant) {
+		List<WaitlistSimulation.Outcome> outcomes = byVariant.values().stream().flatMap(List::stream).toList();
 		StringBuilder svg = new StringBuilder();
 		svg.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">%n",
@@ -39,9 +46,10 @@ final class SvgChart {
 		axes(svg, x0, "Started by day d (capacity " + Math.round(full * 100) + " %)", "days from registration", 0, 365);
 		line(svg, x0 + PLOT * 60 / 365, TOP, x0 + PLOT * 60 / 365, TOP + PLOT, "#bbbbbb", true);
 		int series = 0;
-		for (WaitlistSimulation.Policy policy : WaitlistSimulation.Policy.values()) {
-			WaitlistSimulation.Outcome outcome = outcomes.stream()
-				.filter(o -> o.policy() == policy && o.capacity() == full)
+		for (var variant : byVariant.entrySet()) {
+			WaitlistSimulation.Outcome outcome = variant.getValue()
+				.stream()
+				.filter(o -> o.capacity() == full)
 				.findFirst()
 				.orElse(null);
 			if (outcome == null) {
@@ -56,7 +64,7 @@ final class SvgChart {
 				points.append(String.format(Locale.ROOT, "%d,%.1f ", x0 + PLOT * day / 365, TOP + PLOT - PLOT * share));
 			}
 			polyline(svg, points, COLOURS[series % COLOURS.length]);
-			legend(svg, x0 + 10, TOP + 15 + 16 * series, policy.label, COLOURS[series % COLOURS.length]);
+			legend(svg, x0 + 10, TOP + 15 + 16 * series, variant.getKey(), COLOURS[series % COLOURS.length]);
 			series++;
 		}
 		int x1 = x0 + PANEL + 80;
@@ -65,12 +73,9 @@ final class SvgChart {
 		axes(svg, x1, "Started within 60 days, by capacity", "capacity (% of demand)",
 				(int) Math.round(minCapacity * 100), (int) Math.round(maxCapacity * 100));
 		series = 0;
-		for (WaitlistSimulation.Policy policy : WaitlistSimulation.Policy.values()) {
+		for (List<WaitlistSimulation.Outcome> variant : byVariant.values()) {
 			StringBuilder points = new StringBuilder();
-			for (WaitlistSimulation.Outcome outcome : outcomes) {
-				if (outcome.policy() != policy) {
-					continue;
-				}
+			for (WaitlistSimulation.Outcome outcome : variant) {
 				double x = (outcome.capacity() - minCapacity) / Math.max(1e-9, maxCapacity - minCapacity);
 				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x1 + PLOT * x,
 						TOP + PLOT - PLOT * outcome.withinTarget()));

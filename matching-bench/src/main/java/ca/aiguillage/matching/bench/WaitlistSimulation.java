@@ -78,6 +78,24 @@ final class WaitlistSimulation {
 			double languageGap, double languageGapDays, int[] waits) {
 	}
 
+	/**
+	 * The access levers a run pulls, each off in {@link #NONE}.
+	 *
+	 * @param checkInWeeks weeks between two "still available?" check-ins of a waiting
+	 * client (0: none); a client who answers is offered a place before those who did not
+	 * @param offerWindowDays days a client has to answer an offer (7: a week, today)
+	 */
+	record Levers(int checkInWeeks, int offerWindowDays) {
+
+		static final Levers NONE = new Levers(0, 7);
+
+		/** Offer rounds a week: a place not taken within the window goes to the next. */
+		int roundsPerWeek() {
+			return Math.max(1, (int) Math.round(7.0 / this.offerWindowDays));
+		}
+
+	}
+
 	private final SimulationParameters p;
 
 	private final ProposalPolicy policy;
@@ -111,7 +129,11 @@ final class WaitlistSimulation {
 	}
 
 	Outcome run(Policy chosen, double capacity) {
-		long seed = this.p.integer("seed");
+		return run(chosen, capacity, this.p.integer("seed"), Levers.NONE);
+	}
+
+	/** One run of a policy at a capacity, on a network and arrivals drawn from a seed. */
+	Outcome run(Policy chosen, double capacity, long seed, Levers levers) {
 		// Therapists and clients draw from separate streams, so that every capacity level
 		// sees the same referrals.
 		Population staff = new Population(this.p, seed);
@@ -127,10 +149,11 @@ final class WaitlistSimulation {
 		int measured = this.p.integer("weeks");
 		int total = warmup + measured + TAIL_WEEKS;
 		List<Waiting> clients = new ArrayList<>();
+		double lambda = this.p.number("unreachable-lambda-days");
 		int backlog = this.p.integer("initial-backlog");
 		for (int i = 0; i < backlog; i++) {
 			Instant registered = START.minus(Duration.ofHours((long) (population.uniform() * 120 * 24)));
-			clients.add(new Waiting(population.client("b-" + i, registered), -1));
+			clients.add(new Waiting(population.client("b-" + i, registered), -1, lambda));
 		}
 		double weekly = this.p.number("referrals-per-year") / 52.0;
 		double[] seasons = this.p.numbers("seasonality");
@@ -140,11 +163,11 @@ final class WaitlistSimulation {
 			int arrivals = population.poisson(weekly * seasons[month]);
 			for (int i = 0; i < arrivals; i++) {
 				Instant registered = monday.plus(Duration.ofMinutes((long) (population.uniform() * 7 * 24 * 60)));
-				clients.add(new Waiting(population.client("r-" + week + "-" + i, registered), week));
+				clients.add(new Waiting(population.client("r-" + week + "-" + i, registered), week, lambda));
 			}
 		}
 		clients.sort(Comparator.comparing(client -> client.client.needs().registeredAt()));
-		return new Run(chosen, capacity, roster, clients, warmup, measured, total).play();
+		return new Run(chosen, levers, capacity, roster, clients, warmup, measured, total).play();
 	}
 
 	int therapyWeeks(Random random) {
@@ -172,16 +195,38 @@ final class WaitlistSimulation {
 
 		ReferralNeeds needs;
 
+		/**
+		 * Days after registration from which the client no longer answers or no longer
+		 * wants therapy: exponential, so that p(w) = 1 - exp(-w / lambda) at any wait.
+		 */
+		final double unreachableAfterDays;
+
 		/** -1 waiting, else the week of the first session; -2 left without starting. */
 		int startedWeek = -1;
 
 		boolean left;
 
-		Waiting(Population.Client client, int week) {
+		/** The week of the client's last "yes, still available", or of registration. */
+		int confirmedWeek;
+
+		/** Check-ins in a row the client did not answer. */
+		int unanswered;
+
+		/** The week the client was set aside for the coordinator. */
+		int setAsideWeek = -1;
+
+		Waiting(Population.Client client, int week, double lambdaDays) {
 			this.client = client;
 			this.week = week;
 			this.draws = new Random(client.seed());
 			this.needs = client.needs();
+			this.unreachableAfterDays = -lambdaDays * Math.log(1 - this.draws.nextDouble());
+			this.confirmedWeek = week;
+		}
+
+		/** Asked twice without an answer: set aside for the coordinator. */
+		boolean setAside() {
+			return this.unanswered >= 2;
 		}
 
 		boolean waiting() {
@@ -191,7 +236,7 @@ final class WaitlistSimulation {
 	}
 
 	/** An offer waiting for the client's answer. */
-	private record Offer(Waiting client, int therapist, boolean lowFee, int answerWeek) {
+	private record Offer(Waiting client, int therapist, boolean lowFee, int answerRound) {
 	}
 
 	/** A place held by a client in therapy until a week. */
@@ -201,6 +246,10 @@ final class WaitlistSimulation {
 	private final class Run {
 
 		private final Policy chosen;
+
+		private final Levers levers;
+
+		private final int rounds;
 
 		private final double capacity;
 
@@ -224,9 +273,11 @@ final class WaitlistSimulation {
 
 		private int arrived;
 
-		Run(Policy chosen, double capacity, List<Candidate> therapists, List<Waiting> clients, int warmup, int measured,
-				int total) {
+		Run(Policy chosen, Levers levers, double capacity, List<Candidate> therapists, List<Waiting> clients,
+				int warmup, int measured, int total) {
 			this.chosen = chosen;
+			this.levers = levers;
+			this.rounds = levers.roundsPerWeek();
 			this.capacity = capacity;
 			this.therapists = therapists;
 			this.clients = clients;
@@ -240,10 +291,21 @@ final class WaitlistSimulation {
 		Outcome play() {
 			for (int week = 0; week < this.total; week++) {
 				endTherapies(week);
-				answerOffers(week);
-				List<Waiting> waiting = arrivedAndWaiting(week);
-				if (!waiting.isEmpty()) {
-					assign(week, waiting);
+				checkIn(week);
+				for (int round = week * this.rounds; round < (week + 1) * this.rounds; round++) {
+					answerOffers(round);
+					List<Waiting> waiting = arrivedAndWaiting(week);
+					List<Waiting> setAside = new ArrayList<>();
+					waiting.removeIf(client -> client.setAside() && setAside.add(client));
+					// Those who said they are still available are offered first; the
+					// places
+					// left go to those the coordinator has yet to reach.
+					if (!waiting.isEmpty()) {
+						assign(week, round, waiting);
+					}
+					if (!setAside.isEmpty()) {
+						assign(week, round, setAside);
+					}
 				}
 			}
 			return measure();
@@ -259,12 +321,66 @@ final class WaitlistSimulation {
 			});
 		}
 
-		private void answerOffers(int week) {
+		/**
+		 * Asks every client waiting since the last check-in whether they are still
+		 * available; one who does not answer is asked again the next week, then set aside
+		 * for the coordinator (still offered a place, after the others), who calls within
+		 * some weeks and closes the referral of one who cannot be reached. One who can no
+		 * longer be reached never answers.
+		 */
+		private void checkIn(int week) {
+			int every = this.levers.checkInWeeks();
+			if (every <= 0) {
+				return;
+			}
+			Instant end = monday(week + 1);
+			double answers = WaitlistSimulation.this.p.number("check-in-answer");
+			int coordinatorWeeks = WaitlistSimulation.this.p.integer("coordinator-call-weeks");
+			for (Waiting client : this.clients) {
+				if (client.needs.registeredAt().isAfter(end)) {
+					break;
+				}
+				if (!client.waiting() || offered(client)) {
+					continue;
+				}
+				boolean reachable = waitedDays(client, week) < client.unreachableAfterDays;
+				if (client.setAside()) {
+					// The coordinator's call: one who can be reached is back among the
+					// confirmed, one who cannot is closed with its reason.
+					if (week - client.setAsideWeek >= coordinatorWeeks) {
+						client.unanswered = 0;
+						client.confirmedWeek = week;
+						client.left = !reachable;
+					}
+					continue;
+				}
+				if (client.unanswered == 0 && week - client.confirmedWeek < every) {
+					continue;
+				}
+				if (reachable && client.draws.nextDouble() < answers) {
+					client.confirmedWeek = week;
+					client.unanswered = 0;
+				}
+				else if (++client.unanswered == 2) {
+					client.setAsideWeek = week;
+				}
+			}
+		}
+
+		private void answerOffers(int round) {
 			this.offers.removeIf(offer -> {
-				if (offer.answerWeek() > week) {
+				if (offer.answerRound() > round) {
 					return false;
 				}
+				int week = Math.ceilDiv(round, this.rounds);
 				Answer answer = answer(offer.client(), week);
+				if (answer != Answer.UNREACHABLE && this.rounds > 1
+						&& offer.client().draws.nextDouble() < WaitlistSimulation.this.p.number("offer-window-miss")) {
+					// Answers after a short window closed: the place goes to the next
+					// client and this one keeps waiting.
+					free(offer.therapist(), offer.lowFee());
+					return true;
+				}
 				if (answer == Answer.ACCEPTS) {
 					start(offer.client(), offer.therapist(), offer.lowFee(), week);
 				}
@@ -289,15 +405,11 @@ final class WaitlistSimulation {
 
 		/** The client's answer to an offer, drawn from their own random numbers. */
 		private Answer answer(Waiting client, int week) {
-			double waitedDays = Duration.between(client.needs.registeredAt(), monday(week)).toHours() / 24.0;
-			double unreachable = 1
-					- Math.exp(-Math.max(0, waitedDays) / WaitlistSimulation.this.p.number("unreachable-lambda-days"));
 			double multiplier = client.client.otherThanFrench()
 					? WaitlistSimulation.this.p.number("allophone-multiplier") : 1.0;
-			double u1 = client.draws.nextDouble();
 			double u2 = client.draws.nextDouble();
 			double u3 = client.draws.nextDouble();
-			if (u1 < unreachable) {
+			if (waitedDays(client, week) >= client.unreachableAfterDays) {
 				return Answer.UNREACHABLE;
 			}
 			if (u2 < WaitlistSimulation.this.p.number("decline") * multiplier) {
@@ -307,6 +419,10 @@ final class WaitlistSimulation {
 				return Answer.NO_SHOW;
 			}
 			return Answer.ACCEPTS;
+		}
+
+		private double waitedDays(Waiting client, int week) {
+			return Math.max(0, Duration.between(client.needs.registeredAt(), monday(week)).toHours() / 24.0);
 		}
 
 		private List<Waiting> arrivedAndWaiting(int week) {
@@ -332,13 +448,17 @@ final class WaitlistSimulation {
 			return false;
 		}
 
-		private void assign(int week, List<Waiting> waiting) {
+		private void assign(int week, int round, List<Waiting> waiting) {
 			Instant now = monday(week + 1);
+			// An offer is answered when its window closes: a week (the offer lead time)
+			// or
+			// the next round of a shorter window.
+			int answerRound = (this.rounds == 1) ? round + WaitlistSimulation.this.p.integer("offer-weeks") : round + 1;
 			if (this.chosen == Policy.CLAIRVOYANT) {
 				// Knows every answer before offering: those who would not come never take
 				// a
 				// place, and a place is never held a week for a no.
-				int answerWeek = week + WaitlistSimulation.this.p.integer("offer-weeks");
+				int answerWeek = Math.ceilDiv(answerRound, this.rounds);
 				List<Waiting> coming = new ArrayList<>();
 				for (Waiting client : waiting) {
 					Answer answer = answer(client, answerWeek);
@@ -371,12 +491,11 @@ final class WaitlistSimulation {
 				boolean lowFee = client.needs.lowFee();
 				if (this.chosen == Policy.CLAIRVOYANT) {
 					take(therapist, lowFee);
-					start(client, therapist, lowFee, week + WaitlistSimulation.this.p.integer("offer-weeks"));
+					start(client, therapist, lowFee, Math.ceilDiv(answerRound, this.rounds));
 					continue;
 				}
 				take(therapist, lowFee);
-				this.offers
-					.add(new Offer(client, therapist, lowFee, week + WaitlistSimulation.this.p.integer("offer-weeks")));
+				this.offers.add(new Offer(client, therapist, lowFee, answerRound));
 			}
 		}
 

@@ -39,4 +39,44 @@ class WaitlistSimulationTests {
 			.isGreaterThan(simulation.run(WaitlistSimulation.Policy.BATCH_OPTIMIZER, 0.8).withinTarget());
 	}
 
+	@Test
+	void everyLeverRunsOnTheSameArrivalsAndStartsClients() {
+		WaitlistSimulation simulation = new WaitlistSimulation(this.shortRun);
+
+		WaitlistSimulation.Outcome today = simulation.run(WaitlistSimulation.Policy.SCORER, 1.0, 7,
+				WaitlistSimulation.Levers.NONE);
+		WaitlistSimulation.Outcome checkIns = simulation.run(WaitlistSimulation.Policy.SCORER, 1.0, 7,
+				new WaitlistSimulation.Levers(2, 7));
+		WaitlistSimulation.Outcome shortWindow = simulation.run(WaitlistSimulation.Policy.SCORER, 1.0, 7,
+				new WaitlistSimulation.Levers(0, 2));
+
+		assertThat(checkIns.arrivals()).isEqualTo(today.arrivals()).isEqualTo(shortWindow.arrivals()).isPositive();
+		assertThat(checkIns.waits()).isNotEmpty();
+		assertThat(shortWindow.waits()).isNotEmpty();
+	}
+
+	@Test
+	void anotherSeedDrawsAnotherNetworkAndOtherArrivals() {
+		WaitlistSimulation simulation = new WaitlistSimulation(this.shortRun);
+
+		assertThat(simulation.run(WaitlistSimulation.Policy.FIFO_FIRST_FIT, 1.0, 1, WaitlistSimulation.Levers.NONE)
+			.arrivals()).isNotEqualTo(
+					simulation.run(WaitlistSimulation.Policy.FIFO_FIRST_FIT, 1.0, 2, WaitlistSimulation.Levers.NONE)
+						.arrivals());
+	}
+
+	@Test
+	void aShortOfferWindowMeansSeveralOfferRoundsAWeek() {
+		assertThat(WaitlistSimulation.Levers.NONE.roundsPerWeek()).isEqualTo(1);
+		assertThat(new WaitlistSimulation.Levers(0, 2).roundsPerWeek()).isEqualTo(4);
+		assertThat(new WaitlistSimulation.Levers(0, 3).roundsPerWeek()).isEqualTo(2);
+	}
+
+	@Test
+	void confidenceIntervalIsStudentsTOnTheSeeds() {
+		assertThat(Simulator.mean(new double[] { 1, 2, 3 })).isEqualTo(2.0);
+		assertThat(Simulator.halfWidth(new double[] { 1, 2, 3 })).isCloseTo(4.303 / Math.sqrt(3),
+				org.assertj.core.data.Offset.offset(0.001));
+	}
+
 }
