@@ -1,10 +1,12 @@
 package ca.aiguillage.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 import ca.aiguillage.platform.deadletters.DeadLetterController;
+import ca.aiguillage.platform.deadletters.DeadLetterMetrics;
 import ca.aiguillage.platform.deadletters.DeadLetters;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
@@ -96,6 +98,12 @@ public class PlatformAutoConfiguration {
 			}
 		});
 		return new DeadLetters(originalTopics, KafkaClientSettings.of(environment), mongo, clock);
+	}
+
+	@Bean
+	DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters, Environment environment) {
+		return new DeadLetterMetrics(deadLetters, environment.getProperty("aiguillage.dead-letters.count-interval",
+				Duration.class, Duration.ofMinutes(1)));
 	}
 
 	@Bean

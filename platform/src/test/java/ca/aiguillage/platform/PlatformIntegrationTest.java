@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 @ContextConfiguration(classes = PlatformTestApplication.class)
 @TestPropertySource(properties = { "aiguillage.outbox.poll-interval=PT1M", "aiguillage.outbox.first-retry=PT0.05S",
 		"aiguillage.outbox.max-retry=PT0.2S", "aiguillage.outbox.stuck-after=3", "aiguillage.outbox.scan-interval=PT1H",
-		"aiguillage.aggregates.kept-event-ids=20" })
+		"aiguillage.aggregates.kept-event-ids=20", "aiguillage.dead-letters.count-interval=PT0.5S" })
 public @interface PlatformIntegrationTest {
 
 }
