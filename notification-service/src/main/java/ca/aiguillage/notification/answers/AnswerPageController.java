@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.answers;
 
+import ca.aiguillage.notification.delivery.DestinationConfirmation;
 import ca.aiguillage.notification.delivery.OpenQuestion;
 import ca.aiguillage.notification.delivery.NotificationCase;
 import ca.aiguillage.notification.templates.Templates;
@@ -20,7 +21,8 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The small bilingual page a client's link leads to. Opening it changes nothing (mail
+ * The small bilingual page a client's link leads to: a question to answer, or a
+ * self-referred client's address or number to confirm. Opening it changes nothing (mail
  * scanners open links); the client's button press does, once. A used, expired or tampered
  * link gets a page that says so.
  */
@@ -40,12 +42,20 @@ class AnswerPageController {
 	ResponseEntity<String> show(@PathVariable String token,
 			@RequestParam(name = "lang", required = false) @Nullable String lang) {
 		Answers.View view = this.answers.view(token);
+		if (view.confirmation() != null) {
+			return confirmationPage(token, view, (lang != null) ? lang : view.language(), false);
+		}
 		return page(token, view, (lang != null) ? lang : view.language(), null);
 	}
 
 	@PostMapping(path = "/r/{token}", produces = MediaType.TEXT_HTML_VALUE)
 	ResponseEntity<String> answer(@PathVariable String token, @RequestParam(required = false) @Nullable String answer,
+			@RequestParam(required = false) @Nullable String confirm,
 			@RequestParam(name = "lang", required = false) @Nullable String lang) {
+		if (confirm != null) {
+			Answers.View view = this.answers.confirm(token);
+			return confirmationPage(token, view, (lang != null) ? lang : view.language(), true);
+		}
 		ClientAnsweredV1.Answer chosen = parse(answer);
 		if (chosen == null) {
 			Answers.View view = this.answers.view(token);
@@ -90,6 +100,31 @@ class AnswerPageController {
 				main.append(paragraph("invalid", language.text("page.invalid")));
 			}
 		}
+		return html(language, main.toString(), status);
+	}
+
+	/**
+	 * A self-referred client's confirmation of an address or number: opening the page
+	 * asks, the button confirms.
+	 */
+	private ResponseEntity<String> confirmationPage(String token, Answers.View view, String languageCode,
+			boolean pressed) {
+		Templates.Language language = this.templates.language(languageCode);
+		DestinationConfirmation confirmation = view.confirmation();
+		String channel = (confirmation != null) ? confirmation.channel().name() : "";
+		return switch (view.outcome()) {
+			case RECORDED -> html(language, pressed ? paragraph("done", language.text("page.confirm.done." + channel))
+					: confirmForm(token, channel, language), HttpStatus.OK);
+			case ALREADY_USED ->
+				html(language, paragraph("used", language.text("page.confirm.used")), HttpStatus.CONFLICT);
+			case EXPIRED ->
+				html(language, paragraph("expired", language.text("page.confirm.expired")), HttpStatus.GONE);
+			case CLOSED, NOT_ALLOWED, UNKNOWN ->
+				html(language, paragraph("invalid", language.text("page.invalid")), HttpStatus.NOT_FOUND);
+		};
+	}
+
+	private ResponseEntity<String> html(Templates.Language language, String main, HttpStatus status) {
 		String other = language.code().equals("fr") ? "en" : "fr";
 		String html = "<!DOCTYPE html><html lang=\"" + language.code() + "\"><head><meta charset=\"utf-8\">"
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
@@ -116,11 +151,7 @@ class AnswerPageController {
 		String key = (question.subject() == ClientAnsweredV1.Subject.PROPOSAL) ? "page.proposal.question"
 				: "page.check-in.question";
 		StringBuilder form = new StringBuilder(paragraph("question", language.text(key)));
-		form.append("<form method=\"post\" action=\"")
-			.append(escape(UriUtils.encodePathSegment(token, java.nio.charset.StandardCharsets.UTF_8)))
-			.append("?lang=")
-			.append(language.code())
-			.append("\">");
+		form.append(action(token, language));
 		for (ClientAnsweredV1.Answer answer : NotificationCase.answersFor(question.subject())) {
 			form.append("<button type=\"submit\" name=\"answer\" value=\"")
 				.append(answer.name())
@@ -131,6 +162,18 @@ class AnswerPageController {
 				.append("</button>");
 		}
 		return form.append("</form>").toString();
+	}
+
+	private static String confirmForm(String token, String channel, Templates.Language language) {
+		return paragraph("question", language.text("page.confirm.question." + channel)) + action(token, language)
+				+ "<button type=\"submit\" name=\"confirm\" value=\"yes\" id=\"confirm\">"
+				+ escape(language.text("page.confirm.button")) + "</button></form>";
+	}
+
+	private static String action(String token, Templates.Language language) {
+		return "<form method=\"post\" action=\""
+				+ escape(UriUtils.encodePathSegment(token, java.nio.charset.StandardCharsets.UTF_8)) + "?lang="
+				+ language.code() + "\">";
 	}
 
 	private static String paragraph(String id, String text) {

@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.answers;
 
+import ca.aiguillage.notification.delivery.DestinationConfirmation;
 import ca.aiguillage.notification.delivery.RecipientProfile;
 import ca.aiguillage.notification.delivery.OpenQuestion;
 import ca.aiguillage.notification.delivery.NotificationCase;
@@ -61,14 +62,25 @@ class Answers {
 	 * RECORDED while it can still be answered
 	 * @param question the question, when the link is genuine
 	 * @param language the client's language
+	 * @param confirmation the destination the link confirms, when it is a confirmation
+	 * link
 	 */
-	record View(NotificationCase.AnswerOutcome outcome, @Nullable OpenQuestion question, String language) {
+	record View(NotificationCase.AnswerOutcome outcome, @Nullable OpenQuestion question, String language,
+			@Nullable DestinationConfirmation confirmation) {
+
+		View(NotificationCase.AnswerOutcome outcome, @Nullable OpenQuestion question, String language) {
+			this(outcome, question, language, null);
+		}
+
 	}
 
 	View view(String token) {
 		Instant now = this.clock.instant();
 		Optional<Link> link = this.links.read(token);
 		Optional<NotificationCase> found = link.flatMap(this::caseOf);
+		if (link.isPresent() && found.isEmpty()) {
+			return confirmationView(link.get(), now);
+		}
 		if (link.isEmpty() || found.isEmpty()) {
 			return new View(NotificationCase.AnswerOutcome.UNKNOWN, null, "fr");
 		}
@@ -84,6 +96,36 @@ class Answers {
 			return new View(NotificationCase.AnswerOutcome.CLOSED, question, language);
 		}
 		return new View(NotificationCase.AnswerOutcome.RECORDED, question, language);
+	}
+
+	private View confirmationView(Link link, Instant now) {
+		Optional<NotificationCase> found = confirmingCaseOf(link);
+		Optional<DestinationConfirmation> confirmation = found.flatMap(known -> known.confirmation(link.linkId()));
+		if (found.isEmpty() || confirmation.isEmpty()) {
+			return new View(NotificationCase.AnswerOutcome.UNKNOWN, null, "fr");
+		}
+		String language = languageOf(found.get());
+		NotificationCase.AnswerOutcome outcome = confirmation.get().confirmed()
+				? NotificationCase.AnswerOutcome.ALREADY_USED
+				: (!now.isBefore(confirmation.get().expiresAt()) || !now.isBefore(link.expiresAt()))
+						? NotificationCase.AnswerOutcome.EXPIRED : NotificationCase.AnswerOutcome.RECORDED;
+		return new View(outcome, null, language, confirmation.get());
+	}
+
+	/**
+	 * The client confirms a destination through its link, once; the messages that waited
+	 * for it go.
+	 */
+	View confirm(String token) {
+		Optional<Link> link = this.links.read(token);
+		Optional<NotificationCase> found = link.flatMap(this::confirmingCaseOf);
+		if (link.isEmpty() || found.isEmpty()) {
+			return new View(NotificationCase.AnswerOutcome.UNKNOWN, null, "fr");
+		}
+		NotificationCase.AnswerOutcome outcome = take(found.get().getId(),
+				known -> known.confirm(link.get().linkId(), this.clock.instant()));
+		return new View(outcome, null, languageOf(found.get()),
+				found.get().confirmation(link.get().linkId()).orElse(null));
 	}
 
 	/** Takes an answer through a link, once. */
@@ -160,6 +202,11 @@ class Answers {
 	private Optional<NotificationCase> caseOf(Link link) {
 		return Optional.ofNullable(this.mongo.findOne(new Query(Criteria.where("questions.linkId").is(link.linkId())),
 				NotificationCase.class));
+	}
+
+	private Optional<NotificationCase> confirmingCaseOf(Link link) {
+		return Optional.ofNullable(this.mongo
+			.findOne(new Query(Criteria.where("confirmations.linkId").is(link.linkId())), NotificationCase.class));
 	}
 
 	private static String languageOf(NotificationCase known) {

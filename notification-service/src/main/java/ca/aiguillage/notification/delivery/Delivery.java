@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param subject the subject line
  * @param body the plain-text body (email), or the text message
  * @param address the masked address it went to, once known
- * @param reasonCode why it failed, why it is held back (a budget), or null
+ * @param reasonCode why it failed, why it is held back (a budget, an unconfirmed
+ * destination), or null
  * @param attempts every attempt and its outcome
  */
 record Delivery(String deliveryId, String eventId, String eventType, String template, Audience audience,
@@ -54,6 +55,26 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 		return new Delivery(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(), request.eventId(),
 				request.eventType(), request.template(), request.audience(), channel, message.language(), status, now,
 				dueAt, null, message.subject(), body, null, null, List.of());
+	}
+
+	/**
+	 * Waits until {@code until} for a reason that is no failure (a destination not yet
+	 * confirmed).
+	 */
+	Delivery waiting(Instant until, String reason) {
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, DeliveryStatus.PENDING, this.recordedAt, until, null, this.subject, this.body,
+				this.address, reason, this.attempts);
+	}
+
+	/**
+	 * Released from such a wait: recorded anew now, so that its retry deadline and the
+	 * SMS look-up count from now.
+	 */
+	Delivery releasedAt(Instant now, Instant due) {
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, DeliveryStatus.PENDING, now, due, null, this.subject, this.body, this.address, null,
+				this.attempts);
 	}
 
 	boolean dueAt(Instant now) {

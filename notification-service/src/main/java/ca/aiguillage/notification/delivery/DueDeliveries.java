@@ -137,7 +137,10 @@ class DueDeliveries {
 		return found;
 	}
 
-	/** Takes every delivery of a case that is due now, for one sender. */
+	/**
+	 * Takes every delivery of a case that is due now, for one sender, once those whose
+	 * destination was never confirmed have failed.
+	 */
 	Optional<Claimed> claim(String caseId, Instant now) {
 		return this.aggregates.update(NotificationCase.class, caseId, found -> {
 			if (found.isEmpty()) {
@@ -145,10 +148,14 @@ class DueDeliveries {
 				return Outcome.unchanged(Optional.empty());
 			}
 			NotificationCase known = found.get();
+			boolean lapsed = known.lapse(now);
 			List<Delivery> claimed = known.due(now)
 				.stream()
 				.flatMap(delivery -> known.claim(delivery.deliveryId(), now, this.settings.lease()).stream())
 				.toList();
+			if (claimed.isEmpty() && lapsed) {
+				return Outcome.save(known, Optional.empty());
+			}
 			if (claimed.isEmpty()) {
 				// Another sender took it, or the list was stale: follow what is stored.
 				this.cases.schedule(caseId, nextDue(known));

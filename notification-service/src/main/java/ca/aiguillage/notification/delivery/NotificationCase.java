@@ -28,8 +28,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * Everything notification-service knows about one referral (its id is the referral id):
  * how to write to the client, the messages waiting to learn that, the deliveries and
- * their attempts, the questions put to the client and the links that answer them. Every
- * change is one conditional write of this one document, with the events it raises.
+ * their attempts, the questions put to the client and the links that answer them, and
+ * which of a self-referred client's destinations they confirmed. Every change is one
+ * conditional write of this one document, with the events it raises.
  * <p>
  * Over 300 lines on purpose: the embedded store has no multi-document transactions, so
  * the recipient, the deliveries and the questions must stay in this one aggregate for a
@@ -50,6 +51,15 @@ public class NotificationCase extends Aggregate {
 	/** The reason a message about an open step is not sent once the referral closed. */
 	static final String REFERRAL_CLOSED = "REFERRAL_CLOSED";
 
+	/**
+	 * Why a self-referral's message waits: the client has not yet confirmed that the
+	 * address or number is theirs.
+	 */
+	static final String AWAITING_CONFIRMATION = "AWAITING_CONFIRMATION";
+
+	/** Why it failed: the confirmation's deadline passed without the client's. */
+	static final String DESTINATION_UNCONFIRMED = "DESTINATION_UNCONFIRMED";
+
 	/** The events whose messages ask the client about a step that is still open. */
 	private static final Set<String> ASKING = Set.of(EventCatalog.PROPOSAL_MADE_V1.type(),
 			EventCatalog.CHECK_IN_DUE_V1.type());
@@ -63,6 +73,8 @@ public class NotificationCase extends Aggregate {
 	private List<Delivery> deliveries = new ArrayList<>();
 
 	private List<OpenQuestion> questions = new ArrayList<>();
+
+	private List<DestinationConfirmation> confirmations = new ArrayList<>();
 
 	private @Nullable String organizationId;
 
@@ -127,13 +139,28 @@ public class NotificationCase extends Aggregate {
 
 	/**
 	 * Learns how to write to the client from their referral. The referral's own messages
-	 * are recorded first, then those that arrived before it, in their order of arrival.
+	 * are recorded first, then those that arrived before it, in their order of arrival. A
+	 * self-referred client's first acknowledgement carries one confirmation link per
+	 * channel; every later message to a destination waits for its confirmation.
+	 * @param confirming the confirmations asked of a self-referred client, none otherwise
 	 */
-	void recipientKnown(RecipientProfile recipient, List<MessageRequest> requests, Templates templates, Instant now) {
+	void recipientKnown(RecipientProfile recipient, List<MessageRequest> requests,
+			List<DestinationConfirmation.Issued> confirming, Templates templates, Instant now) {
 		this.recipient = recipient;
+		Map<ContactChannel, String> links = new java.util.EnumMap<>(ContactChannel.class);
+		if (recipient.selfReferred()) {
+			for (DestinationConfirmation.Issued issued : confirming) {
+				ContactChannel channel = issued.confirmation().channel();
+				// A referral told again keeps the confirmation its client already has.
+				if (confirmationOf(channel).isEmpty()) {
+					this.confirmations.add(issued.confirmation());
+					links.put(channel, issued.url());
+				}
+			}
+		}
 		List<MessageRequest> waiting = List.copyOf(this.awaitingRecipient);
 		this.awaitingRecipient.clear();
-		requests.forEach(request -> record(request, templates, now));
+		requests.forEach(request -> record(request, templates, now, links));
 		waiting.forEach(request -> record(request, templates, now));
 	}
 
@@ -156,10 +183,19 @@ public class NotificationCase extends Aggregate {
 	}
 
 	private void record(MessageRequest request, Templates templates, Instant now) {
+		record(request, templates, now, null);
+	}
+
+	/**
+	 * @param acknowledging the confirmation links by channel when this is the first
+	 * acknowledgement, which never waits; null for any later message
+	 */
+	private void record(MessageRequest request, Templates templates, Instant now,
+			@Nullable Map<ContactChannel, String> acknowledging) {
 		String fee = (this.recipient != null) ? this.recipient.fee() : "NONE";
 		MessageRequest complete = request.withFacts(Map.of(Placeholder.FEE.token(), fee));
 		switch (request.audience()) {
-			case CLIENT -> recordForClient(complete, templates, now);
+			case CLIENT -> recordForClient(complete, templates, now, acknowledging);
 			case REFERRER -> {
 				if (this.partnerId != null) {
 					add(Delivery.of(complete, Channel.WEBHOOK, DeliveryStatus.PENDING,
@@ -171,7 +207,8 @@ public class NotificationCase extends Aggregate {
 		}
 	}
 
-	private void recordForClient(MessageRequest request, Templates templates, Instant now) {
+	private void recordForClient(MessageRequest request, Templates templates, Instant now,
+			@Nullable Map<ContactChannel, String> acknowledging) {
 		RecipientProfile known = this.recipient;
 		RenderedMessage message = templates.render(request.template(), known.language(), request.facts());
 		if (known.channels().isEmpty()) {
@@ -186,15 +223,113 @@ public class NotificationCase extends Aggregate {
 		for (ContactChannel consented : known.channels()) {
 			Channel channel = Channel.of(consented);
 			Instant due = (channel == Channel.SMS && !request.urgent()) ? QuietHours.nextAllowed(now) : now;
-			add(Delivery.of(request, channel, DeliveryStatus.PENDING, message, now, due));
+			String link = (acknowledging != null) ? acknowledging.get(consented) : null;
+			if (link != null) {
+				MessageRequest asking = templates.forSelfReferral(request)
+					.map(template -> request.withTemplate(template)
+						.withFacts(Map.of(Placeholder.CONFIRM_LINK.token(), link)))
+					.orElse(request);
+				add(Delivery.of(asking, channel, DeliveryStatus.PENDING,
+						templates.render(asking.template(), known.language(), asking.facts()), now, due));
+				continue;
+			}
+			Delivery delivery = Delivery.of(request, channel, DeliveryStatus.PENDING, message, now, due);
+			DestinationConfirmation confirmation = (acknowledging == null) ? unconfirmed(consented).orElse(null) : null;
+			if (confirmation == null) {
+				add(delivery);
+			}
+			else if (confirmation.lapsed(now)) {
+				Delivery failed = delivery.finished(DeliveryStatus.FAILED, null, DESTINATION_UNCONFIRMED, List.of());
+				if (add(failed)) {
+					raiseRecorded(failed, now);
+				}
+			}
+			else {
+				// Whoever filled the public form chose the destination: nothing beyond
+				// the
+				// acknowledgement goes before its owner confirms it.
+				add(delivery.waiting(confirmation.expiresAt(), AWAITING_CONFIRMATION));
+			}
 		}
 	}
 
-	private void add(Delivery delivery) {
+	private boolean add(Delivery delivery) {
 		// The same event, template, audience and channel is one message, however it came.
 		if (this.deliveries.stream().noneMatch(known -> known.deliveryId().equals(delivery.deliveryId()))) {
 			this.deliveries.add(delivery);
+			return true;
 		}
+		return false;
+	}
+
+	private Optional<DestinationConfirmation> confirmationOf(ContactChannel channel) {
+		return this.confirmations.stream().filter(confirmation -> confirmation.channel() == channel).findFirst();
+	}
+
+	/**
+	 * The confirmation a self-referral's destination still lacks; none for a partner's
+	 * referral, a confirmed destination, or a case recorded before confirmations existed.
+	 */
+	private Optional<DestinationConfirmation> unconfirmed(ContactChannel channel) {
+		return confirmationOf(channel).filter(confirmation -> !confirmation.confirmed());
+	}
+
+	/** The confirmation a link asks for, if it is one. */
+	public Optional<DestinationConfirmation> confirmation(String linkId) {
+		return this.confirmations.stream().filter(confirmation -> confirmation.linkId().equals(linkId)).findFirst();
+	}
+
+	/**
+	 * The client confirms a destination through its link, once: the messages waiting for
+	 * it become due.
+	 * @param linkId the id from the link's checked token
+	 * @return what became of it
+	 */
+	public AnswerOutcome confirm(String linkId, Instant now) {
+		DestinationConfirmation found = confirmation(linkId).orElse(null);
+		if (found == null) {
+			return AnswerOutcome.UNKNOWN;
+		}
+		if (found.confirmed()) {
+			return AnswerOutcome.ALREADY_USED;
+		}
+		if (found.lapsed(now)) {
+			return AnswerOutcome.EXPIRED;
+		}
+		this.confirmations.replaceAll(known -> known.linkId().equals(linkId) ? known.confirm(now) : known);
+		Channel channel = Channel.of(found.channel());
+		Instant due = (channel == Channel.SMS) ? QuietHours.nextAllowed(now) : now;
+		this.deliveries.replaceAll(delivery -> awaitsConfirmation(delivery) && delivery.channel() == channel
+				? delivery.releasedAt(now, due) : delivery);
+		return AnswerOutcome.RECORDED;
+	}
+
+	/**
+	 * Messages whose destination's confirmation deadline passed fail, and the other
+	 * services hear of it.
+	 * @return whether any did
+	 */
+	boolean lapse(Instant now) {
+		boolean changed = false;
+		for (int i = 0; i < this.deliveries.size(); i++) {
+			Delivery delivery = this.deliveries.get(i);
+			if (awaitsConfirmation(delivery) && lapsedFor(delivery.channel(), now)) {
+				Delivery failed = delivery.finished(DeliveryStatus.FAILED, null, DESTINATION_UNCONFIRMED, List.of());
+				this.deliveries.set(i, failed);
+				raiseRecorded(failed, now);
+				changed = true;
+			}
+		}
+		return changed;
+	}
+
+	private static boolean awaitsConfirmation(Delivery delivery) {
+		return delivery.status() == DeliveryStatus.PENDING && AWAITING_CONFIRMATION.equals(delivery.reasonCode());
+	}
+
+	private boolean lapsedFor(Channel channel, Instant now) {
+		return this.confirmations.stream()
+			.anyMatch(confirmation -> Channel.of(confirmation.channel()) == channel && confirmation.lapsed(now));
 	}
 
 	/**
@@ -383,7 +518,19 @@ public class NotificationCase extends Aggregate {
 				DeliveryRecordedV1.Audience.valueOf(delivery.audience().name()), delivery.channel().onTheWire(),
 				(delivery.status() == DeliveryStatus.SENT) ? DeliveryRecordedV1.Outcome.SENT
 						: DeliveryRecordedV1.Outcome.FAILED,
-				eventCode(delivery.reasonCode()), now));
+				unreachedCode(delivery.reasonCode()), now));
+	}
+
+	/**
+	 * A destination nobody confirmed is, for the other services, no channel at all when
+	 * the client confirmed none: waitlist-service then asks a coordinator to reach them.
+	 */
+	private @Nullable String unreachedCode(@Nullable String reason) {
+		if (DESTINATION_UNCONFIRMED.equals(reason)
+				&& this.confirmations.stream().noneMatch(DestinationConfirmation::confirmed)) {
+			return NO_REACHABLE_CHANNEL;
+		}
+		return eventCode(reason);
 	}
 
 	/**
@@ -437,6 +584,10 @@ public class NotificationCase extends Aggregate {
 
 	List<OpenQuestion> questions() {
 		return List.copyOf(this.questions);
+	}
+
+	List<DestinationConfirmation> confirmations() {
+		return List.copyOf(this.confirmations);
 	}
 
 }

@@ -96,14 +96,16 @@ class Notifier {
 		List<MessageRequest> requests = requestsFor(eventId, data);
 		Consumer<NotificationCase> change = switch (data) {
 			case ReferralSubmittedV1 submitted -> known -> {
+				RecipientProfile recipient = RecipientProfile.of(submitted);
 				known.followedBy(submitted.organizationId());
 				known.referredBy(submitted.partnerId());
-				known.recipientKnown(RecipientProfile.of(submitted), requests, this.templates, now);
+				known.recipientKnown(recipient, requests, confirming(recipient, now), this.templates, now);
 			};
 			case ReferralRedirectedV1 redirected -> known -> {
+				RecipientProfile recipient = RecipientProfile.of(redirected);
 				known.followedBy(redirected.organizationId());
 				known.referredBy(redirected.partnerId());
-				known.recipientKnown(RecipientProfile.of(redirected), requests, this.templates, now);
+				known.recipientKnown(recipient, requests, confirming(recipient, now), this.templates, now);
 				// Redirected to crisis resources, the referral is never queued nor
 				// proposed.
 				known.end();
@@ -218,6 +220,23 @@ class Notifier {
 			learn.accept(known);
 			known.request(requests, this.templates, now);
 		};
+	}
+
+	/**
+	 * One signed link per consented channel of a self-referred client, to confirm that
+	 * destination; none for a partner's referral, whose partner vouches for the contact.
+	 */
+	private List<DestinationConfirmation.Issued> confirming(RecipientProfile recipient, Instant now) {
+		if (!recipient.selfReferred()) {
+			return List.of();
+		}
+		Instant expiresAt = now.plus(this.linkSettings.confirmationLifetime());
+		return recipient.channels().stream().map(channel -> {
+			String token = this.links.issue(expiresAt);
+			return new DestinationConfirmation.Issued(
+					new DestinationConfirmation(channel, ClientLinks.idOf(token), expiresAt, null),
+					this.linkSettings.url(token));
+		}).toList();
 	}
 
 	private Consumer<NotificationCase> asking(ClientAnsweredV1.Subject subject, String subjectId, Instant expiresAt,

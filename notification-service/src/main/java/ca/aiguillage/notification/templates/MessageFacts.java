@@ -18,20 +18,22 @@ import ca.aiguillage.notification.contacts.PredictedStart;
  * What a message may say about each event that calls for one: codes and ISO-8601 times
  * taken from the event, put into words only once the recipient's language is known. A few
  * facts come from the case rather than the event ({@link #FROM_THE_CASE}): the fee the
- * client learnt at intake and the link that answers a question. The predicted start comes
- * from waitlist-service ({@link #FROM_WAITLIST}) when the event arrives.
+ * client learnt at intake, the link that answers a question and the link that confirms a
+ * self-referred client's address or number. The predicted start comes from
+ * waitlist-service ({@link #FROM_WAITLIST}) when the event arrives.
  */
 public final class MessageFacts {
 
 	/** Facts the notification case adds when it records a message. */
-	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK);
+	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK,
+			Placeholder.CONFIRM_LINK);
 
 	/** Facts asked of waitlist-service when the event arrives. */
 	static final Set<Placeholder> FROM_WAITLIST = EnumSet.of(Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE);
 
 	private static final Map<String, Extraction<?>> BY_TYPE = Stream
 		.of(new Extraction<>(EventCatalog.REFERRAL_SUBMITTED_V1,
-				EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL),
+				EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.CONFIRM_LINK),
 				submitted -> Map.of(Placeholder.RECEIVED_ON, submitted.submittedAt().toString(), Placeholder.REFERRAL,
 						submitted.referralId())),
 				new Extraction<>(EventCatalog.PROPOSAL_MADE_V1,

@@ -15,6 +15,11 @@ import java.util.Map;
 public record MessageRequest(String eventId, String eventType, String template, Audience audience,
 		Map<String, String> facts, boolean urgent) {
 
+	/** The same message with another template of the same event and audience. */
+	public MessageRequest withTemplate(String template) {
+		return new MessageRequest(this.eventId, this.eventType, template, this.audience, this.facts, this.urgent);
+	}
+
 	public MessageRequest withFacts(Map<String, String> added) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(this.facts);
 		all.putAll(added);

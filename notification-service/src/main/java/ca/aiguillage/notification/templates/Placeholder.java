@@ -97,6 +97,18 @@ public enum Placeholder {
 		}
 	},
 
+	/**
+	 * The signed, single-use link by which a self-referred client confirms that the
+	 * address or number is theirs; each channel's message carries its own.
+	 */
+	CONFIRM_LINK("confirmLink",
+			List.of("https://aiguillage.example.org/r/AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBB")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return fact;
+		}
+	},
+
 	/** The last day to answer. */
 	ANSWER_BY("answerBy", List.of("2027-01-03T14:03:00Z")) {
 		@Override

@@ -31,9 +31,12 @@ record TemplateSettings(@DefaultValue("templates/messages") String bundle, @Defa
 	 * @param urgent whether a text message goes even in quiet hours (crisis resources)
 	 * @param unused whether the template is ready for a message no event calls for yet:
 	 * checked against the placeholders of {@code type} and previewable, never sent
+	 * @param selfReferred whether the template replaces, for a client who referred
+	 * themself, the row of the same type and audience without this flag (the only rows
+	 * that may carry {@code {confirmLink}})
 	 */
 	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template,
-			@Nullable Boolean urgent, @Nullable Boolean unused) {
+			@Nullable Boolean urgent, @Nullable Boolean unused, @Nullable Boolean selfReferred) {
 	}
 
 }

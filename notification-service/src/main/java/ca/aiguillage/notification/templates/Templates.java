@@ -79,7 +79,8 @@ public final class Templates {
 			if (rule == null) {
 				continue;
 			}
-			if (!rule.unused() && !eventAudiences.add(rule.eventType() + "|" + rule.audience())) {
+			if (!rule.unused()
+					&& !eventAudiences.add(rule.eventType() + "|" + rule.audience() + "|" + rule.selfReferred())) {
 				problems
 					.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
 			}
@@ -134,9 +135,21 @@ public final class Templates {
 		}
 		Map<String, String> facts = MessageFacts.of(data);
 		return rules.stream()
-			.filter(rule -> !rule.unused())
+			.filter(rule -> !rule.unused() && !rule.selfReferred())
 			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts, rule.urgent()))
 			.toList();
+	}
+
+	/**
+	 * The template that replaces a message for a client who referred themself, if the
+	 * table has one.
+	 */
+	public Optional<String> forSelfReferral(MessageRequest request) {
+		return this.rulesByEventType.getOrDefault(request.eventType(), List.of())
+			.stream()
+			.filter(rule -> rule.selfReferred() && !rule.unused() && rule.audience() == request.audience())
+			.map(Rule::template)
+			.findFirst();
 	}
 
 	/**
@@ -242,7 +255,7 @@ public final class Templates {
 			return null;
 		}
 		return new Rule(row.type(), row.audience(), row.template(), Boolean.TRUE.equals(row.urgent()),
-				Boolean.TRUE.equals(row.unused()));
+				Boolean.TRUE.equals(row.unused()), Boolean.TRUE.equals(row.selfReferred()));
 	}
 
 	/** Checks one template's texts in one language; returns the placeholders they use. */
@@ -267,6 +280,12 @@ public final class Templates {
 				else if (!offered.contains(placeholder)) {
 					problems.add(key + " in " + language.code() + " uses {" + token + "}, which " + rule.eventType()
 							+ " does not offer");
+				}
+				else if (placeholder == Placeholder.CONFIRM_LINK && !rule.selfReferred()) {
+					// Only a self-referral's destinations are confirmed: elsewhere the
+					// link would not exist.
+					problems.add(key + " in " + language.code() + " uses {" + token
+							+ "}, which only a selfReferred row may use");
 				}
 				else {
 					used.add(placeholder);
@@ -320,7 +339,8 @@ public final class Templates {
 	}
 
 	/** One row of the checked table. */
-	private record Rule(String eventType, Audience audience, String template, boolean urgent, boolean unused) {
+	private record Rule(String eventType, Audience audience, String template, boolean urgent, boolean unused,
+			boolean selfReferred) {
 	}
 
 	/**

@@ -3,14 +3,11 @@ package ca.aiguillage.notification.delivery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +25,6 @@ import static org.awaitility.Awaitility.await;
  * target/screenshots.
  */
 class ClientLinkBrowserTests extends RunningNotificationService {
-
-	private static final Pattern LINK = Pattern.compile("https?://\\S+?/r/([A-Za-z0-9_.-]+)");
 
 	@Value("${local.server.port}")
 	int port;
@@ -184,15 +179,7 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 
 	/** The link of the email with this subject, pointed at the service under test. */
 	private String linkIn(Client client, String subject) {
-		MimeMessage email = await().atMost(ofSeconds(30))
-			.until(() -> mailTo(client.email()).stream()
-				.filter(message -> subjectOf(message).equals(subject))
-				.findFirst(), Optional::isPresent)
-			.orElseThrow();
-		String text = textOf(email);
-		Matcher matcher = LINK.matcher(text);
-		assertThat(matcher.find()).as(text).isTrue();
-		return "http://127.0.0.1:" + this.port + "/r/" + matcher.group(1);
+		return "http://127.0.0.1:" + this.port + linkPath(textOf(awaitMail(client.email(), subject)));
 	}
 
 	private WireRecord awaitAnswer(String referral) {
@@ -201,20 +188,6 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 				.filter(r -> EventCatalog.CLIENT_ANSWERED_V1.type().equals(r.header("ce_type")))
 				.findFirst(), Optional::isPresent)
 			.orElseThrow();
-	}
-
-	private static String subjectOf(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String textOf(MimeMessage message) {
-		// Quoted-printable soft line breaks would cut a long link.
-		return com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message).replace("=\r\n", "");
 	}
 
 }

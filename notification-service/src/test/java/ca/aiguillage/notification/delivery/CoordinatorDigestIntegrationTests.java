@@ -74,15 +74,6 @@ class CoordinatorDigestIntegrationTests extends RunningNotificationService {
 			.toList();
 	}
 
-	private static String subjectOf(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static String review(String referral, String organization, String cause) {
 		return "{\"referralId\":\"" + referral + "\",\"organizationId\":\"" + organization + "\",\"cause\":\"" + cause
 				+ "\",\"requestedAt\":\"2026-11-20T14:03:00Z\"}";

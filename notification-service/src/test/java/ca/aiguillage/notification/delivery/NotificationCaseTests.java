@@ -2,6 +2,7 @@ package ca.aiguillage.notification.delivery;
 
 import ca.aiguillage.notification.templates.ShippedTemplates;
 import ca.aiguillage.notification.templates.Audience;
+import ca.aiguillage.notification.templates.MessageFacts;
 import ca.aiguillage.notification.templates.MessageRequest;
 import ca.aiguillage.notification.templates.Templates;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class NotificationCaseTests {
 		ReferralSubmittedV1 submitted = SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS);
 		notificationCase.referredBy(submitted.partnerId());
 
-		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
+		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted), List.of(),
 				this.templates, LATE_EVENING);
 
 		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.audience() == Audience.CLIENT)
@@ -75,7 +76,7 @@ class NotificationCaseTests {
 		notificationCase.referredBy(redirected.partnerId());
 
 		notificationCase.recipientKnown(RecipientProfile.of(redirected), requests("redirected-1", redirected),
-				this.templates, LATE_EVENING);
+				List.of(), this.templates, LATE_EVENING);
 
 		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.channel() == Channel.SMS)
 			.singleElement()
@@ -99,7 +100,7 @@ class NotificationCaseTests {
 
 		ReferralSubmittedV1 submitted = SampleEvents.submitted("en", ContactChannel.EMAIL);
 		notificationCase.referredBy(submitted.partnerId());
-		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
+		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted), List.of(),
 				this.templates, NOW);
 
 		assertThat(notificationCase.awaitingRecipient()).isEmpty();
@@ -309,10 +310,119 @@ class NotificationCaseTests {
 		assertThat(notificationCase.latestOpenQuestion(NOW)).isEmpty();
 	}
 
+	@Test
+	void selfReferralsAcknowledgementCarriesEachChannelsOwnLinkAndLaterMessagesWaitForTheirConfirmation() {
+		NotificationCase notificationCase = selfReferred();
+
+		notificationCase.request(requests("waitlisted-1", SampleEvents.waitlisted()), this.templates, NOW);
+
+		assertThat(notificationCase.deliveries())
+			.extracting(Delivery::template, Delivery::channel, Delivery::status, Delivery::reasonCode, Delivery::dueAt)
+			.containsExactly(tuple("self-referral-received", Channel.EMAIL, DeliveryStatus.PENDING, null, NOW),
+					tuple("self-referral-received", Channel.SMS, DeliveryStatus.PENDING, null, NOW),
+					tuple("waitlisted", Channel.EMAIL, DeliveryStatus.PENDING, NotificationCase.AWAITING_CONFIRMATION,
+							CONFIRM_BY),
+					tuple("waitlisted", Channel.SMS, DeliveryStatus.PENDING, NotificationCase.AWAITING_CONFIRMATION,
+							CONFIRM_BY));
+		assertThat(notificationCase.deliveries().get(0).body()).contains(EMAIL_LINK).doesNotContain(SMS_LINK);
+		assertThat(notificationCase.deliveries().get(1).body()).contains(SMS_LINK).doesNotContain(EMAIL_LINK);
+		assertThat(notificationCase.due(NOW.plus(Duration.ofDays(6)))).extracting(Delivery::template)
+			.containsOnly("self-referral-received");
+	}
+
+	@Test
+	void confirmingADestinationReleasesOnlyItsChannelsMessagesAndOnlyOnce() {
+		NotificationCase notificationCase = selfReferred();
+		notificationCase.request(requests("waitlisted-1", SampleEvents.waitlisted()), this.templates, NOW);
+		Instant later = NOW.plus(Duration.ofDays(2));
+
+		assertThat(notificationCase.confirm("email-link", later)).isEqualTo(NotificationCase.AnswerOutcome.RECORDED);
+		assertThat(notificationCase.confirm("email-link", later.plusSeconds(5)))
+			.isEqualTo(NotificationCase.AnswerOutcome.ALREADY_USED);
+
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.template().equals("waitlisted"))
+			.extracting(Delivery::channel, Delivery::reasonCode, Delivery::dueAt, Delivery::recordedAt)
+			.containsExactly(tuple(Channel.EMAIL, null, later, later),
+					tuple(Channel.SMS, NotificationCase.AWAITING_CONFIRMATION, CONFIRM_BY, NOW));
+		assertThat(notificationCase.confirmations()).extracting(DestinationConfirmation::confirmedAt)
+			.containsExactly(later, null);
+		notificationCase.request(requests("checked-1", SampleEvents.checkIn()), this.templates, later);
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> delivery.template().equals("check-in"))
+			.extracting(Delivery::channel, Delivery::reasonCode)
+			.containsExactly(tuple(Channel.EMAIL, null), tuple(Channel.SMS, NotificationCase.AWAITING_CONFIRMATION));
+	}
+
+	@Test
+	void unconfirmedDestinationsMessagesFailAtTheDeadlineAndEveryLaterOneAtOnceFlaggedAsUnreachable() {
+		NotificationCase notificationCase = selfReferred();
+		notificationCase.request(requests("waitlisted-1", SampleEvents.waitlisted()), this.templates, NOW);
+
+		assertThat(notificationCase.lapse(CONFIRM_BY.minusSeconds(1))).isFalse();
+		assertThat(notificationCase.confirm("sms-link", CONFIRM_BY)).isEqualTo(NotificationCase.AnswerOutcome.EXPIRED);
+		assertThat(notificationCase.lapse(CONFIRM_BY)).isTrue();
+		notificationCase.request(requests("withdrawn-1", SampleEvents.withdrawn()), this.templates, CONFIRM_BY);
+
+		assertThat(notificationCase.deliveries()).filteredOn(delivery -> !delivery.template().startsWith("self"))
+			.extracting(Delivery::template, Delivery::status, Delivery::reasonCode)
+			.containsOnly(tuple("waitlisted", DeliveryStatus.FAILED, NotificationCase.DESTINATION_UNCONFIRMED),
+					tuple("referral-withdrawn", DeliveryStatus.FAILED, NotificationCase.DESTINATION_UNCONFIRMED));
+		assertThat(notificationCase.raisedEvents()).filteredOn(DeliveryRecordedV1.class::isInstance)
+			.hasSize(4)
+			.allSatisfy(event -> assertThat(((DeliveryRecordedV1) event).reasonCode())
+				.isEqualTo(NotificationCase.NO_REACHABLE_CHANNEL));
+	}
+
+	@Test
+	void aLapsedDestinationIsNoUnreachableClientWhenTheOtherOneWasConfirmed() {
+		NotificationCase notificationCase = selfReferred();
+		notificationCase.request(requests("waitlisted-1", SampleEvents.waitlisted()), this.templates, NOW);
+		notificationCase.confirm("email-link", NOW);
+
+		notificationCase.lapse(CONFIRM_BY);
+
+		assertThat(notificationCase.raisedEvents()).filteredOn(DeliveryRecordedV1.class::isInstance)
+			.singleElement()
+			.satisfies(event -> assertThat(((DeliveryRecordedV1) event).reasonCode())
+				.isEqualTo(NotificationCase.DESTINATION_UNCONFIRMED));
+	}
+
+	@Test
+	void partnersReferralAsksNoConfirmationAndHoldsNothing() {
+		NotificationCase notificationCase = submitted(
+				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));
+
+		notificationCase.request(requests("waitlisted-1", SampleEvents.waitlisted()), this.templates, NOW);
+
+		assertThat(notificationCase.confirmations()).isEmpty();
+		assertThat(notificationCase.deliveries()).extracting(Delivery::template)
+			.doesNotContain("self-referral-received");
+		assertThat(notificationCase.deliveries()).allSatisfy(delivery -> assertThat(delivery.reasonCode()).isNull());
+	}
+
+	private static final Instant CONFIRM_BY = NOW.plus(Duration.ofDays(7));
+
+	private static final String EMAIL_LINK = "https://aiguillage.example.org/r/email-link";
+
+	private static final String SMS_LINK = "https://aiguillage.example.org/r/sms-link";
+
+	private NotificationCase selfReferred() {
+		ReferralSubmittedV1 submitted = SampleEvents.selfReferred("fr", ContactChannel.EMAIL, ContactChannel.SMS);
+		NotificationCase notificationCase = new NotificationCase(submitted.referralId());
+		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
+				List.of(issued(ContactChannel.EMAIL, "email-link", EMAIL_LINK),
+						issued(ContactChannel.SMS, "sms-link", SMS_LINK)),
+				this.templates, NOW);
+		return notificationCase;
+	}
+
+	private static DestinationConfirmation.Issued issued(ContactChannel channel, String linkId, String url) {
+		return new DestinationConfirmation.Issued(new DestinationConfirmation(channel, linkId, CONFIRM_BY, null), url);
+	}
+
 	private NotificationCase submitted(ReferralSubmittedV1 submitted) {
 		NotificationCase notificationCase = new NotificationCase(submitted.referralId());
 		notificationCase.referredBy(submitted.partnerId());
-		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted),
+		notificationCase.recipientKnown(RecipientProfile.of(submitted), requests("submitted-1", submitted), List.of(),
 				this.templates, NOW);
 		return notificationCase;
 	}
@@ -320,7 +430,8 @@ class NotificationCaseTests {
 	private List<MessageRequest> requests(String eventId, Object event) {
 		return this.templates.requestsFor(eventId, event)
 			.stream()
-			.map(request -> request.withFacts(Map.of("answerLink", "https://aiguillage.example.org/r/abc")))
+			.map(request -> request.withFacts(Map.of("answerLink", "https://aiguillage.example.org/r/abc"))
+				.withFacts(MessageFacts.likelyStart(java.util.Optional.empty())))
 			.toList();
 	}
 

@@ -113,13 +113,4 @@ class PredictedStartIntegrationTests extends RunningNotificationService {
 		return (String) sms.get("body");
 	}
 
-	private static String subjectOf(MimeMessage mail) {
-		try {
-			return mail.getSubject();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 }

@@ -2,7 +2,10 @@ package ca.aiguillage.notification.delivery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
@@ -110,6 +113,49 @@ abstract class RunningNotificationService extends RunningService {
 		Http.Answer answer = this.http.get("/api/v1/deliveries?referralId=" + referral);
 		assertThat(answer.status()).isEqualTo(200);
 		return answer.json("$");
+	}
+
+	/** The subject of a self-referred client's first acknowledgement, in French. */
+	static final String ASKING_TO_CONFIRM = "Nous avons bien reçu votre demande : confirmez votre adresse";
+
+	private static final Pattern LINK = Pattern.compile("https?://\\S+?(/r/[A-Za-z0-9_.-]+)");
+
+	/** A referral made through the public form: no partner vouches for its contact. */
+	void selfReferred(Client client) {
+		String fixture = fixture(SUBMITTED, client.referral());
+		String selfReferral = replaced(replaced(fixture, "\"PARTNER_API\"", "\"SELF_REFERRAL\""),
+				"\"partnerId\": \"clsc-ahuntsic\"", "\"partnerId\": null");
+		publish(SUBMITTED, client.referral(), UUID.randomUUID().toString(), selfReferral);
+	}
+
+	/** The path of the client link in a message's text, failing loudly without one. */
+	static String linkPath(String text) {
+		Matcher matcher = LINK.matcher(text);
+		assertThat(matcher.find()).as(text).isTrue();
+		return matcher.group(1);
+	}
+
+	/** The first email to this address with this subject, once it arrived. */
+	static MimeMessage awaitMail(String address, String subject) {
+		return await().atMost(ofSeconds(30))
+			.until(() -> mailTo(address).stream().filter(message -> subjectOf(message).equals(subject)).findFirst(),
+					Optional::isPresent)
+			.orElseThrow();
+	}
+
+	static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The whole message as sent, links in one piece. */
+	static String textOf(MimeMessage message) {
+		// Quoted-printable soft line breaks would cut a long link.
+		return com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message).replace("=\r\n", "");
 	}
 
 	static List<MimeMessage> mailTo(String address) {

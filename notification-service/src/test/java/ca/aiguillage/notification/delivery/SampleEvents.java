@@ -17,6 +17,7 @@ import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 
@@ -34,6 +35,20 @@ public final class SampleEvents {
 				List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
 				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C, "H2M",
 				List.of(channels), null, null);
+	}
+
+	/** A referral made through the public self-referral form: no partner. */
+	public static ReferralSubmittedV1 selfReferred(String language, ContactChannel... channels) {
+		return new ReferralSubmittedV1(REFERRAL, Instant.parse("2026-11-20T14:03:00Z"), IntakeChannel.SELF_REFERRAL,
+				null, null, language, List.of(language), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL),
+				false, Modality.EITHER,
+				List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C, "H2M",
+				List.of(channels), null, null);
+	}
+
+	public static ReferralWithdrawnV1 withdrawn() {
+		return new ReferralWithdrawnV1(REFERRAL, null, ReferralWithdrawnV1.WithdrawnBy.CLIENT,
+				Instant.parse("2026-11-22T14:03:00Z"));
 	}
 
 	public static ProposalMadeV1 proposal() {

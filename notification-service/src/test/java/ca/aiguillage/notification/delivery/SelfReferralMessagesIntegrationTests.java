@@ -8,6 +8,7 @@ import java.util.UUID;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.notification.budgets.MessageBudgets;
 import ca.aiguillage.notification.stubs.StubbedChannels;
+import ca.aiguillage.testing.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,12 @@ class SelfReferralMessagesIntegrationTests extends RunningNotificationService {
 
 	@Test
 	void aDestinationsThirdMessageOfTheHourIsHeldWithItsReasonThenSentTheNextHour() {
-		Client client = client("+1514" + (2_000_000 + Math.abs(UUID.randomUUID().hashCode()) % 7_000_000));
+		Client client = client(mobile());
 		double heldBefore = held();
 		selfReferred(client);
 		awaitFinished(client.referral(), 2);
+		assertThat(confirm(emailLink(client)).status()).isEqualTo(200);
+		assertThat(confirm(smsLink(client)).status()).isEqualTo(200);
 		publish(EventCatalog.WAITLISTED_V1, client.referral());
 		awaitFinished(client.referral(), 4);
 
@@ -91,6 +94,68 @@ class SelfReferralMessagesIntegrationTests extends RunningNotificationService {
 		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(3);
 	}
 
+	@Test
+	void unconfirmedDestinationGetsOnlyTheAcknowledgementAndConfirmingReleasesItsHeldMessageOnce() {
+		Client client = client(mobile());
+		selfReferred(client);
+		awaitFinished(client.referral(), 2);
+
+		publish(EventCatalog.WAITLISTED_V1, client.referral());
+
+		assertThat(awaitHeld(client, "waitlisted", 2))
+			.allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "PENDING")
+				.containsEntry("reasonCode", NotificationCase.AWAITING_CONFIRMATION));
+		assertThat(mailTo(client.email())).extracting(RunningNotificationService::subjectOf)
+			.containsExactly(ASKING_TO_CONFIRM);
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).singleElement()
+			.satisfies(sms -> assertThat(sms.body()).contains("confirmez-le : http"));
+
+		Http.Answer opened = this.anonymous.get(emailLink(client) + "?lang=en");
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(opened.body()).contains("Do you confirm that this email address is yours");
+		Http.Answer confirmed = confirm(emailLink(client));
+		Http.Answer again = confirm(emailLink(client));
+
+		assertThat(confirmed.status()).isEqualTo(200);
+		assertThat(confirmed.body()).contains("Merci : votre adresse courriel est confirmée.");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.body()).contains("Cette confirmation a déjà été faite");
+		await().atMost(ofSeconds(30))
+			.until(() -> clientDeliveriesOf(client.referral(), "waitlisted"), found -> found.stream()
+				.anyMatch(d -> "EMAIL".equals(d.get("channel")) && "SENT".equals(d.get("status"))));
+		assertThat(mailTo(client.email())).extracting(RunningNotificationService::subjectOf)
+			.containsExactly(ASKING_TO_CONFIRM, "Votre demande est sur la liste d'attente");
+		assertThat(clientDelivery(clientDeliveriesOf(client.referral(), "waitlisted"), "SMS"))
+			.containsEntry("status", "PENDING")
+			.containsEntry("reasonCode", NotificationCase.AWAITING_CONFIRMATION);
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(1);
+
+		assertThat(confirm(smsLink(client)).body()).contains("Merci : votre numéro est confirmé.");
+
+		await().atMost(ofSeconds(30))
+			.until(() -> StubbedChannels.sms().sentTo(client.mobile()), sent -> sent.size() == 2);
+		assertThat(awaitFinished(client.referral(), 4))
+			.allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "SENT"));
+	}
+
+	@Test
+	void partnersReferralAsksNoConfirmationAndItsLaterMessagesGoAtOnce() {
+		Client client = client(mobile());
+		publish(SUBMITTED, client.referral());
+		awaitFinished(client.referral(), 3);
+
+		publish(EventCatalog.WAITLISTED_V1, client.referral());
+
+		assertThat(awaitFinished(client.referral(), 6))
+			.filteredOn(delivery -> "CLIENT".equals(delivery.get("audience")))
+			.hasSize(4)
+			.allSatisfy(delivery -> assertThat(delivery).containsEntry("status", "SENT"));
+		assertThat(mailTo(client.email())).extracting(RunningNotificationService::subjectOf)
+			.containsExactly("Nous avons bien reçu votre demande", "Votre demande est sur la liste d'attente");
+		assertThat(StubbedChannels.sms().sentTo(client.mobile())).hasSize(2)
+			.allSatisfy(sms -> assertThat(sms.body()).doesNotContain("/r/"));
+	}
+
 	private static Client client(String mobile) {
 		String referral = UUID.randomUUID().toString();
 		String email = "self-" + referral.substring(0, 8) + "@exemple.ca";
@@ -98,11 +163,29 @@ class SelfReferralMessagesIntegrationTests extends RunningNotificationService {
 		return new Client(referral, email, mobile);
 	}
 
-	private void selfReferred(Client client) {
-		String fixture = fixture(SUBMITTED, client.referral());
-		String selfReferral = replaced(replaced(fixture, "\"PARTNER_API\"", "\"SELF_REFERRAL\""),
-				"\"partnerId\": \"clsc-ahuntsic\"", "\"partnerId\": null");
-		publish(SUBMITTED, client.referral(), UUID.randomUUID().toString(), selfReferral);
+	/** Presses the button of a confirmation link's page. */
+	private Http.Answer confirm(String path) {
+		return this.anonymous.call("POST", path + "?confirm=yes", null);
+	}
+
+	private static String emailLink(Client client) {
+		return linkPath(textOf(awaitMail(client.email(), ASKING_TO_CONFIRM)));
+	}
+
+	private static String smsLink(Client client) {
+		return linkPath(await().atMost(ofSeconds(30))
+			.until(() -> StubbedChannels.sms().sentTo(client.mobile()), sent -> !sent.isEmpty())
+			.getFirst()
+			.body());
+	}
+
+	private static String mobile() {
+		return "+1514" + (2_000_000 + Math.abs(UUID.randomUUID().hashCode()) % 7_000_000);
+	}
+
+	private List<Map<String, Object>> awaitHeld(Client client, String template, int count) {
+		return await().atMost(ofSeconds(30))
+			.until(() -> clientDeliveriesOf(client.referral(), template), found -> found.size() == count);
 	}
 
 	private List<Map<String, Object>> clientDeliveriesOf(String referral, String template) {

@@ -109,7 +109,7 @@ class TemplateValidationTests {
 	@Test
 	void eventTypeOutsideTheContractIsRefused() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT,
-				"referral-received", false, null));
+				"referral-received", false, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(
@@ -119,7 +119,7 @@ class TemplateValidationTests {
 	@Test
 	void secondMessageForTheSameEventAndAudienceIsRefused() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT,
-				"referral-received", false, null));
+				"referral-received", false, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(added() + ": ca.aiguillage.waitlist.waitlisted.v1 already has a message for CLIENT");
@@ -127,11 +127,30 @@ class TemplateValidationTests {
 
 	@Test
 	void unusedTemplateIsCheckedLikeEveryOther() {
-		TemplateSettings settings = withEvent(
-				new EventTemplate("ca.aiguillage.referral.withdrawn.v1", Audience.CLIENT, "check-in", false, true));
+		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.withdrawn.v1", Audience.CLIENT,
+				"check-in", false, true, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining("uses {answerLink}, which ca.aiguillage.referral.withdrawn.v1 does not offer");
+	}
+
+	@Test
+	void confirmationLinkOutsideASelfReferralsRowIsRefused() {
+		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.submitted.v1", Audience.CLIENT,
+				"self-referral-received", false, true, null));
+
+		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
+			.withMessageContaining(
+					"self-referral-received.sms in fr uses {confirmLink}, which only a selfReferred row may use");
+	}
+
+	@Test
+	void secondSelfReferralsMessageForTheSameEventAndAudienceIsRefused() {
+		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.submitted.v1", Audience.CLIENT,
+				"self-referral-received", false, null, true));
+
+		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
+			.withMessageContaining(added() + ": ca.aiguillage.referral.submitted.v1 already has a message for CLIENT");
 	}
 
 	/** The index of the row a test adds after the shipped table. */

@@ -137,6 +137,27 @@ class TemplatesTests {
 	}
 
 	@Test
+	void selfReferralsAcknowledgementAsksToConfirmTheDestinationInBothLanguagesInsteadOfThePlainOne() {
+		MessageRequest plain = this.templates
+			.requestsFor("event-1", SampleEvents.selfReferred("fr", ContactChannel.SMS))
+			.getFirst();
+		MessageRequest asking = plain.withTemplate(this.templates.forSelfReferral(plain).orElseThrow())
+			.withFacts(Map.of("confirmLink", LINK));
+
+		RenderedMessage french = this.templates.render(asking.template(), "fr", asking.facts());
+		RenderedMessage english = this.templates.render(asking.template(), "en", asking.facts());
+
+		assertThat(plain.template()).isEqualTo("referral-received");
+		assertThat(french.subject()).isEqualTo("Nous avons bien reçu votre demande : confirmez votre adresse");
+		assertThat(french.body()).contains("20 novembre 2026", LINK, "911");
+		assertThat(french.sms()).contains("confirmez-le : " + LINK, "988");
+		assertThat(english.subject()).isEqualTo("We have received your request: confirm your address");
+		assertThat(english.sms()).contains("confirm it: " + LINK, "988");
+		assertThat(this.templates
+			.forSelfReferral(this.templates.requestsFor("event-2", SampleEvents.waitlisted()).getFirst())).isEmpty();
+	}
+
+	@Test
 	void eventNoOneMustHearAboutCallsForNoMessage() {
 		assertThat(this.templates.requestsFor("event-1", SampleEvents.noMatch())).isEmpty();
 	}
