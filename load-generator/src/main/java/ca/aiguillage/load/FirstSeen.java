@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -51,7 +52,7 @@ final class FirstSeen implements AutoCloseable {
 		this.thread = Thread.ofPlatform().name("first-seen-" + String.join(",", topics)).daemon().start(() -> {
 			try (consumer) {
 				while (this.running.get()) {
-					for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+					for (ConsumerRecord<String, byte[]> record : poll(consumer)) {
 						long now = System.nanoTime();
 						if (record.key() != null && (types == null || types.contains(type(record)))) {
 							this.seenAt.putIfAbsent(record.key(), now);
@@ -60,6 +61,16 @@ final class FirstSeen implements AutoCloseable {
 				}
 			}
 		});
+	}
+
+	private static Iterable<ConsumerRecord<String, byte[]>> poll(KafkaConsumer<String, byte[]> consumer) {
+		try {
+			return consumer.poll(Duration.ofMillis(50));
+		}
+		catch (RetriableException ex) {
+			// The broker slow under load: the next poll resumes where this one stopped.
+			return List.of();
+		}
 	}
 
 	private static @Nullable String type(ConsumerRecord<String, byte[]> record) {

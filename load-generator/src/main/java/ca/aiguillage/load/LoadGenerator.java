@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class LoadGenerator {
 
-	private static final List<String> FLAGS = List.of("--no-baseline");
+	private static final List<String> FLAGS = List.of("--no-baseline", "--no-queue");
 
 	private LoadGenerator() {
 	}
@@ -64,8 +64,8 @@ public final class LoadGenerator {
 		}
 		return new LoadRun.Settings(schedule, Integer.parseInt(options.getOrDefault("--inbound-percent", "20")),
 				Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "60"))),
-				Integer.parseInt(options.getOrDefault("--baseline-writes", "4")),
-				!options.containsKey("--no-baseline"));
+				Integer.parseInt(options.getOrDefault("--baseline-writes", "4")), !options.containsKey("--no-baseline"),
+				!options.containsKey("--no-queue"));
 	}
 
 	static Map<String, String> options(String[] args) {

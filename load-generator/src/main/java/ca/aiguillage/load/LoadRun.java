@@ -9,6 +9,7 @@ import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +33,11 @@ final class LoadRun {
 	 * @param drain how long to wait for decisions after the last offer
 	 * @param baselineWrites MongoDB writes per referral in the baseline
 	 * @param baseline whether to measure the baseline
+	 * @param watchQueue whether to read each referral's queue entry until it shows its
+	 * decision (reads of the database under load, by {@code _id})
 	 */
-	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline) {
+	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline,
+			boolean watchQueue) {
 	}
 
 	/**
@@ -45,7 +49,7 @@ final class LoadRun {
 	 * @param maxLag the largest total consumer lag sampled during the run
 	 * @param lagAfter each consumer group's lag after the drain
 	 */
-	record Result(Settings settings, Phase stack, Phase bare, long maxLag, Map<String, Long> lagAfter) {
+	record Result(Settings settings, Phase stack, @Nullable Phase bare, long maxLag, Map<String, Long> lagAfter) {
 
 		long errors() {
 			return this.stack.errors.total() + ((this.bare != null) ? this.bare.errors.total() : 0);
@@ -64,7 +68,8 @@ final class LoadRun {
 		try (ConsumerLag lag = new ConsumerLag(target.kafkaLogin().apply("admin"));
 				FirstSeen decisions = new FirstSeen(target.kafkaLogin().apply("admin"),
 						List.of(Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS), FIRST_DECISIONS);
-				QueueWatch queue = new QueueWatch(target.mongoUri());
+				@Nullable
+				QueueWatch queue = settings.watchQueue() ? new QueueWatch(target.mongoUri()) : null;
 				PartnerClient partner = new PartnerClient(target, settings.inboundPercent() > 0)) {
 			long begun = System.nanoTime();
 			Map<String, Long> started = Driver.drive(settings.schedule(), (n, start) -> {
@@ -72,7 +77,7 @@ final class LoadRun {
 				String id = inbound(n, settings.inboundPercent())
 						? partner.publish(referral, start, stack.inboundAccept)
 						: partner.post(referral, start, stack.httpAccept, stack.errors);
-				if (id != null) {
+				if (id != null && queue != null) {
 					queue.watch(id);
 				}
 				return id;
@@ -82,12 +87,44 @@ final class LoadRun {
 			stack.settle(started, decisions::seenAt, queue, settings.drain());
 			maxLag = lag.maxTotal();
 			lagAfter = lag.byGroup();
+			if (settings.baseline()) {
+				// The baseline shares the broker and database: it starts once the
+				// services
+				// caught up, so that their backlog does not slow it.
+				awaitQuiet(lag, settings.drain());
+			}
 		}
-		Phase bare = null;
+		@Nullable Phase bare = null;
 		if (settings.baseline()) {
 			bare = baseline(target, settings, stack.offered);
 		}
 		return new Result(settings, stack, bare, maxLag, lagAfter);
+	}
+
+	/**
+	 * Waits until the consumer lag stays the same for three samples a second apart (a
+	 * transactional producer's commit markers leave a lag of one record per partition
+	 * that no consumer takes, so it need not reach 0), or the limit.
+	 */
+	private static void awaitQuiet(ConsumerLag lag, Duration atMost) {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		long last = -1;
+		int same = 0;
+		while (System.nanoTime() < deadline && same < 2) {
+			try {
+				long total = lag.byGroup().values().stream().mapToLong(Long::longValue).sum();
+				same = (total == last) ? same + 1 : 0;
+				last = total;
+				Thread.sleep(Duration.ofSeconds(1));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (IllegalStateException ex) {
+				// No figure this time: asked again.
+			}
+		}
 	}
 
 	/**

@@ -41,9 +41,15 @@ final class QueueWatch implements AutoCloseable {
 		this.thread = Thread.ofPlatform().name("queue-watch").daemon().start(() -> {
 			while (this.running.get()) {
 				for (String id : this.pending) {
-					Document entry = queue.find(Filters.eq("_id", id))
-						.projection(Projections.include("status"))
-						.first();
+					Document entry;
+					try {
+						entry = queue.find(Filters.eq("_id", id)).projection(Projections.include("status")).first();
+					}
+					catch (RuntimeException ex) {
+						// A read timed out under load, or the watch is closing: the next
+						// round reads again.
+						break;
+					}
 					Object status = (entry != null) ? entry.get("status") : null;
 					if (status != null) {
 						long now = System.nanoTime();

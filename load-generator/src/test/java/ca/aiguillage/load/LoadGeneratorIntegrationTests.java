@@ -43,8 +43,8 @@ class LoadGeneratorIntegrationTests {
 
 	@Test
 	void everyReferralAtFiveASecondReachesItsFirstDecisionAndTheQueueAndTheBaselineIsMeasured() {
-		LoadRun.Result result = LoadRun.run(target(),
-				new LoadRun.Settings(Schedule.fixed(5, Duration.ofSeconds(3)), 20, Duration.ofSeconds(120), 4, true));
+		LoadRun.Result result = LoadRun.run(target(), new LoadRun.Settings(Schedule.fixed(5, Duration.ofSeconds(3)), 20,
+				Duration.ofSeconds(120), 4, true, true));
 		String report = LoadReport.markdown(result);
 		System.out.print(report);
 
