@@ -1,0 +1,87 @@
+package ca.aiguillage.load;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/** A run's figures as a Markdown report: the stack's, the baseline's and their ratios. */
+final class LoadReport {
+
+	private LoadReport() {
+	}
+
+	static String markdown(LoadRun.Result result) {
+		Phase stack = result.stack();
+		Phase bare = result.bare();
+		StringBuilder report = new StringBuilder();
+		report.append(String.format(Locale.ROOT, "# Load: %s, %d %% through the inbound topic%n%n",
+				result.settings().schedule().describe(), result.settings().inboundPercent()));
+		report.append("| phase | offered | accepted | accepted/s | errors |\n| --- | --- | --- | --- | --- |\n");
+		row(report, "stack", stack);
+		if (bare != null) {
+			row(report, "baseline", bare);
+		}
+		report.append("\nLatencies in ms (HdrHistogram).\n\n");
+		report.append("| figure | n | p50 | p95 | p99 | max | baseline p50 | baseline p99 | p50 ratio | p99 ratio |\n");
+		report.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+		latency(report, stack.httpAccept, (bare != null) ? bare.httpAccept : null);
+		latency(report, stack.inboundAccept, null);
+		latency(report, stack.firstDecision, (bare != null) ? bare.firstDecision : null);
+		latency(report, stack.inQueue, null);
+		latency(report, stack.decidedInQueue, (bare != null) ? bare.firstDecision : null);
+		if (bare != null) {
+			report.append(String.format(Locale.ROOT,
+					"%nBaseline: a bare JDK HTTP server answering 201, then %d MongoDB write(s) and two Kafka round trips with plain clients, on the same broker and database; its \"first decision\" is the second round trip's arrival.%n",
+					result.settings().baselineWrites()));
+		}
+		report.append(String.format(Locale.ROOT, "%nConsumer lag: at most %d records during the run; after it: %s%n",
+				result.maxLag(), lag(result.lagAfter())));
+		report.append("\nErrors: ").append(errors(stack)).append('\n');
+		if (bare != null) {
+			report.append("Baseline errors: ").append(errors(bare)).append('\n');
+		}
+		return report.toString();
+	}
+
+	private static void row(StringBuilder report, String name, Phase phase) {
+		report.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %d |%n", name, phase.offered, phase.accepted,
+				phase.acceptedPerSecond(), phase.errors.total()));
+	}
+
+	private static void latency(StringBuilder report, Latency ours, @Nullable Latency base) {
+		if (ours.count() == 0) {
+			return;
+		}
+		report.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", ours.name(),
+				ours.count(), ms(ours.millis(50)), ms(ours.millis(95)), ms(ours.millis(99)), ms(ours.millis(100)),
+				(base != null) ? ms(base.millis(50)) : "", (base != null) ? ms(base.millis(99)) : "",
+				(base != null) ? ratio(ours.millis(50), base.millis(50)) : "",
+				(base != null) ? ratio(ours.millis(99), base.millis(99)) : ""));
+	}
+
+	private static String ms(double millis) {
+		return Double.isNaN(millis) ? "–" : String.format(Locale.ROOT, "%.1f", millis);
+	}
+
+	private static String ratio(double ours, double base) {
+		return (Double.isNaN(ours) || Double.isNaN(base) || base <= 0) ? "–"
+				: String.format(Locale.ROOT, "%.1f×", ours / base);
+	}
+
+	private static String lag(Map<String, Long> byGroup) {
+		if (byGroup.isEmpty()) {
+			return "no consumer group";
+		}
+		StringBuilder lags = new StringBuilder();
+		byGroup.forEach(
+				(group, lag) -> lags.append((lags.length() == 0) ? "" : ", ").append(group).append(' ').append(lag));
+		return lags.toString();
+	}
+
+	private static String errors(Phase phase) {
+		Map<String, Long> kinds = phase.errors.byKind();
+		return kinds.isEmpty() ? "none" : kinds.toString();
+	}
+
+}

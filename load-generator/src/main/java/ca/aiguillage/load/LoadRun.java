@@ -1,0 +1,158 @@
+package ca.aiguillage.load;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.contracts.matching.NoMatchFoundV1;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.waitlist.WaitlistedV1;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One load run: the stack under load on a schedule, then the baseline with the same
+ * number of referrals on the same schedule, against the same broker and database.
+ */
+final class LoadRun {
+
+	/**
+	 * What decides a referral first: matching's proposal or no-match, or the queue's
+	 * waiting.
+	 */
+	static final Set<String> FIRST_DECISIONS = Set.of(ProposalMadeV1.TYPE, NoMatchFoundV1.TYPE, WaitlistedV1.TYPE);
+
+	/**
+	 * How to run.
+	 *
+	 * @param schedule rates and duration
+	 * @param inboundPercent the share of referrals published on the inbound topic, the
+	 * rest through the partner API
+	 * @param drain how long to wait for decisions after the last offer
+	 * @param baselineWrites MongoDB writes per referral in the baseline
+	 * @param baseline whether to measure the baseline
+	 * @param watchQueue whether to read each referral's queue entry until it shows its
+	 * decision (reads of the database under load, by {@code _id})
+	 */
+	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline,
+			boolean watchQueue) {
+	}
+
+	/**
+	 * What a run measured.
+	 *
+	 * @param settings how it ran
+	 * @param stack the stack's figures
+	 * @param bare the baseline's, or null when not measured
+	 * @param maxLag the largest total consumer lag sampled during the run
+	 * @param lagAfter each consumer group's lag after the drain
+	 */
+	record Result(Settings settings, Phase stack, @Nullable Phase bare, long maxLag, Map<String, Long> lagAfter) {
+
+		long errors() {
+			return this.stack.errors.total() + ((this.bare != null) ? this.bare.errors.total() : 0);
+		}
+
+	}
+
+	private LoadRun() {
+	}
+
+	static Result run(Target target, Settings settings) {
+		Phase stack = new Phase();
+		long maxLag;
+		Map<String, Long> lagAfter;
+		Persons persons = new Persons("LOAD");
+		try (ConsumerLag lag = new ConsumerLag(target.kafkaLogin().apply("admin"));
+				FirstSeen decisions = new FirstSeen(target.kafkaLogin().apply("admin"),
+						List.of(Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS), FIRST_DECISIONS);
+				@Nullable
+				QueueWatch queue = settings.watchQueue() ? new QueueWatch(target.mongoUri()) : null;
+				PartnerClient partner = new PartnerClient(target, settings.inboundPercent() > 0)) {
+			long begun = System.nanoTime();
+			Map<String, Long> started = Driver.drive(settings.schedule(), (n, start) -> {
+				Map<String, Object> referral = persons.referral(n);
+				String id = inbound(n, settings.inboundPercent())
+						? partner.publish(referral, start, stack.inboundAccept)
+						: partner.post(referral, start, stack.httpAccept, stack.errors);
+				if (id != null && queue != null) {
+					queue.watch(id);
+				}
+				return id;
+			}, stack.errors);
+			stack.offeredFor = Duration.ofNanos(System.nanoTime() - begun);
+			stack.offered = settings.schedule().count();
+			stack.settle(started, decisions::seenAt, queue, settings.drain());
+			maxLag = lag.maxTotal();
+			lagAfter = lag.byGroup();
+			if (settings.baseline()) {
+				// The baseline shares the broker and database: it starts once the
+				// services
+				// caught up, so that their backlog does not slow it.
+				awaitQuiet(lag, settings.drain());
+			}
+		}
+		@Nullable Phase bare = null;
+		if (settings.baseline()) {
+			bare = baseline(target, settings, stack.offered);
+		}
+		return new Result(settings, stack, bare, maxLag, lagAfter);
+	}
+
+	/**
+	 * Waits until the consumer lag stays the same for three samples a second apart (a
+	 * transactional producer's commit markers leave a lag of one record per partition
+	 * that no consumer takes, so it need not reach 0), or the limit.
+	 */
+	private static void awaitQuiet(ConsumerLag lag, Duration atMost) {
+		long deadline = System.nanoTime() + atMost.toNanos();
+		long last = -1;
+		int same = 0;
+		while (System.nanoTime() < deadline && same < 2) {
+			try {
+				long total = lag.byGroup().values().stream().mapToLong(Long::longValue).sum();
+				same = (total == last) ? same + 1 : 0;
+				last = total;
+				Thread.sleep(Duration.ofSeconds(1));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (IllegalStateException ex) {
+				// No figure this time: asked again.
+			}
+		}
+	}
+
+	/**
+	 * The n-th referral goes to the inbound topic for inboundPercent of every 100, spread
+	 * evenly.
+	 */
+	static boolean inbound(long n, int inboundPercent) {
+		return (n + 1) * inboundPercent / 100 > n * inboundPercent / 100;
+	}
+
+	private static Phase baseline(Target target, Settings settings, long count) {
+		Phase bare = new Phase();
+		JsonMapper json = JsonMapper.builder().build();
+		Persons persons = new Persons("BASE");
+		// The same number of referrals on the same schedule's shape.
+		Schedule schedule = settings.schedule();
+		try (Baseline baseline = new Baseline(target, settings.baselineWrites());
+				FirstSeen decided = new FirstSeen(target.kafkaLogin().apply("admin"), List.of(Baseline.DECIDED_TOPIC),
+						null)) {
+			long begun = System.nanoTime();
+			Map<String, Long> started = Driver.drive(schedule,
+					(n, start) -> baseline.post(json.writeValueAsString(persons.referral(n)), start, bare.httpAccept),
+					bare.errors);
+			bare.offeredFor = Duration.ofNanos(System.nanoTime() - begun);
+			bare.offered = count;
+			bare.settle(started, decided::seenAt, null, settings.drain());
+		}
+		return bare;
+	}
+
+}

@@ -1,0 +1,146 @@
+package ca.aiguillage.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.contracts.referral.InboundReferralV1;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo partner system, as a partner's integration engine would be: referrals through
+ * the partner API with a client-credentials token, or on its own inbound topic logged in
+ * to the broker as itself.
+ */
+final class PartnerClient implements AutoCloseable {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.build();
+
+	private final Target target;
+
+	private final @Nullable KafkaProducer<String, String> producer;
+
+	private volatile String token;
+
+	PartnerClient(Target target, boolean inbound) {
+		this.target = target;
+		this.token = token();
+		this.producer = inbound ? new KafkaProducer<>(new HashMap<>(target.kafkaLogin().apply(Target.PARTNER)),
+				new StringSerializer(), new StringSerializer()) : null;
+	}
+
+	/** A token from the authorization server, as any partner system gets one. */
+	private String token() {
+		String basic = Base64.getEncoder()
+			.encodeToString((Target.PARTNER + ":" + Target.PARTNER_SECRET).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.target.issuer() + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("The demo partner got no token: HTTP " + response.statusCode());
+			}
+			return this.json.readTree(response.body()).get("access_token").asString();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not reach the authorization server at " + this.target.issuer(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Posts a referral through the partner API.
+	 * @param referral the request body
+	 * @param accepted where the answer's latency goes
+	 * @param errors where a refusal is counted
+	 * @return the referral id, or {@code null} when refused
+	 * @throws IOException when referral-service could not be reached
+	 * @throws InterruptedException when interrupted
+	 */
+	@Nullable String post(Map<String, Object> referral, long startNanos, Latency accepted, Errors errors)
+			throws IOException, InterruptedException {
+		String body = this.json.writeValueAsString(referral);
+		HttpResponse<String> answer = send(body);
+		if (answer.statusCode() == 401) {
+			// The token expired during a long run: a partner gets a new one.
+			this.token = token();
+			answer = send(body);
+		}
+		accepted.recordNanos(System.nanoTime() - startNanos);
+		if (answer.statusCode() != 201) {
+			errors.add("HTTP " + answer.statusCode());
+			return null;
+		}
+		return this.json.readTree(answer.body()).get("referralId").asString();
+	}
+
+	private HttpResponse<String> send(String body) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(this.target.referralApi() + "/api/v1/referrals"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.token)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Publishes a referral on the demo partner's inbound topic and waits for the broker's
+	 * acknowledgement.
+	 * @param referral the event's body (the partner API's request)
+	 * @param acknowledged where the acknowledgement's latency goes
+	 * @return the referral id referral-service will give it
+	 * @throws Exception when the broker refused it
+	 */
+	String publish(Map<String, Object> referral, long startNanos, Latency acknowledged) throws Exception {
+		if (this.producer == null) {
+			throw new IllegalStateException("No inbound producer");
+		}
+		String eventId = UUID.randomUUID().toString();
+		String reference = String.valueOf(referral.get("partnerReference"));
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.inboundOf(Target.PARTNER), reference,
+				this.json.writeValueAsString(referral));
+		Map<String, String> headers = Map.of("ce_specversion", "1.0", "ce_id", eventId, "ce_type",
+				InboundReferralV1.TYPE, "ce_source", "/load-generator", "ce_subject", reference, "content-type",
+				"application/json");
+		headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		this.producer.send(record).get();
+		acknowledged.recordNanos(System.nanoTime() - startNanos);
+		// referral-service names an inbound referral after its partner and event id.
+		return UUID.nameUUIDFromBytes((Target.PARTNER + "|" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
+	}
+
+	@Override
+	public void close() {
+		if (this.producer != null) {
+			this.producer.close(Duration.ofSeconds(10));
+		}
+		this.http.close();
+	}
+
+}
