@@ -15,7 +15,9 @@ import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.waitlist.actions.Decisions;
 import ca.aiguillage.waitlist.insight.StartForecast;
+import ca.aiguillage.waitlist.insight.ReferrerTypes;
 import ca.aiguillage.waitlist.insight.WaitReport;
+import ca.aiguillage.waitlist.insight.WaitsCsv;
 import ca.aiguillage.waitlist.console.Directory.Candidate;
 import ca.aiguillage.waitlist.queue.QueueEntries;
 import ca.aiguillage.waitlist.queue.ActionNotAllowedException;
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -67,8 +70,12 @@ class ConsoleController {
 
 	private final ClientIdentity identities;
 
+	private final ReferrerTypes referrers;
+
 	ConsoleController(QueueView view, Decisions decisions, LiveQueue live, MessageSource messages, QueueEntries entries,
-			StartForecast forecast, WaitReport waits, Directory directory, ClientIdentity identities) {
+			StartForecast forecast, WaitReport waits, Directory directory, ClientIdentity identities,
+			ReferrerTypes referrers) {
+		this.referrers = referrers;
 		this.directory = directory;
 		this.identities = identities;
 		this.waits = waits;
@@ -127,13 +134,26 @@ class ConsoleController {
 
 	@GetMapping("/waits")
 	String waits(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
 			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy, Model model) {
 		WaitReport.Report report = this.waits.report(groupBy, SignedInPeople.caller(person), null);
+		model.addAttribute("words", words(person, client));
 		model.addAttribute("report", report);
 		model.addAttribute("queueLength", QueueLengthChart.of(report.queueLength()));
 		model.addAttribute("groupings", WaitReport.GroupBy.values());
 		model.addAttribute("person", person.getSubject());
 		return "waitlist/waits";
+	}
+
+	/** The waits page's figures as a download, with its groups in words. */
+	@GetMapping(path = "/waits/csv")
+	ResponseEntity<String> waitsCsv(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy) {
+		WaitReport.Report report = this.waits.report(groupBy, SignedInPeople.caller(person), null);
+		Words words = words(person, client);
+		return WaitsCsv.download(report, this.messages, LocaleContextHolder.getLocale(),
+				group -> words.group(groupBy, group));
 	}
 
 	@GetMapping(path = "/events", produces = "text/event-stream")
@@ -247,7 +267,8 @@ class ConsoleController {
 		Caller caller = SignedInPeople.caller(person);
 		Names names = (client != null)
 				? this.directory.names(token(client), caller.isAdmin() ? null : caller.organizationId()) : Names.none();
-		return new Words(LocaleContextHolder.getLocale(), names, this.messages);
+		return new Words(LocaleContextHolder.getLocale(), names.withPartners(this.referrers.partnerNames()),
+				this.messages);
 	}
 
 	private String message(String code, Object... args) {

@@ -87,6 +87,9 @@ public class QueueEntry extends Aggregate {
 
 	private @Nullable Instant stateSince;
 
+	/** The referral a coordinator found to be the same person's, once linked to it. */
+	private @Nullable String duplicateOf;
+
 	private long revision;
 
 	@Unwrapped.Empty
@@ -226,6 +229,7 @@ public class QueueEntry extends Aggregate {
 			return;
 		}
 		step(resolved.resolvedAt(), StepKind.DUPLICATE_LINKED, resolved.otherReferralId());
+		this.duplicateOf = resolved.otherReferralId();
 		if (this.status != null && this.status.isOpen()) {
 			moveTo(QueueStatus.CLOSED, resolved.resolvedAt());
 		}
@@ -677,6 +681,15 @@ public class QueueEntry extends Aggregate {
 	/** Whether the client referred themself rather than through a partner. */
 	public boolean selfReferred() {
 		return this.registration.selfReferral() || this.partnerId == null;
+	}
+
+	/**
+	 * The referral this one turned out to duplicate: the person's wait is counted there,
+	 * never twice.
+	 * @return the other referral's id, or null when this one is no linked duplicate
+	 */
+	public @Nullable String duplicateOf() {
+		return this.duplicateOf;
 	}
 
 	/**

@@ -175,12 +175,13 @@ class ConsoleBrowserTests extends RunningService {
 			.isEqualTo("Share of clients who started within 60 days, by group");
 		// Twelve days of waiting: org-laval's bar is full, 100 % within 60 days.
 		assertThat(browser.findElements(By.cssSelector("#waits-chart rect"))).isNotEmpty();
-		assertThat(browser.findElement(By.tagName("table")).getText()).contains("org-laval", "100%");
+		assertThat(browser.findElement(By.tagName("table")).getText()).contains("Centre de Laval", "100%")
+			.doesNotContain("org-laval");
 		Browser.screenshot(browser, "console-waits-english");
 	}
 
 	@Test
-	void waitsPageDrawsWaitsWithAndWithoutClientDelaysAndTheQueueLengthOverTime() {
+	void waitsPageDrawsWaitsWithAndWithoutClientDelaysAndTheQueueLengthOverTimeInWords() {
 		signIn("/console");
 		startedTherapy(proposedToLaval());
 
@@ -188,12 +189,36 @@ class ConsoleBrowserTests extends RunningService {
 
 		assertThat(browser.findElements(By.cssSelector("#waits-chart rect.with-client-delays"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("#waits-chart rect.without-client-delays"))).isNotEmpty();
-		assertThat(browser.findElement(By.tagName("table")).getText()).contains("Sans les délais causés par le client",
-				"UNKNOWN");
+		assertThat(browser.findElement(By.tagName("table")).getText())
+			.contains("Sans les délais causés par le client", "Inconnu")
+			.doesNotContain("UNKNOWN");
 		assertThat(browser.findElements(By.cssSelector("#queue-length-chart polyline[data-organization=org-laval]")))
 			.hasSize(1);
-		assertThat(browser.findElement(By.id("queue-length-table")).getText()).contains("org-laval");
+		assertThat(browser.findElement(By.id("queue-length-table")).getText()).contains("Centre de Laval")
+			.doesNotContain("org-laval");
+		assertThat(browser.findElement(By.id("queue-length-chart")).getText())
+			.matches("(?s).*\\d{1,2} \\p{L}+ \\d{4}.*\\d{1,2} \\p{L}+ \\d{4}.*");
 		Browser.screenshot(browser, "console-waits-and-queue-length");
+	}
+
+	@Test
+	void waitsDownloadButtonGivesTheFiguresAsCsvInWords() {
+		signIn("/console");
+		startedTherapy(proposedToLaval());
+		browser.get(console + "/console/waits?groupBy=REFERRER&lang=fr");
+
+		WebElement download = browser.findElement(By.id("waits-csv"));
+		assertThat(download.getText()).isEqualTo("Télécharger ces chiffres (CSV)");
+		assertThat(download.getAttribute("download")).isEqualTo("waits.csv");
+		// What the button downloads, fetched with the page's own session.
+		String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ "fetch(arguments[0]).then(answer => answer.text()).then(done);",
+				download.getAttribute("href"));
+
+		assertThat(csv).startsWith("referent,debuts,part_en_60_jours,")
+			.contains("\"CLSC d'Ahuntsic\",")
+			.doesNotContain("clsc-ahuntsic");
 	}
 
 	@Test
