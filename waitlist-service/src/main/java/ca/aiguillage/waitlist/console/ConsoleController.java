@@ -15,7 +15,6 @@ import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.waitlist.actions.Decisions;
 import ca.aiguillage.waitlist.insight.StartForecast;
-import ca.aiguillage.waitlist.insight.ReferrerTypes;
 import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.insight.WaitsCsv;
 import ca.aiguillage.waitlist.console.Directory.Candidate;
@@ -70,12 +69,12 @@ class ConsoleController {
 
 	private final ClientIdentity identities;
 
-	private final ReferrerTypes referrers;
+	private final PageWords pageWords;
 
 	ConsoleController(QueueView view, Decisions decisions, LiveQueue live, MessageSource messages, QueueEntries entries,
 			StartForecast forecast, WaitReport waits, Directory directory, ClientIdentity identities,
-			ReferrerTypes referrers) {
-		this.referrers = referrers;
+			PageWords pageWords) {
+		this.pageWords = pageWords;
 		this.directory = directory;
 		this.identities = identities;
 		this.waits = waits;
@@ -125,9 +124,25 @@ class ConsoleController {
 	@GetMapping("/network")
 	String network(@AuthenticationPrincipal OidcUser person,
 			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "false") boolean inOurArea,
+			@RequestParam(defaultValue = "false") boolean inOurLanguages,
+			@RequestParam(required = false) @Nullable String language, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Caller caller = SignedInPeople.caller(person);
+		Directory.Organization ours = (client != null && caller.organizationId() != null)
+				? this.directory.organization(token(client), caller.organizationId()).orElse(null) : null;
+		String chosenLanguage = (language == null || language.isBlank()) ? null : language.strip();
+		// Without the organization's area or languages from matching, the filter cannot
+		// narrow anything: the page says so and shows the whole network queue.
+		QueueView.NetworkFilter filter = new QueueView.NetworkFilter((inOurArea && ours != null) ? ours.area() : null,
+				(inOurLanguages && ours != null) ? ours.spoken() : null, chosenLanguage);
 		model.addAttribute("words", words(person, client));
-		model.addAttribute("page", this.view.network(SignedInPeople.caller(person), page, 50));
+		model.addAttribute("page", this.view.network(caller, filter, page, 50));
+		model.addAttribute("ours", ours);
+		model.addAttribute("ourOrganizationUnknown", caller.organizationId() != null && ours == null);
+		model.addAttribute("inOurArea", inOurArea);
+		model.addAttribute("inOurLanguages", inOurLanguages);
+		model.addAttribute("language", chosenLanguage);
 		model.addAttribute("person", person.getSubject());
 		return "waitlist/network";
 	}
@@ -260,15 +275,8 @@ class ConsoleController {
 		return "waitlist/referral";
 	}
 
-	/**
-	 * The page's words, with the names the coordinator may read from matching-service.
-	 */
 	private Words words(OidcUser person, @Nullable OAuth2AuthorizedClient client) {
-		Caller caller = SignedInPeople.caller(person);
-		Names names = (client != null)
-				? this.directory.names(token(client), caller.isAdmin() ? null : caller.organizationId()) : Names.none();
-		return new Words(LocaleContextHolder.getLocale(), names.withPartners(this.referrers.partnerNames()),
-				this.messages);
+		return this.pageWords.of(person, client);
 	}
 
 	private String message(String code, Object... args) {

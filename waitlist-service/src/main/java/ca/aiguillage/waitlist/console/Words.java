@@ -200,6 +200,11 @@ public final class Words {
 		return (codes == null) ? "" : labels("constraint.", codes.toArray(String[]::new));
 	}
 
+	/** What matched between two possibly identical people: "téléphone, courriel". */
+	public String matchedOn(@Nullable List<String> codes) {
+		return (codes == null) ? "" : labels("matchedOn.", codes.toArray(String[]::new));
+	}
+
 	/** The score as a sentence of its parts. */
 	public String score(ProposalMadeV1.Explanation explanation) {
 		String parts = explanation.scoreParts()

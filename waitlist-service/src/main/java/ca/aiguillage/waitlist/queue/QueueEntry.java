@@ -17,6 +17,7 @@ import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
@@ -86,6 +87,9 @@ public class QueueEntry extends Aggregate {
 	private boolean waitlistAnnounced;
 
 	private @Nullable Instant stateSince;
+
+	/** Intake's open doubt that this is another referral's person. */
+	private @Nullable PossibleDuplicate possibleDuplicate;
 
 	/** The referral a coordinator found to be the same person's, once linked to it. */
 	private @Nullable String duplicateOf;
@@ -221,10 +225,17 @@ public class QueueEntry extends Aggregate {
 		step(linked.linkedAt(), StepKind.DUPLICATE_LINKED, linked.referralId());
 	}
 
+	/** Perhaps the same person as another open referral: a coordinator decides. */
+	void possibleDuplicateFlagged(PossibleDuplicateFlaggedV1 flagged) {
+		this.possibleDuplicate = new PossibleDuplicate(flagged.otherReferralId(), flagged.matchedOn(),
+				flagged.flaggedAt());
+	}
+
 	/**
 	 * Found to be the same person as another open referral: this one leaves the queue.
 	 */
 	void duplicateResolved(PossibleDuplicateResolvedV1 resolved) {
+		this.possibleDuplicate = null;
 		if (resolved.resolution() != PossibleDuplicateResolvedV1.Resolution.LINKED) {
 			return;
 		}
@@ -681,6 +692,14 @@ public class QueueEntry extends Aggregate {
 	/** Whether the client referred themself rather than through a partner. */
 	public boolean selfReferred() {
 		return this.registration.selfReferral() || this.partnerId == null;
+	}
+
+	/**
+	 * Intake's doubt that this is another referral's person, until a coordinator decides.
+	 * @return the doubt, or null when there is none
+	 */
+	public @Nullable PossibleDuplicate possibleDuplicate() {
+		return this.possibleDuplicate;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,8 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
@@ -286,6 +289,43 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	@Test
+	void networkQueueNarrowsToTheOrganizationsAreaAndLanguagesAndToALanguageByName() {
+		String spanishNearby = selfReferralWithNoPlace("es", "H2M", 30);
+		String frenchFarAway = selfReferralWithNoPlace("fr", "J8Y", 30);
+		String arabicInLaval = selfReferralWithNoPlace("ar", "H7N", 30);
+		for (String id : List.of(spanishNearby, frenchFarAway, arabicInLaval)) {
+			await().atMost(ofSeconds(20))
+				.until(() -> this.http.get("/api/v1/queue/" + id),
+						answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
+		}
+		signIn("/console");
+		browser.get(console + "/console/network");
+		assertThat(browser.findElement(By.id("ours")).getText())
+			.isEqualTo("Territoire de votre organisme : H2M, H7. Langues : français, espagnol.");
+
+		browser.findElement(By.id("in-our-area")).click();
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("inOurArea=true"));
+		assertThat(shownOf(spanishNearby, frenchFarAway, arabicInLaval)).containsExactly(spanishNearby, arabicInLaval);
+
+		browser.findElement(By.id("in-our-languages")).click();
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("inOurLanguages=true"));
+		assertThat(shownOf(spanishNearby, frenchFarAway, arabicInLaval)).containsExactly(spanishNearby);
+
+		browser.get(console + "/console/network");
+		new Select(browser.findElement(By.id("language"))).selectByVisibleText("arabe");
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("language=ar"));
+		assertThat(shownOf(spanishNearby, frenchFarAway, arabicInLaval)).containsExactly(arabicInLaval);
+		Browser.screenshot(browser, "console-network-queue-by-language");
+	}
+
+	private List<String> shownOf(String... ids) {
+		return Arrays.stream(ids).filter(id -> !browser.findElements(By.id("referral-" + id)).isEmpty()).toList();
+	}
+
+	@Test
 	void overrideOffersMatchingsCandidatesWithTheConstraintsEachBreaksAndPublishesThem() {
 		Wire.publish(this.kafka, new TherapistChangedV1("t-12", "org-laval", true, 2, 0, 2, Instant.now()));
 		signIn("/console");
@@ -340,6 +380,56 @@ class ConsoleBrowserTests extends RunningService {
 				request -> request.startsWith("/api/v1/referrals/" + id + "/identity?purpose=CONTACT_CLIENT Bearer "));
 		Browser.screenshot(browser, "console-referral");
 		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void coordinatorComparesAPossibleDuplicateSideBySideAndSeparatesThem() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(earlier);
+		awaitProposed(flagged);
+		neighbours.comparingWith(earlier);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("PHONE"), Instant.now()));
+		signIn("/console");
+
+		browser.findElement(By.linkText("Doublons possibles")).click();
+		By row = By.id("duplicate-" + flagged);
+		await().atMost(ofSeconds(20)).until(() -> {
+			browser.navigate().refresh();
+			return !browser.findElements(row).isEmpty();
+		});
+		assertThat(browser.findElement(row).getText()).contains("CLSC d'Ahuntsic", "téléphone");
+		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("comparison")).isEmpty());
+
+		assertThat(browser.findElement(By.id("comparison")).getText()).contains("Julien Tremblay", "Marie Tremblay",
+				"2 avril 1990", "14 mars 1988", "H2M 1A1", "H7N 2B2", "CLSC d'Ahuntsic", "1 décembre 2026, 8 h 05",
+				"20 novembre 2026, 10 h 30", "téléphone");
+		assertThat(neighbours.requests)
+			.anyMatch(request -> request.startsWith("/api/v1/referrals/" + flagged + "/possible-duplicates Bearer "));
+		Browser.screenshot(browser, "console-possible-duplicate");
+		assertThat(browser.findElement(By.cssSelector("#decision-link button")).getText())
+			.isEqualTo("Même personne — rattacher");
+		browser.findElement(By.cssSelector("#decision-separate button")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		await().atMost(ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.id("result")).getText().equals("Les deux dossiers restent séparés."));
+		assertThat(neighbours.requests).anyMatch(request -> request
+			.startsWith("POST /api/v1/referrals/" + flagged + "/possible-duplicates/" + earlier + "/separate Bearer "));
+		// referral-service publishes the decision: the referral leaves the list.
+		Wire.publish(this.kafka, new PossibleDuplicateResolvedV1(flagged, earlier,
+				PossibleDuplicateResolvedV1.Resolution.SEPARATE, "coordination.laval", Instant.now()));
+		await().atMost(ofSeconds(20)).until(() -> {
+			browser.get(console + "/console/duplicates");
+			return browser.findElements(row).isEmpty() && !browser.findElements(By.id("duplicates")).isEmpty();
+		});
+		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
 	}
 
 	@Test
@@ -417,14 +507,18 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	private String selfReferralWithNoPlace() {
-		String id = UUID.randomUUID().toString();
 		// Registered long ago: the longest wait, first on the network queue's first page.
+		return selfReferralWithNoPlace("fr", "H2M", 400);
+	}
+
+	private String selfReferralWithNoPlace(String language, String postalPrefix, int daysAgo) {
+		String id = UUID.randomUUID().toString();
 		Wire.publish(this.kafka,
-				new ReferralSubmittedV1(id, Instant.now().minus(Duration.ofDays(400)), IntakeChannel.SELF_REFERRAL,
-						null, null, "fr", List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL),
-						false, Modality.EITHER,
+				new ReferralSubmittedV1(id, Instant.now().minus(Duration.ofDays(daysAgo)), IntakeChannel.SELF_REFERRAL,
+						null, null, language, List.of(language), Clientele.ADULT,
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
 						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), null,
-						"H2M", List.of(), null, null));
+						postalPrefix, List.of(), null, null));
 		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, Instant.now()));
 		return id;
 	}
