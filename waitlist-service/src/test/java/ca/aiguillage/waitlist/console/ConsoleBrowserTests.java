@@ -19,6 +19,7 @@ import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
@@ -28,7 +29,9 @@ import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
+import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.testing.Axe;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
@@ -148,6 +151,9 @@ class ConsoleBrowserTests extends RunningService {
 		await().atMost(ofSeconds(10))
 			.ignoreExceptions()
 			.until(() -> browser.findElement(By.id("status")).getText().equals("Confirmé"));
+		// The focus moved to what the action did, so that it is read and in view.
+		await().atMost(ofSeconds(5))
+			.until(() -> "result".equals(browser.switchTo().activeElement().getAttribute("id")));
 		Browser.screenshot(browser, "console-proposal-confirmed");
 
 		WireRecord confirmed = await().atMost(ofSeconds(20))
@@ -419,6 +425,8 @@ class ConsoleBrowserTests extends RunningService {
 		await().atMost(ofSeconds(10))
 			.ignoreExceptions()
 			.until(() -> browser.findElement(By.id("result")).getText().equals("Les deux dossiers restent séparés."));
+		await().atMost(ofSeconds(5))
+			.until(() -> "result".equals(browser.switchTo().activeElement().getAttribute("id")));
 		assertThat(neighbours.requests).anyMatch(request -> request
 			.startsWith("POST /api/v1/referrals/" + flagged + "/possible-duplicates/" + earlier + "/separate Bearer "));
 		// referral-service publishes the decision: the referral leaves the list.
@@ -430,6 +438,91 @@ class ConsoleBrowserTests extends RunningService {
 		});
 		leaveOrgLavalsQueue(flagged);
 		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
+	void everyConsolePageHasNoSeriousOrCriticalAccessibilityViolation() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(earlier);
+		awaitProposed(flagged);
+		neighbours.comparingWith(earlier);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("PHONE"), Instant.now()));
+		await().atMost(ofSeconds(20)).until(() -> this.http.get("/api/v1/queue/" + flagged).status() == 200);
+		signIn("/console");
+
+		for (String page : List.of("/console", "/console/referrals/" + flagged, "/console/network", "/console/waits",
+				"/console/duplicates", "/console/duplicates/" + flagged, "/console?lang=en")) {
+			browser.get(console + page);
+			assertThat(Axe.seriousViolations(browser)).as(page).isEmpty();
+		}
+		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
+	void accessibilityCheckReportsAPageWithAnImageWithoutText() {
+		browser.get("data:text/html;charset=utf-8,<!DOCTYPE html><html lang=fr><title>t</title><img src=x.png></html>");
+
+		assertThat(Axe.seriousViolations(browser)).singleElement().asString().startsWith("image-alt (critical)");
+	}
+
+	@Test
+	void focusOutlineShowsAtThreeToOneOnThePageAndOnTheHeader() {
+		signIn("/console");
+
+		browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+		WebElement skip = browser.switchTo().activeElement();
+		assertThat(skip.getCssValue("outline-width")).isEqualTo("3px");
+		assertThat(contrast(skip.getCssValue("outline-color"), "rgba(255, 255, 255, 1)")).isGreaterThanOrEqualTo(3);
+		WebElement headerLink = browser.findElement(By.cssSelector("header h1 a"));
+		// After a key press, a focus the page moves shows its outline as the keyboard's
+		// does.
+		((JavascriptExecutor) browser).executeScript("arguments[0].focus();", headerLink);
+
+		assertThat(headerLink.getCssValue("outline-width")).isEqualTo("3px");
+		assertThat(contrast(headerLink.getCssValue("outline-color"), "rgba(11, 79, 138, 1)")).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void crisisRedirectionOffersTheCrisisNumbersAsPhoneLinks() {
+		String id = UUID.randomUUID().toString();
+		Wire.publish(this.kafka,
+				new ReferralRedirectedV1(id, null, "org-laval", "fr", List.of(ContactChannel.SMS), Instant.now()));
+		await().atMost(ofSeconds(20)).until(() -> this.http.get("/api/v1/queue/" + id).status() == 200);
+		signIn("/console");
+
+		browser.get(console + "/console/referrals/" + id);
+
+		assertThat(browser.findElements(By.cssSelector("#crisis a"))).extracting(link -> link.getAttribute("href"))
+			.containsExactly("tel:911", "tel:811", "tel:988", "tel:+18662773553");
+	}
+
+	@Test
+	void waitsWithoutAnyStartSayThereIsNoDataInsteadOfDrawingAnEmptyChart() {
+		signIn("/console", "coordination.outaouais");
+
+		browser.get(console + "/console/waits");
+
+		assertThat(browser.findElement(By.id("waits-chart-empty")).getText()).isEqualTo("Aucune donnée");
+		assertThat(browser.findElements(By.id("waits-chart"))).isEmpty();
+	}
+
+	/** WCAG's contrast ratio of two CSS colours, such as {@code rgba(26, 26, 26, 1)}. */
+	private static double contrast(String one, String other) {
+		double a = luminance(one);
+		double b = luminance(other);
+		return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	}
+
+	private static double luminance(String colour) {
+		String[] parts = colour.replaceAll("[^0-9.,]", "").split(",");
+		double[] channels = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double c = Double.parseDouble(parts[i]) / 255;
+			channels[i] = (c <= 0.03928) ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	@Test
@@ -540,9 +633,13 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	private void signIn(String page) {
+		signIn(page, "coordination.laval");
+	}
+
+	private void signIn(String page, String username) {
 		browser.get(console + page);
 		assertThat(browser.getCurrentUrl()).startsWith("http://127.0.0.1:" + AUTHORIZATION_PORT + "/login");
-		browser.findElement(By.id("username")).sendKeys("coordination.laval");
+		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("coordination-demo");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		await().atMost(ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(console + page));
