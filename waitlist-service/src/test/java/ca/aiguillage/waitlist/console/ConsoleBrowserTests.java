@@ -461,6 +461,24 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	@Test
+	void anotherOrganizationsCoordinatorCannotOpenAPossibleDuplicate() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(flagged);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("EMAIL"), Instant.now()));
+		signIn("/console", "coordination.outaouais");
+
+		browser.get(console + "/console/duplicates/" + flagged);
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+		assertThat(neighbours.requests).noneMatch(request -> request.contains(flagged + "/possible-duplicates"));
+		browser.get(console + "/console/duplicates");
+		assertThat(browser.findElements(By.id("duplicate-" + flagged))).isEmpty();
+		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
 	void accessibilityCheckReportsAPageWithAnImageWithoutText() {
 		browser.get("data:text/html;charset=utf-8,<!DOCTYPE html><html lang=fr><title>t</title><img src=x.png></html>");
 
