@@ -1,5 +1,6 @@
 package ca.aiguillage.waitlist.console;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,10 +28,7 @@ class ClientIdentity {
 	private final RestClient http;
 
 	ClientIdentity(RestClient.Builder http, Neighbours neighbours) {
-		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-		timeouts.setConnectTimeout(neighbours.timeout());
-		timeouts.setReadTimeout(neighbours.timeout());
-		this.http = http.clone().baseUrl(neighbours.referralUrl().toString()).requestFactory(timeouts).build();
+		this.http = neighbours.client(http, neighbours.referralUrl());
 	}
 
 	/**
@@ -61,20 +58,41 @@ class ClientIdentity {
 	 * @param lastName their last name
 	 * @param preferredLanguage the language they prefer
 	 * @param preferredContact how they prefer to be reached
-	 * @param channels the channels they consented to
+	 * @param channels the channels they consented to, each with its value
 	 */
 	public record Identity(@Nullable String firstName, @Nullable String lastName, @Nullable String preferredLanguage,
-			@Nullable String preferredContact, @Nullable List<Channel> channels) {
+			@Nullable String preferredContact, @Nullable Channels channels) {
 
 		public String name() {
 			return ((this.firstName != null) ? this.firstName : "") + " "
 					+ ((this.lastName != null) ? this.lastName : "");
 		}
 
+		/** The consented channels, a text message first. */
 		public List<Channel> consented() {
-			return (this.channels != null) ? this.channels : List.of();
+			if (this.channels == null) {
+				return List.of();
+			}
+			List<Channel> consented = new ArrayList<>();
+			if (this.channels.sms() != null) {
+				consented.add(new Channel("SMS", this.channels.sms()));
+			}
+			if (this.channels.email() != null) {
+				consented.add(new Channel("EMAIL", this.channels.email()));
+			}
+			return consented;
 		}
 
+	}
+
+	/**
+	 * The channels the client consented to, as referral-service gives them: each with its
+	 * value, null when not consented.
+	 *
+	 * @param email the email address
+	 * @param sms the mobile number
+	 */
+	public record Channels(@Nullable String email, @Nullable String sms) {
 	}
 
 	/**

@@ -16,6 +16,7 @@ import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.waitlist.actions.Decisions;
 import ca.aiguillage.waitlist.insight.StartForecast;
 import ca.aiguillage.waitlist.insight.WaitReport;
+import ca.aiguillage.waitlist.insight.WaitsCsv;
 import ca.aiguillage.waitlist.console.Directory.Candidate;
 import ca.aiguillage.waitlist.queue.QueueEntries;
 import ca.aiguillage.waitlist.queue.ActionNotAllowedException;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -67,8 +69,12 @@ class ConsoleController {
 
 	private final ClientIdentity identities;
 
+	private final PageWords pageWords;
+
 	ConsoleController(QueueView view, Decisions decisions, LiveQueue live, MessageSource messages, QueueEntries entries,
-			StartForecast forecast, WaitReport waits, Directory directory, ClientIdentity identities) {
+			StartForecast forecast, WaitReport waits, Directory directory, ClientIdentity identities,
+			PageWords pageWords) {
+		this.pageWords = pageWords;
 		this.directory = directory;
 		this.identities = identities;
 		this.waits = waits;
@@ -118,22 +124,51 @@ class ConsoleController {
 	@GetMapping("/network")
 	String network(@AuthenticationPrincipal OidcUser person,
 			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "false") boolean inOurArea,
+			@RequestParam(defaultValue = "false") boolean inOurLanguages,
+			@RequestParam(required = false) @Nullable String language, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Caller caller = SignedInPeople.caller(person);
+		Directory.Organization ours = (client != null && caller.organizationId() != null)
+				? this.directory.organization(token(client), caller.organizationId()).orElse(null) : null;
+		String chosenLanguage = (language == null || language.isBlank()) ? null : language.strip();
+		// Without the organization's area or languages from matching, the filter cannot
+		// narrow anything: the page says so and shows the whole network queue.
+		QueueView.NetworkFilter filter = new QueueView.NetworkFilter((inOurArea && ours != null) ? ours.area() : null,
+				(inOurLanguages && ours != null) ? ours.spoken() : null, chosenLanguage);
 		model.addAttribute("words", words(person, client));
-		model.addAttribute("page", this.view.network(SignedInPeople.caller(person), page, 50));
+		model.addAttribute("page", this.view.network(caller, filter, page, 50));
+		model.addAttribute("ours", ours);
+		model.addAttribute("ourOrganizationUnknown", caller.organizationId() != null && ours == null);
+		model.addAttribute("inOurArea", inOurArea);
+		model.addAttribute("inOurLanguages", inOurLanguages);
+		model.addAttribute("language", chosenLanguage);
 		model.addAttribute("person", person.getSubject());
 		return "waitlist/network";
 	}
 
 	@GetMapping("/waits")
 	String waits(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
 			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy, Model model) {
 		WaitReport.Report report = this.waits.report(groupBy, SignedInPeople.caller(person), null);
+		model.addAttribute("words", words(person, client));
 		model.addAttribute("report", report);
 		model.addAttribute("queueLength", QueueLengthChart.of(report.queueLength()));
 		model.addAttribute("groupings", WaitReport.GroupBy.values());
 		model.addAttribute("person", person.getSubject());
 		return "waitlist/waits";
+	}
+
+	/** The waits page's figures as a download, with its groups in words. */
+	@GetMapping(path = "/waits/csv")
+	ResponseEntity<String> waitsCsv(@AuthenticationPrincipal OidcUser person,
+			@RegisteredOAuth2AuthorizedClient(SignInPages.REGISTRATION) @Nullable OAuth2AuthorizedClient client,
+			@RequestParam(defaultValue = "ORGANIZATION") WaitReport.GroupBy groupBy) {
+		WaitReport.Report report = this.waits.report(groupBy, SignedInPeople.caller(person), null);
+		Words words = words(person, client);
+		return WaitsCsv.download(report, this.messages, LocaleContextHolder.getLocale(),
+				group -> words.group(groupBy, group));
 	}
 
 	@GetMapping(path = "/events", produces = "text/event-stream")
@@ -240,14 +275,8 @@ class ConsoleController {
 		return "waitlist/referral";
 	}
 
-	/**
-	 * The page's words, with the names the coordinator may read from matching-service.
-	 */
 	private Words words(OidcUser person, @Nullable OAuth2AuthorizedClient client) {
-		Caller caller = SignedInPeople.caller(person);
-		Names names = (client != null)
-				? this.directory.names(token(client), caller.isAdmin() ? null : caller.organizationId()) : Names.none();
-		return new Words(LocaleContextHolder.getLocale(), names, this.messages);
+		return this.pageWords.of(person, client);
 	}
 
 	private String message(String code, Object... args) {

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,10 +27,7 @@ class Directory {
 	private final RestClient http;
 
 	Directory(RestClient.Builder http, Neighbours neighbours) {
-		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-		timeouts.setConnectTimeout(neighbours.timeout());
-		timeouts.setReadTimeout(neighbours.timeout());
-		this.http = http.clone().baseUrl(neighbours.matchingUrl().toString()).requestFactory(timeouts).build();
+		this.http = neighbours.client(http, neighbours.matchingUrl());
 	}
 
 	/**
@@ -51,6 +47,16 @@ class Directory {
 		get(token, path, new ParameterizedTypeReference<TherapistPage>() {
 		}).ifPresent(found -> found.content().forEach(one -> therapists.put(one.id(), one.firstName())));
 		return new Names(therapists, organizations);
+	}
+
+	/**
+	 * An organization with its service area and languages.
+	 * @param token the coordinator's access token
+	 * @return the organization, or empty when matching did not answer or does not know it
+	 */
+	Optional<Organization> organization(String token, String organizationId) {
+		return get(token, "/api/v1/organizations", new ParameterizedTypeReference<List<Organization>>() {
+		}).flatMap(found -> found.stream().filter(one -> one.id().equals(organizationId)).findFirst());
 	}
 
 	/**
@@ -82,8 +88,20 @@ class Directory {
 	 *
 	 * @param id its id
 	 * @param name its name
+	 * @param serviceArea the postal-code prefixes it serves in person
+	 * @param languages the languages its therapists speak
 	 */
-	record Organization(String id, String name) {
+	public record Organization(String id, String name, @Nullable List<String> serviceArea,
+			@Nullable List<String> languages) {
+
+		public List<String> area() {
+			return (this.serviceArea != null) ? this.serviceArea : List.of();
+		}
+
+		public List<String> spoken() {
+			return (this.languages != null) ? this.languages : List.of();
+		}
+
 	}
 
 	/**

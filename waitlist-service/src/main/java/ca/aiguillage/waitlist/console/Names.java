@@ -5,15 +5,25 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Therapist and organization names by id, as matching-service gave them for one page.
+ * Therapist, organization and partner names by id, as matching-service and this service's
+ * configuration gave them for one page.
  *
  * @param therapists first names by therapist id
  * @param organizations names by organization id
+ * @param partners referring partners' names by partner id
  */
-record Names(Map<String, String> therapists, Map<String, String> organizations) {
+record Names(Map<String, String> therapists, Map<String, String> organizations, Map<String, String> partners) {
+
+	Names(Map<String, String> therapists, Map<String, String> organizations) {
+		this(therapists, organizations, Map.of());
+	}
 
 	static Names none() {
 		return new Names(Map.of(), Map.of());
+	}
+
+	Names withPartners(Map<String, String> partners) {
+		return new Names(this.therapists, this.organizations, partners);
 	}
 
 	@Nullable String therapist(@Nullable String id) {
@@ -22,6 +32,10 @@ record Names(Map<String, String> therapists, Map<String, String> organizations) 
 
 	@Nullable String organization(@Nullable String id) {
 		return (id != null) ? this.organizations.get(id) : null;
+	}
+
+	@Nullable String partner(@Nullable String id) {
+		return (id != null) ? this.partners.get(id) : null;
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 /**
  * Where the console's pages find what other services own, asked at view time with the
@@ -18,4 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("waitlist.console")
 record Neighbours(@DefaultValue("http://localhost:8082") URI matchingUrl,
 		@DefaultValue("http://localhost:8081") URI referralUrl, @DefaultValue("2s") Duration timeout) {
+
+	/**
+	 * A client for one of them that never keeps a page waiting longer than the time-out.
+	 */
+	RestClient client(RestClient.Builder http, URI base) {
+		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+		timeouts.setConnectTimeout(this.timeout);
+		timeouts.setReadTimeout(this.timeout);
+		return http.clone().baseUrl(base.toString()).requestFactory(timeouts).build();
+	}
+
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.queue.Step;
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +102,47 @@ public final class Words {
 		return named(id, this.names.organization(id));
 	}
 
+	/**
+	 * Whose queue a line of the queue-length chart is: an organization, or the network's.
+	 */
+	public String queueOwner(String organizationId) {
+		return organizationId.equals("none") ? text("console.waits.queueLength.network") : organization(organizationId);
+	}
+
+	/** A referring partner's name, or their id when it is not configured. */
+	public String partner(@Nullable String id) {
+		return named(id, this.names.partner(id));
+	}
+
+	/**
+	 * A group of the wait report in words, such as "Tarif réduit" for {@code LOW_FEE} or
+	 * "Français, espagnol" for {@code fr+es}.
+	 */
+	public String group(WaitReport.GroupBy groupBy, String key) {
+		if (key.equals("none")) {
+			return capitalized(text("console.waits.group.none"));
+		}
+		return switch (groupBy) {
+			// Organization and partner names are written as their owners spell them.
+			case ORGANIZATION -> organization(key);
+			case REFERRER -> partner(key);
+			case LANGUAGE -> capitalized(languages(List.of(key.split("\\+"))));
+			case APPROACH -> capitalized(labels("approach.", key.split("\\+")));
+			case FEE_BAND -> capitalized(text("feeBand." + key));
+			case REFERRER_TYPE -> text("referrerType." + key);
+			case REGION -> region(key);
+		};
+	}
+
+	private String region(String letter) {
+		String name = this.messages.getMessage("region." + letter, null, "", this.locale);
+		return (name == null || name.isEmpty()) ? letter : text("console.waits.region", letter, name);
+	}
+
+	private String capitalized(String words) {
+		return words.isEmpty() ? words : words.substring(0, 1).toUpperCase(this.locale) + words.substring(1);
+	}
+
 	private String named(@Nullable String id, @Nullable String name) {
 		if (id == null) {
 			return "";
@@ -156,6 +198,11 @@ public final class Words {
 	/** Constraint codes in words: "langue commune, clientèle". */
 	public String constraints(@Nullable List<String> codes) {
 		return (codes == null) ? "" : labels("constraint.", codes.toArray(String[]::new));
+	}
+
+	/** What matched between two possibly identical people: "téléphone, courriel". */
+	public String matchedOn(@Nullable List<String> codes) {
+		return (codes == null) ? "" : labels("matchedOn.", codes.toArray(String[]::new));
 	}
 
 	/** The score as a sentence of its parts. */

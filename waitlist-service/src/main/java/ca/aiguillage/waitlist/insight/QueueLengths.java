@@ -68,7 +68,9 @@ public class QueueLengths {
 		}
 		for (QueueEntry entry : this.queue.waitingOrMovedSince(organizationId, STILL_WAITING, from, now)) {
 			Instant registered = entry.registeredAt();
-			if (registered == null) {
+			// A linked duplicate's person waits in the referral it duplicates: never
+			// twice.
+			if (registered == null || entry.duplicateOf() != null) {
 				continue;
 			}
 			Instant exit = exit(entry);

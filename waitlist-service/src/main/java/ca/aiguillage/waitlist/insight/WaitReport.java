@@ -148,8 +148,11 @@ public class WaitReport {
 		Map<String, List<ClientWait>> waits = new TreeMap<>();
 		for (QueueEntry entry : this.queue.startedSince(organizationId, from)) {
 			ClientWait wait = ClientWait.of(entry);
-			// A rematch keeps the first session, which may lie before the window.
-			if (wait == null || entry.firstSessionAt() == null || entry.firstSessionAt().isBefore(from)) {
+			// A rematch keeps the first session, which may lie before the window; a
+			// linked
+			// duplicate's person is counted in the referral it duplicates.
+			if (wait == null || entry.firstSessionAt() == null || entry.firstSessionAt().isBefore(from)
+					|| entry.duplicateOf() != null) {
 				continue;
 			}
 			String key = groupBy.key.apply(entry, this.referrerTypes);

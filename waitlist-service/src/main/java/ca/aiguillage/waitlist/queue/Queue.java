@@ -118,7 +118,8 @@ class Queue {
 			case InboundReferralRejectedV1 rejected -> Optional.empty();
 			case PossibleDuplicateResolvedV1 resolved ->
 				known(resolved.referralId(), replay, entry -> entry.duplicateResolved(resolved));
-			case PossibleDuplicateFlaggedV1 flagged -> Optional.empty();
+			case PossibleDuplicateFlaggedV1 flagged ->
+				known(flagged.referralId(), replay, entry -> entry.possibleDuplicateFlagged(flagged));
 		};
 	}
 

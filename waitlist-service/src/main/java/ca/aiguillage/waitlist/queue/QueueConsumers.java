@@ -19,7 +19,8 @@ class QueueConsumers {
 
 	static final List<EventDefinition<?>> REFERRAL_EVENTS = List.of(EventCatalog.REFERRAL_SUBMITTED_V1,
 			EventCatalog.REFERRAL_REDIRECTED_V1, EventCatalog.REFERRAL_WITHDRAWN_V1,
-			EventCatalog.REFERRAL_LINKED_TO_OPEN_V1, EventCatalog.POSSIBLE_DUPLICATE_RESOLVED_V1);
+			EventCatalog.REFERRAL_LINKED_TO_OPEN_V1, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1,
+			EventCatalog.POSSIBLE_DUPLICATE_RESOLVED_V1);
 
 	static final List<EventDefinition<?>> MATCHING_EVENTS = List.of(EventCatalog.PROPOSAL_MADE_V1,
 			EventCatalog.NO_MATCH_FOUND_V1, EventCatalog.PLACE_RELEASED_V1, EventCatalog.OVERRIDE_REFUSED_V1);

@@ -17,6 +17,7 @@ import ca.aiguillage.contracts.notification.DeliveryRecordedV1;
 import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
@@ -86,6 +87,12 @@ public class QueueEntry extends Aggregate {
 	private boolean waitlistAnnounced;
 
 	private @Nullable Instant stateSince;
+
+	/** Intake's open doubt that this is another referral's person. */
+	private @Nullable PossibleDuplicate possibleDuplicate;
+
+	/** The referral a coordinator found to be the same person's, once linked to it. */
+	private @Nullable String duplicateOf;
 
 	private long revision;
 
@@ -218,14 +225,22 @@ public class QueueEntry extends Aggregate {
 		step(linked.linkedAt(), StepKind.DUPLICATE_LINKED, linked.referralId());
 	}
 
+	/** Perhaps the same person as another open referral: a coordinator decides. */
+	void possibleDuplicateFlagged(PossibleDuplicateFlaggedV1 flagged) {
+		this.possibleDuplicate = new PossibleDuplicate(flagged.otherReferralId(), flagged.matchedOn(),
+				flagged.flaggedAt());
+	}
+
 	/**
 	 * Found to be the same person as another open referral: this one leaves the queue.
 	 */
 	void duplicateResolved(PossibleDuplicateResolvedV1 resolved) {
+		this.possibleDuplicate = null;
 		if (resolved.resolution() != PossibleDuplicateResolvedV1.Resolution.LINKED) {
 			return;
 		}
 		step(resolved.resolvedAt(), StepKind.DUPLICATE_LINKED, resolved.otherReferralId());
+		this.duplicateOf = resolved.otherReferralId();
 		if (this.status != null && this.status.isOpen()) {
 			moveTo(QueueStatus.CLOSED, resolved.resolvedAt());
 		}
@@ -677,6 +692,23 @@ public class QueueEntry extends Aggregate {
 	/** Whether the client referred themself rather than through a partner. */
 	public boolean selfReferred() {
 		return this.registration.selfReferral() || this.partnerId == null;
+	}
+
+	/**
+	 * Intake's doubt that this is another referral's person, until a coordinator decides.
+	 * @return the doubt, or null when there is none
+	 */
+	public @Nullable PossibleDuplicate possibleDuplicate() {
+		return this.possibleDuplicate;
+	}
+
+	/**
+	 * The referral this one turned out to duplicate: the person's wait is counted there,
+	 * never twice.
+	 * @return the other referral's id, or null when this one is no linked duplicate
+	 */
+	public @Nullable String duplicateOf() {
+		return this.duplicateOf;
 	}
 
 	/**

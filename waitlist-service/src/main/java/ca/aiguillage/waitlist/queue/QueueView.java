@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
@@ -15,6 +18,7 @@ import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
+import ca.aiguillage.platform.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -167,13 +171,40 @@ public class QueueView {
 	 * @param size the page size
 	 */
 	public QueuePage network(Caller caller, int page, int size) {
+		return network(caller, NetworkFilter.none(), page, size);
+	}
+
+	/**
+	 * The network queue, narrowed to the referrals an organization could serve.
+	 * @param filter the service area, languages and language asked for
+	 * @param page the page, from 0
+	 * @param size the page size
+	 */
+	public QueuePage network(Caller caller, NetworkFilter filter, int page, int size) {
 		int chosenPage = Math.max(page, 0);
 		int chosenSize = Math.clamp(size, 1, MAX_PAGE_SIZE);
 		if (!caller.isAdmin() && caller.coordinatedOrganizations().isEmpty()) {
 			// Fail closed: a coordinator without an organization sees nothing.
 			return new QueuePage(List.of(), chosenPage, chosenSize, 0);
 		}
-		Query query = new Query(new Criteria().andOperator(Criteria.where("organizationId").is(null), openOrFlagged()));
+		List<Criteria> criteria = new ArrayList<>(List.of(Criteria.where("organizationId").is(null), openOrFlagged()));
+		if (filter.serviceArea() != null) {
+			// A client is in the area when their postal code starts with one of its
+			// prefixes; an empty area serves no one.
+			List<Criteria> inArea = filter.serviceArea()
+				.stream()
+				.map(prefix -> Criteria.where("postalPrefix")
+					.regex(Pattern.compile("^" + Pattern.quote(prefix.strip().toUpperCase(Locale.ROOT)))))
+				.toList();
+			criteria.add(inArea.isEmpty() ? Criteria.where("_id").in(List.of()) : new Criteria().orOperator(inArea));
+		}
+		if (filter.languages() != null) {
+			criteria.add(Criteria.where("languages").in(filter.languages()));
+		}
+		if (filter.language() != null) {
+			criteria.add(Criteria.where("languages").is(filter.language()));
+		}
+		Query query = new Query(new Criteria().andOperator(criteria));
 		long total = this.mongo.count(query, QueueEntry.class);
 		query.with(sort("daysWaited", true)).skip((long) chosenPage * chosenSize).limit(chosenSize);
 		Instant now = this.clock.instant();
@@ -183,6 +214,74 @@ public class QueueView {
 			.map(entry -> QueueItem.of(entry, now, riskAfter))
 			.toList();
 		return new QueuePage(items, chosenPage, chosenSize, total);
+	}
+
+	/**
+	 * The possible duplicates a coordinator must resolve, oldest registration first: the
+	 * open referrals of their organizations intake flagged, every one for administrators.
+	 */
+	public List<FlaggedDuplicate> possibleDuplicates(Caller caller) {
+		if (!caller.isAdmin() && caller.coordinatedOrganizations().isEmpty()) {
+			// Fail closed: a coordinator without an organization sees nothing.
+			return List.of();
+		}
+		Criteria scope = caller.isAdmin() ? new Criteria("_id").exists(true)
+				: Criteria.where("organizationId").in(caller.coordinatedOrganizations());
+		Query query = new Query(new Criteria().andOperator(scope, Criteria.where("possibleDuplicate").ne(null),
+				Criteria.where("status").in(QueueStatus.OPEN)));
+		query.with(Sort.by("registeredAt").and(Sort.by("_id")));
+		return this.mongo.find(query, QueueEntry.class).stream().map(this::flagged).toList();
+	}
+
+	/**
+	 * One possible duplicate, for a coordinator of the organization holding it.
+	 * @throws NotFoundException when the caller does not hold it or it is not flagged
+	 */
+	public FlaggedDuplicate possibleDuplicate(String referralId, Caller caller) {
+		QueueEntry entry = this.entries.visibleTo(referralId, caller);
+		if (QueueEntries.access(entry, caller) != QueueEntries.Access.HOLDER || entry.possibleDuplicate() == null
+				|| entry.status() == null || !entry.status().isOpen()) {
+			throw new NotFoundException("possible duplicate");
+		}
+		return flagged(entry);
+	}
+
+	private FlaggedDuplicate flagged(QueueEntry entry) {
+		PossibleDuplicate flag = Objects.requireNonNull(entry.possibleDuplicate());
+		// Of the other referral, only who referred it and when: its person comes from
+		// referral-service.
+		QueueEntry other = this.entries.find(flag.otherReferralId()).orElse(null);
+		return new FlaggedDuplicate(item(entry), flag, (other != null) ? other.partnerId() : null,
+				(other != null) ? other.registeredAt() : null);
+	}
+
+	/**
+	 * A referral intake flagged as perhaps another referral's person.
+	 *
+	 * @param referral the flagged referral
+	 * @param flag the other referral and what matched
+	 * @param otherReferrer the other referral's partner, or null for a self-referral or
+	 * one this service does not know
+	 * @param otherRegisteredAt when the other referral's wait started, when known
+	 */
+	public record FlaggedDuplicate(QueueItem referral, PossibleDuplicate flag, @Nullable String otherReferrer,
+			@Nullable Instant otherRegisteredAt) {
+	}
+
+	/**
+	 * What narrows the network queue.
+	 *
+	 * @param serviceArea postal-code prefixes the client must live in, or null for any
+	 * @param languages languages of which the client must accept one, or null for any
+	 * @param language a language the client must accept, or null for any
+	 */
+	public record NetworkFilter(@Nullable List<String> serviceArea, @Nullable List<String> languages,
+			@Nullable String language) {
+
+		public static NetworkFilter none() {
+			return new NetworkFilter(null, null, null);
+		}
+
 	}
 
 	/** The referrals someone must still follow: open ones, and crisis redirections. */

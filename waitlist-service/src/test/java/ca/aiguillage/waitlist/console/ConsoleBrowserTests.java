@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
@@ -25,7 +27,11 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
+import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.testing.Axe;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
@@ -145,6 +151,9 @@ class ConsoleBrowserTests extends RunningService {
 		await().atMost(ofSeconds(10))
 			.ignoreExceptions()
 			.until(() -> browser.findElement(By.id("status")).getText().equals("Confirmé"));
+		// The focus moved to what the action did, so that it is read and in view.
+		await().atMost(ofSeconds(5))
+			.until(() -> "result".equals(browser.switchTo().activeElement().getAttribute("id")));
 		Browser.screenshot(browser, "console-proposal-confirmed");
 
 		WireRecord confirmed = await().atMost(ofSeconds(20))
@@ -175,12 +184,13 @@ class ConsoleBrowserTests extends RunningService {
 			.isEqualTo("Share of clients who started within 60 days, by group");
 		// Twelve days of waiting: org-laval's bar is full, 100 % within 60 days.
 		assertThat(browser.findElements(By.cssSelector("#waits-chart rect"))).isNotEmpty();
-		assertThat(browser.findElement(By.tagName("table")).getText()).contains("org-laval", "100%");
+		assertThat(browser.findElement(By.tagName("table")).getText()).contains("Centre de Laval", "100%")
+			.doesNotContain("org-laval");
 		Browser.screenshot(browser, "console-waits-english");
 	}
 
 	@Test
-	void waitsPageDrawsWaitsWithAndWithoutClientDelaysAndTheQueueLengthOverTime() {
+	void waitsPageDrawsWaitsWithAndWithoutClientDelaysAndTheQueueLengthOverTimeInWords() {
 		signIn("/console");
 		startedTherapy(proposedToLaval());
 
@@ -188,12 +198,36 @@ class ConsoleBrowserTests extends RunningService {
 
 		assertThat(browser.findElements(By.cssSelector("#waits-chart rect.with-client-delays"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("#waits-chart rect.without-client-delays"))).isNotEmpty();
-		assertThat(browser.findElement(By.tagName("table")).getText()).contains("Sans les délais causés par le client",
-				"UNKNOWN");
+		assertThat(browser.findElement(By.tagName("table")).getText())
+			.contains("Sans les délais causés par le client", "Inconnu")
+			.doesNotContain("UNKNOWN");
 		assertThat(browser.findElements(By.cssSelector("#queue-length-chart polyline[data-organization=org-laval]")))
 			.hasSize(1);
-		assertThat(browser.findElement(By.id("queue-length-table")).getText()).contains("org-laval");
+		assertThat(browser.findElement(By.id("queue-length-table")).getText()).contains("Centre de Laval")
+			.doesNotContain("org-laval");
+		assertThat(browser.findElement(By.id("queue-length-chart")).getText())
+			.matches("(?s).*\\d{1,2} \\p{L}+ \\d{4}.*\\d{1,2} \\p{L}+ \\d{4}.*");
 		Browser.screenshot(browser, "console-waits-and-queue-length");
+	}
+
+	@Test
+	void waitsDownloadButtonGivesTheFiguresAsCsvInWords() {
+		signIn("/console");
+		startedTherapy(proposedToLaval());
+		browser.get(console + "/console/waits?groupBy=REFERRER&lang=fr");
+
+		WebElement download = browser.findElement(By.id("waits-csv"));
+		assertThat(download.getText()).isEqualTo("Télécharger ces chiffres (CSV)");
+		assertThat(download.getAttribute("download")).isEqualTo("waits.csv");
+		// What the button downloads, fetched with the page's own session.
+		String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ "fetch(arguments[0]).then(answer => answer.text()).then(done);",
+				download.getAttribute("href"));
+
+		assertThat(csv).startsWith("referent,debuts,part_en_60_jours,")
+			.contains("\"CLSC d'Ahuntsic\",")
+			.doesNotContain("clsc-ahuntsic");
 	}
 
 	@Test
@@ -261,6 +295,43 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	@Test
+	void networkQueueNarrowsToTheOrganizationsAreaAndLanguagesAndToALanguageByName() {
+		String spanishNearby = selfReferralWithNoPlace("es", "H2M", 30);
+		String frenchFarAway = selfReferralWithNoPlace("fr", "J8Y", 30);
+		String arabicInLaval = selfReferralWithNoPlace("ar", "H7N", 30);
+		for (String id : List.of(spanishNearby, frenchFarAway, arabicInLaval)) {
+			await().atMost(ofSeconds(20))
+				.until(() -> this.http.get("/api/v1/queue/" + id),
+						answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
+		}
+		signIn("/console");
+		browser.get(console + "/console/network");
+		assertThat(browser.findElement(By.id("ours")).getText())
+			.isEqualTo("Territoire de votre organisme : H2M, H7. Langues : français, espagnol.");
+
+		browser.findElement(By.id("in-our-area")).click();
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("inOurArea=true"));
+		assertThat(shownOf(spanishNearby, frenchFarAway, arabicInLaval)).containsExactly(spanishNearby, arabicInLaval);
+
+		browser.findElement(By.id("in-our-languages")).click();
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("inOurLanguages=true"));
+		assertThat(shownOf(spanishNearby, frenchFarAway, arabicInLaval)).containsExactly(spanishNearby);
+
+		browser.get(console + "/console/network");
+		new Select(browser.findElement(By.id("language"))).selectByVisibleText("arabe");
+		browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("language=ar"));
+		assertThat(shownOf(spanishNearby, frenchFarAway, arabicInLaval)).containsExactly(arabicInLaval);
+		Browser.screenshot(browser, "console-network-queue-by-language");
+	}
+
+	private List<String> shownOf(String... ids) {
+		return Arrays.stream(ids).filter(id -> !browser.findElements(By.id("referral-" + id)).isEmpty()).toList();
+	}
+
+	@Test
 	void overrideOffersMatchingsCandidatesWithTheConstraintsEachBreaksAndPublishesThem() {
 		Wire.publish(this.kafka, new TherapistChangedV1("t-12", "org-laval", true, 2, 0, 2, Instant.now()));
 		signIn("/console");
@@ -315,6 +386,161 @@ class ConsoleBrowserTests extends RunningService {
 				request -> request.startsWith("/api/v1/referrals/" + id + "/identity?purpose=CONTACT_CLIENT Bearer "));
 		Browser.screenshot(browser, "console-referral");
 		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void coordinatorComparesAPossibleDuplicateSideBySideAndSeparatesThem() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(earlier);
+		awaitProposed(flagged);
+		neighbours.comparingWith(earlier);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("PHONE"), Instant.now()));
+		signIn("/console");
+
+		browser.findElement(By.linkText("Doublons possibles")).click();
+		By row = By.id("duplicate-" + flagged);
+		await().atMost(ofSeconds(20)).until(() -> {
+			browser.navigate().refresh();
+			return !browser.findElements(row).isEmpty();
+		});
+		assertThat(browser.findElement(row).getText()).contains("CLSC d'Ahuntsic", "téléphone");
+		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("comparison")).isEmpty());
+
+		assertThat(browser.findElement(By.id("comparison")).getText()).contains("Julien Tremblay", "Marie Tremblay",
+				"2 avril 1990", "14 mars 1988", "H2M 1A1", "H7N 2B2", "CLSC d'Ahuntsic", "1 décembre 2026, 8 h 05",
+				"20 novembre 2026, 10 h 30", "téléphone");
+		assertThat(neighbours.requests)
+			.anyMatch(request -> request.startsWith("/api/v1/referrals/" + flagged + "/possible-duplicates Bearer "));
+		Browser.screenshot(browser, "console-possible-duplicate");
+		assertThat(browser.findElement(By.cssSelector("#decision-link button")).getText())
+			.isEqualTo("Même personne — rattacher");
+		browser.findElement(By.cssSelector("#decision-separate button")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> {
+			browser.switchTo().alert().accept();
+			return true;
+		});
+
+		await().atMost(ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.id("result")).getText().equals("Les deux dossiers restent séparés."));
+		await().atMost(ofSeconds(5))
+			.until(() -> "result".equals(browser.switchTo().activeElement().getAttribute("id")));
+		assertThat(neighbours.requests).anyMatch(request -> request
+			.startsWith("POST /api/v1/referrals/" + flagged + "/possible-duplicates/" + earlier + "/separate Bearer "));
+		// referral-service publishes the decision: the referral leaves the list.
+		Wire.publish(this.kafka, new PossibleDuplicateResolvedV1(flagged, earlier,
+				PossibleDuplicateResolvedV1.Resolution.SEPARATE, "coordination.laval", Instant.now()));
+		await().atMost(ofSeconds(20)).until(() -> {
+			browser.get(console + "/console/duplicates");
+			return browser.findElements(row).isEmpty() && !browser.findElements(By.id("duplicates")).isEmpty();
+		});
+		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
+	void everyConsolePageHasNoSeriousOrCriticalAccessibilityViolation() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(earlier);
+		awaitProposed(flagged);
+		neighbours.comparingWith(earlier);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("PHONE"), Instant.now()));
+		await().atMost(ofSeconds(20)).until(() -> this.http.get("/api/v1/queue/" + flagged).status() == 200);
+		signIn("/console");
+
+		for (String page : List.of("/console", "/console/referrals/" + flagged, "/console/network", "/console/waits",
+				"/console/duplicates", "/console/duplicates/" + flagged, "/console?lang=en")) {
+			browser.get(console + page);
+			assertThat(Axe.seriousViolations(browser)).as(page).isEmpty();
+		}
+		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
+	void anotherOrganizationsCoordinatorCannotOpenAPossibleDuplicate() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(flagged);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("EMAIL"), Instant.now()));
+		signIn("/console", "coordination.outaouais");
+
+		browser.get(console + "/console/duplicates/" + flagged);
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+		assertThat(neighbours.requests).noneMatch(request -> request.contains(flagged + "/possible-duplicates"));
+		browser.get(console + "/console/duplicates");
+		assertThat(browser.findElements(By.id("duplicate-" + flagged))).isEmpty();
+		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
+	void accessibilityCheckReportsAPageWithAnImageWithoutText() {
+		browser.get("data:text/html;charset=utf-8,<!DOCTYPE html><html lang=fr><title>t</title><img src=x.png></html>");
+
+		assertThat(Axe.seriousViolations(browser)).singleElement().asString().startsWith("image-alt (critical)");
+	}
+
+	@Test
+	void focusOutlineShowsAtThreeToOneOnThePageAndOnTheHeader() {
+		signIn("/console");
+
+		browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+		WebElement skip = browser.switchTo().activeElement();
+		assertThat(skip.getCssValue("outline-width")).isEqualTo("3px");
+		assertThat(contrast(skip.getCssValue("outline-color"), "rgba(255, 255, 255, 1)")).isGreaterThanOrEqualTo(3);
+		WebElement headerLink = browser.findElement(By.cssSelector("header h1 a"));
+		// After a key press, a focus the page moves shows its outline as the keyboard's
+		// does.
+		((JavascriptExecutor) browser).executeScript("arguments[0].focus();", headerLink);
+
+		assertThat(headerLink.getCssValue("outline-width")).isEqualTo("3px");
+		assertThat(contrast(headerLink.getCssValue("outline-color"), "rgba(11, 79, 138, 1)")).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void crisisRedirectionOffersTheCrisisNumbersAsPhoneLinks() {
+		String id = UUID.randomUUID().toString();
+		Wire.publish(this.kafka,
+				new ReferralRedirectedV1(id, null, "org-laval", "fr", List.of(ContactChannel.SMS), Instant.now()));
+		await().atMost(ofSeconds(20)).until(() -> this.http.get("/api/v1/queue/" + id).status() == 200);
+		signIn("/console");
+
+		browser.get(console + "/console/referrals/" + id);
+
+		assertThat(browser.findElements(By.cssSelector("#crisis a"))).extracting(link -> link.getAttribute("href"))
+			.containsExactly("tel:911", "tel:811", "tel:988", "tel:+18662773553");
+	}
+
+	@Test
+	void waitsWithoutAnyStartSayThereIsNoDataInsteadOfDrawingAnEmptyChart() {
+		signIn("/console", "coordination.outaouais");
+
+		browser.get(console + "/console/waits");
+
+		assertThat(browser.findElement(By.id("waits-chart-empty")).getText()).isEqualTo("Aucune donnée");
+		assertThat(browser.findElements(By.id("waits-chart"))).isEmpty();
+	}
+
+	/** WCAG's contrast ratio of two CSS colours, such as {@code rgba(26, 26, 26, 1)}. */
+	private static double contrast(String one, String other) {
+		double a = luminance(one);
+		double b = luminance(other);
+		return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	}
+
+	private static double luminance(String colour) {
+		String[] parts = colour.replaceAll("[^0-9.,]", "").split(",");
+		double[] channels = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double c = Double.parseDouble(parts[i]) / 255;
+			channels[i] = (c <= 0.03928) ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	@Test
@@ -392,14 +618,18 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	private String selfReferralWithNoPlace() {
-		String id = UUID.randomUUID().toString();
 		// Registered long ago: the longest wait, first on the network queue's first page.
+		return selfReferralWithNoPlace("fr", "H2M", 400);
+	}
+
+	private String selfReferralWithNoPlace(String language, String postalPrefix, int daysAgo) {
+		String id = UUID.randomUUID().toString();
 		Wire.publish(this.kafka,
-				new ReferralSubmittedV1(id, Instant.now().minus(Duration.ofDays(400)), IntakeChannel.SELF_REFERRAL,
-						null, null, "fr", List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL),
-						false, Modality.EITHER,
+				new ReferralSubmittedV1(id, Instant.now().minus(Duration.ofDays(daysAgo)), IntakeChannel.SELF_REFERRAL,
+						null, null, language, List.of(language), Clientele.ADULT,
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
 						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), null,
-						"H2M", List.of(), null, null));
+						postalPrefix, List.of(), null, null));
 		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, Instant.now()));
 		return id;
 	}
@@ -421,9 +651,13 @@ class ConsoleBrowserTests extends RunningService {
 	}
 
 	private void signIn(String page) {
+		signIn(page, "coordination.laval");
+	}
+
+	private void signIn(String page, String username) {
 		browser.get(console + page);
 		assertThat(browser.getCurrentUrl()).startsWith("http://127.0.0.1:" + AUTHORIZATION_PORT + "/login");
-		browser.findElement(By.id("username")).sendKeys("coordination.laval");
+		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys("coordination-demo");
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		await().atMost(ofSeconds(20)).until(() -> browser.getCurrentUrl().startsWith(console + page));

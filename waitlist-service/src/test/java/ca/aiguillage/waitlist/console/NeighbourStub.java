@@ -27,6 +27,9 @@ final class NeighbourStub implements AutoCloseable {
 
 	private volatile boolean answering = true;
 
+	/** The referral the possible duplicates are compared with. */
+	private volatile String duplicateOf = "none";
+
 	private NeighbourStub(HttpServer server) {
 		this.server = server;
 	}
@@ -52,17 +55,23 @@ final class NeighbourStub implements AutoCloseable {
 		this.answering = answering;
 	}
 
+	void comparingWith(String referralId) {
+		this.duplicateOf = referralId;
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		String query = exchange.getRequestURI().getRawQuery();
-		this.requests.add(path + ((query != null) ? "?" + query : "") + " "
-				+ exchange.getRequestHeaders().getFirst("Authorization"));
+		this.requests.add(((exchange.getRequestMethod().equals("POST")) ? "POST " : "") + path
+				+ ((query != null) ? "?" + query : "") + " " + exchange.getRequestHeaders().getFirst("Authorization"));
 		if (!this.answering) {
 			send(exchange, 503, "{}");
 			return;
 		}
 		if (path.equals("/api/v1/organizations")) {
-			send(exchange, 200, "[{\"id\":\"org-laval\",\"name\":\"Centre de Laval\"}]");
+			send(exchange, 200,
+					"""
+							[{"id":"org-laval","name":"Centre de Laval","serviceArea":["H2M","H7"],"languages":["fr","es"]}]""");
 		}
 		else if (path.equals("/api/v1/therapists")) {
 			send(exchange, 200, """
@@ -78,10 +87,25 @@ final class NeighbourStub implements AutoCloseable {
 					"constraintsBroken":[]}]""");
 		}
 		else if (path.matches("/api/v1/referrals/[^/]+/identity")) {
-			send(exchange, 200,
-					"""
-							{"firstName":"Marie","lastName":"Tremblay","preferredLanguage":"fr","preferredContact":"SMS",
-							"channels":[{"kind":"SMS","value":"+15145550123"},{"kind":"EMAIL","value":"marie@example.org"}]}""");
+			// referral-service's ClientIdentity: the consented channels as one object.
+			send(exchange, 200, """
+					{"referralId":"r","firstName":"Marie","lastName":"Tremblay","preferredLanguage":"fr",
+					"preferredContact":"SMS","channels":{"email":"marie@example.org","sms":"+15145550123"}}""");
+		}
+		else if (path.matches("/api/v1/referrals/[^/]+/possible-duplicates")) {
+			String id = path.split("/")[4];
+			send(exchange, 200, """
+					{"referralId":"%1$s","person":{"referralId":"%1$s","status":"WAITLISTED",
+					"receivedAt":"2026-12-01T13:05:00Z","firstName":"Julien","lastName":"Tremblay",
+					"dateOfBirth":"1990-04-02","postalCode":"H2M 1A1"},
+					"candidates":[{"person":{"referralId":"%2$s","status":"WAITLISTED",
+					"receivedAt":"2026-11-20T15:30:00Z","firstName":"Marie","lastName":"Tremblay",
+					"dateOfBirth":"1988-03-14","postalCode":"H7N 2B2"},"matchedOn":["PHONE"]}]}""".formatted(id,
+					this.duplicateOf));
+		}
+		else if (exchange.getRequestMethod().equals("POST")
+				&& path.matches("/api/v1/referrals/[^/]+/possible-duplicates/[^/]+/(link|separate)")) {
+			send(exchange, 200, "{\"referralId\":\"" + path.split("/")[4] + "\"}");
 		}
 		else {
 			send(exchange, 404, "{}");

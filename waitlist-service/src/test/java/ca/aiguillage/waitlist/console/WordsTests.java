@@ -25,6 +25,7 @@ import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
+import ca.aiguillage.waitlist.insight.ReferrerType;
 import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.queue.CoordinatorAction;
 import ca.aiguillage.waitlist.queue.FeeBand;
@@ -52,6 +53,10 @@ class WordsTests {
 			"NO_COMMON_SLOT", "NO_FREE_PLACE", "NO_LOW_FEE_PLACE", "NO_SHARED_LANGUAGE");
 
 	/** The parts of matching-service's score. */
+	/** Canada Post's regions: the first letters of postal codes. */
+	static final List<String> REGIONS = List.of("A", "B", "C", "E", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S",
+			"T", "V", "X", "Y");
+
 	static final List<String> SCORE_PARTS = List.of("approach", "aging", "priority", "continuity", "load");
 
 	static final Instant AT = Instant.parse("2026-12-03T13:05:02.957Z");
@@ -82,6 +87,24 @@ class WordsTests {
 		assertThat(french(this.camille).organization("org-laval")).isEqualTo("Centre de Laval");
 		assertThat(french(Names.none()).therapist("t-07")).isEqualTo("t-07 (nom indisponible)");
 		assertThat(english(Names.none()).organization("org-laval")).isEqualTo("org-laval (name unavailable)");
+	}
+
+	@Test
+	void waitGroupsAreSaidInWords() {
+		Words french = french(new Names(Map.of(), Map.of("org-laval", "Centre de Laval"),
+				Map.of("clsc-ahuntsic", "CLSC d'Ahuntsic")));
+
+		assertThat(french.group(WaitReport.GroupBy.ORGANIZATION, "org-laval")).isEqualTo("Centre de Laval");
+		assertThat(french.group(WaitReport.GroupBy.FEE_BAND, "LOW_FEE")).isEqualTo("Tarif réduit");
+		assertThat(french.group(WaitReport.GroupBy.LANGUAGE, "fr+es")).isEqualTo("Français, espagnol");
+		assertThat(french.group(WaitReport.GroupBy.APPROACH, "SYSTEMIC+PSYCHODYNAMIC"))
+			.isEqualTo("Systémique, psychodynamique");
+		assertThat(french.group(WaitReport.GroupBy.REFERRER, "clsc-ahuntsic")).isEqualTo("CLSC d'Ahuntsic");
+		assertThat(french.group(WaitReport.GroupBy.REFERRER, "gasm-laval")).isEqualTo("gasm-laval (nom indisponible)");
+		assertThat(french.group(WaitReport.GroupBy.REFERRER_TYPE, "SELF_REFERRAL")).isEqualTo("Autoréférence");
+		assertThat(french.group(WaitReport.GroupBy.REGION, "H")).isEqualTo("H (Montréal)");
+		assertThat(french.group(WaitReport.GroupBy.FEE_BAND, "none")).isEqualTo("Inconnu");
+		assertThat(english(Names.none()).group(WaitReport.GroupBy.FEE_BAND, "REGULAR")).isEqualTo("Regular fee");
 	}
 
 	@Test
@@ -150,6 +173,8 @@ class WordsTests {
 		keys.addAll(prefixed("feeBand.", names(FeeBand.values())));
 		keys.addAll(prefixed("console.waits.by.", names(WaitReport.GroupBy.values())));
 		keys.addAll(prefixed("channel.", names(IntakeChannel.values())));
+		keys.addAll(prefixed("referrerType.", names(ReferrerType.values())));
+		keys.addAll(prefixed("region.", REGIONS));
 		keys.addAll(prefixed("withdrawnBy.", names(ReferralWithdrawnV1.WithdrawnBy.values())));
 		keys.addAll(prefixed("releaseCause.", names(PlaceReleasedV1.ReleaseReason.values())));
 		keys.addAll(prefixed("subject.", names(ClientAnsweredV1.Subject.values())));

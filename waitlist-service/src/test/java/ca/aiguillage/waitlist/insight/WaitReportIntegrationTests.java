@@ -15,6 +15,7 @@ import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
@@ -80,7 +81,50 @@ class WaitReportIntegrationTests extends RunningService {
 		assertThat(own.<List<String>>json("$.groups[*].group")).containsExactly(organization);
 	}
 
-	private void started(String organization, String language, int daysAgo) {
+	@Test
+	void duplicateLinkedAfterItsFirstSessionCountsInNoWait() {
+		String alone = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		String duplicate = started(alone, "fr", 20);
+
+		linkedAsADuplicate(duplicate);
+
+		Http.Answer report = this.http.get("/api/v1/insight/waits?organizationId=" + alone);
+		assertThat(report.<List<String>>json("$.groups[*].group")).isEmpty();
+	}
+
+	@Test
+	void duplicateLinkedWhileWaitingIsLeftOutOfTheQueueLengthOnEveryDay() {
+		String alone = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		String duplicate = proposed(alone, "fr", 20);
+
+		linkedAsADuplicate(duplicate);
+
+		Http.Answer report = this.http.get("/api/v1/insight/waits?organizationId=" + alone);
+		assertThat(report.<List<Integer>>json("$.queueLength[0].days[*].length")).hasSize(90).containsOnly(0);
+	}
+
+	/**
+	 * A coordinator found it the same person as another open referral, and linked them.
+	 */
+	private void linkedAsADuplicate(String id) {
+		Wire.publish(this.kafka, new PossibleDuplicateResolvedV1(id, UUID.randomUUID().toString(),
+				PossibleDuplicateResolvedV1.Resolution.LINKED, "coordination.laval", Instant.now()));
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id).<String>json("$.referral.status"),
+					status -> !"PROPOSED".equals(status) && !"IN_THERAPY".equals(status));
+	}
+
+	private String started(String organization, String language, int daysAgo) {
+		String id = proposed(organization, language, daysAgo);
+		for (String action : List.of("confirmation", "first-session")) {
+			String etag = this.http.get("/api/v1/queue/" + id).header("etag");
+			assertThat(this.http.postJson("/api/v1/queue/" + id + "/" + action, "{}", "If-Match", etag).status())
+				.isEqualTo(200);
+		}
+		return id;
+	}
+
+	private String proposed(String organization, String language, int daysAgo) {
 		String id = UUID.randomUUID().toString();
 		Instant now = Instant.now();
 		Wire.publish(this.kafka,
@@ -97,11 +141,7 @@ class WaitReportIntegrationTests extends RunningService {
 			.until(() -> this.http.get("/api/v1/queue/" + id),
 					answer -> answer.status() == 200 && "PROPOSED".equals(answer.json("$.referral.status"))
 							&& answer.json("$.referral.registeredAt") != null);
-		for (String action : List.of("confirmation", "first-session")) {
-			String etag = this.http.get("/api/v1/queue/" + id).header("etag");
-			assertThat(this.http.postJson("/api/v1/queue/" + id + "/" + action, "{}", "If-Match", etag).status())
-				.isEqualTo(200);
-		}
+		return id;
 	}
 
 }
