@@ -47,6 +47,13 @@ class WaitMetrics implements MeterBinder {
 				.tag("status", status.name())
 				.register(registry);
 		}
+		Gauge.builder("waitlist.sixty.day.risk", this.queue::countAtSixtyDayRisk)
+			.description("Referrals not yet in therapy flagged at risk of passing 60 days of waiting")
+			.register(registry);
+		// Referrals without an organization: present from the start, so that the
+		// dashboard's wait panels and rates have a series before the first therapy
+		// starts.
+		waitTimer("none");
 	}
 
 	@EventListener
@@ -56,12 +63,16 @@ class WaitMetrics implements MeterBinder {
 				|| change.stateSince() == null) {
 			return;
 		}
-		Timer.builder("waitlist.wait")
-			.description("Wait from registration to the first session")
-			.tag("organization", (change.organizationId() != null) ? change.organizationId() : "none")
-			.serviceLevelObjectives(BUCKETS)
-			.register(this.registry)
+		waitTimer((change.organizationId() != null) ? change.organizationId() : "none")
 			.record(Duration.between(change.registeredAt(), change.stateSince()));
+	}
+
+	private Timer waitTimer(String organization) {
+		return Timer.builder("waitlist.wait")
+			.description("Wait from registration to the first session")
+			.tag("organization", organization)
+			.serviceLevelObjectives(BUCKETS)
+			.register(this.registry);
 	}
 
 	private long count(QueueStatus status) {

@@ -71,6 +71,16 @@ public class QueueReadings {
 		return this.mongo.count(new Query(Criteria.where("status").is(status)), QueueEntry.class);
 	}
 
+	/**
+	 * How many referrals of the whole network not yet in therapy were flagged at risk of
+	 * passing 60 days of waiting.
+	 */
+	public long countAtSixtyDayRisk() {
+		return this.mongo.count(
+				new Query(Criteria.where("status").in(QueueStatus.BEFORE_THERAPY).and("sixtyDayRiskFlagged").is(true)),
+				QueueEntry.class);
+	}
+
 	private static Criteria therapyStartedSince(@Nullable String organizationId, Instant since) {
 		return inScope(organizationId).and("steps").elemMatch(step(StepKind.THERAPY_STARTED).and("at").gte(since));
 	}

@@ -34,6 +34,10 @@ class WaitMetricsIntegrationTests extends RunningService {
 
 	@Test
 	void firstSessionRecordsTheWaitAndTheQueueLengthIsExposedToPrometheus() {
+		// Present before any therapy starts, for the dashboard and alert rules.
+		assertThat(this.anonymous.get("/actuator/prometheus").body()).contains(
+				"waitlist_wait_seconds_count{application=\"waitlist-service\",organization=\"none\"}",
+				"waitlist_sixty_day_risk{application=\"waitlist-service\"}");
 		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
 		String id = UUID.randomUUID().toString();
 		Instant now = Instant.now();

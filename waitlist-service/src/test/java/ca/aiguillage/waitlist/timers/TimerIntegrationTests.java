@@ -112,6 +112,9 @@ class TimerIntegrationTests extends RunningService {
 		});
 		assertThat(this.http.get("/api/v1/queue/" + id).<List<String>>json("$.referral.reviewCauses"))
 			.containsExactlyInAnyOrder("STATE_TOO_LONG", "SIXTY_DAY_RISK", "NO_CHECK_IN_ANSWER");
+		// Operators see the client among those at risk of passing 60 days.
+		assertThat(this.anonymous.get("/actuator/prometheus").body())
+			.containsPattern("(?m)^waitlist_sixty_day_risk\\{[^}]*\\} [1-9]");
 	}
 
 	@Test
