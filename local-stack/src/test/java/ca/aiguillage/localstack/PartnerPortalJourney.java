@@ -89,7 +89,7 @@ final class PartnerPortalJourney {
 	}
 
 	private static void submit(WebDriver browser) {
-		WebElement button = browser.findElement(By.cssSelector("button[type=submit]"));
+		WebElement button = browser.findElement(By.cssSelector("main button[type=submit]"));
 		button.click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
 	}

@@ -1,7 +1,6 @@
 package ca.aiguillage.matching.directory;
 
-import java.util.Locale;
-
+import ca.aiguillage.platform.security.PageLanguages;
 import ca.aiguillage.platform.security.SignInPages;
 
 import org.springframework.context.annotation.Bean;
@@ -13,8 +12,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The directory pages' own security, before the API's: coordinators sign in as to the
@@ -33,24 +30,17 @@ class DirectoryPagesSecurity implements WebMvcConfigurer {
 	}
 
 	/**
-	 * French unless the browser asks for English, or the person chose a language with
-	 * {@code ?lang=}; the API's answers follow {@code Accept-Language} as before.
+	 * The platform's page languages: French unless the browser or {@code ?lang=} asks for
+	 * English.
 	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("AIGUILLAGE_LANG");
-		resolver.setDefaultLocaleFunction(request -> {
-			String header = request.getHeader("Accept-Language");
-			return (header != null && request.getLocale().getLanguage().equals("en")) ? Locale.ENGLISH : Locale.FRENCH;
-		});
-		return resolver;
+		return PageLanguages.resolver();
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor languages = new LocaleChangeInterceptor();
-		languages.setParamName("lang");
-		registry.addInterceptor(languages).addPathPatterns(PAGES, PAGES + "/**");
+		PageLanguages.switchable(registry, PAGES);
 	}
 
 }

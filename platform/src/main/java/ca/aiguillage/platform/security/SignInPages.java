@@ -1,19 +1,43 @@
 package ca.aiguillage.platform.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The security of pages people sign in to (the coordinators' console, the partner
- * portal), ordered before the API's: authorization code with PKCE through the
+ * The security of pages people sign in to (the coordinators' console, the partner portal,
+ * the directory), ordered before the API's: authorization code with PKCE through the
  * authorization server's client registration {@value #REGISTRATION}, a session, CSRF on
- * forms, and roles from the checked access token ({@link SignedInPeople}). The API keeps
- * its bearer tokens.
+ * forms, and roles from the checked access token ({@link SignedInPeople}). A session ends
+ * when its access token expires, or after {@value #SESSION_LIFETIME} when that is shorter
+ * ({@link SessionLifetime}); signing out ends the authorization server's session too. The
+ * API keeps its bearer tokens.
  */
 public final class SignInPages {
 
 	/** The client registration every service's pages sign in with. */
 	public static final String REGISTRATION = "aiguillage";
+
+	/** The setting that bounds a page session's lifetime below its token's. */
+	public static final String SESSION_LIFETIME = "aiguillage.pages.session-lifetime";
+
+	/** The setting naming the provider's end-session endpoint, when it is not ours. */
+	public static final String SIGN_OUT_URI = "aiguillage.pages.sign-out-uri";
 
 	private SignInPages() {
 	}
@@ -29,15 +53,47 @@ public final class SignInPages {
 	 */
 	public static SecurityFilterChain chain(HttpSecurity http, String pages, String afterSignIn, String... roles)
 			throws Exception {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		Binder settings = Binder.get(context.getEnvironment());
+		Duration longest = settings.bind(SESSION_LIFETIME, Duration.class).orElse(null);
+		String signOut = settings.bind(SIGN_OUT_URI, String.class).orElse(null);
+		Clock clock = Clock.systemUTC();
 		http.securityMatcher(pages, pages + "/**", "/oauth2/authorization/**", "/login/oauth2/**", "/webjars/**",
 				"/logout")
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/webjars/**").permitAll().anyRequest().hasAnyRole(roles))
 			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION)
-				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInPeople()))
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInPeople(longest, clock)))
 				.defaultSuccessUrl(afterSignIn, true))
-			.logout(logout -> logout.logoutSuccessUrl(pages));
+			.addFilterBefore(new SessionLifetime(clock), AuthorizationFilter.class)
+			.logout(logout -> logout.logoutSuccessHandler(
+					endProviderSession(context.getBean(ClientRegistrationRepository.class), signOut, pages)));
 		return http.build();
+	}
+
+	/**
+	 * After the page session ends, the authorization server's ends too (OpenID Connect
+	 * RP-initiated logout), or the next visit would sign the person in again without a
+	 * password, which on a shared computer is someone else.
+	 */
+	private static LogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations,
+			@Nullable String signOut, String pages) {
+		return (HttpServletRequest request, HttpServletResponse response, @Nullable Authentication signedIn) -> {
+			ClientRegistration registration = registrations.findByRegistrationId(REGISTRATION);
+			if (registration == null || !(signedIn != null && signedIn.getPrincipal() instanceof OidcUser person)) {
+				response.sendRedirect(request.getContextPath() + pages);
+				return;
+			}
+			String endpoint = (signOut != null) ? signOut
+					: registration.getProviderDetails()
+						.getAuthorizationUri()
+						.replaceFirst("/oauth2/authorize$", "/connect/logout");
+			response.sendRedirect(UriComponentsBuilder.fromUriString(endpoint)
+				.queryParam("id_token_hint", person.getIdToken().getTokenValue())
+				.queryParam("client_id", registration.getClientId())
+				.encode()
+				.toUriString());
+		};
 	}
 
 }

@@ -17,9 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param fee the fee per session from the sliding scale, or null when the income was not
  * given
  * @param linkedTo the open referral of the same person this one was linked to, or null
+ * @param partnerReference the referrer's own reference (its file number), shown only to
+ * the referrer; or null
  */
 public record ReferralReceipt(String referralId, String status, Instant receivedAt, List<String> crisisResources,
-		List<Referral.Step> timeline, @Nullable SessionFee fee, @Nullable String linkedTo) {
+		List<Referral.Step> timeline, @Nullable SessionFee fee, @Nullable String linkedTo,
+		@Nullable String partnerReference) {
 
 	private static final List<String> CRISIS_RESOURCES = List.of("911", "811", "988", "1-866-277-3553");
 
@@ -29,7 +32,7 @@ public record ReferralReceipt(String referralId, String status, Instant received
 	 */
 	public static ReferralReceipt of(Referral referral) {
 		if (!referral.linkHidden()) {
-			return full(referral);
+			return whole(referral, referral.request().partnerReference());
 		}
 		List<Referral.Step> timeline = referral.timeline()
 			.stream()
@@ -37,16 +40,20 @@ public record ReferralReceipt(String referralId, String status, Instant received
 					? new Referral.Step(ReferralStatus.SUBMITTED, step.at(), step.organizationId()) : step)
 			.toList();
 		return new ReferralReceipt(referral.getId(), ReferralStatus.SUBMITTED.name(), referral.receivedAt(), List.of(),
-				timeline, referral.fee(), null);
+				timeline, referral.fee(), null, referral.request().partnerReference());
 	}
 
 	/**
 	 * What a coordinator or an administrator sees.
 	 */
 	public static ReferralReceipt full(Referral referral) {
+		return whole(referral, null);
+	}
+
+	private static ReferralReceipt whole(Referral referral, @Nullable String partnerReference) {
 		return new ReferralReceipt(referral.getId(), referral.status().name(), referral.receivedAt(),
 				(referral.status() == ReferralStatus.REDIRECTED) ? CRISIS_RESOURCES : List.of(), referral.timeline(),
-				referral.fee(), referral.linkedTo());
+				referral.fee(), referral.linkedTo(), partnerReference);
 	}
 
 	/**
