@@ -45,7 +45,8 @@ class CapabilityController {
 			.setKind(CapabilityStatementKind.INSTANCE)
 			.setFhirVersion(FHIRVersion._4_0_1)
 			.setDescription("Referrals in as a transaction Bundle (ServiceRequest, Patient, Consent, "
-					+ "QuestionnaireResponse of " + Conformance.QUESTIONNAIRE + "), the closed loop out as Task.");
+					+ "QuestionnaireResponse of " + Conformance.QUESTIONNAIRE
+					+ "), the closed loop out as Task, the directory's capacity as HealthcareService.");
 		statement.getImplementation().setDescription("Aiguillage fhir-gateway");
 		statement.addFormat("json").addFormat("xml");
 		CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
@@ -65,6 +66,17 @@ class CapabilityController {
 		task.addSearchParam().setName("based-on").setType(SearchParamType.REFERENCE);
 		task.addSearchParam().setName("owner").setType(SearchParamType.REFERENCE);
 		task.addSearchParam().setName("_lastUpdated").setType(SearchParamType.DATE);
+		CapabilityStatementRestResourceComponent service = rest.addResource()
+			.setType("HealthcareService")
+			.setDocumentation("One per organization, read-only, with the SDOH Clinical Care capacity status "
+					+ "computed from its free places now.");
+		service.addInteraction().setCode(TypeRestfulInteraction.READ);
+		service.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+		service.addSearchParam().setName("organization").setType(SearchParamType.REFERENCE);
+		service.addSearchParam()
+			.setName("language")
+			.setType(SearchParamType.TOKEN)
+			.setDocumentation("A language of communication (BCP 47: fr, en, es…).");
 		for (String type : new String[] { "ServiceRequest", "Patient", "Consent", "QuestionnaireResponse" }) {
 			rest.addResource()
 				.setType(type)
