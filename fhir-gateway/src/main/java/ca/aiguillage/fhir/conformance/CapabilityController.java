@@ -77,6 +77,18 @@ class CapabilityController {
 			.setName("language")
 			.setType(SearchParamType.TOKEN)
 			.setDocumentation("A language of communication (BCP 47: fr, en, es…).");
+		CapabilityStatementRestResourceComponent subscription = rest.addResource()
+			.setType("Subscription")
+			.setDocumentation("R4 Subscriptions Backport, rest-hook, topic "
+					+ "https://aiguillage.example.org/fhir/SubscriptionTopic/task-status (Basic/task-status): "
+					+ "each move of the partner's own Tasks, signed like our webhooks.");
+		subscription.addInteraction().setCode(TypeRestfulInteraction.CREATE);
+		subscription.addInteraction().setCode(TypeRestfulInteraction.READ);
+		rest.addResource()
+			.setType("Basic")
+			.setDocumentation("Basic/task-status: the subscription topic, as the backport publishes it in R4.")
+			.addInteraction()
+			.setCode(TypeRestfulInteraction.READ);
 		for (String type : new String[] { "ServiceRequest", "Patient", "Consent", "QuestionnaireResponse" }) {
 			rest.addResource()
 				.setType(type)
