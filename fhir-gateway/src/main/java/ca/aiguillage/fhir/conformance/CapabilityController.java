@@ -55,7 +55,9 @@ class CapabilityController {
 			.setDescription("OAuth2 bearer tokens of the Aiguillage authorization server (client credentials, "
 					+ "client_secret or private_key_jwt); a partner sees only its own Tasks.")
 			.addService(new CodeableConcept(
-					new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")));
+					new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
+			.addService(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service",
+					"SMART-on-FHIR", "SMART-on-FHIR")));
 		rest.addInteraction().setCode(SystemRestfulInteraction.TRANSACTION);
 		CapabilityStatementRestResourceComponent task = rest.addResource().setType("Task");
 		task.addInteraction().setCode(TypeRestfulInteraction.READ);
