@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -96,23 +97,42 @@ record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime,
 	 * @param roles the roles its tokens carry
 	 * @param organizationId the organization it acts for, if a coordinator's
 	 * @param partnerId the partner it acts for
+	 * @param jwkSetUrl where its public keys are published, when it authenticates with a
+	 * signed JWT assertion ({@code private_key_jwt}, SMART Backend Services) instead of a
+	 * secret
 	 */
-	record SystemClient(@NotBlank String clientId, @Pattern(regexp = BCRYPT, message = NOT_BCRYPT) String secret,
-			@NotEmpty List<Role> roles, @Nullable String organizationId, @Nullable String partnerId) {
+	record SystemClient(@NotBlank String clientId,
+			@Pattern(regexp = BCRYPT, message = NOT_BCRYPT) @Nullable String secret, @NotEmpty List<Role> roles,
+			@Nullable String organizationId, @Nullable String partnerId, @Nullable URI jwkSetUrl) {
 
 		Claims claims() {
 			return new Claims(this.roles, this.organizationId, this.partnerId);
 		}
 
 		RegisteredClient registration(Duration tokenLifetime) {
-			return RegisteredClient.withId(this.clientId)
+			RegisteredClient.Builder registration = RegisteredClient.withId(this.clientId)
 				.clientId(this.clientId)
-				.clientSecret(this.secret)
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build());
+			if (this.jwkSetUrl != null) {
+				// SMART Backend Services: an assertion signed with RS384, keys at the
+				// system's JWK Set URL.
+				return registration.clientAuthenticationMethod(ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+					.clientSettings(ClientSettings.builder()
+						.jwkSetUrl(this.jwkSetUrl.toString())
+						.tokenEndpointAuthenticationSigningAlgorithm(SignatureAlgorithm.RS384)
+						.build())
+					.build();
+			}
+			return registration.clientSecret(this.secret)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build())
 				.build();
+		}
+
+		@AssertTrue(message = "a system authenticates with either a secret or a jwk-set-url")
+		boolean isAuthenticatedOneWay() {
+			return (this.secret == null) != (this.jwkSetUrl == null);
 		}
 
 		@AssertTrue(message = "a coordinator needs an organization-id")

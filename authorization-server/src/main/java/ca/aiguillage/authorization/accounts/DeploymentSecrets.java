@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -78,9 +80,9 @@ final class DeploymentSecrets {
 		}
 	}
 
-	private static boolean holdsDemoPassword(PasswordEncoder encoder, String name, String hash) {
+	private static boolean holdsDemoPassword(PasswordEncoder encoder, String name, @Nullable String hash) {
 		String demo = PUBLISHED_DEMO_PASSWORDS.get(name);
-		return demo != null && encoder.matches(demo, hash);
+		return demo != null && hash != null && encoder.matches(demo, hash);
 	}
 
 	private static boolean isLoopback(URI issuer) {

@@ -45,7 +45,8 @@ class CapabilityController {
 			.setKind(CapabilityStatementKind.INSTANCE)
 			.setFhirVersion(FHIRVersion._4_0_1)
 			.setDescription("Referrals in as a transaction Bundle (ServiceRequest, Patient, Consent, "
-					+ "QuestionnaireResponse of " + Conformance.QUESTIONNAIRE + "), the closed loop out as Task.");
+					+ "QuestionnaireResponse of " + Conformance.QUESTIONNAIRE
+					+ "), the closed loop out as Task, the directory's capacity as HealthcareService.");
 		statement.getImplementation().setDescription("Aiguillage fhir-gateway");
 		statement.addFormat("json").addFormat("xml");
 		CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
@@ -54,7 +55,9 @@ class CapabilityController {
 			.setDescription("OAuth2 bearer tokens of the Aiguillage authorization server (client credentials, "
 					+ "client_secret or private_key_jwt); a partner sees only its own Tasks.")
 			.addService(new CodeableConcept(
-					new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")));
+					new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service", "OAuth", "OAuth")))
+			.addService(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/restful-security-service",
+					"SMART-on-FHIR", "SMART-on-FHIR")));
 		rest.addInteraction().setCode(SystemRestfulInteraction.TRANSACTION);
 		CapabilityStatementRestResourceComponent task = rest.addResource().setType("Task");
 		task.addInteraction().setCode(TypeRestfulInteraction.READ);
@@ -65,6 +68,29 @@ class CapabilityController {
 		task.addSearchParam().setName("based-on").setType(SearchParamType.REFERENCE);
 		task.addSearchParam().setName("owner").setType(SearchParamType.REFERENCE);
 		task.addSearchParam().setName("_lastUpdated").setType(SearchParamType.DATE);
+		CapabilityStatementRestResourceComponent service = rest.addResource()
+			.setType("HealthcareService")
+			.setDocumentation("One per organization, read-only, with the SDOH Clinical Care capacity status "
+					+ "computed from its free places now.");
+		service.addInteraction().setCode(TypeRestfulInteraction.READ);
+		service.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+		service.addSearchParam().setName("organization").setType(SearchParamType.REFERENCE);
+		service.addSearchParam()
+			.setName("language")
+			.setType(SearchParamType.TOKEN)
+			.setDocumentation("A language of communication (BCP 47: fr, en, es…).");
+		CapabilityStatementRestResourceComponent subscription = rest.addResource()
+			.setType("Subscription")
+			.setDocumentation("R4 Subscriptions Backport, rest-hook, topic "
+					+ "https://aiguillage.example.org/fhir/SubscriptionTopic/task-status (Basic/task-status): "
+					+ "each move of the partner's own Tasks, signed like our webhooks.");
+		subscription.addInteraction().setCode(TypeRestfulInteraction.CREATE);
+		subscription.addInteraction().setCode(TypeRestfulInteraction.READ);
+		rest.addResource()
+			.setType("Basic")
+			.setDocumentation("Basic/task-status: the subscription topic, as the backport publishes it in R4.")
+			.addInteraction()
+			.setCode(TypeRestfulInteraction.READ);
 		for (String type : new String[] { "ServiceRequest", "Patient", "Consent", "QuestionnaireResponse" }) {
 			rest.addResource()
 				.setType(type)

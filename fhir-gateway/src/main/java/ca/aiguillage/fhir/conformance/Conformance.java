@@ -21,6 +21,7 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
@@ -99,7 +100,7 @@ public final class Conformance {
 	static Bundle warmUp() {
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		for (org.hl7.fhir.r4.model.Resource resource : List.of(new ServiceRequest(), new Patient(), new Consent(),
-				new QuestionnaireResponse(), new Task())) {
+				new QuestionnaireResponse(), new Task(), new HealthcareService())) {
 			bundle.addEntry().setResource(resource);
 		}
 		return bundle;

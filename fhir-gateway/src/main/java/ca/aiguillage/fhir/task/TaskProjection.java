@@ -37,6 +37,7 @@ import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,8 +49,11 @@ class TaskProjection {
 
 	private final Tasks tasks;
 
-	TaskProjection(Tasks tasks) {
+	private final ApplicationEventPublisher publisher;
+
+	TaskProjection(Tasks tasks, ApplicationEventPublisher publisher) {
 		this.tasks = tasks;
+		this.publisher = publisher;
 	}
 
 	void applyReferral(ReceivedEvent event) {
@@ -131,7 +135,12 @@ class TaskProjection {
 
 	private void record(String referralId, Stage stage, Instant at, @Nullable String partnerId,
 			@Nullable String organizationId) {
-		this.tasks.record(referralId, stage, at, partnerId, organizationId);
+		if (!this.tasks.record(referralId, stage, at, partnerId, organizationId)) {
+			return; // a redelivered or late event: the Task did not move
+		}
+		this.tasks.find(referralId)
+			.filter(entry -> entry.partnerId() != null)
+			.ifPresent(entry -> this.publisher.publishEvent(new TaskMoved(TaskResource.of(entry), entry.partnerId())));
 	}
 
 }

@@ -50,8 +50,9 @@ class Tasks {
 	 * @param at when
 	 * @param partnerId its referring partner, when the event names it
 	 * @param organizationId the organization that holds it, when the event names it
+	 * @return whether the Task moved to that stage
 	 */
-	void record(String referralId, Stage stage, Instant at, @Nullable String partnerId,
+	boolean record(String referralId, Stage stage, Instant at, @Nullable String partnerId,
 			@Nullable String organizationId) {
 		Date when = Date.from(at);
 		Update known = new Update().setOnInsert("stageAt", new Date(0));
@@ -67,8 +68,10 @@ class Tasks {
 		}
 		this.mongo.upsert(query(where("_id").is(referralId)), known, COLLECTION);
 		Date now = Date.from(this.clock.instant());
-		this.mongo.updateFirst(query(where("_id").is(referralId).and("stageAt").lt(when)),
-				new Update().set("stage", stage.name()).set("stageAt", when).set("lastUpdated", now), COLLECTION);
+		boolean moved = this.mongo
+			.updateFirst(query(where("_id").is(referralId).and("stageAt").lt(when)),
+					new Update().set("stage", stage.name()).set("stageAt", when).set("lastUpdated", now), COLLECTION)
+			.getModifiedCount() > 0;
 		if (organizationId != null) {
 			// The latest proposal's organization holds the referral, whatever stage came
 			// later.
@@ -80,6 +83,7 @@ class Tasks {
 						.set("lastUpdated", now),
 					COLLECTION);
 		}
+		return moved;
 	}
 
 	Optional<Entry> find(String referralId) {

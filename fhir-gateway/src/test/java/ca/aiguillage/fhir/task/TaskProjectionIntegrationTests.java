@@ -158,6 +158,19 @@ class TaskProjectionIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void smartConfigurationIsPublicAndNamesTheTokenEndpointAndPrivateKeyJwt() {
+		Http.Answer smart = this.anonymous.get("/fhir/.well-known/smart-configuration");
+
+		assertThat(smart.status()).isEqualTo(200);
+		assertThat(smart.<String>json("$.token_endpoint")).endsWith("/oauth2/token");
+		assertThat(smart.<List<String>>json("$.token_endpoint_auth_methods_supported")).contains("private_key_jwt");
+		assertThat(smart.<List<String>>json("$.token_endpoint_auth_signing_alg_values_supported"))
+			.containsExactly("RS384");
+		assertThat(smart.<List<String>>json("$.capabilities")).contains("client-confidential-asymmetric");
+		assertThat(this.anonymous.get("/fhir/Task").status()).isEqualTo(401);
+	}
+
+	@Test
 	void invalidBundleGetsAnOperationOutcomeNamingTheElementAndReachesNoService() {
 		String bundle = Fixtures.repositoryFile("examples/fhir/referral-bundle.json")
 			.replace("\"code\": \"ADULT\"", "\"code\": \"ELDERLY\"");

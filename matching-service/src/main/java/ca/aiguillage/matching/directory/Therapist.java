@@ -168,7 +168,8 @@ public class Therapist extends Aggregate {
 
 	private TherapistChangedV1 changed(Instant now) {
 		return new TherapistChangedV1(getId(), this.organizationId, this.active, this.places, this.lowFeePlaces,
-				freePlaces(), now);
+				freePlaces(), now, List.copyOf(this.languages), List.copyOf(this.approaches),
+				List.copyOf(this.clienteles), List.copyOf(this.modalities));
 	}
 
 	/**

@@ -129,6 +129,18 @@ class TherapistTests {
 	}
 
 	@Test
+	void changeAnnouncesFreePlacesWithWhatTheTherapistOffers() {
+		Therapist therapist = therapist(2, true);
+
+		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
+
+		assertThat(therapist.raisedEvents()).filteredOn(TherapistChangedV1.class::isInstance)
+			.last()
+			.isEqualTo(new TherapistChangedV1("t-1", "org-laval", true, 2, 0, 1, NOW, List.of("fr", "ar"),
+					List.of(Approach.SYSTEMIC), List.of(Clientele.ADULT, Clientele.COUPLE), List.of(Modality.VIDEO)));
+	}
+
+	@Test
 	void releasedPlaceIsFreeAgainAndAnnouncedWithItsCause() {
 		Therapist therapist = therapist(1, true);
 		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));

@@ -2,6 +2,8 @@ package ca.aiguillage.notification.channels;
 
 import java.time.Clock;
 
+import ca.aiguillage.platform.webhooks.WebhookAddresses;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

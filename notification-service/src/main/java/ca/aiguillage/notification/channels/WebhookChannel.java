@@ -3,16 +3,12 @@ package ca.aiguillage.notification.channels;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import ca.aiguillage.platform.webhooks.WebhookAddresses;
+import ca.aiguillage.platform.webhooks.WebhookSignatures;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -35,7 +31,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class WebhookChannel implements AutoCloseable {
 
 	/** The prefix of a Standard Webhooks secret. */
-	public static final String SECRET_PREFIX = "whsec_";
+	public static final String SECRET_PREFIX = WebhookSignatures.SECRET_PREFIX;
 
 	/** Why a message was not sent to an endpoint that resolves to a refused range. */
 	public static final String ADDRESS_REFUSED = "WEBHOOK_ADDRESS_REFUSED";
@@ -103,34 +99,14 @@ public final class WebhookChannel implements AutoCloseable {
 		throw new ChannelFailure(status >= 400 && status < 500 && status != 408 && status != 429, "WEBHOOK_" + status);
 	}
 
-	/**
-	 * The {@code webhook-signature} header with one signature per secret, space apart, as
-	 * Standard Webhooks allows while secrets are rotated.
-	 */
+	/** The {@code webhook-signature} header: one signature per secret, space apart. */
 	public static String signatures(List<String> secrets, String id, String timestamp, String body) {
-		return secrets.stream().map(secret -> signature(secret, id, timestamp, body)).collect(Collectors.joining(" "));
+		return WebhookSignatures.signatures(secrets, id, timestamp, body);
 	}
 
-	/**
-	 * The {@code webhook-signature} of a message with one secret.
-	 * @param secret {@code whsec_<base64 key>}
-	 * @param id the {@code webhook-id}
-	 * @param timestamp the {@code webhook-timestamp}, in seconds
-	 * @param body the exact body
-	 * @return {@code v1,<base64 signature>}
-	 */
+	/** The {@code webhook-signature} of a message with one secret. */
 	public static String signature(String secret, String id, String timestamp, String body) {
-		byte[] key = Base64.getDecoder()
-			.decode(secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret);
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			byte[] signed = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
-			return "v1," + Base64.getEncoder().encodeToString(signed);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return WebhookSignatures.signature(secret, id, timestamp, body);
 	}
 
 	@Override

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import ca.aiguillage.notification.channels.WebhookAddresses;
+import ca.aiguillage.platform.webhooks.WebhookAddresses;
 import ca.aiguillage.notification.channels.WebhookSettings;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldViolation;

@@ -3,6 +3,8 @@ package ca.aiguillage.notification.channels;
 import java.net.InetAddress;
 import java.time.Clock;
 
+import ca.aiguillage.platform.webhooks.WebhookAddresses;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.channels;
+package ca.aiguillage.platform.webhooks;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

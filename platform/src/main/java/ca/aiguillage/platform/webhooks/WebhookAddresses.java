@@ -1,4 +1,4 @@
-package ca.aiguillage.notification.channels;
+package ca.aiguillage.platform.webhooks;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
