@@ -49,7 +49,12 @@ final class StackProcess {
 	}
 
 	private static ConfigurableApplicationContext service(int index, String[] arguments) {
-		return LocalStack.APPLICATIONS.get(index).get().registerShutdownHook(false).run(arguments);
+		StaticMembership membership = new StaticMembership(LocalStack.SERVICE_PRINCIPALS.get(index));
+		return LocalStack.APPLICATIONS.get(index)
+			.get()
+			.initializers((context) -> context.getBeanFactory().registerSingleton("staticMembership", membership))
+			.registerShutdownHook(false)
+			.run(arguments);
 	}
 
 }

@@ -93,7 +93,7 @@ class ProcessStackFaultTests {
 
 	@Test
 	@Order(1)
-	void matchingKilledMidFlowAndRestartedLosesAndDoublesNothing() {
+	void matchingKilledMidFlowAndRestartedLosesAndDoublesNothing() throws Exception {
 		List<String> accepted = new ArrayList<>(postWave());
 		stack.kill(Part.MATCHING);
 		accepted.addAll(postWave());
@@ -101,6 +101,9 @@ class ProcessStackFaultTests {
 		stack.restart(Part.MATCHING);
 		accepted.addAll(postWave());
 		everyReferralHasExactlyOneFirstDecision("kill -9 matching-service, restart", accepted, restarted);
+		// It took its partitions back as the member it was: static membership.
+		assertThat(groupInstanceIds("matching-service")).isNotEmpty()
+			.allSatisfy((id) -> assertThat(id).startsWith("matching-service."));
 	}
 
 	@Test
@@ -109,7 +112,8 @@ class ProcessStackFaultTests {
 		List<String> accepted = new ArrayList<>(postWave());
 		stack.pause(Part.WAITLIST);
 		accepted.addAll(postWave());
-		// Paused past its broker session (45 s): the broker drops it from its groups.
+		// Paused past its broker session (StaticMembership.SESSION): the broker drops it
+		// from its groups.
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofSeconds(2))
 			.until(() -> waitlistGroupsHaveNoMember());
@@ -308,6 +312,19 @@ class ProcessStackFaultTests {
 			name.append((char) ('a' + rest % 26));
 		}
 		return name.toString();
+	}
+
+	private static List<String> groupInstanceIds(String group) throws Exception {
+		try (Admin admin = Admin.create(stack.kafkaClientSettings(KafkaPrincipals.ADMIN))) {
+			return admin.describeConsumerGroups(List.of(group))
+				.all()
+				.get()
+				.get(group)
+				.members()
+				.stream()
+				.map((member) -> member.groupInstanceId().orElse("none"))
+				.toList();
+		}
 	}
 
 	private static boolean waitlistGroupsHaveNoMember() throws Exception {
