@@ -1,6 +1,8 @@
 package ca.aiguillage.localstack;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
@@ -56,6 +60,9 @@ class ProcessStackFaultTests {
 
 	private static final int PER_WAVE = 10;
 
+	// The stack chooses the broker's port first, then the database's.
+	private static final int DATABASE_PORT_CHOSEN = 2;
+
 	@TempDir
 	static Path data;
 
@@ -70,9 +77,17 @@ class ProcessStackFaultTests {
 	private static int people;
 
 	@BeforeAll
-	static void startEveryPartInItsOwnProcess() {
-		stack = ProcessStack.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true),
-				(port) -> (database = FaultyProxy.start(port)).port());
+	static void startEveryPartInItsOwnProcess() throws IOException {
+		// Another process takes the database's free port before the database binds
+		// it: the stack starts the database again on another one.
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			AtomicInteger chosen = new AtomicInteger();
+			IntSupplier ports = () -> (chosen.incrementAndGet() == DATABASE_PORT_CHOSEN) ? taken.getLocalPort()
+					: FreePorts.next();
+			stack = ProcessStack.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true),
+					(port) -> (database = FaultyProxy.start(port)).port(), ports);
+			assertThat(stack.port(Part.MONGO)).isNotEqualTo(taken.getLocalPort());
+		}
 	}
 
 	@AfterAll

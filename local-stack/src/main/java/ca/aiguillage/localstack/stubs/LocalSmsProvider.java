@@ -92,7 +92,11 @@ public final class LocalSmsProvider implements AutoCloseable {
 	}
 
 	public String baseUrl() {
-		return "http://localhost:" + this.server.getAddress().getPort();
+		return "http://localhost:" + port();
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
 	}
 
 	private void message(HttpExchange exchange) throws IOException {
