@@ -52,7 +52,9 @@ import static org.awaitility.Awaitility.await;
  * (nothing lost, nothing doubled) and every invariant of the {@link InvariantChecker}
  * must hold. Each fault appends its line to {@code target/fault-report.md}. Outages last
  * {@code -Daiguillage.faults.outage-seconds} (20 s by default, to keep the tier within
- * CI's budget; the issue's figure is 60 s, and 180 s for the database).
+ * CI's budget; the issue's figure is 60 s), the database's cut
+ * {@code -Daiguillage.faults.database-outage-seconds} (the outage's by default; the
+ * issue's figure is 180 s).
  */
 @Tag("faults")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,6 +69,11 @@ class ProcessStackFaultTests {
 	static Path data;
 
 	private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("aiguillage.faults.outage-seconds", 20));
+
+	// The database outage is 3 minutes: a property of its own, the outage's by
+	// default.
+	private static final Duration DATABASE_OUTAGE = Duration
+		.ofSeconds(Long.getLong("aiguillage.faults.database-outage-seconds", OUTAGE.toSeconds()));
 
 	private static ProcessStack stack;
 
@@ -171,12 +178,12 @@ class ProcessStackFaultTests {
 		List<String> accepted = new ArrayList<>(postWave());
 		database.cut();
 		// Held for the outage: what the services do meanwhile is the fault.
-		await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(5)).until(() -> true);
+		await().pollDelay(DATABASE_OUTAGE).atMost(DATABASE_OUTAGE.plusSeconds(5)).until(() -> true);
 		long restored = System.nanoTime();
 		database.restore();
 		accepted.addAll(postWave());
-		everyReferralHasExactlyOneFirstDecision("database cut " + OUTAGE.toSeconds() + " s (proxy), restored", accepted,
-				restored);
+		everyReferralHasExactlyOneFirstDecision("database cut " + DATABASE_OUTAGE.toSeconds() + " s (proxy), restored",
+				accepted, restored);
 	}
 
 	@Test
