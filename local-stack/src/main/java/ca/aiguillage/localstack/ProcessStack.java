@@ -83,6 +83,8 @@ public final class ProcessStack implements AutoCloseable {
 
 	private final Map<String, Integer> emailReceived = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> smsPosted = new ConcurrentHashMap<>();
+
 	private ConsoleSmtpServer smtp;
 
 	private LocalSmsProvider sms;
@@ -150,7 +152,7 @@ public final class ProcessStack implements AutoCloseable {
 		// The stubs bind at once, in this process, and take any free port when theirs is
 		// taken.
 		this.smtp = ConsoleSmtpServer.start(anyPort ? 0 : 1025, this.emailReceived);
-		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived);
+		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived, this.smsPosted);
 		startAlone(Part.KAFKA);
 		startAlone(Part.MONGO);
 		if (this.databaseFront != null) {
@@ -371,7 +373,7 @@ public final class ProcessStack implements AutoCloseable {
 
 	/** Starts the SMS stand-in again on its port, keeping what it counted. */
 	public void startSms() {
-		this.sms = LocalSmsProvider.start(this.sms.port(), this.smsReceived);
+		this.sms = LocalSmsProvider.start(this.sms.port(), this.smsReceived, this.smsPosted);
 	}
 
 	/**
