@@ -185,6 +185,9 @@ class ProcessStackFaultTests {
 		await().pollDelay(DATABASE_OUTAGE).atMost(DATABASE_OUTAGE.plusSeconds(5)).until(() -> true);
 		long restored = System.nanoTime();
 		database.restore();
+		// A cut past a consumer's attempts (about 2.6 minutes) dead-letters events: the
+		// operator replays them once the database is back.
+		await().atMost(ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).until(() -> replayDeadLetters() == 0);
 		accepted.addAll(postWave());
 		everyReferralHasExactlyOneFirstDecision("database cut " + DATABASE_OUTAGE.toSeconds() + " s (proxy), restored",
 				accepted, restored);
@@ -292,6 +295,22 @@ class ProcessStackFaultTests {
 		}
 		everyReferralHasExactlyOneFirstDecision("a poison event on every topic (dead-lettered, then discarded)",
 				accepted, sent);
+	}
+
+	private static int replayDeadLetters() {
+		int replayed = 0;
+		try (InvariantChecker checker = checker()) {
+			for (DeadLetter letter : checker.listDeadLetters()) {
+				if (letter.action() == null) {
+					Http.Answer answer = Http.localhost(stack.port(serviceOf(letter.deadLetterTopic())))
+						.withToken(adminToken())
+						.postJson("/api/v1/admin/dead-letters/" + letter.id() + "/replay", "");
+					assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+					replayed++;
+				}
+			}
+		}
+		return replayed;
 	}
 
 	private static Part serviceOf(String deadLetterTopic) {
