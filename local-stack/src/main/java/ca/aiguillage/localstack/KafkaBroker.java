@@ -65,18 +65,33 @@ final class KafkaBroker implements AutoCloseable {
 	}
 
 	static KafkaBroker start(Path logDir, int port, int controllerPort) {
+		return start(logDir, port, controllerPort, port);
+	}
+
+	/**
+	 * Starts the broker listening on one port and telling its clients another, where
+	 * something in front of it (such as test-support's {@code FaultyProxy}) forwards to
+	 * it: every connection of every client then goes through that front, not only the
+	 * first.
+	 * @param logDir the broker's log directory
+	 * @param port the port it listens on
+	 * @param controllerPort the KRaft controller's port
+	 * @param advertisedPort the port its clients reach it at
+	 * @return the running broker
+	 */
+	static KafkaBroker start(Path logDir, int port, int controllerPort, int advertisedPort) {
 		KafkaPrincipals principals = KafkaPrincipals.loadOrCreate(logDir.getParent());
 		Properties config = baseConfig(logDir, controllerPort);
 		Path secured = logDir.getParent().resolve("kafka-secured");
 		if (Files.exists(logDir.resolve("meta.properties")) && !Files.exists(secured)) {
 			addAdministrator(config, port, controllerPort, principals);
 		}
-		secure(config, port, controllerPort, principals);
+		secure(config, port, controllerPort, advertisedPort, principals);
 		formatOnce(logDir, config, principals);
 		markSecured(secured);
 		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
 		server.startup();
-		KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port, principals);
+		KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + advertisedPort, principals);
 		try {
 			broker.declarePrincipals();
 			broker.declareTopics();
@@ -118,10 +133,11 @@ final class KafkaBroker implements AutoCloseable {
 	 * Every client authenticates (SCRAM) and may do only what its ACLs allow; the
 	 * controller's own listener takes the administrator only.
 	 */
-	private static void secure(Properties config, int port, int controllerPort, KafkaPrincipals principals) {
+	private static void secure(Properties config, int port, int controllerPort, int advertisedPort,
+			KafkaPrincipals principals) {
 		String password = principals.password(KafkaPrincipals.ADMIN);
 		config.put("listeners", "CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-		config.put("advertised.listeners", "CLIENTS://127.0.0.1:" + port);
+		config.put("advertised.listeners", "CLIENTS://127.0.0.1:" + advertisedPort);
 		config.put("listener.security.protocol.map", "CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
 		config.put("inter.broker.listener.name", "CLIENTS");
 		config.put("listener.name.clients.sasl.enabled.mechanisms", KafkaPrincipals.MECHANISM);

@@ -3,18 +3,18 @@ package ca.aiguillage.localstack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.jar.JarFile;
 
@@ -42,6 +42,9 @@ public final class ProcessStack implements AutoCloseable {
 
 	private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
+	// How often a part whose free port another process took first is given another.
+	private static final int PORT_ATTEMPTS = 3;
+
 	/** The parts, in the order they start. */
 	public enum Part {
 
@@ -63,32 +66,34 @@ public final class ProcessStack implements AutoCloseable {
 
 	private final LocalStack.Settings settings;
 
-	private final Map<Part, List<String>> commands = new EnumMap<>(Part.class);
-
 	private final Map<Part, Integer> ports = new EnumMap<>(Part.class);
 
 	private final Map<Part, Process> processes = new EnumMap<>(Part.class);
 
+	private final @Nullable IntUnaryOperator databaseFront;
+
+	private final IntSupplier freePorts;
+
+	private int controllerPort;
+
 	// The port the services reach the database at: a proxy's when one stands in front.
-	private final int servicesMongoPort;
+	private int servicesMongoPort;
 
 	private final Map<String, Integer> smsReceived = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> emailReceived = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> smsPosted = new ConcurrentHashMap<>();
+
 	private ConsoleSmtpServer smtp;
 
 	private LocalSmsProvider sms;
 
-	private final int smtpPort;
-
-	private final int smsPort;
-
-	private ProcessStack(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront) {
+	private ProcessStack(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
+			IntSupplier freePorts) {
 		this.settings = settings;
-		boolean anyPort = settings.kafkaPort() == 0;
-		this.smtpPort = anyPort ? FreePorts.next() : 1025;
-		this.smsPort = anyPort ? FreePorts.next() : 8089;
+		this.databaseFront = databaseFront;
+		this.freePorts = freePorts;
 		this.ports.put(Part.KAFKA, chosen(settings.kafkaPort()));
 		this.ports.put(Part.MONGO, chosen(settings.mongoPort()));
 		this.ports.put(Part.AUTHORIZATION, chosen(settings.authorizationPort()));
@@ -97,8 +102,8 @@ public final class ProcessStack implements AutoCloseable {
 				this.ports.put(part, chosen(settings.servicePorts().get(part.serviceIndex())));
 			}
 		}
-		this.servicesMongoPort = (databaseFront != null) ? databaseFront.applyAsInt(port(Part.MONGO))
-				: port(Part.MONGO);
+		this.controllerPort = chosen(settings.kafkaControllerPort());
+		this.servicesMongoPort = port(Part.MONGO);
 	}
 
 	/**
@@ -121,7 +126,17 @@ public final class ProcessStack implements AutoCloseable {
 	 * @return the running stack
 	 */
 	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront) {
-		ProcessStack stack = new ProcessStack(settings, databaseFront);
+		return start(settings, databaseFront, FreePorts::next);
+	}
+
+	/**
+	 * Starts every part, taking the ports that are 0 in the settings from the supplier
+	 * given: a part whose port another process took before it bound it is started again
+	 * on the next one.
+	 */
+	static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
+			IntSupplier freePorts) {
+		ProcessStack stack = new ProcessStack(settings, databaseFront, freePorts);
 		try {
 			stack.startAll();
 			return stack;
@@ -133,47 +148,98 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	private void startAll() {
+		boolean anyPort = this.settings.kafkaPort() == 0;
+		// The stubs bind at once, in this process, and take any free port when theirs is
+		// taken.
+		this.smtp = ConsoleSmtpServer.start(anyPort ? 0 : 1025, this.emailReceived);
+		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived, this.smsPosted);
+		startAlone(Part.KAFKA);
+		startAlone(Part.MONGO);
+		if (this.databaseFront != null) {
+			this.servicesMongoPort = this.databaseFront.applyAsInt(port(Part.MONGO));
+		}
+		startAlone(Part.AUTHORIZATION);
+		startServices();
+		if (this.settings.demoData()) {
+			DemoReferrals.loadOnce(mongoUri(), issuer(), port(Part.REFERRAL));
+		}
+	}
+
+	// Every other part is told this one's port when it starts: no other part is running
+	// yet
+	// with the port that was taken.
+	private void startAlone(Part part) {
+		for (int attempt = 1;; attempt++) {
+			launch(part);
+			try {
+				awaitReady(part);
+				return;
+			}
+			catch (PortTakenException ex) {
+				if (attempt == PORT_ATTEMPTS || !anotherPort(part)) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	// Each service is told every service's port: one started again on another port
+	// starts the others again too.
+	private void startServices() {
+		for (int attempt = 1;; attempt++) {
+			List<Part> services = Arrays.stream(Part.values()).filter(Part::isService).toList();
+			services.forEach(this::launch);
+			try {
+				for (Part part : services) {
+					awaitReady(part);
+				}
+				return;
+			}
+			catch (PortTakenException ex) {
+				services.forEach(this::kill);
+				if (attempt == PORT_ATTEMPTS || !anotherPort(ex.part)) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private boolean anotherPort(Part part) {
+		boolean chosen = (part == Part.KAFKA) ? this.settings.kafkaPort() == 0
+				: (part == Part.MONGO) ? this.settings.mongoPort() == 0
+						: (part == Part.AUTHORIZATION) ? this.settings.authorizationPort() == 0
+								: this.settings.servicePorts().get(part.serviceIndex()) == 0;
+		if (!chosen) {
+			// A port the operator asked for is theirs to free.
+			return false;
+		}
+		log.info("{}'s port {} was taken by another process: starting it on another one", part.logName(), port(part));
+		this.ports.put(part, this.freePorts.getAsInt());
+		if (part == Part.KAFKA && this.settings.kafkaControllerPort() == 0) {
+			this.controllerPort = this.freePorts.getAsInt();
+		}
+		return true;
+	}
+
+	private List<String> command(Part part) {
 		Path data = this.settings.dataDir().toAbsolutePath();
-		int controllerPort = (this.settings.kafkaControllerPort() == 0) ? FreePorts.next()
-				: this.settings.kafkaControllerPort();
-		this.smtp = ConsoleSmtpServer.start(this.smtpPort, this.emailReceived);
-		this.sms = LocalSmsProvider.start(this.smsPort, this.smsReceived);
-		this.commands.put(Part.KAFKA, List.of("kafka", data.resolve("kafka").toString(),
-				String.valueOf(port(Part.KAFKA)), String.valueOf(controllerPort)));
-		this.commands.put(Part.MONGO, List.of("mongo", data.resolve("mongo").resolve("aiguillage.mv").toString(),
-				String.valueOf(port(Part.MONGO))));
-		this.commands.put(Part.AUTHORIZATION, List.of("authorization", String.valueOf(port(Part.AUTHORIZATION)),
-				issuer(), data.resolve("authorization").resolve("signing-key.jwk.json").toString()));
-		List<Integer> servicePorts = List.of(port(Part.REFERRAL), port(Part.MATCHING), port(Part.WAITLIST),
-				port(Part.NOTIFICATION));
-		for (Part part : Part.values()) {
-			if (part.isService()) {
+		return switch (part) {
+			case KAFKA -> List.of("kafka", data.resolve("kafka").toString(), String.valueOf(port(Part.KAFKA)),
+					String.valueOf(this.controllerPort));
+			case MONGO -> List.of("mongo", data.resolve("mongo").resolve("aiguillage.mv").toString(),
+					String.valueOf(port(Part.MONGO)));
+			case AUTHORIZATION -> List.of("authorization", String.valueOf(port(Part.AUTHORIZATION)), issuer(),
+					data.resolve("authorization").resolve("signing-key.jwk.json").toString());
+			default -> {
+				List<Integer> servicePorts = List.of(port(Part.REFERRAL), port(Part.MATCHING), port(Part.WAITLIST),
+						port(Part.NOTIFICATION));
 				List<String> command = new ArrayList<>(List.of("service", String.valueOf(part.serviceIndex())));
 				command.addAll(LocalStack.serviceArguments(part.serviceIndex(), servicePorts, port(Part.AUTHORIZATION),
 						bootstrapServers(), mongoUri(), data, this.settings.demoData(), this.smtp.port(),
 						this.sms.baseUrl()));
-				this.commands.put(part, command);
+				yield command;
 			}
-		}
-		launch(Part.KAFKA);
-		launch(Part.MONGO);
-		awaitReady(Part.KAFKA);
-		awaitReady(Part.MONGO);
-		launch(Part.AUTHORIZATION);
-		awaitReady(Part.AUTHORIZATION);
-		for (Part part : Part.values()) {
-			if (part.isService()) {
-				launch(part);
-			}
-		}
-		for (Part part : Part.values()) {
-			if (part.isService()) {
-				awaitReady(part);
-			}
-		}
-		if (this.settings.demoData()) {
-			DemoReferrals.loadOnce(mongoUri(), issuer(), port(Part.REFERRAL));
-		}
+		};
 	}
 
 	/**
@@ -307,7 +373,7 @@ public final class ProcessStack implements AutoCloseable {
 
 	/** Starts the SMS stand-in again on its port, keeping what it counted. */
 	public void startSms() {
-		this.sms = LocalSmsProvider.start(this.smsPort, this.smsReceived);
+		this.sms = LocalSmsProvider.start(this.sms.port(), this.smsReceived, this.smsPosted);
 	}
 
 	/**
@@ -323,8 +389,10 @@ public final class ProcessStack implements AutoCloseable {
 		Path logs = this.settings.dataDir().toAbsolutePath().resolve("logs");
 		try {
 			Files.createDirectories(logs);
-			List<String> command = new ArrayList<>(javaCommand(part));
-			command.addAll(this.commands.get(part));
+			Files.createDirectories(readyFile(part).getParent());
+			Files.deleteIfExists(readyFile(part));
+			List<String> command = new ArrayList<>(javaCommand(part, readyFile(part)));
+			command.addAll(command(part));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(part.logName() + ".log").toFile()))
 				.start();
@@ -337,7 +405,11 @@ public final class ProcessStack implements AutoCloseable {
 		}
 	}
 
-	private static List<String> javaCommand(Part part) {
+	private Path readyFile(Part part) {
+		return this.settings.dataDir().toAbsolutePath().resolve("run").resolve(part.logName() + ".ready");
+	}
+
+	private static List<String> javaCommand(Part part, Path readyFile) {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		String classpath = System.getProperty("java.class.path");
 		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m",
@@ -346,6 +418,7 @@ public final class ProcessStack implements AutoCloseable {
 		if (durability != null) {
 			command.add("-Daiguillage.mongo.durability=" + durability);
 		}
+		command.add("-D" + StackProcess.READY_FILE + "=" + readyFile);
 		command.add("-cp");
 		command.add(classpath);
 		if (isBootJar(classpath)) {
@@ -376,12 +449,16 @@ public final class ProcessStack implements AutoCloseable {
 		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
 		while (System.nanoTime() < deadline) {
 			Process process = this.processes.get(part);
+			// Its own word, not a listener on its port: another process may hold that.
+			if (Files.exists(readyFile(part))) {
+				return;
+			}
 			if (process == null || !process.isAlive()) {
+				if (process != null && process.exitValue() == StackProcess.PORT_TAKEN) {
+					throw new PortTakenException(part, port(part));
+				}
 				throw new IllegalStateException(part.logName() + " stopped while starting: see "
 						+ this.settings.dataDir().resolve("logs").resolve(part.logName() + ".log"));
-			}
-			if (listening(port(part))) {
-				return;
 			}
 			try {
 				process.waitFor(200, TimeUnit.MILLISECONDS);
@@ -391,18 +468,19 @@ public final class ProcessStack implements AutoCloseable {
 				throw new IllegalStateException("Interrupted while " + part.logName() + " started", ex);
 			}
 		}
-		throw new IllegalStateException(part.logName() + " did not listen on port " + port(part) + " within "
-				+ READY_WITHIN.toSeconds() + " s");
+		throw new IllegalStateException(part.logName() + " did not start within " + READY_WITHIN.toSeconds() + " s");
 	}
 
-	private static boolean listening(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-			return true;
+	/** A part found its port taken by another process when it came to bind it. */
+	static final class PortTakenException extends IllegalStateException {
+
+		private final Part part;
+
+		PortTakenException(Part part, int port) {
+			super(part.logName() + " could not bind port " + port + ": another process took it");
+			this.part = part;
 		}
-		catch (IOException ex) {
-			return false;
-		}
+
 	}
 
 	private void signal(Part part, String signal) {
@@ -431,8 +509,8 @@ public final class ProcessStack implements AutoCloseable {
 		}
 	}
 
-	private static int chosen(int port) {
-		return (port == 0) ? FreePorts.next() : port;
+	private int chosen(int port) {
+		return (port == 0) ? this.freePorts.getAsInt() : port;
 	}
 
 	private static void waitFor(Process process, Duration limit) {

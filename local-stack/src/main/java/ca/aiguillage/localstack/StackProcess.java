@@ -1,19 +1,33 @@
 package ca.aiguillage.localstack;
 
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One part of the local stack as a process of its own, started by {@link ProcessStack}:
  * the broker, the database, the authorization server or one service. It runs until it is
- * stopped (SIGTERM stops it cleanly; SIGKILL is what the fault suite uses).
+ * stopped (SIGTERM stops it cleanly; SIGKILL is what the fault suite uses). Once started
+ * it writes its ready file; a part whose port another process took exits with
+ * {@link #PORT_TAKEN}, so that the stack can start it again on another port.
  */
 final class StackProcess {
+
+	/**
+	 * The exit status of a part that could not bind its port: another process took it.
+	 */
+	static final int PORT_TAKEN = 75;
+
+	/** The system property naming the file a part writes once it is started. */
+	static final String READY_FILE = "aiguillage.stack.ready-file";
 
 	private StackProcess() {
 	}
@@ -23,16 +37,23 @@ final class StackProcess {
 	 * @param args the role ({@code kafka}, {@code mongo}, {@code authorization} or
 	 * {@code service}) and its own arguments, as {@link ProcessStack} passes them
 	 */
-	public static void main(String[] args) throws InterruptedException {
-		String[] rest = Arrays.copyOfRange(args, 1, args.length);
-		AutoCloseable running = switch (args[0]) {
-			case "kafka" -> KafkaBroker.start(Path.of(rest[0]), Integer.parseInt(rest[1]), Integer.parseInt(rest[2]));
-			case "mongo" -> EmbeddedMongo.start(Path.of(rest[0]), Integer.parseInt(rest[1]));
-			case "authorization" -> AuthorizationServerApplication.startBesideServices(Integer.parseInt(rest[0]),
-					rest[1], Path.of(rest[2]));
-			case "service" -> service(Integer.parseInt(rest[0]), Arrays.copyOfRange(rest, 1, rest.length));
-			default -> throw new IllegalArgumentException("Unknown part of the stack: " + args[0]);
-		};
+	public static void main(String[] args) throws InterruptedException, IOException {
+		AutoCloseable running;
+		try {
+			running = start(args);
+		}
+		// Netty throws its BindException unchecked.
+		catch (Exception ex) {
+			LoggerFactory.getLogger(StackProcess.class).error("{} did not start", args[0], ex);
+			// Exits even when a failed start left threads behind, telling a port taken
+			// apart.
+			System.exit(portTaken(ex) ? PORT_TAKEN : 1);
+			return;
+		}
+		String ready = System.getProperty(READY_FILE);
+		if (ready != null) {
+			Files.writeString(Path.of(ready), "started\n");
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
@@ -48,8 +69,35 @@ final class StackProcess {
 		stopped.await();
 	}
 
+	private static AutoCloseable start(String[] args) {
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		return switch (args[0]) {
+			case "kafka" -> KafkaBroker.start(Path.of(rest[0]), Integer.parseInt(rest[1]), Integer.parseInt(rest[2]));
+			case "mongo" -> EmbeddedMongo.start(Path.of(rest[0]), Integer.parseInt(rest[1]));
+			case "authorization" -> AuthorizationServerApplication.startBesideServices(Integer.parseInt(rest[0]),
+					rest[1], Path.of(rest[2]));
+			case "service" -> service(Integer.parseInt(rest[0]), Arrays.copyOfRange(rest, 1, rest.length));
+			default -> throw new IllegalArgumentException("Unknown part of the stack: " + args[0]);
+		};
+	}
+
+	static boolean portTaken(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException
+					|| (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static ConfigurableApplicationContext service(int index, String[] arguments) {
-		return LocalStack.APPLICATIONS.get(index).get().registerShutdownHook(false).run(arguments);
+		StaticMembership membership = new StaticMembership(LocalStack.SERVICE_PRINCIPALS.get(index));
+		return LocalStack.APPLICATIONS.get(index)
+			.get()
+			.initializers((context) -> context.getBeanFactory().registerSingleton("staticMembership", membership))
+			.registerShutdownHook(false)
+			.run(arguments);
 	}
 
 }

@@ -7,15 +7,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * /2010-04-01/Accounts/{sid}/Messages.json}, form-encoded): it answers 201 and logs each
  * text message with the number masked; {@code GET …/Messages.json?To=} lists the messages
  * it took for a number, newest first, as notification-service asks before resending after
- * an unknown outcome.
+ * an unknown outcome. {@link #answerLate} makes it a slow provider: it takes the next
+ * messages at once but answers each only after a delay, past the sender's read timeout.
  */
 public final class LocalSmsProvider implements AutoCloseable {
 
@@ -45,15 +50,25 @@ public final class LocalSmsProvider implements AutoCloseable {
 
 	private final Map<String, Integer> received;
 
+	private final Map<String, Integer> posted;
+
+	// How many of the next new messages are answered late, and how late.
+	private final AtomicInteger lateAnswers = new AtomicInteger();
+
+	private volatile Duration answerAfter = Duration.ZERO;
+
+	private final Set<String> answeredLate = ConcurrentHashMap.newKeySet();
+
 	// What a lookup answers: kept in memory, for the stack's lifetime only.
 	private final Deque<Sent> sent = new ConcurrentLinkedDeque<>();
 
 	private record Sent(String sid, String to, String from, String body, ZonedDateTime createdAt) {
 	}
 
-	private LocalSmsProvider(HttpServer server, Map<String, Integer> received) {
+	private LocalSmsProvider(HttpServer server, Map<String, Integer> received, Map<String, Integer> posted) {
 		this.server = server;
 		this.received = received;
+		this.posted = posted;
 	}
 
 	/**
@@ -62,17 +77,20 @@ public final class LocalSmsProvider implements AutoCloseable {
 	 * @return the running provider
 	 */
 	public static LocalSmsProvider start(int port) {
-		return start(port, new ConcurrentHashMap<>());
+		return start(port, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 	}
 
 	/**
 	 * Starts on the port given, counting what it takes into a ledger that outlives it (a
 	 * provider stopped and started again by a fault test).
 	 * @param port the preferred port
-	 * @param received the counts by idempotency token, shared across restarts
+	 * @param received the counts of new messages by idempotency token, shared across
+	 * restarts
+	 * @param posted the counts of requests by idempotency token, repeats included, shared
+	 * across restarts
 	 * @return the running provider
 	 */
-	public static LocalSmsProvider start(int port, Map<String, Integer> received) {
+	public static LocalSmsProvider start(int port, Map<String, Integer> received, Map<String, Integer> posted) {
 		HttpServer server;
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -85,14 +103,32 @@ public final class LocalSmsProvider implements AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		LocalSmsProvider provider = new LocalSmsProvider(server, received);
+		LocalSmsProvider provider = new LocalSmsProvider(server, received, posted);
 		server.createContext("/2010-04-01/Accounts/", provider::message);
+		// A late answer holds its own thread, never the others' requests.
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		server.start();
 		return provider;
 	}
 
 	public String baseUrl() {
-		return "http://localhost:" + this.server.getAddress().getPort();
+		return "http://localhost:" + port();
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Makes the next new messages slow: each is taken (counted, and listed by a lookup)
+	 * at once, and answered only after the delay, as a provider that accepted it and then
+	 * kept the sender waiting past its read timeout.
+	 * @param messages how many of the next new messages
+	 * @param after how late each is answered
+	 */
+	public void answerLate(int messages, Duration after) {
+		this.answerAfter = after;
+		this.lateAnswers.set(messages);
 	}
 
 	private void message(HttpExchange exchange) throws IOException {
@@ -102,6 +138,7 @@ public final class LocalSmsProvider implements AutoCloseable {
 		}
 		try (exchange) {
 			String token = exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token");
+			this.posted.merge((token != null) ? token : "no-token", 1, Integer::sum);
 			String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
 			String first = (token != null) ? this.sidsByToken.putIfAbsent(token, sid) : null;
 			if (first != null) {
@@ -131,6 +168,10 @@ public final class LocalSmsProvider implements AutoCloseable {
 			log.info("SMS to +•••{}: {}", digits.substring(Math.max(0, digits.length() - 2)),
 					body.replaceAll("/r/[A-Za-z0-9_.-]+", "/r/•••"));
 			this.sent.addFirst(new Sent(sid, to, from, body, ZonedDateTime.now(ZoneOffset.UTC)));
+			if (this.lateAnswers.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
+				this.answeredLate.add((token != null) ? token : "no-token");
+				holdBack(this.answerAfter);
+			}
 			answer(exchange, sid);
 		}
 	}
@@ -162,6 +203,15 @@ public final class LocalSmsProvider implements AutoCloseable {
 		}
 	}
 
+	private static void holdBack(Duration delay) {
+		try {
+			Thread.sleep(delay);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private static void answer(HttpExchange exchange, String sid) throws IOException {
 		byte[] answer = ("{\"sid\":\"" + sid + "\",\"status\":\"queued\"}").getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -178,6 +228,23 @@ public final class LocalSmsProvider implements AutoCloseable {
 	 */
 	public Map<String, Integer> received() {
 		return Map.copyOf(this.received);
+	}
+
+	/**
+	 * How many requests to send a message came, by idempotency token, repeats included:
+	 * more than one for a token is a sender that asked twice for one message.
+	 * @return the counts, {@code no-token} for requests without one
+	 */
+	public Map<String, Integer> posted() {
+		return Map.copyOf(this.posted);
+	}
+
+	/**
+	 * The messages {@link #answerLate} held back, by idempotency token.
+	 * @return their tokens
+	 */
+	public Set<String> answeredLate() {
+		return Set.copyOf(this.answeredLate);
 	}
 
 	@Override
