@@ -100,6 +100,7 @@ random_secret() {
 umask 077
 notification_secret=$(random_secret)
 mongo_password=$(random_secret)
+grafana_password=$(random_secret)
 mongo_replica_key=$(head -c 96 /dev/urandom | base64 | tr -d '\n')
 notification_hash=$(hash_password "$notification_secret")
 admin_hash=$(hash_password "$password")
@@ -121,6 +122,8 @@ NOTIFICATION_CLIENT_SECRET=$notification_secret
 # MongoDB's administrator (the services' connection) and its replica set's shared key.
 MONGO_PASSWORD=$mongo_password
 MONGO_REPLICA_KEY=$mongo_replica_key
+# Grafana's administrator (user admin): the dashboard is reached only through an SSH tunnel.
+GRAFANA_ADMIN_PASSWORD=$grafana_password
 # The partner systems' inbound Kafka topics, one per partner (referrals.inbound.<partner_id>,
 # comma-separated): replace this one with your partners' when you add their systems.
 AIGUILLAGE_INBOUND_TOPICS=referrals.inbound.first-partner

@@ -43,7 +43,7 @@ class DockerComposeHardeningTests {
 	void mailpitAndPrometheusAreReachedOnlyInsideTheNetworkOrOnLoopback() throws IOException {
 		Map<String, Map<String, Object>> services = services();
 
-		for (String internal : List.of("mailpit", "prometheus", "mongo", "kafka")) {
+		for (String internal : List.of("mailpit", "prometheus", "grafana", "mongo", "kafka")) {
 			assertThat(services).containsKey(internal);
 			assertThat(services.get(internal)).as(internal).doesNotContainKey("ports");
 		}
@@ -55,7 +55,7 @@ class DockerComposeHardeningTests {
 		String caddyfile = Files.readString(Path.of("..", "deploy", "Caddyfile"));
 
 		for (String upstream : List.of("authorization-server:9000", "referral-service:8081", "matching-service:8082",
-				"waitlist-service:8083", "notification-service:8084")) {
+				"waitlist-service:8083", "notification-service:8084", "fhir-gateway:8085")) {
 			assertThat(caddyfile).contains("reverse_proxy " + upstream);
 		}
 		assertThat(caddyfile).doesNotContain("http://{");
@@ -90,10 +90,28 @@ class DockerComposeHardeningTests {
 		String caddyfile = Files.readString(Path.of("..", "deploy", "Caddyfile"));
 
 		for (String service : List.of("referral-service", "matching-service", "waitlist-service",
-				"notification-service")) {
+				"notification-service", "fhir-gateway")) {
 			assertThat(environment(services.get(service))).containsEntry("MANAGEMENT_SERVER_PORT", "8090");
 		}
 		assertThat(caddyfile).doesNotContain(":8090");
+	}
+
+	@Test
+	void prometheusLoadsTheAlertRulesAndScrapesEveryServiceAndGrafanaShowsTheDashboard() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+		String prometheus = Files.readString(Path.of("..", "deploy", "prometheus.yml"));
+
+		assertThat(services.get("prometheus").get("volumes").toString())
+			.contains("./deploy/prometheus-alerts.yml:/etc/prometheus/alerts.yml:ro");
+		assertThat(prometheus).contains("/etc/prometheus/alerts.yml");
+		for (String service : List.of("referral-service", "matching-service", "waitlist-service",
+				"notification-service", "fhir-gateway", "authorization-server")) {
+			assertThat(prometheus).contains(service + ":8090");
+		}
+		assertThat(services.get("grafana").get("volumes").toString())
+			.contains("./deploy/grafana/provisioning:/etc/grafana/provisioning:ro")
+			.contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(Path.of("..", "deploy", "grafana", "dashboards", "aiguillage.json")).exists();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -48,6 +48,11 @@ class EndToEndTests {
 	}
 
 	@Test
+	void dashboardAndAlertRulesNameOnlyMetricsTheServicesExport() throws Exception {
+		MetricsJourney.dashboardAndAlertsNameOnlyExportedMetrics(stack);
+	}
+
+	@Test
 	void partnerSendsAReferralInTheBrowserAndWatchesItsStatusChange() {
 		PartnerPortalJourney.partnerSendsAReferralAndWatchesItsStatusChange(stack);
 	}

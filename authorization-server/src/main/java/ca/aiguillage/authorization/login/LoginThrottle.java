@@ -49,6 +49,11 @@ final class LoginThrottle {
 		this.settings = settings;
 		this.clock = clock;
 		this.meters = meters;
+		// Present at zero from the start, so that an alert sees the first ones.
+		meters.counter("aiguillage.login.failures");
+		for (Scope scope : Scope.values()) {
+			meters.counter("aiguillage.login.throttled", "scope", scope.tag);
+		}
 		byte[] key = new byte[32];
 		new SecureRandom().nextBytes(key);
 		this.hashKey = new SecretKeySpec(key, "HmacSHA256");

@@ -43,6 +43,12 @@ public class MessageBudgets {
 		this.mongo = mongo;
 		this.settings = settings;
 		this.meters = meters;
+		// Present at zero from the start, so that an alert sees the first one reached.
+		for (String budget : java.util.List.of("destination", "global")) {
+			for (String channel : java.util.List.of("EMAIL", "SMS")) {
+				meters.counter(REACHED_METRIC, "budget", budget, "channel", channel);
+			}
+		}
 	}
 
 	/**

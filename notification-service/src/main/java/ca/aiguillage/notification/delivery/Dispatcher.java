@@ -12,6 +12,7 @@ import ca.aiguillage.notification.channels.EmailChannel;
 import ca.aiguillage.notification.channels.Guards;
 import ca.aiguillage.notification.channels.Lanes;
 import ca.aiguillage.notification.channels.SmsGateway;
+import ca.aiguillage.notification.templates.Audience;
 import ca.aiguillage.platform.work.WakeablePoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -45,6 +46,8 @@ class Dispatcher extends WakeablePoller {
 
 	private final Clock clock;
 
+	private static final String DELIVERIES = "aiguillage.notification.deliveries";
+
 	private final MeterRegistry meters;
 
 	Dispatcher(DueDeliveries due, Lanes lanes, ClientSender client, ReferrerSender referrer,
@@ -59,6 +62,15 @@ class Dispatcher extends WakeablePoller {
 		this.settings = settings;
 		this.clock = clock;
 		this.meters = meters;
+		// Present at zero from the start, so that the dashboard's rates have a series.
+		for (Audience audience : Audience.values()) {
+			for (Channel channel : Channel.values()) {
+				for (DeliveryStatus status : DeliveryStatus.values()) {
+					meters.counter(DELIVERIES, "audience", audience.name(), "channel", channel.name(), "outcome",
+							status.name());
+				}
+			}
+		}
 	}
 
 	/** Claims and queues every delivery due now; returns how many were queued. */
@@ -115,8 +127,8 @@ class Dispatcher extends WakeablePoller {
 				"Delivery " + delivery.deliveryId() + " of case " + known.getId());
 		this.due.finish(known.getId(), delivery, result, this.clock.instant());
 		this.meters
-			.counter("aiguillage.notification.deliveries", "audience", delivery.audience().name(), "channel",
-					delivery.channel().name(), "outcome", result.status().name())
+			.counter(DELIVERIES, "audience", delivery.audience().name(), "channel", delivery.channel().name(),
+					"outcome", result.status().name())
 			.increment();
 		log.info("Delivery {} ({} to {} by {}) {}{}", delivery.deliveryId(), delivery.template(), delivery.audience(),
 				delivery.channel(), result.status(), (result.reason() != null) ? " " + result.reason() : "");

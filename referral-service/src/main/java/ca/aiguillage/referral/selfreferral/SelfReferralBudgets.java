@@ -40,6 +40,9 @@ class SelfReferralBudgets {
 		this.global = RateLimiter.of("self-referral-global", hourly(settings.budgetGlobal(), settings.period()));
 		this.index = index;
 		this.meters = meters;
+		// Present at zero from the start, so that an alert sees the first one reached.
+		meters.counter(METRIC, "budget", "destination");
+		meters.counter(METRIC, "budget", "global");
 	}
 
 	/**
