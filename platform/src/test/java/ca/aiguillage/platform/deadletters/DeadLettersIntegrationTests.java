@@ -50,6 +50,7 @@ class DeadLettersIntegrationTests {
 			.containsExactly("ca.aiguillage.platform.events.MalformedEventException: /referralId pattern");
 		assertThat(answer.<List<String>>json("$[?(@.eventId == '" + eventId + "')].originalTopic"))
 			.containsExactly("probe.events");
+		assertThat(answer.<List<Integer>>json("$[?(@.eventId == '" + eventId + "')].attempts")).containsExactly(1);
 		assertThat(answer.body()).doesNotContain("Marie");
 	}
 
@@ -100,6 +101,54 @@ class DeadLettersIntegrationTests {
 		assertThat(this.mongo.findById(id, DeadLetterAction.class).reason()).isEqualTo("Test referral sent by mistake");
 		assertThat(admin().get(PATH).<List<String>>json("$[?(@.id == '" + id + "')].action.kind"))
 			.containsExactly("DISCARDED");
+	}
+
+	@Test
+	void replayAllSendsBackEveryWaitingDeadLetterOnceEachRecordedAndLeavesTheDiscardedOnes() {
+		String first = deadLetter();
+		String second = deadLetter();
+		String discarded = idOf(deadLetter());
+		admin().call("POST", PATH + "/" + discarded + "/discard", "{\"reason\":\"Sent by mistake\"}");
+		String firstId = idOf(first);
+		String secondId = idOf(second);
+
+		Answer replayed = admin().call("POST", PATH + "/replay-all", null);
+		Answer again = admin().call("POST", PATH + "/replay-all", null);
+
+		assertThat(replayed.status()).isEqualTo(200);
+		assertThat(replayed.<List<String>>json("$[*].id")).contains(firstId, secondId).doesNotContain(discarded);
+		assertThat(replayed.<List<String>>json("$[?(@.id == '" + firstId + "')].action.kind"))
+			.containsExactly("REPLAYED");
+		assertThat(again.<List<String>>json("$[*].id")).doesNotContain(firstId, secondId, discarded);
+		probe().awaitEvent("probe.events", first);
+		probe().awaitEvent("probe.events", second);
+		assertThat(this.mongo.findById(firstId, DeadLetterAction.class).by()).isEqualTo("admin");
+		assertThat(this.mongo.findById(secondId, DeadLetterAction.class).kind())
+			.isEqualTo(DeadLetterAction.Kind.REPLAYED);
+		assertThat(this.mongo.findById(discarded, DeadLetterAction.class).kind())
+			.isEqualTo(DeadLetterAction.Kind.DISCARDED);
+	}
+
+	@Test
+	void replayAllOfOneTopicLeavesTheOtherTopicsDeadLettersWaiting() {
+		String id = idOf(deadLetter());
+
+		Answer elsewhere = admin().call("POST", PATH + "/replay-all?topic=other.events", null);
+		Answer byOriginalTopic = admin().call("POST", PATH + "/replay-all?topic=probe.events", null);
+
+		assertThat(elsewhere.status()).isEqualTo(200);
+		assertThat(elsewhere.<List<String>>json("$[*].id")).isEmpty();
+		assertThat(byOriginalTopic.<List<String>>json("$[*].id")).contains(id);
+	}
+
+	@Test
+	void replayAllIsForAdministratorsAndRefusesAMalformedTopic() {
+		Http coordinator = Http.localhost(this.port).withToken(TestIssuer.get().coordinator("org-laval"));
+
+		assertThat(coordinator.call("POST", PATH + "/replay-all", null).status()).isEqualTo(403);
+		Answer malformed = admin().call("POST", PATH + "/replay-all?topic=a%20b", null);
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.body()).contains("topic");
 	}
 
 	@Test
