@@ -260,10 +260,21 @@ public final class DeadLetters {
 				? ((fqcn != null) ? fqcn : "") + ((message != null) ? ": " + message : "") : null;
 		Retries retried = this.retries.get(record.topic());
 		Integer attempts = (retried == null) ? null
-				: (fqcn != null && retried.notRetried().contains(fqcn)) ? 1 : retried.maxAttempts();
+				: notRetried(retried, fqcn, header(record, "x-exception-stacktrace", "kafka_dlt-exception-stacktrace"))
+						? 1 : retried.maxAttempts();
 		return new DeadLetter(id, record.topic(), originalTopic(record), header(record, "ce_id", "ce-id"),
 				header(record, "ce_type", "ce-type"), cause, Instant.ofEpochMilli(record.timestamp()), attempts,
 				actions.get(id));
+	}
+
+	/**
+	 * Whether the binder gave up at once: it looks for a type that is not retried among
+	 * the exception's causes, which the recorded stack trace lists.
+	 */
+	private static boolean notRetried(Retries retries, @Nullable String fqcn, @Nullable String stackTrace) {
+		return retries.notRetried()
+			.stream()
+			.anyMatch(type -> type.equals(fqcn) || (stackTrace != null && stackTrace.contains("Caused by: " + type)));
 	}
 
 	private static String idOf(ConsumerRecord<byte[], byte[]> record) {

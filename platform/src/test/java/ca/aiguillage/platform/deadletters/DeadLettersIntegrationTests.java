@@ -55,6 +55,22 @@ class DeadLettersIntegrationTests {
 	}
 
 	@Test
+	void aDeadLetterWhoseCauseWasNotRetriedCountsOneAttemptAndAnyOtherTheBindingsMaximum() {
+		String wrapped = deadLetter(Map.of("x-exception-fqcn", "org.springframework.messaging.MessagingException",
+				"x-exception-stacktrace", "org.springframework.messaging.MessagingException: handler\n"
+						+ "Caused by: ca.aiguillage.platform.events.MalformedEventException: /referralId pattern"));
+		String retried = deadLetter(Map.of("x-exception-fqcn",
+				"org.springframework.dao.DataAccessResourceFailureException", "x-exception-stacktrace",
+				"org.springframework.dao.DataAccessResourceFailureException: timed out"));
+		idOf(retried);
+
+		Answer answer = admin().get(PATH);
+
+		assertThat(answer.<List<Integer>>json("$[?(@.eventId == '" + wrapped + "')].attempts")).containsExactly(1);
+		assertThat(answer.<List<Integer>>json("$[?(@.eventId == '" + retried + "')].attempts")).containsExactly(5);
+	}
+
+	@Test
 	void onlyAnAdministratorMayListDeadLetters() {
 		Http service = Http.localhost(this.port);
 
@@ -158,6 +174,10 @@ class DeadLettersIntegrationTests {
 	}
 
 	private String deadLetter() {
+		return deadLetter(Map.of());
+	}
+
+	private String deadLetter(Map<String, String> failure) {
 		String eventId = UUID.randomUUID().toString();
 		Map<String, String> headers = new HashMap<>(
 				KafkaProbe.cloudEventHeaders(eventId, ReprioritisedV1.TYPE, "ref-1"));
@@ -165,6 +185,7 @@ class DeadLettersIntegrationTests {
 		headers.put("x-original-topic", "probe.events");
 		headers.put("x-exception-fqcn", "ca.aiguillage.platform.events.MalformedEventException");
 		headers.put("x-exception-message", "/referralId pattern");
+		headers.putAll(failure);
 		probe().send(DEAD_LETTERS, "ref-1",
 				"{\"referralId\":\"Marie Tremblay\",\"priority\":\"A\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}",
 				headers);

@@ -92,7 +92,14 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 					row("GET", "/console/events", "/console/events", caller, 302),
 					row("GET", "/console/referrals/{referralId}", "/console/referrals/MINE", caller, 302),
 					row("POST", "/console/referrals/{referralId}/{action}", "/console/referrals/MINE/confirmation",
-							caller, 403, "{}")));
+							caller, 403, "{}"),
+					row("GET", "/console/admin/dead-letters", "/console/admin/dead-letters", caller, 302),
+					row("POST", "/console/admin/dead-letters/replay", "/console/admin/dead-letters/replay", caller, 403,
+							"{}"),
+					row("POST", "/console/admin/dead-letters/replay-all", "/console/admin/dead-letters/replay-all",
+							caller, 403, "{}"),
+					row("POST", "/console/admin/dead-letters/discard", "/console/admin/dead-letters/discard", caller,
+							403, "{}")));
 		return Stream.concat(Stream.concat(reads, actions), console);
 	}
 
