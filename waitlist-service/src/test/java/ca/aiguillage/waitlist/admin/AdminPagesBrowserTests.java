@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.enabled=false" })
-class DeadLetterPagesBrowserTests extends RunningService {
+class AdminPagesBrowserTests extends RunningService {
 
 	static final int AUTHORIZATION_PORT = freePort();
 
@@ -145,12 +146,58 @@ class DeadLetterPagesBrowserTests extends RunningService {
 	}
 
 	@Test
+	void administratorRecordsAnIncidentIsToldWhatIsMissingBesideTheFieldThenEditsIt() {
+		signIn("admin", "admin-demo", "/console/admin/incidents");
+		assertThat(this.browser.findElement(By.tagName("h2")).getText())
+			.isEqualTo("Registre des incidents de confidentialité");
+
+		// A date picker's typing order follows the browser's locale: the value is set as
+		// the picker would.
+		set("noticedAt", "2026-11-30T08:05");
+		this.browser.findElement(By.id("description")).sendKeys("Courriel envoyé au mauvais partenaire");
+		this.browser.findElement(By.id("informationKind")).sendKeys("Nom et courriel");
+		this.browser.findElement(By.id("peopleConcerned")).sendKeys("3");
+		this.browser.findElement(By.id("seriousInjuryRisk-no")).click();
+		this.browser.findElement(By.id("riskReason")).sendKeys("Aucune donnée clinique");
+		this.browser.findElement(By.id("commissionNotified-no")).click();
+		this.browser.findElement(By.id("peopleNotified-yes")).click();
+		submit(this.browser.findElement(By.cssSelector("#incident-form button[type=submit]")));
+
+		assertThat(focused()).isEqualTo("error-summary");
+		assertThat(this.browser.findElement(By.id("measures-error")).getText())
+			.isEqualTo("Mesures prises : Ce champ est obligatoire.");
+		assertThat(this.browser.findElement(By.id("peopleNotifiedOn-error")).getText())
+			.isEqualTo("Date de l'avis aux personnes : Ce champ est obligatoire.");
+		assertThat(this.browser.findElement(By.id("description")).getAttribute("value"))
+			.isEqualTo("Courriel envoyé au mauvais partenaire");
+		this.browser.findElement(By.id("measures")).sendKeys("Le partenaire a détruit le courriel");
+		set("peopleNotifiedOn", "2026-12-01");
+		submit(this.browser.findElement(By.cssSelector("#incident-form button[type=submit]")));
+
+		assertThat(result()).isEqualTo("L'incident est inscrit au registre.");
+		WebElement row = this.browser.findElement(By.xpath("//tr[td[text()='Courriel envoyé au mauvais partenaire']]"));
+		assertThat(row.getText()).contains("30 novembre 2026, 8 h 05", "1 décembre 2026");
+		row.findElement(By.tagName("a")).click();
+		WebElement measures = this.browser.findElement(By.id("measures"));
+		measures.sendKeys(Keys.END, "; procédure d'envoi revue");
+		submit(this.browser.findElement(By.cssSelector("#incident-form button[type=submit]")));
+
+		assertThat(result()).startsWith("Les changements sont enregistrés");
+		assertThat(this.browser.findElement(By.id("history")).getText()).contains("Inscrit par admin le",
+				"Modifié par admin le");
+		assertThat(this.browser.findElement(By.id("measures")).getAttribute("value"))
+			.isEqualTo("Le partenaire a détruit le courriel; procédure d'envoi revue");
+	}
+
+	@Test
 	void aCoordinatorGetsTheFrenchAccessDeniedPage() {
 		signIn("coordination.laval", "coordination-demo", "/console");
 		assertThat(this.browser.findElements(By.linkText("Événements en échec"))).isEmpty();
 
 		this.browser.get(console + "/console/admin/dead-letters");
 
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
+		this.browser.get(console + "/console/admin/incidents");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
 	}
 
@@ -181,10 +228,7 @@ class DeadLetterPagesBrowserTests extends RunningService {
 
 	/** The result message, once the page after an action has put the focus on it. */
 	private String result() {
-		await().atMost(ofSeconds(10))
-			.ignoreExceptions()
-			.until(() -> "result".equals(((JavascriptExecutor) this.browser)
-				.executeScript("return document.activeElement && document.activeElement.id;")));
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> "result".equals(focused()));
 		return this.browser.findElement(By.id("result")).getText();
 	}
 
@@ -197,6 +241,16 @@ class DeadLetterPagesBrowserTests extends RunningService {
 		// The sign-in always lands on the queue.
 		await().atMost(ofSeconds(20)).until(() -> this.browser.getCurrentUrl().startsWith(console + "/console"));
 		this.browser.get(console + page);
+	}
+
+	private void set(String id, String value) {
+		((JavascriptExecutor) this.browser).executeScript("arguments[0].value = arguments[1];",
+				this.browser.findElement(By.id(id)), value);
+	}
+
+	private String focused() {
+		return (String) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.activeElement && document.activeElement.id;");
 	}
 
 	private static int freePort() {
