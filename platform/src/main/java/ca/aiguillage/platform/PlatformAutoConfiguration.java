@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import ca.aiguillage.platform.deadletters.DeadLetterController;
 import ca.aiguillage.platform.deadletters.DeadLetterMetrics;
@@ -90,14 +91,27 @@ public class PlatformAutoConfiguration {
 		// The binder names each input binding's dead-letter topic
 		// error.<destination>.<group>.
 		Map<String, String> originalTopics = new TreeMap<>();
+		Map<String, DeadLetters.Retries> retries = new TreeMap<>();
 		bindings.getBindings().values().forEach(binding -> {
 			if (binding.getGroup() != null && binding.getDestination() != null) {
 				for (String destination : binding.getDestination().split(",")) {
-					originalTopics.put("error." + destination.strip() + "." + binding.getGroup(), destination.strip());
+					String deadLetters = "error." + destination.strip() + "." + binding.getGroup();
+					originalTopics.put(deadLetters, destination.strip());
+					if (binding.getConsumer() != null) {
+						retries.put(deadLetters,
+								new DeadLetters.Retries(binding.getConsumer().getMaxAttempts(),
+										binding.getConsumer()
+											.getRetryableExceptions()
+											.entrySet()
+											.stream()
+											.filter(retryable -> Boolean.FALSE.equals(retryable.getValue()))
+											.map(retryable -> retryable.getKey().getName())
+											.collect(Collectors.toSet())));
+					}
 				}
 			}
 		});
-		return new DeadLetters(originalTopics, KafkaClientSettings.of(environment), mongo, clock);
+		return new DeadLetters(originalTopics, retries, KafkaClientSettings.of(environment), mongo, clock);
 	}
 
 	@Bean

@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param type its CloudEvents type, if it had one
  * @param cause the exception's type and message the binder recorded
  * @param deadLetteredAt when it was dead-lettered
+ * @param attempts how many times its consumer tried it: one for an event it could never
+ * process, the binding's maximum otherwise; null when unknown
  * @param action what an administrator did with it, or null while it waits
  */
 public record DeadLetter(String id, String deadLetterTopic, @Nullable String originalTopic, @Nullable String eventId,
-		@Nullable String type, @Nullable String cause, Instant deadLetteredAt, @Nullable DeadLetterAction action) {
+		@Nullable String type, @Nullable String cause, Instant deadLetteredAt, @Nullable Integer attempts,
+		@Nullable DeadLetterAction action) {
 }

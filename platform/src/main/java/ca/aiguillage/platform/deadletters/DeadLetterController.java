@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Administrators list, replay and discard this service's dead letters. */
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeadLetterController {
 
 	private static final int REASON_MAX = 500;
+
+	// Kafka's own rule for topic names.
+	private static final String TOPIC = "[a-zA-Z0-9._-]{1,249}";
 
 	private final DeadLetters deadLetters;
 
@@ -37,6 +41,15 @@ public class DeadLetterController {
 	List<DeadLetter> list() {
 		administrator();
 		return this.deadLetters.list();
+	}
+
+	@PostMapping("/replay-all")
+	List<DeadLetter> replayAll(@RequestParam(required = false) @Nullable String topic) {
+		Caller caller = administrator();
+		if (topic != null && !topic.matches(TOPIC)) {
+			throw new InvalidRequestException(List.of(new FieldViolation("topic", "pattern")));
+		}
+		return this.deadLetters.replayAll(topic, caller.subject());
 	}
 
 	@PostMapping("/{id}/replay")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,8 @@ public final class DeadLetters {
 
 	private final Map<String, Object> clientSettings;
 
+	private final Map<String, Retries> retries;
+
 	private final MongoOperations mongo;
 
 	private final Clock clock;
@@ -57,6 +60,21 @@ public final class DeadLetters {
 	 */
 	public DeadLetters(Map<String, String> originalTopics, Map<String, Object> clientSettings, MongoOperations mongo,
 			Clock clock) {
+		this(originalTopics, Map.of(), clientSettings, mongo, clock);
+	}
+
+	/**
+	 * Dead letters of the given bindings, with how often each binding tries an event.
+	 * @param originalTopics each dead-letter topic and the topic its records came from
+	 * @param retries each dead-letter topic's binding's retries
+	 * @param clientSettings the bootstrap servers and the binder's client settings (its
+	 * login to the broker)
+	 * @param mongo where actions are recorded
+	 * @param clock the time of actions
+	 */
+	public DeadLetters(Map<String, String> originalTopics, Map<String, Retries> retries,
+			Map<String, Object> clientSettings, MongoOperations mongo, Clock clock) {
+		this.retries = Map.copyOf(retries);
 		this.originalTopics = Map.copyOf(originalTopics);
 		this.clientSettings = Map.copyOf(clientSettings);
 		this.mongo = mongo;
@@ -68,21 +86,63 @@ public final class DeadLetters {
 	 * @return the dead letters with what was done with each
 	 */
 	public List<DeadLetter> list() {
-		Map<String, DeadLetterAction> actions = this.mongo.findAll(DeadLetterAction.class)
+		Map<String, DeadLetterAction> actions = actions();
+		List<DeadLetter> letters = new ArrayList<>(records().stream().map(record -> letter(record, actions)).toList());
+		letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
+		return letters;
+	}
+
+	/**
+	 * Sends every dead letter nobody acted on yet back to its original topic, oldest
+	 * first, each recorded as a replay of its own.
+	 * @param topic only the dead letters of this original or dead-letter topic, or every
+	 * one when null
+	 * @param by the administrator's subject
+	 * @return the dead letters replayed now, marked replayed
+	 */
+	public List<DeadLetter> replayAll(@Nullable String topic, String by) {
+		Map<String, DeadLetterAction> actions = actions();
+		List<ConsumerRecord<byte[], byte[]>> waiting = records().stream()
+			.filter(record -> !actions.containsKey(idOf(record)))
+			.filter(record -> topic == null || topic.equals(record.topic()) || topic.equals(originalTopic(record)))
+			.sorted(Comparator.comparingLong(ConsumerRecord::timestamp))
+			.toList();
+		List<DeadLetter> replayed = new ArrayList<>();
+		try (KafkaProducer<byte[], byte[]> producer = producer()) {
+			for (ConsumerRecord<byte[], byte[]> record : waiting) {
+				send(producer, record);
+				try {
+					replayed.add(record(record,
+							new DeadLetterAction(idOf(record), Kind.REPLAYED, by, null, this.clock.instant())));
+				}
+				catch (AlreadyHandledException ex) {
+					// Another administrator acted on it meanwhile; a second copy is
+					// harmless
+					// to idempotent consumers, a second record would not be true.
+				}
+			}
+		}
+		return replayed;
+	}
+
+	private Map<String, DeadLetterAction> actions() {
+		return this.mongo.findAll(DeadLetterAction.class)
 			.stream()
 			.collect(Collectors.toMap(DeadLetterAction::id, Function.identity()));
-		List<DeadLetter> letters = new ArrayList<>();
+	}
+
+	private List<ConsumerRecord<byte[], byte[]>> records() {
+		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 		try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
 			for (String topic : this.originalTopics.keySet()) {
 				List<TopicPartition> partitions = consumer.partitionsFor(topic)
 					.stream()
 					.map(info -> new TopicPartition(info.topic(), info.partition()))
 					.toList();
-				readAll(consumer, partitions).forEach(record -> letters.add(letter(record, actions)));
+				records.addAll(readAll(consumer, partitions));
 			}
 		}
-		letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
-		return letters;
+		return records;
 	}
 
 	/**
@@ -95,24 +155,8 @@ public final class DeadLetters {
 	 */
 	public DeadLetter replay(String id, String by) {
 		ConsumerRecord<byte[], byte[]> record = unhandled(id);
-		ProducerRecord<byte[], byte[]> replayed = new ProducerRecord<>(originalTopic(record), null, record.key(),
-				record.value());
-		for (Header header : record.headers()) {
-			// The binder's own headers (cause, stack trace, original offset) describe the
-			// failure, not the event.
-			if (!header.key().startsWith("x-") && !header.key().startsWith("kafka_dlt-")) {
-				replayed.headers().add(header);
-			}
-		}
 		try (KafkaProducer<byte[], byte[]> producer = producer()) {
-			producer.send(replayed).get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while replaying " + id, ex);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("The broker did not take the replay of " + id, ex);
+			send(producer, record);
 		}
 		return record(record, new DeadLetterAction(id, Kind.REPLAYED, by, null, this.clock.instant()));
 	}
@@ -129,6 +173,28 @@ public final class DeadLetters {
 	public DeadLetter discard(String id, String by, String reason) {
 		ConsumerRecord<byte[], byte[]> record = unhandled(id);
 		return record(record, new DeadLetterAction(id, Kind.DISCARDED, by, reason, this.clock.instant()));
+	}
+
+	private void send(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record) {
+		ProducerRecord<byte[], byte[]> replayed = new ProducerRecord<>(originalTopic(record), null, record.key(),
+				record.value());
+		for (Header header : record.headers()) {
+			// The binder's own headers (cause, stack trace, original offset) describe the
+			// failure, not the event.
+			if (!header.key().startsWith("x-") && !header.key().startsWith("kafka_dlt-")) {
+				replayed.headers().add(header);
+			}
+		}
+		try {
+			producer.send(replayed).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while replaying " + idOf(record), ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The broker did not take the replay of " + idOf(record), ex);
+		}
 	}
 
 	private DeadLetter record(ConsumerRecord<byte[], byte[]> record, DeadLetterAction action) {
@@ -187,13 +253,32 @@ public final class DeadLetters {
 	}
 
 	private DeadLetter letter(ConsumerRecord<byte[], byte[]> record, Map<String, DeadLetterAction> actions) {
-		String id = record.topic() + "~" + record.partition() + "~" + record.offset();
+		String id = idOf(record);
 		String fqcn = header(record, "x-exception-fqcn", "kafka_dlt-exception-fqcn");
 		String message = header(record, "x-exception-message", "kafka_dlt-exception-message");
 		String cause = (fqcn != null || message != null)
 				? ((fqcn != null) ? fqcn : "") + ((message != null) ? ": " + message : "") : null;
+		Retries retried = this.retries.get(record.topic());
+		Integer attempts = (retried == null) ? null
+				: notRetried(retried, fqcn, header(record, "x-exception-stacktrace", "kafka_dlt-exception-stacktrace"))
+						? 1 : retried.maxAttempts();
 		return new DeadLetter(id, record.topic(), originalTopic(record), header(record, "ce_id", "ce-id"),
-				header(record, "ce_type", "ce-type"), cause, Instant.ofEpochMilli(record.timestamp()), actions.get(id));
+				header(record, "ce_type", "ce-type"), cause, Instant.ofEpochMilli(record.timestamp()), attempts,
+				actions.get(id));
+	}
+
+	/**
+	 * Whether the binder gave up at once: it looks for a type that is not retried among
+	 * the exception's causes, which the recorded stack trace lists.
+	 */
+	private static boolean notRetried(Retries retries, @Nullable String fqcn, @Nullable String stackTrace) {
+		return retries.notRetried()
+			.stream()
+			.anyMatch(type -> type.equals(fqcn) || (stackTrace != null && stackTrace.contains("Caused by: " + type)));
+	}
+
+	private static String idOf(ConsumerRecord<byte[], byte[]> record) {
+		return record.topic() + "~" + record.partition() + "~" + record.offset();
 	}
 
 	/**
@@ -227,6 +312,20 @@ public final class DeadLetters {
 		Properties config = new Properties();
 		config.putAll(this.clientSettings);
 		return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+	}
+
+	/**
+	 * How a binding retries an event before dead-lettering it.
+	 *
+	 * @param maxAttempts the attempts before giving up
+	 * @param notRetried the exception types dead-lettered at the first attempt
+	 */
+	public record Retries(int maxAttempts, Set<String> notRetried) {
+
+		public Retries {
+			notRetried = Set.copyOf(notRetried);
+		}
+
 	}
 
 	/** There is no dead letter with this id on this service's topics. */

@@ -50,7 +50,24 @@ class DeadLettersIntegrationTests {
 			.containsExactly("ca.aiguillage.platform.events.MalformedEventException: /referralId pattern");
 		assertThat(answer.<List<String>>json("$[?(@.eventId == '" + eventId + "')].originalTopic"))
 			.containsExactly("probe.events");
+		assertThat(answer.<List<Integer>>json("$[?(@.eventId == '" + eventId + "')].attempts")).containsExactly(1);
 		assertThat(answer.body()).doesNotContain("Marie");
+	}
+
+	@Test
+	void aDeadLetterWhoseCauseWasNotRetriedCountsOneAttemptAndAnyOtherTheBindingsMaximum() {
+		String wrapped = deadLetter(Map.of("x-exception-fqcn", "org.springframework.messaging.MessagingException",
+				"x-exception-stacktrace", "org.springframework.messaging.MessagingException: handler\n"
+						+ "Caused by: ca.aiguillage.platform.events.MalformedEventException: /referralId pattern"));
+		String retried = deadLetter(Map.of("x-exception-fqcn",
+				"org.springframework.dao.DataAccessResourceFailureException", "x-exception-stacktrace",
+				"org.springframework.dao.DataAccessResourceFailureException: timed out"));
+		idOf(retried);
+
+		Answer answer = admin().get(PATH);
+
+		assertThat(answer.<List<Integer>>json("$[?(@.eventId == '" + wrapped + "')].attempts")).containsExactly(1);
+		assertThat(answer.<List<Integer>>json("$[?(@.eventId == '" + retried + "')].attempts")).containsExactly(5);
 	}
 
 	@Test
@@ -103,12 +120,64 @@ class DeadLettersIntegrationTests {
 	}
 
 	@Test
+	void replayAllSendsBackEveryWaitingDeadLetterOnceEachRecordedAndLeavesTheDiscardedOnes() {
+		String first = deadLetter();
+		String second = deadLetter();
+		String discarded = idOf(deadLetter());
+		admin().call("POST", PATH + "/" + discarded + "/discard", "{\"reason\":\"Sent by mistake\"}");
+		String firstId = idOf(first);
+		String secondId = idOf(second);
+
+		Answer replayed = admin().call("POST", PATH + "/replay-all", null);
+		Answer again = admin().call("POST", PATH + "/replay-all", null);
+
+		assertThat(replayed.status()).isEqualTo(200);
+		assertThat(replayed.<List<String>>json("$[*].id")).contains(firstId, secondId).doesNotContain(discarded);
+		assertThat(replayed.<List<String>>json("$[?(@.id == '" + firstId + "')].action.kind"))
+			.containsExactly("REPLAYED");
+		assertThat(again.<List<String>>json("$[*].id")).doesNotContain(firstId, secondId, discarded);
+		probe().awaitEvent("probe.events", first);
+		probe().awaitEvent("probe.events", second);
+		assertThat(this.mongo.findById(firstId, DeadLetterAction.class).by()).isEqualTo("admin");
+		assertThat(this.mongo.findById(secondId, DeadLetterAction.class).kind())
+			.isEqualTo(DeadLetterAction.Kind.REPLAYED);
+		assertThat(this.mongo.findById(discarded, DeadLetterAction.class).kind())
+			.isEqualTo(DeadLetterAction.Kind.DISCARDED);
+	}
+
+	@Test
+	void replayAllOfOneTopicLeavesTheOtherTopicsDeadLettersWaiting() {
+		String id = idOf(deadLetter());
+
+		Answer elsewhere = admin().call("POST", PATH + "/replay-all?topic=other.events", null);
+		Answer byOriginalTopic = admin().call("POST", PATH + "/replay-all?topic=probe.events", null);
+
+		assertThat(elsewhere.status()).isEqualTo(200);
+		assertThat(elsewhere.<List<String>>json("$[*].id")).isEmpty();
+		assertThat(byOriginalTopic.<List<String>>json("$[*].id")).contains(id);
+	}
+
+	@Test
+	void replayAllIsForAdministratorsAndRefusesAMalformedTopic() {
+		Http coordinator = Http.localhost(this.port).withToken(TestIssuer.get().coordinator("org-laval"));
+
+		assertThat(coordinator.call("POST", PATH + "/replay-all", null).status()).isEqualTo(403);
+		Answer malformed = admin().call("POST", PATH + "/replay-all?topic=a%20b", null);
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.body()).contains("topic");
+	}
+
+	@Test
 	void anUnknownDeadLetterIsNotFound() {
 		assertThat(admin().call("POST", PATH + "/" + DEAD_LETTERS + "~0~999999/replay", null).status()).isEqualTo(404);
 		assertThat(admin().call("POST", PATH + "/error.elsewhere.group~0~0/replay", null).status()).isEqualTo(404);
 	}
 
 	private String deadLetter() {
+		return deadLetter(Map.of());
+	}
+
+	private String deadLetter(Map<String, String> failure) {
 		String eventId = UUID.randomUUID().toString();
 		Map<String, String> headers = new HashMap<>(
 				KafkaProbe.cloudEventHeaders(eventId, ReprioritisedV1.TYPE, "ref-1"));
@@ -116,6 +185,7 @@ class DeadLettersIntegrationTests {
 		headers.put("x-original-topic", "probe.events");
 		headers.put("x-exception-fqcn", "ca.aiguillage.platform.events.MalformedEventException");
 		headers.put("x-exception-message", "/referralId pattern");
+		headers.putAll(failure);
 		probe().send(DEAD_LETTERS, "ref-1",
 				"{\"referralId\":\"Marie Tremblay\",\"priority\":\"A\",\"reprioritisedAt\":\"2026-11-21T09:00:00Z\"}",
 				headers);

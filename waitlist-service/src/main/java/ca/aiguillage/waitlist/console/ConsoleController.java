@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -84,6 +85,12 @@ class ConsoleController {
 		this.decisions = decisions;
 		this.live = live;
 		this.messages = messages;
+	}
+
+	/** Administrators' pages are linked from the header for administrators only. */
+	@ModelAttribute("administrator")
+	boolean administrator(@AuthenticationPrincipal @Nullable OidcUser person) {
+		return person != null && SignedInPeople.caller(person).isAdmin();
 	}
 
 	@GetMapping

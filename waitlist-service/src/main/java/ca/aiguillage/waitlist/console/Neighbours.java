@@ -15,11 +15,13 @@ import org.springframework.web.client.RestClient;
  * @param matchingUrl matching-service: therapist and organization names, override
  * candidates
  * @param referralUrl referral-service: the client's identity
+ * @param notificationUrl notification-service: its dead letters, for administrators
  * @param timeout how long a page waits for either before showing what it has
  */
 @ConfigurationProperties("waitlist.console")
-record Neighbours(@DefaultValue("http://localhost:8082") URI matchingUrl,
-		@DefaultValue("http://localhost:8081") URI referralUrl, @DefaultValue("2s") Duration timeout) {
+public record Neighbours(@DefaultValue("http://localhost:8082") URI matchingUrl,
+		@DefaultValue("http://localhost:8081") URI referralUrl,
+		@DefaultValue("http://localhost:8084") URI notificationUrl, @DefaultValue("2s") Duration timeout) {
 
 	/**
 	 * A client for one of them that never keeps a page waiting longer than the time-out.

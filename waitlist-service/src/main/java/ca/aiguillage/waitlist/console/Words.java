@@ -56,6 +56,16 @@ public final class Words {
 		this.messages = messages;
 	}
 
+	/**
+	 * The words of a page that names no therapist or organization.
+	 * @param locale the page's language
+	 * @param messages the console's messages
+	 * @return the page's words
+	 */
+	public static Words of(Locale locale, MessageSource messages) {
+		return new Words(locale, Names.none(), messages);
+	}
+
 	/** A moment as people in Quebec read it: "3 décembre 2026, 8 h 05". */
 	public String when(@Nullable Instant at) {
 		if (at == null) {

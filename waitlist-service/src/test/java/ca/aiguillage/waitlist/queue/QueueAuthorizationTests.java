@@ -31,6 +31,8 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 
 	static final String REBUILD = QUEUE + "/rebuild";
 
+	static final String INCIDENTS = "/api/v1/admin/incidents";
+
 	static final List<String> ACTIONS = List.of("confirmation", "override", "decline", "first-session", "end",
 			"unreachable", "ineligibility", "redirection", "priority", "rematch", "taking", "follow-up");
 
@@ -70,7 +72,23 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 			row("POST", REBUILD, REBUILD,                         "anonymous",           401),
 			row("POST", REBUILD, REBUILD,                         "partner:clsc-a",      403),
 			row("POST", REBUILD, REBUILD,                         "coordinator:org-laval", 403),
-			row("POST", REBUILD, REBUILD,                         "admin",               200)
+			row("POST", REBUILD, REBUILD,                         "admin",               200),
+			row("GET", INCIDENTS, INCIDENTS,                      "anonymous",           401),
+			row("GET", INCIDENTS, INCIDENTS,                      "partner:clsc-a",      403),
+			row("GET", INCIDENTS, INCIDENTS,                      "coordinator:org-laval", 403),
+			row("GET", INCIDENTS, INCIDENTS,                      "admin",               200),
+			row("POST", INCIDENTS, INCIDENTS,                     "anonymous",           401, "{}"),
+			row("POST", INCIDENTS, INCIDENTS,                     "partner:clsc-a",      403, "{}"),
+			row("POST", INCIDENTS, INCIDENTS,                     "coordinator:org-laval", 403, "{}"),
+			row("POST", INCIDENTS, INCIDENTS,                     "admin",               400, "{}"),
+			row("GET", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "anonymous",           401),
+			row("GET", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "partner:clsc-a",      403),
+			row("GET", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "coordinator:org-laval", 403),
+			row("GET", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "admin",               404),
+			row("PUT", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "anonymous",           401, "{}"),
+			row("PUT", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "partner:clsc-a",      403, "{}"),
+			row("PUT", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "coordinator:org-laval", 403, "{}"),
+			row("PUT", INCIDENTS + "/{id}", INCIDENTS + "/nope",  "admin",               400, "{}")
 		// @formatter:on
 		);
 		// Without If-Match, an allowed caller gets 428 before anything changes.
@@ -97,7 +115,20 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 					row("GET", "/console/events", "/console/events", caller, 302),
 					row("GET", "/console/referrals/{referralId}", "/console/referrals/MINE", caller, 302),
 					row("POST", "/console/referrals/{referralId}/{action}", "/console/referrals/MINE/confirmation",
-							caller, 403, "{}")));
+							caller, 403, "{}"),
+					row("GET", "/console/admin/dead-letters", "/console/admin/dead-letters", caller, 302),
+					row("POST", "/console/admin/dead-letters/replay", "/console/admin/dead-letters/replay", caller, 403,
+							"{}"),
+					row("POST", "/console/admin/dead-letters/replay-all", "/console/admin/dead-letters/replay-all",
+							caller, 403, "{}"),
+					row("POST", "/console/admin/dead-letters/discard", "/console/admin/dead-letters/discard", caller,
+							403, "{}"),
+					row("GET", "/console/admin/incidents", "/console/admin/incidents", caller, 302),
+					row("POST", "/console/admin/incidents", "/console/admin/incidents", caller, 403, "{}"),
+					row("GET", "/console/admin/incidents/registre.csv", "/console/admin/incidents/registre.csv", caller,
+							302),
+					row("GET", "/console/admin/incidents/{id}", "/console/admin/incidents/nope", caller, 302),
+					row("POST", "/console/admin/incidents/{id}", "/console/admin/incidents/nope", caller, 403, "{}")));
 		return Stream.concat(Stream.concat(reads, actions), console);
 	}
 
