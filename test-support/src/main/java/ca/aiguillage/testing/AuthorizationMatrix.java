@@ -1,6 +1,7 @@
 package ca.aiguillage.testing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,9 @@ public final class AuthorizationMatrix {
 	 * @param pattern the endpoint's mapping, such as {@code /api/v1/referrals/{id}}
 	 * @param path the path called, with fixture ids already in it
 	 * @param caller who calls: {@code anonymous}, {@code admin},
-	 * {@code service:<client id>}, {@code coordinator:<organization>} or
-	 * {@code partner:<partner>}
+	 * {@code service:<client id>}, {@code coordinator:<organization>},
+	 * {@code partner:<partner>}, or a tenant role whose tenant claim is missing:
+	 * {@code coordinator-without-organization}, {@code partner-without-partner-id}
 	 * @param expected the status expected
 	 * @param body the JSON body, or null
 	 */
@@ -92,8 +94,33 @@ public final class AuthorizationMatrix {
 			case "coordinator" -> service.withToken(tokens.coordinator(parts[1]));
 			case "partner" -> service.withToken(tokens.partner(parts[1]));
 			case "service" -> service.withToken(tokens.service(parts[1]));
+			case "coordinator-without-organization" -> service.withToken(tokens.coordinatorWithoutOrganization());
+			case "partner-without-partner-id" -> service.withToken(tokens.partnerWithoutPartnerId());
 			default -> throw new IllegalArgumentException("Unknown caller " + caller);
 		};
+	}
+
+	/**
+	 * The cells a token missing its tenant claim calls: for each endpoint of the matrix,
+	 * its first row's path called by a coordinator without its organization and by a
+	 * partner without its partner id, expecting what an anonymous caller gets (a token
+	 * that names no tenant is never worth more than no token).
+	 * @param rows the matrix
+	 * @return two cells per endpoint, each expecting the anonymous row's status
+	 */
+	public static List<Row> withoutTenantClaims(List<Row> rows) {
+		Map<String, Row> anonymousByEndpoint = new LinkedHashMap<>();
+		rows.stream()
+			.filter(row -> row.caller().equals("anonymous"))
+			.forEach(row -> anonymousByEndpoint.putIfAbsent(row.method() + " " + row.pattern(), row));
+		List<Row> cells = new ArrayList<>();
+		for (Row anonymous : anonymousByEndpoint.values()) {
+			for (String caller : List.of("coordinator-without-organization", "partner-without-partner-id")) {
+				cells.add(new Row(anonymous.method(), anonymous.pattern(), anonymous.path(), caller,
+						anonymous.expected(), anonymous.body()));
+			}
+		}
+		return cells;
 	}
 
 	/**

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import ca.aiguillage.testing.AuthorizationMatrix.Row;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,19 +42,41 @@ public abstract class EndpointAuthorization extends RunningService {
 	@ParameterizedTest
 	@MethodSource("matrix")
 	void callerGetsTheExpectedStatus(Row row) {
-		Row called = row;
-		for (Map.Entry<String, String> placeholder : placeholders().entrySet()) {
-			called = called.with(placeholder.getKey(), placeholder.getValue());
-		}
+		Row called = withPlaceholders(row);
 
 		Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, called);
 
 		assertThat(answer.status()).as(called + ": " + answer.body()).isEqualTo(row.expected());
 	}
 
+	@TestFactory
+	Stream<DynamicTest> tokenWithoutItsTenantClaimGetsNoMoreThanNoToken() {
+		List<Row> cells = AuthorizationMatrix.withoutTenantClaims(rows());
+		assertThat(cells).isNotEmpty();
+		return cells.stream().map((row) -> DynamicTest.dynamicTest(row.toString(), () -> {
+			Row called = withPlaceholders(row);
+			Http.Answer answer = AuthorizationMatrix.call(this.anonymous, this.tokens, called);
+			// An API refuses the token itself; a page that reads no bearer token treats
+			// it as no token.
+			assertThat(answer.status()).as(called + ": " + answer.body()).isIn(401, row.expected());
+			if (answer.status() == 401) {
+				assertThat(answer.header("Content-Type")).as(called.toString()).startsWith("application/problem+json");
+				assertThat(answer.<String>json("$.title")).isEqualTo("Authentification requise");
+			}
+		}));
+	}
+
 	@Test
 	void everyEndpointHasRowsInTheMatrix() {
 		AuthorizationMatrix.assertEveryEndpointHasARow(this.mapping, rows());
+	}
+
+	private Row withPlaceholders(Row row) {
+		Row called = row;
+		for (Map.Entry<String, String> placeholder : placeholders().entrySet()) {
+			called = called.with(placeholder.getKey(), placeholder.getValue());
+		}
+		return called;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -117,6 +118,33 @@ public final class KafkaProbe {
 					value.getBytes(StandardCharsets.UTF_8));
 			headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
 			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not send to " + topic, ex);
+		}
+	}
+
+	/**
+	 * Sends many records with one producer and waits for every acknowledgement.
+	 * @param topic the topic, created by the broker if needed
+	 * @param records the records (key, value and headers; the key as UTF-8)
+	 */
+	public void sendAll(String topic, List<WireRecord> records) {
+		Properties config = new Properties();
+		config.putAll(this.clientSettings);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			List<Future<?>> sent = new ArrayList<>();
+			for (WireRecord wire : records) {
+				ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+						wire.key().getBytes(StandardCharsets.UTF_8), wire.value().getBytes(StandardCharsets.UTF_8));
+				wire.headers()
+					.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+				sent.add(producer.send(record));
+			}
+			for (Future<?> acknowledgement : sent) {
+				acknowledgement.get();
+			}
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not send to " + topic, ex);

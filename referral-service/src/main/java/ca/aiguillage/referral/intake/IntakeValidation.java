@@ -15,6 +15,7 @@ import ca.aiguillage.contracts.referral.InboundReferralV1;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.web.FieldChecks;
 import ca.aiguillage.platform.web.FieldViolation;
+import ca.aiguillage.referral.directory.MemberOrganizations;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -49,9 +50,12 @@ class IntakeValidation {
 
 	private final EventSchemas schemas;
 
-	IntakeValidation(Clock clock, EventSchemas schemas) {
+	private final MemberOrganizations organizations;
+
+	IntakeValidation(Clock clock, EventSchemas schemas, MemberOrganizations organizations) {
 		this.clock = clock;
 		this.schemas = schemas;
+		this.organizations = organizations;
 	}
 
 	List<FieldViolation> violations(InboundReferralV1 referral, IntakeChannel channel) {
@@ -70,6 +74,12 @@ class IntakeValidation {
 					"schema." + violation.keyword()))
 			.filter(violation -> named.add(violation.field()))
 			.forEach(violations::add);
+		// A well-formed id no coordinator works for would queue the client where no one
+		// looks.
+		if (referral.targetOrganizationId() != null && !named.contains("targetOrganizationId")
+				&& !this.organizations.isMember(referral.targetOrganizationId())) {
+			violations.add(new FieldViolation("targetOrganizationId", "invalid.organization.unknown"));
+		}
 		return violations;
 	}
 

@@ -1,5 +1,8 @@
 package ca.aiguillage.referral.intake;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import ca.aiguillage.testing.Fixtures;
@@ -27,6 +30,35 @@ public final class ExampleReferrals {
 		return EXAMPLE.replace("\"Tremblay\"", "\"Tremblay-" + suffix + "\"")
 			.replace("marie-eve.tremblay@example.org", "marie-eve." + suffix + "@example.org")
 			.replace("+1 514 555 0142", phone);
+	}
+
+	/**
+	 * The example as the self-referral page's form posts it, for a person no other test
+	 * uses.
+	 */
+	public static Map<String, List<String>> someoneAsForm() {
+		String suffix = Long.toString(System.nanoTime(), 36);
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		fields.put("client.firstName", List.of("Marie-Ève"));
+		fields.put("client.lastName", List.of("Tremblay-" + suffix));
+		fields.put("client.dateOfBirth", List.of("1991-04-12"));
+		fields.put("client.email", List.of("marie-eve." + suffix + "@example.org"));
+		fields.put("client.postalCode", List.of("H2M 1K5"));
+		fields.put("client.preferredLanguage", List.of("fr"));
+		fields.put("client.languages", List.of("fr", "es"));
+		fields.put("consent.sharing", List.of("true"));
+		fields.put("consent.email", List.of("true"));
+		fields.put("household.annualIncome", List.of("24000"));
+		fields.put("household.dependents", List.of("1"));
+		fields.put("needs.clientele", List.of("ADULT"));
+		fields.put("needs.approaches", List.of("COGNITIVE_BEHAVIOURAL"));
+		fields.put("needs.modality", List.of("EITHER"));
+		fields.put("needs.availability[0].day", List.of("TUESDAY"));
+		fields.put("needs.availability[0].start", List.of("09:00"));
+		fields.put("needs.availability[0].end", List.of("12:00"));
+		fields.put("needs.reason", List.of("Anxiété persistante depuis une perte d'emploi."));
+		fields.put("risk.imminentRisk", List.of("false"));
+		return fields;
 	}
 
 }

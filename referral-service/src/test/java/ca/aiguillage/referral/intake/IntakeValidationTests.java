@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntakeValidationTests {
 
 	private final IntakeValidation validation = new IntakeValidation(
-			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new EventSchemas());
+			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC), new EventSchemas(),
+			(organizationId) -> true);
 
 	@Test
 	void thePublicFormAcceptsOnlyCanadianNumbersWhileAPartnerMayGiveAnyValidOne() {
