@@ -240,6 +240,25 @@ public final class LocalStack implements AutoCloseable {
 			.clientSettings(bootstrapServers, KafkaPrincipals.ADMIN);
 	}
 
+	/**
+	 * The member organizations of matching's network file, the local stack's demo ones.
+	 */
+	static List<String> demoOrganizations() {
+		try (java.io.InputStream file = LocalStack.class.getClassLoader()
+			.getResourceAsStream("matching/organizations.csv")) {
+			if (file == null) {
+				return List.of();
+			}
+			return new String(file.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+				.filter(line -> !line.isBlank() && !line.startsWith("#"))
+				.map(line -> line.split(",", 2)[0].strip())
+				.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** The services' Kafka principals, in service order. */
 	static final List<String> SERVICE_PRINCIPALS = List.of("referral-service", "matching-service", "waitlist-service",
 			"notification-service");
@@ -254,6 +273,9 @@ public final class LocalStack implements AutoCloseable {
 				// line.
 				"--spring.config.additional-location=optional:file:" + kafkaLogin,
 				"--aiguillage.inbound.topics=" + String.join(",", demoInboundTopics()),
+				// Intake knows the network's members from the start, not only once
+				// matching's directory events have been read.
+				"--referral.directory.organizations=" + String.join(",", demoOrganizations()),
 				"--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers, "--spring.mongodb.uri=" + mongoUri,
 				"--matching.demo-data=" + demoData, "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
 				"--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + issuer + "/oauth2/jwks",
