@@ -59,6 +59,8 @@ public final class SmsProviderStub extends LoopbackServer {
 
 	private final Map<String, AtomicInteger> requestsByNumber = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> answersByNumber = new ConcurrentHashMap<>();
+
 	private final Map<String, Long> lateAnswers = new ConcurrentHashMap<>();
 
 	private final Map<String, String> sidsByIdempotencyToken = new ConcurrentHashMap<>();
@@ -178,6 +180,13 @@ public final class SmsProviderStub extends LoopbackServer {
 			}
 		}
 		answer(exchange, 201, "application/json", "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}");
+		this.answersByNumber.computeIfAbsent(to, number -> new AtomicInteger()).incrementAndGet();
+	}
+
+	/** Messages to this number the provider took and answered 201 for (late ones too). */
+	public int answersTo(String number) {
+		AtomicInteger count = this.answersByNumber.get(number);
+		return (count != null) ? count.get() : 0;
 	}
 
 	private void list(HttpExchange exchange) throws IOException {

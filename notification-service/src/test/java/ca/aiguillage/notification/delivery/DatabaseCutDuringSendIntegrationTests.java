@@ -1,0 +1,84 @@
+package ca.aiguillage.notification.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import ca.aiguillage.notification.stubs.StubbedChannels;
+import ca.aiguillage.testing.EmbeddedMongoServer;
+import ca.aiguillage.testing.FaultyProxy;
+import com.mongodb.ServerAddress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import static java.time.Duration.ofSeconds;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database goes away while a message is with its provider: the provider took it, so
+ * the outcome is recorded once the database is back, and the message is never sent again
+ * when its lease runs out.
+ */
+@Import(DatabaseCutDuringSendIntegrationTests.ThroughAProxy.class)
+class DatabaseCutDuringSendIntegrationTests extends RunningNotificationService {
+
+	static final FaultyProxy DATABASE = FaultyProxy.start(URI.create(EmbeddedMongoServer.uri()).getPort());
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ThroughAProxy {
+
+		@Bean
+		MongoClientSettingsBuilderCustomizer throughTheProxy() {
+			return settings -> settings.applyToClusterSettings(
+					cluster -> cluster.hosts(List.of(new ServerAddress("127.0.0.1", DATABASE.port()))));
+		}
+
+	}
+
+	@AfterAll
+	static void closeTheProxy() {
+		DATABASE.close();
+	}
+
+	@Test
+	void messageTheProviderTookWhileTheDatabaseWasAwayIsRecordedAndNeverSentAgain() {
+		Client client = newClient("fr");
+		StubbedChannels.sms().answerLateFor(client.mobile(), 3_000);
+		publish(SUBMITTED, client.referral());
+		await().atMost(ofSeconds(30)).until(() -> StubbedChannels.sms().requestsTo(client.mobile()) == 1);
+
+		// The database slows down, so that the write recording the provider's answer is
+		// on
+		// its way when the connection drops.
+		DATABASE.delay(Duration.ofSeconds(3));
+		await().atMost(ofSeconds(10)).until(() -> StubbedChannels.sms().answersTo(client.mobile()) == 1);
+		DATABASE.cut();
+		// The provider took it while the database is away: nothing is sent again
+		// meanwhile.
+		await().during(ofSeconds(2))
+			.atMost(ofSeconds(5))
+			.until(() -> StubbedChannels.sms().requestsTo(client.mobile()) == 1);
+		DATABASE.restore();
+		StubbedChannels.clock().advance(Duration.ofMinutes(6));
+
+		await().atMost(ofSeconds(60))
+			.until(() -> clientSms(deliveries(client.referral())), sms -> "SENT".equals(sms.get("status")));
+		await().during(ofSeconds(5))
+			.atMost(ofSeconds(10))
+			.until(() -> StubbedChannels.sms().requestsTo(client.mobile()) == 1);
+	}
+
+	private static Map<String, Object> clientSms(List<Map<String, Object>> deliveries) {
+		return deliveries.stream()
+			.filter(d -> "CLIENT".equals(d.get("audience")) && "SMS".equals(d.get("channel")))
+			.findFirst()
+			.orElse(Map.of());
+	}
+
+}
