@@ -33,7 +33,8 @@ final class TimerSchedule {
 		QueueStatus status = entry.status();
 		return switch (timer) {
 			case PROPOSAL_EXPIRY -> (status == QueueStatus.PROPOSED && entry.currentProposal() != null)
-					? entry.currentProposal().proposedAt().plus(settings.proposalAnswerWindow()) : null;
+					? entry.currentProposal().proposedAt().plus(settings.proposalAnswerWindowOf(entry.organizationId()))
+					: null;
 			case CHECK_IN ->
 				(status == QueueStatus.WAITING) ? entry.checkIns().nextAt(settings.checkInInterval()) : null;
 			case NO_ANSWER_REVIEW -> (status == QueueStatus.WAITING)

@@ -23,13 +23,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sixtyDayRiskAfter after how long a wait that has not reached therapy is flagged
  * as at risk of passing 60 days
  * @param pollInterval how often the poller looks for due timers
+ * @param proposalAnswerWindowByOrganization organizations' own answer windows, by
+ * organization id (the simulator's short-window lever: docs/matching.md)
  */
 @ConfigurationProperties("waitlist.timers")
 public record TimerSettings(@DefaultValue("P30D") Duration checkInInterval,
 		@DefaultValue("P14D") Duration checkInAnswerWindow, @DefaultValue("2") int unansweredCheckInsBeforeReview,
 		@DefaultValue("P7D") Duration proposalAnswerWindow, @DefaultValue("P21D") Duration stateLimit,
 		@Nullable Map<String, Duration> stateLimitByOrganization, @DefaultValue("P45D") Duration sixtyDayRiskAfter,
-		@DefaultValue("PT30S") Duration pollInterval) {
+		@DefaultValue("PT30S") Duration pollInterval,
+		@Nullable Map<String, Duration> proposalAnswerWindowByOrganization) {
+
+	/**
+	 * How long a proposal of one organization waits for the client's answer.
+	 * @param organizationId the organization, or null
+	 * @return its own window, or the default one
+	 */
+	public Duration proposalAnswerWindowOf(@Nullable String organizationId) {
+		if (organizationId != null && this.proposalAnswerWindowByOrganization != null
+				&& this.proposalAnswerWindowByOrganization.containsKey(organizationId)) {
+			return this.proposalAnswerWindowByOrganization.get(organizationId);
+		}
+		return this.proposalAnswerWindow;
+	}
 
 	/**
 	 * The state limit of one organization.

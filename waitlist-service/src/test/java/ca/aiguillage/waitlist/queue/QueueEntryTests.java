@@ -35,7 +35,7 @@ class QueueEntryTests {
 
 	static final TimerSettings SETTINGS = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2,
 			Duration.ofDays(7), Duration.ofDays(21), Map.of("org-laval", Duration.ofDays(10)), Duration.ofDays(45),
-			Duration.ofSeconds(30));
+			Duration.ofSeconds(30), null);
 
 	@Test
 	void registrationAloneAwaitsMatching() {
@@ -83,6 +83,22 @@ class QueueEntryTests {
 		assertThat(entry.raisedEvents()).filteredOn(ProposalExpiredV1.class::isInstance).hasSize(1);
 		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
 		assertThat(entry.currentProposal()).isNull();
+	}
+
+	@Test
+	void organizationWithItsOwnAnswerWindowExpiresItsProposalsSooner() {
+		TimerSettings twoDays = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
+				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30),
+				Map.of("org-laval", Duration.ofDays(2)));
+		QueueEntry entry = proposed();
+		Instant proposedAt = REGISTERED.plusSeconds(2);
+
+		entry.fireDueTimers(proposedAt.plus(Duration.ofDays(2)).minusSeconds(1), twoDays);
+		assertThat(entry.raisedEvents()).noneMatch(ProposalExpiredV1.class::isInstance);
+		entry.fireDueTimers(proposedAt.plus(Duration.ofDays(2)), twoDays);
+
+		assertThat(entry.raisedEvents()).filteredOn(ProposalExpiredV1.class::isInstance).hasSize(1);
+		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
 	}
 
 	@Test
