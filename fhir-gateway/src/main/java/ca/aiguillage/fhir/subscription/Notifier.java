@@ -84,8 +84,10 @@ class Notifier implements DisposableBean {
 					notify(subscription, moved.task());
 				}
 				catch (RuntimeException ex) {
-					// A Task holds no personal data: its failure is safe to log whole.
-					log.error("Subscription {} not notified", subscription.id(), ex);
+					// Its type only, as every failure here: a message may quote what it
+					// was
+					// sending.
+					log.error("Subscription {} not notified: {}", subscription.id(), ex.getClass().getSimpleName());
 				}
 			});
 		}
