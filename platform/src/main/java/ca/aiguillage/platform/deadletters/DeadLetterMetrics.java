@@ -46,7 +46,10 @@ public final class DeadLetterMetrics implements MeterBinder, AutoCloseable {
 		Gauge.builder(OPEN, this.open, AtomicInteger::get)
 			.description("Dead letters no administrator has replayed or discarded yet")
 			.register(registry);
-		this.counter.scheduleWithFixedDelay(this::count, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		// The first count after one interval: nothing is read from the broker at
+		// start-up.
+		this.counter.scheduleWithFixedDelay(this::count, this.interval.toMillis(), this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	private void count() {
