@@ -155,6 +155,19 @@ class SubscriptionIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void onlyAPartnerSystemWithItsPartnerIdSubscribes() {
+		String body = subscription(endpoint());
+
+		assertThat(this.anonymous.postJson("/fhir/Subscription", body).status()).isEqualTo(401);
+		assertThat(this.anonymous.withToken(this.tokens.partnerWithoutPartnerId())
+			.postJson("/fhir/Subscription", body)
+			.status()).isEqualTo(401);
+		assertThat(this.anonymous.withToken(this.tokens.coordinator("org-centre-st-pierre"))
+			.postJson("/fhir/Subscription", body)
+			.status()).isEqualTo(403);
+	}
+
+	@Test
 	void topicIsPublishedAsABasic() {
 		Http.Answer topic = this.ahuntsic.get("/fhir/Basic/task-status");
 
