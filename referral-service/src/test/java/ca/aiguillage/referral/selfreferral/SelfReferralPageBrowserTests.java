@@ -147,8 +147,15 @@ class SelfReferralPageBrowserTests extends RunningService {
 
 	/** Sends the form and waits for the next page. */
 	private void submit() {
-		WebElement button = this.browser.findElement(By.cssSelector("button[type=submit]"));
-		button.click();
+		// Found again if the page replaced it between finding and clicking (its scripts
+		// still starting): Chromium then answers that the node left the document.
+		WebElement button = new WebDriverWait(this.browser, ofSeconds(10))
+			.ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(driver -> {
+				WebElement found = driver.findElement(By.cssSelector("button[type=submit]"));
+				found.click();
+				return found;
+			});
 		new WebDriverWait(this.browser, ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
 	}
 
