@@ -1,5 +1,8 @@
 package ca.aiguillage.matching;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -427,6 +430,63 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void clientWhoAnsweredACheckInGetsTheNextFreedPlaceBeforeOneWhoWaitedADayLonger() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode inTherapy = referral();
+		ObjectNode waitingLonger = referral().put("submittedAt", "2026-11-01T10:00:00Z");
+		ObjectNode confirmed = referral().put("submittedAt", "2026-11-02T10:00:00Z");
+		submit(inTherapy);
+		awaitOutcome(inTherapy, EventCatalog.PROPOSAL_MADE_V1.type());
+		submit(waitingLonger);
+		submit(confirmed);
+		awaitOutcome(waitingLonger, EventCatalog.NO_MATCH_FOUND_V1.type());
+		awaitOutcome(confirmed, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		answerCheckIn(id(confirmed), "STILL_WAITING", Instant.now());
+		awaitAvailableConfirmed(confirmed);
+		decide(EventCatalog.THERAPY_ENDED_V1.type(), id(inTherapy), UUID.randomUUID().toString(),
+				Map.of("referralId", id(inTherapy), "therapistId", therapistId, "endedAt", "2027-03-01T15:00:00Z"));
+
+		WireRecord proposal = awaitOutcome(confirmed, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(confirmed));
+		assertThat(proposal.value()).contains("\"confirmedAvailable\":0.25");
+	}
+
+	@Test
+	void checkInAnswerThatOvertakesItsReferralIsAppliedWhenTheReferralArrives() {
+		ObjectNode referral = referral();
+		Instant answeredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		answerCheckIn(id(referral), "STILL_WAITING", answeredAt);
+		await().atMost(ofSeconds(30))
+			.until(() -> this.mongo.findById(id(referral), Document.class, "match_requests") != null);
+
+		submit(referral);
+
+		awaitOutcome(referral, EventCatalog.NO_MATCH_FOUND_V1.type());
+		assertThat(awaitAvailableConfirmed(referral)).isEqualTo(Date.from(answeredAt));
+	}
+
+	@Test
+	void noLongerNeededAnswerGivesNoPreference() {
+		ObjectNode referral = referral();
+		submit(referral);
+		awaitOutcome(referral, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		answerCheckIn(id(referral), "NO_LONGER_NEEDED", Instant.now());
+		String lastEventId = answerCheckIn(id(referral), "STILL_WAITING", Instant.parse("2026-01-01T10:00:00Z"));
+		await().atMost(ofSeconds(30))
+			.until(() -> this.mongo.findById(id(referral), Document.class, "match_requests")
+				.getList("appliedEventIds", String.class)
+				.contains(lastEventId));
+
+		// Only the older OUI was kept: the NON before it set nothing.
+		assertThat(this.mongo.findById(id(referral), Document.class, "match_requests")
+			.get("needs", Document.class)
+			.get("availableConfirmedAt")).isEqualTo(Date.from(Instant.parse("2026-01-01T10:00:00Z")));
+	}
+
+	@Test
 	void placesATherapistAddsGoToWaitingReferrals() {
 		String therapistId = this.organization + "-t1";
 		put(therapistId, therapist().put("places", 0));
@@ -767,6 +827,25 @@ class MatchingIntegrationTests extends RunningService {
 
 	private void decide(String type, String referralId, String eventId, Map<String, ?> data) {
 		MatchingWire.decide(this.kafka, type, referralId, eventId, data);
+	}
+
+	/** A client's answer to a check-in, as notification-service publishes it. */
+	private String answerCheckIn(String referralId, String answer, Instant answeredAt) {
+		String eventId = UUID.randomUUID().toString();
+		this.kafka.send(Topics.NOTIFICATION_EVENTS, referralId,
+				JSON.writeValueAsString(Map.of("referralId", referralId, "subject", "CHECK_IN", "subjectId",
+						UUID.randomUUID().toString(), "answer", answer, "channel", "SMS", "answeredAt",
+						answeredAt.toString())),
+				KafkaProbe.cloudEventHeaders(eventId, EventCatalog.CLIENT_ANSWERED_V1.type(), referralId));
+		return eventId;
+	}
+
+	private Object awaitAvailableConfirmed(ObjectNode referral) {
+		return await().atMost(ofSeconds(30)).until(() -> {
+			Document request = this.mongo.findById(id(referral), Document.class, "match_requests");
+			Document needs = (request != null) ? request.get("needs", Document.class) : null;
+			return (needs != null) ? needs.get("availableConfirmedAt") : null;
+		}, java.util.Objects::nonNull);
 	}
 
 	/**

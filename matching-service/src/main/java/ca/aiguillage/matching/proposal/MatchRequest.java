@@ -45,6 +45,9 @@ class MatchRequest extends Aggregate {
 
 	private @Nullable String parkedOrganization;
 
+	/** A check-in answer that came before the referral's submission. */
+	private @Nullable Instant parkedAvailableConfirmedAt;
+
 	private List<String> reasons = new ArrayList<>();
 
 	private int candidatesExamined;
@@ -79,7 +82,9 @@ class MatchRequest extends Aggregate {
 			return;
 		}
 		ReferralNeeds needs = (this.parkedPriority != null) ? submitted.withPriority(this.parkedPriority) : submitted;
-		this.needs = (this.parkedOrganization != null) ? needs.heldBy(this.parkedOrganization) : needs;
+		needs = (this.parkedOrganization != null) ? needs.heldBy(this.parkedOrganization) : needs;
+		this.needs = (this.parkedAvailableConfirmedAt != null)
+				? needs.availableConfirmed(this.parkedAvailableConfirmedAt) : needs;
 	}
 
 	/** Announces that a coordinator's choice for this referral was refused. */
@@ -242,6 +247,20 @@ class MatchRequest extends Aggregate {
 			return;
 		}
 		this.needs = this.needs.heldBy(organization);
+	}
+
+	/**
+	 * The client answered a check-in that they still need the service: offers prefer them
+	 * from now on, or from the submission when it has not arrived yet.
+	 */
+	void availableConfirmed(Instant at) {
+		if (this.needs == null) {
+			if (this.parkedAvailableConfirmedAt == null || at.isAfter(this.parkedAvailableConfirmedAt)) {
+				this.parkedAvailableConfirmedAt = at;
+			}
+			return;
+		}
+		this.needs = this.needs.availableConfirmed(at);
 	}
 
 	void confirmed() {

@@ -1,6 +1,9 @@
 package ca.aiguillage.matching.proposal;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,15 +19,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param aging for the days waited, per 60 days (the network's target), up to twice
  * @param continuity for a therapist of the organization the referring partner usually
  * works with
+ * @param confirmedAvailable for a client who answered a check-in that they still need the
+ * service, within {@code confirmedAvailableWithin} of the offer (0 turns it off)
+ * @param confirmedAvailableWithin how long such an answer counts
  */
 @ConfigurationProperties("matching.weights")
 public record MatchingWeights(@DefaultValue("1.0") double approach, @DefaultValue("0.5") double load,
 		@DefaultValue("0.25") double priority, @DefaultValue("1.0") double aging,
-		@DefaultValue("0.25") double continuity) {
+		@DefaultValue("0.25") double continuity, @DefaultValue("0.25") double confirmedAvailable,
+		@DefaultValue("P30D") Duration confirmedAvailableWithin) {
+
+	@ConstructorBinding
+	public MatchingWeights {
+	}
+
+	/**
+	 * The five weights of the score without check-in answers (benchmarks, simulator).
+	 */
+	public MatchingWeights(double approach, double load, double priority, double aging, double continuity) {
+		this(approach, load, priority, aging, continuity, 0.0, Duration.ofDays(30));
+	}
 
 	/** The defaults, for plain-Java use (benchmarks, simulator). */
 	public static MatchingWeights defaults() {
-		return new MatchingWeights(1.0, 0.5, 0.25, 1.0, 0.25);
+		return new MatchingWeights(1.0, 0.5, 0.25, 1.0, 0.25, 0.25, Duration.ofDays(30));
 	}
 
 }

@@ -85,6 +85,15 @@ class Placements {
 	}
 
 	/**
+	 * The client said in a check-in that they still need the service: a place freed from
+	 * now on prefers them, without moving any place held now.
+	 */
+	void availableConfirmed(String eventId, String referralId, Instant answeredAt) {
+		this.aggregates.applyOnce(MatchRequest.class, referralId, eventId, () -> MatchRequest.parked(referralId),
+				request -> request.availableConfirmed(answeredAt));
+	}
+
+	/**
 	 * An organization took a network referral: it waits for that organization's places
 	 * only, and one that is free now is proposed at once.
 	 */

@@ -172,6 +172,8 @@ public class ProposalPolicy {
 
 		private final double priorityPart;
 
+		private final double confirmedAvailablePart;
+
 		private final @Nullable String usualOrganization;
 
 		Request(ReferralNeeds needs, Roster roster, Instant now) {
@@ -188,13 +190,25 @@ public class ProposalPolicy {
 			Priority priority = needs.priority();
 			this.priorityPart = ProposalPolicy.this.weights.priority()
 					* ((priority != null) ? PRIORITY_VALUES.get(priority) : NO_PRIORITY_VALUE);
-			this.referralScore = this.agingPart + this.priorityPart;
+			this.confirmedAvailablePart = confirmedAvailablePart(needs.availableConfirmedAt(), now);
+			this.referralScore = this.agingPart + this.priorityPart + this.confirmedAvailablePart;
 			String partner = needs.partnerId();
 			this.usualOrganization = (partner != null) ? roster.usualOrganizations.get(partner) : null;
 		}
 
 		public ReferralNeeds needs() {
 			return this.needs;
+		}
+
+		// A client who said recently they still need the service is likelier to answer
+		// the
+		// offer, so the place is not held for someone who no longer answers.
+		private double confirmedAvailablePart(@Nullable Instant confirmedAt, Instant now) {
+			MatchingWeights weights = ProposalPolicy.this.weights;
+			if (confirmedAt == null || confirmedAt.plus(weights.confirmedAvailableWithin()).isBefore(now)) {
+				return 0.0;
+			}
+			return weights.confirmedAvailable();
 		}
 
 		/** Whether the candidate at this index meets every hard constraint. */
@@ -310,6 +324,9 @@ public class ProposalPolicy {
 			parts.put("priority", this.priorityPart);
 			parts.put("continuity", continuityPart(candidate));
 			parts.put("load", loadPart(candidate));
+			if (this.confirmedAvailablePart != 0) {
+				parts.put("confirmedAvailable", this.confirmedAvailablePart);
+			}
 			WeeklySlot slot = WeekMinutes
 				.slot(WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES), SESSION_MINUTES);
 			return new Choice(candidate, modality, slot,

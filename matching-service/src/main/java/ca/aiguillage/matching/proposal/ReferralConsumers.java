@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.InboundReferralRejectedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
@@ -37,11 +38,12 @@ import org.springframework.messaging.Message;
 
 /**
  * What matching reacts to: submitted and withdrawn referrals on {@code referral.events},
- * the waitlist's decisions on {@code waitlist.events}, and directory changes of every
- * instance on {@code matching.events}. A withdrawal, an exit or a new priority that
- * overtook its referral's submission is parked until the referral arrives; a malformed
- * event, or one that can only follow a proposal and names a therapist or referral
- * matching does not know, goes to the binding's dead-letter topic.
+ * the waitlist's decisions on {@code waitlist.events}, clients' check-in answers on
+ * {@code notification.events}, and directory changes of every instance on
+ * {@code matching.events}. A withdrawal, an exit or a new priority that overtook its
+ * referral's submission is parked until the referral arrives; a malformed event, or one
+ * that can only follow a proposal and names a therapist or referral matching does not
+ * know, goes to the binding's dead-letter topic.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralConsumers {
@@ -119,6 +121,22 @@ class ReferralConsumers {
 			case FollowUpRecordedV1 followUp -> {
 			}
 		}
+	}
+
+	/**
+	 * A client's answer to a check-in: one who still needs the service (or is worse, and
+	 * so still needs it) is preferred when a place frees up.
+	 */
+	@Bean
+	Consumer<Message<byte[]>> clientAnswer(CloudEventMessages messages, Placements placements) {
+		return message -> messages.read(message, List.of(EventCatalog.CLIENT_ANSWERED_V1)).ifPresent(event -> {
+			ClientAnsweredV1 answer = (ClientAnsweredV1) event.data();
+			if (answer.subject() == ClientAnsweredV1.Subject.CHECK_IN
+					&& (answer.answer() == ClientAnsweredV1.Answer.STILL_WAITING
+							|| answer.answer() == ClientAnsweredV1.Answer.WORSE)) {
+				placements.availableConfirmed(event.id(), answer.referralId(), answer.answeredAt());
+			}
+		});
 	}
 
 	/** Every instance keeps its snapshot fresh with every directory change. */

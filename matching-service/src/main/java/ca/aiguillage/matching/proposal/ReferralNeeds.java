@@ -31,11 +31,23 @@ import org.jspecify.annotations.Nullable;
  * @param maxTravelKm how far the client can travel to in-person sessions, or null
  * @param registeredAt the start of the wait (kept when the referral is matched again)
  * @param declinedTherapists therapists this client declined, never proposed again
+ * @param availableConfirmedAt when the client last answered a check-in that they still
+ * need the service, or null
  */
 public record ReferralNeeds(String referralId, @Nullable String organizationId, @Nullable String partnerId,
 		List<String> languages, Clientele clientele, List<Approach> approaches, boolean approachRequired,
 		Modality modality, List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
-		boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists) {
+		boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists,
+		@Nullable Instant availableConfirmedAt) {
+
+	/** Needs of a client who has not answered a check-in yet. */
+	public ReferralNeeds(String referralId, @Nullable String organizationId, @Nullable String partnerId,
+			List<String> languages, Clientele clientele, List<Approach> approaches, boolean approachRequired,
+			Modality modality, List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
+			boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists) {
+		this(referralId, organizationId, partnerId, languages, clientele, approaches, approachRequired, modality,
+				availability, priority, postalPrefix, lowFee, maxTravelKm, registeredAt, declinedTherapists, null);
+	}
 
 	/**
 	 * The same needs at another priority, after a coordinator re-prioritised the
@@ -44,7 +56,8 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 	public ReferralNeeds withPriority(Priority newPriority) {
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, newPriority,
-				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists);
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists,
+				this.availableConfirmedAt);
 	}
 
 	/**
@@ -54,7 +67,8 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 	public ReferralNeeds heldBy(String organization) {
 		return new ReferralNeeds(this.referralId, organization, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
-				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists);
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists,
+				this.availableConfirmedAt);
 	}
 
 	/**
@@ -63,7 +77,8 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 	public ReferralNeeds registeredSince(Instant registered) {
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
-				this.postalPrefix, this.lowFee, this.maxTravelKm, registered, this.declinedTherapists);
+				this.postalPrefix, this.lowFee, this.maxTravelKm, registered, this.declinedTherapists,
+				this.availableConfirmedAt);
 	}
 
 	public static ReferralNeeds of(ReferralSubmittedV1 referral) {
@@ -80,7 +95,21 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		declined.add(therapistId);
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
-				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, Set.copyOf(declined));
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, Set.copyOf(declined),
+				this.availableConfirmedAt);
+	}
+
+	/**
+	 * The same needs, with the client's answer that they still need the service; an older
+	 * answer arriving late changes nothing.
+	 */
+	public ReferralNeeds availableConfirmed(Instant at) {
+		if (this.availableConfirmedAt != null && !at.isAfter(this.availableConfirmedAt)) {
+			return this;
+		}
+		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
+				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists, at);
 	}
 
 }

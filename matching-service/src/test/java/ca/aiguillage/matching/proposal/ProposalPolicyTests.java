@@ -378,6 +378,52 @@ class ProposalPolicyTests {
 	}
 
 	@Test
+	void clientWhoConfirmedRecentlyTheyStillNeedTheServiceScoresTheConfiguredWeightMore() {
+		ProposalPolicy checkInAware = new ProposalPolicy(
+				new MatchingWeights(1.0, 0.5, 0.25, 1.0, 0.25, 0.3, Duration.ofDays(30)));
+		Roster roster = Roster.of(List.of(therapist("t-1").build()));
+		Instant now = REGISTERED.plus(Duration.ofDays(40));
+		ReferralNeeds unconfirmed = needs().build();
+
+		ProposalPolicy.Choice confirmed = chosen(
+				checkInAware.propose(unconfirmed.availableConfirmed(now.minus(Duration.ofDays(29))), roster, now));
+		ProposalPolicy.Choice stale = chosen(
+				checkInAware.propose(unconfirmed.availableConfirmed(now.minus(Duration.ofDays(31))), roster, now));
+		ProposalPolicy.Choice never = chosen(checkInAware.propose(unconfirmed, roster, now));
+
+		assertThat(confirmed.explanation().scoreParts()).containsEntry("confirmedAvailable", 0.3);
+		assertThat(confirmed.explanation().score()).isCloseTo(never.explanation().score() + 0.3, within(1e-9));
+		assertThat(stale.explanation().scoreParts()).doesNotContainKey("confirmedAvailable");
+		assertThat(stale.explanation().score()).isEqualTo(never.explanation().score());
+	}
+
+	@Test
+	void laterCheckInAnswerReplacesAnEarlierOneButAnOlderOneArrivingLateDoesNot() {
+		Instant earlier = REGISTERED.plus(Duration.ofDays(10));
+		Instant later = REGISTERED.plus(Duration.ofDays(40));
+
+		assertThat(needs().build().availableConfirmed(earlier).availableConfirmed(later).availableConfirmedAt())
+			.isEqualTo(later);
+		assertThat(needs().build().availableConfirmed(later).availableConfirmed(earlier).availableConfirmedAt())
+			.isEqualTo(later);
+		assertThat(needs().build()
+			.availableConfirmed(later)
+			.withPriority(Priority.A)
+			.declining("t-9")
+			.availableConfirmedAt()).isEqualTo(later);
+	}
+
+	@Test
+	void withoutItsWeightACheckInAnswerChangesNoScore() {
+		Roster roster = Roster.of(List.of(therapist("t-1").build()));
+
+		ProposalPolicy.Choice confirmed = chosen(
+				this.policy.propose(needs().build().availableConfirmed(REGISTERED), roster, REGISTERED));
+
+		assertThat(confirmed.explanation().scoreParts()).doesNotContainKey("confirmedAvailable");
+	}
+
+	@Test
 	void daysWaitedRaiseTheScoreUpToTwiceTheTarget() {
 		Roster roster = Roster.of(List.of(therapist("t-1").build()));
 
