@@ -27,6 +27,7 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
+import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
@@ -37,6 +38,7 @@ import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.aiguillage.waitlist.Wire;
+import ca.aiguillage.waitlist.queue.QueueEntries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +53,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -80,6 +83,9 @@ class ConsoleBrowserTests extends RunningService {
 	static String console;
 
 	static final NeighbourStub neighbours = NeighbourStub.start();
+
+	@Autowired
+	QueueEntries queueEntries;
 
 	@DynamicPropertySource
 	static void signInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
@@ -385,6 +391,42 @@ class ConsoleBrowserTests extends RunningService {
 		assertThat(neighbours.requests).anyMatch(
 				request -> request.startsWith("/api/v1/referrals/" + id + "/identity?purpose=CONTACT_CLIENT Bearer "));
 		Browser.screenshot(browser, "console-referral");
+		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void referralPageShowsWhenTheClientWasAskedWhetherTheyStillNeedTheServiceAndTheirAnswer() {
+		signIn("/console");
+		String id = UUID.randomUUID().toString();
+		Instant registered = Instant.now().minus(Duration.ofDays(31));
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, registered, IntakeChannel.PARTNER_API, "clsc-ahuntsic", "org-laval", "fr",
+						List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
+						"H2M", List.of(), null, null));
+		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, registered));
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id),
+					answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
+		// The check-in of the 30th day of waiting, fired as the poller would.
+		assertThat(this.queueEntries.fireDueTimers(id)).isPositive();
+		WireRecord checkIn = await().atMost(ofSeconds(20))
+			.until(() -> Wire.published(this.kafka, EventCatalog.CHECK_IN_DUE_V1, id), records -> !records.isEmpty())
+			.get(0);
+		String checkInId = checkIn.value().replaceAll(".*\"checkInId\":\"([^\"]+)\".*", "$1");
+		Wire.publish(this.kafka, new ClientAnsweredV1(id, ClientAnsweredV1.Subject.CHECK_IN, checkInId,
+				ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Channel.SMS, Instant.now()));
+
+		String timeline = await().atMost(ofSeconds(20)).until(() -> {
+			browser.get(console + "/console/referrals/" + id);
+			return browser.findElement(By.id("timeline")).getText();
+		}, text -> text.contains("Réponse du client"));
+
+		assertThat(timeline)
+			.containsPattern("\\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2} — Suivi envoyé \\(suivi n° 1\\)")
+			.containsPattern(
+					"\\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2} — Réponse du client \\(au suivi : attend toujours\\)")
+			.doesNotContain("STILL_WAITING", "CHECK_IN");
 		leaveOrgLavalsQueue(id);
 	}
 
