@@ -200,9 +200,7 @@ public class ProposalPolicy {
 			return this.needs;
 		}
 
-		// A client who said recently they still need the service is likelier to answer
-		// the
-		// offer, so the place is not held for someone who no longer answers.
+		// A client who said lately they still need the service is likelier to answer.
 		private double confirmedAvailablePart(@Nullable Instant confirmedAt, Instant now) {
 			MatchingWeights weights = ProposalPolicy.this.weights;
 			if (confirmedAt == null || confirmedAt.plus(weights.confirmedAvailableWithin()).isBefore(now)) {
