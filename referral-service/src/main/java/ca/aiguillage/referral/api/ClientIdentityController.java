@@ -11,7 +11,7 @@ import ca.aiguillage.platform.web.NotFoundException;
 import ca.aiguillage.referral.access.AccessTrail;
 import ca.aiguillage.referral.access.Purpose;
 import ca.aiguillage.referral.intake.Referral;
-import ca.aiguillage.referral.privacy.PersonalDataCipher;
+import ca.aiguillage.platform.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -16,7 +16,7 @@ import ca.aiguillage.referral.intake.PersonClaims;
 import ca.aiguillage.referral.intake.Referral;
 import ca.aiguillage.referral.intake.ReferralReceipt;
 import ca.aiguillage.referral.intake.ReferralStatus;
-import ca.aiguillage.referral.privacy.PersonalDataCipher;
+import ca.aiguillage.platform.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -3,7 +3,8 @@ package ca.aiguillage.referral.intake;
 import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
-import ca.aiguillage.referral.privacy.PersonalDataCipher;
+import ca.aiguillage.platform.privacy.PersonalDataCipher;
+import ca.aiguillage.platform.privacy.ReEncryptionJob;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the job can run beside intake and again after a crash.
  */
 @Component
-public class ReEncryption {
+public class ReEncryption implements ReEncryptionJob {
 
 	private final MongoOperations mongo;
 
@@ -34,6 +35,7 @@ public class ReEncryption {
 	 * Seals again what an earlier key version sealed.
 	 * @return how many referrals were rewritten
 	 */
+	@Override
 	public int run() {
 		Query sealed = new Query();
 		sealed.fields().include("_id").include("personalData");

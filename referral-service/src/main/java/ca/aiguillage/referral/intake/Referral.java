@@ -21,8 +21,8 @@ import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.referral.ReferralWithdrawnV1;
 import ca.aiguillage.platform.outbox.Aggregate;
 import ca.aiguillage.platform.web.NotFoundException;
-import ca.aiguillage.referral.privacy.BlindIndex;
-import ca.aiguillage.referral.privacy.PersonalDataCipher;
+import ca.aiguillage.platform.privacy.BlindIndex;
+import ca.aiguillage.platform.privacy.PersonalDataCipher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.PersistenceCreator;

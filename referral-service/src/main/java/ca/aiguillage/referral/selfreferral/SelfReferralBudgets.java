@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ca.aiguillage.contracts.referral.InboundReferralV1;
-import ca.aiguillage.referral.privacy.BlindIndex;
+import ca.aiguillage.platform.privacy.BlindIndex;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.github.resilience4j.ratelimiter.RateLimiter;

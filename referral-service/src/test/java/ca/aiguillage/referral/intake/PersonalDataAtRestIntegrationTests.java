@@ -6,7 +6,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
 
 import ca.aiguillage.platform.outbox.Aggregates;
-import ca.aiguillage.referral.privacy.PersonalDataCipher;
+import ca.aiguillage.platform.privacy.PersonalDataCipher;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
-import ca.aiguillage.referral.privacy.BlindIndex;
+import ca.aiguillage.platform.privacy.BlindIndex;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;

@@ -2,6 +2,8 @@ package ca.aiguillage.referral.privacy;
 
 import java.nio.file.Path;
 
+import ca.aiguillage.platform.privacy.PrivacyAutoConfiguration;
+import ca.aiguillage.platform.privacy.PrivacySettings;
 import ca.aiguillage.referral.intake.ExampleReferrals;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
@@ -25,6 +27,9 @@ class KeyRotationIntegrationTests extends RunningService {
 
 	@Autowired
 	MongoOperations mongo;
+
+	@Autowired
+	PrivacySettings settings;
 
 	@TempDir
 	Path elsewhere;
@@ -61,12 +66,13 @@ class KeyRotationIntegrationTests extends RunningService {
 	@Test
 	void aStartWithoutTheKeyFilesWhileReferralsAreStoredStopsWithAClearMessage() {
 		submit();
-		PrivacyProperties lostVolume = new PrivacyProperties(this.elsewhere.resolve("keys.json"), null);
+		PrivacySettings lostVolume = new PrivacySettings(this.elsewhere.resolve("keys.json"),
+				this.elsewhere.resolve("blind-index-key.json"), this.settings.sealedFields());
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new PrivacyConfiguration().privacyKeys(lostVolume, this.mongo))
+			.isThrownBy(() -> PrivacyAutoConfiguration.checkKeyFiles(lostVolume, this.mongo))
 			.withMessageContaining(this.elsewhere.resolve("keys.json").toAbsolutePath().toString())
-			.withMessageContaining("is missing while referrals are stored");
+			.withMessageContaining("is missing while personal data is stored");
 		assertThat(this.elsewhere.resolve("keys.json")).doesNotExist();
 	}
 

@@ -1,4 +1,4 @@
-package ca.aiguillage.referral.privacy;
+package ca.aiguillage.platform.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

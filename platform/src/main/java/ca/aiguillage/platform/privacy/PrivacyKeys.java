@@ -1,4 +1,4 @@
-package ca.aiguillage.referral.privacy;
+package ca.aiguillage.platform.privacy;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The keys that protect personal data, from two files kept apart: the data-encryption
  * keys by id (the active one encrypts, all of them decrypt, so that keys can rotate) and
  * the blind-index key. Neither is ever generated over existing data: a lost file stops
- * the service instead of silently making every stored referral unreadable.
+ * the service instead of silently making every stored value unreadable. A service without
+ * blind indexes has no blind-index file.
  *
  * @param activeKeyId the id of the data-encryption key new values are encrypted with
  * @param dataEncryptionKeys base64 AES-256 keys by id
@@ -44,15 +45,18 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
-	 * Loads both files, creating a missing one only while no personal data is stored.
+	 * Loads the files, creating a missing one only while nothing sealed is stored.
 	 * @param keyFile the data-encryption keys
-	 * @param blindIndexFile the blind-index key
-	 * @param encryptedDataExists whether referrals are already stored
+	 * @param blindIndexFile the blind-index key, or null for a service without blind
+	 * indexes
+	 * @param encryptedDataExists whether personal data is already sealed or indexed
 	 * @return the keys
 	 * @throws IllegalStateException when a file is missing while data exists, or is not a
 	 * key file
 	 */
-	static PrivacyKeys load(Path keyFile, Path blindIndexFile, boolean encryptedDataExists) {
+	static PrivacyKeys load(Path keyFile, @Nullable Path blindIndexFile, boolean encryptedDataExists) {
+		String files = keyFile.toAbsolutePath()
+				+ ((blindIndexFile != null) ? " and " + blindIndexFile.toAbsolutePath() : "");
 		try {
 			PrivacyKeys dataKeys;
 			if (Files.exists(keyFile)) {
@@ -65,38 +69,39 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 				write(keyFile, dataKeys);
 				log.info("Created data-encryption key {} in {}", keyId, keyFile.toAbsolutePath());
 			}
-			String blindIndexKey;
-			if (Files.exists(blindIndexFile)) {
-				blindIndexKey = read(blindIndexFile).blindIndexKey();
-			}
-			else if (dataKeys.blindIndexKey() != null) {
-				// A key file of an earlier version held both: the blind-index key moves
-				// to
-				// its own file, written before it leaves the other.
-				blindIndexKey = dataKeys.blindIndexKey();
-				write(blindIndexFile, new PrivacyKeys(null, null, blindIndexKey));
-				dataKeys = new PrivacyKeys(dataKeys.activeKeyId(), dataKeys.dataEncryptionKeys(), null);
-				replace(keyFile, dataKeys);
-				log.info("Moved the blind-index key to {}", blindIndexFile.toAbsolutePath());
-			}
-			else {
-				refuseToGenerate(blindIndexFile, "blind-index", encryptedDataExists);
-				blindIndexKey = encoded(randomBytes(KEY_BYTES));
-				write(blindIndexFile, new PrivacyKeys(null, null, blindIndexKey));
-				log.info("Created a blind-index key in {}", blindIndexFile.toAbsolutePath());
-			}
+			String blindIndexKey = (blindIndexFile != null)
+					? blindIndexKey(keyFile, blindIndexFile, dataKeys, encryptedDataExists) : null;
 			PrivacyKeys keys = new PrivacyKeys(dataKeys.activeKeyId(), dataKeys.dataEncryptionKeys(), blindIndexKey);
-			String problem = keys.problem();
+			String problem = keys.problem(blindIndexFile != null);
 			if (problem != null) {
-				throw new IllegalStateException(
-						keyFile.toAbsolutePath() + " and " + blindIndexFile.toAbsolutePath() + ": " + problem);
+				throw new IllegalStateException(files + ": " + problem);
 			}
 			return keys;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot use the privacy key files " + keyFile.toAbsolutePath() + " and "
-					+ blindIndexFile.toAbsolutePath(), ex);
+			throw new UncheckedIOException("Cannot use the privacy key files " + files, ex);
 		}
+	}
+
+	private static String blindIndexKey(Path keyFile, Path blindIndexFile, PrivacyKeys dataKeys,
+			boolean encryptedDataExists) throws IOException {
+		if (Files.exists(blindIndexFile)) {
+			return String.valueOf(read(blindIndexFile).blindIndexKey());
+		}
+		String blindIndexKey = dataKeys.blindIndexKey();
+		if (blindIndexKey != null) {
+			// A key file of an earlier version held both: the blind-index key moves to
+			// its own file, written before it leaves the other.
+			write(blindIndexFile, new PrivacyKeys(null, null, blindIndexKey));
+			replace(keyFile, new PrivacyKeys(dataKeys.activeKeyId(), dataKeys.dataEncryptionKeys(), null));
+			log.info("Moved the blind-index key to {}", blindIndexFile.toAbsolutePath());
+			return blindIndexKey;
+		}
+		refuseToGenerate(blindIndexFile, "blind-index", encryptedDataExists);
+		String created = encoded(randomBytes(KEY_BYTES));
+		write(blindIndexFile, new PrivacyKeys(null, null, created));
+		log.info("Created a blind-index key in {}", blindIndexFile.toAbsolutePath());
+		return created;
 	}
 
 	/**
@@ -131,7 +136,10 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 	}
 
 	BlindIndex blindIndex() {
-		return new BlindIndex(new SecretKeySpec(decoded(String.valueOf(this.blindIndexKey)), BlindIndex.ALGORITHM));
+		if (this.blindIndexKey == null) {
+			throw new IllegalStateException("This service keeps no blind-index key: its PrivacySettings name no file");
+		}
+		return new BlindIndex(new SecretKeySpec(decoded(this.blindIndexKey), BlindIndex.ALGORITHM));
 	}
 
 	@Override
@@ -147,9 +155,9 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 	private static void refuseToGenerate(Path file, String kind, boolean encryptedDataExists) {
 		if (encryptedDataExists) {
 			throw new IllegalStateException("The " + kind + " key file " + file.toAbsolutePath()
-					+ " is missing while referrals are stored: new keys would make every stored referral unreadable"
+					+ " is missing while personal data is stored: new keys would make every stored value unreadable"
 					+ " or undetectable as a duplicate. Restore the file from its backup (or point"
-					+ " referral.privacy to it) and start again.");
+					+ " the service's privacy.key-file to it) and start again.");
 		}
 	}
 
@@ -163,7 +171,7 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 		}
 	}
 
-	private @Nullable String problem() {
+	private @Nullable String problem(boolean withBlindIndex) {
 		if (this.activeKeyId == null || !dataEncryptionKeysOrEmpty().containsKey(this.activeKeyId)) {
 			return "must name an activeKeyId among its dataEncryptionKeys";
 		}
@@ -173,7 +181,8 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 						+ PersonalDataCipher.SEPARATOR + "'";
 			}
 		}
-		return isKey(this.blindIndexKey) ? null : "must hold a base64 blindIndexKey of " + KEY_BYTES + " bytes";
+		return (!withBlindIndex || isKey(this.blindIndexKey)) ? null
+				: "must hold a base64 blindIndexKey of " + KEY_BYTES + " bytes";
 	}
 
 	private static boolean isKey(@Nullable String base64) {

@@ -1,4 +1,4 @@
-package ca.aiguillage.referral.privacy;
+package ca.aiguillage.platform.privacy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ class PrivacyKeysTests {
 
 		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(lost, blind(), true))
 			.withMessageContaining(lost.toAbsolutePath().toString())
-			.withMessageContaining("is missing while referrals are stored")
+			.withMessageContaining("is missing while personal data is stored")
 			.withMessageContaining("Restore the file from its backup");
 		assertThat(lost).doesNotExist();
 	}
@@ -109,6 +109,17 @@ class PrivacyKeysTests {
 		assertThat(afterRestart.open(old, String.class, "referral-1")).isEqualTo("Tremblay");
 		assertThat(afterRestart.open(fresh, String.class, "referral-2")).isEqualTo("Gagnon");
 		assertThat(afterRestart.seal("x", "referral-3")).startsWith(rotated.activeKeyId() + ":");
+	}
+
+	@Test
+	void aServiceWithoutBlindIndexesKeepsOnlyItsDataEncryptionKeys() throws Exception {
+		PrivacyKeys loaded = PrivacyKeys.load(keys(), null, false);
+		String sealed = loaded.cipher().seal("Tremblay", "note-1");
+
+		assertThat(this.data).isDirectoryNotContaining("glob:**/blind-index-key.json");
+		assertThat(PrivacyKeys.load(keys(), null, true).cipher().open(sealed, String.class, "note-1"))
+			.isEqualTo("Tremblay");
+		assertThatIllegalStateException().isThrownBy(loaded::blindIndex).withMessageContaining("no blind-index key");
 	}
 
 	@Test
