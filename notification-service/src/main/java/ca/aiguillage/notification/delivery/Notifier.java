@@ -252,15 +252,16 @@ class Notifier {
 			Instant now) {
 		Optional<Duration> window = this.answerWindows.of(proposal.organizationId());
 		Optional<Instant> answerBy = window.map(proposal.proposedAt()::plus);
+		// A proposal arriving after its half-way point is its own reminder.
+		Optional<Instant> halfWay = window.map(answerWindow -> proposal.proposedAt().plus(answerWindow.dividedBy(2)))
+			.filter(now::isBefore);
 		Map<String, String> deadline = MessageFacts.answerDeadline(answerBy);
 		List<MessageRequest> stated = new ArrayList<>();
 		for (MessageRequest request : requests) {
 			MessageRequest withDeadline = request.withFacts(deadline);
 			stated.add(withDeadline);
-			window
-				.flatMap(answerWindow -> this.templates.reminderOf(withDeadline)
-					.map(template -> withDeadline.reminder(template,
-							proposal.proposedAt().plus(answerWindow.dividedBy(2)))))
+			halfWay.flatMap(
+					at -> this.templates.reminderOf(withDeadline).map(template -> withDeadline.reminder(template, at)))
 				.ifPresent(stated::add);
 		}
 		Instant expiresAt = answerBy.filter(now::isBefore).orElse(now.plus(this.linkSettings.proposalLifetime()));
