@@ -380,6 +380,31 @@ class MatchingIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void expiredProposalGivesThePlaceAtOnceToTheNextWaitingClientAndNeverAgainToTheSilentOne() {
+		String therapistId = put(therapist().put("places", 1)).json("$.id");
+		ObjectNode silent = referral();
+		ObjectNode next = referral();
+		submit(silent);
+		awaitOutcome(silent, EventCatalog.PROPOSAL_MADE_V1.type());
+		submit(next);
+		awaitOutcome(next, EventCatalog.NO_MATCH_FOUND_V1.type());
+
+		decide(EventCatalog.PROPOSAL_EXPIRED_V1.type(), id(silent), UUID.randomUUID().toString(), Map.of("referralId",
+				id(silent), "proposalId", "p-1", "therapistId", therapistId, "expiredAt", "2026-11-23T09:00:00Z"));
+
+		WireRecord released = awaitOutcome(silent, EventCatalog.PLACE_RELEASED_V1.type());
+		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("EXPIRED");
+		WireRecord proposal = awaitOutcome(next, EventCatalog.PROPOSAL_MADE_V1.type());
+		assertThat(JsonPath.<String>read(proposal.value(), "$.therapistId")).isEqualTo(therapistId);
+		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
+			.containsExactly(id(next));
+		Document expired = this.mongo.findById(id(silent), Document.class, "match_requests");
+		assertThat(expired.get("needs", Document.class).getList("declinedTherapists", String.class))
+			.containsExactly(therapistId);
+		assertThat(expired.getString("status")).isEqualTo("WAITING");
+	}
+
+	@Test
 	void endedTherapyFreesThePlaceForTheLongestWaitingReferralThatFits() {
 		String therapistId = put(therapist().put("places", 1)).json("$.id");
 		ObjectNode inTherapy = referral();

@@ -36,12 +36,24 @@ class ContactsConfiguration {
 	@Bean
 	StartForecasts startForecasts(ContactSettings settings, RestClient.Builder http, ServiceTokens tokens,
 			Guards guards) {
+		return new StartForecasts(waitlistService("FORECAST_", settings, http, tokens, guards));
+	}
+
+	@Bean
+	AnswerWindows answerWindows(ContactSettings settings, RestClient.Builder http, ServiceTokens tokens,
+			Guards guards) {
+		return new AnswerWindows(waitlistService("ANSWER_WINDOW_", settings, http, tokens, guards));
+	}
+
+	/** Calls to waitlist-service, read while an event is handled, behind one breaker. */
+	private static ServiceCalls waitlistService(String reasonPrefix, ContactSettings settings, RestClient.Builder http,
+			ServiceTokens tokens, Guards guards) {
 		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
 		timeouts.setConnectTimeout(FORECAST_TIMEOUT);
 		timeouts.setReadTimeout(FORECAST_TIMEOUT);
-		return new StartForecasts(new ServiceCalls(StartForecasts.NAME, "FORECAST_",
+		return new ServiceCalls(StartForecasts.NAME, reasonPrefix,
 				http.clone().baseUrl(settings.waitlistService().toString()).requestFactory(timeouts).build(), tokens,
-				guards));
+				guards);
 	}
 
 	@Bean

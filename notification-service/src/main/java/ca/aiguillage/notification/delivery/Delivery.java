@@ -68,6 +68,16 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	}
 
 	/**
+	 * Held until {@code due} (a reminder) and counted as recorded then, so that its retry
+	 * deadline and the SMS look-up count from when it may go.
+	 */
+	Delivery scheduled(Instant due, String reason) {
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, DeliveryStatus.PENDING, due, due, null, this.subject, this.body, this.address, reason,
+				this.attempts);
+	}
+
+	/**
 	 * Released from such a wait: recorded anew now, so that its retry deadline and the
 	 * SMS look-up count from now.
 	 */

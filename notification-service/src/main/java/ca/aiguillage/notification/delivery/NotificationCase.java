@@ -57,6 +57,12 @@ public class NotificationCase extends Aggregate {
 	 */
 	static final String AWAITING_CONFIRMATION = "AWAITING_CONFIRMATION";
 
+	/** Why a reminder waits: it is due half way through the time to answer. */
+	static final String REMINDER = "REMINDER";
+
+	/** Why a reminder is not sent: its question was answered or closed first. */
+	static final String QUESTION_CLOSED = "QUESTION_CLOSED";
+
 	/** Why it failed: the confirmation's deadline passed without the client's. */
 	static final String DESTINATION_UNCONFIRMED = "DESTINATION_UNCONFIRMED";
 
@@ -210,6 +216,11 @@ public class NotificationCase extends Aggregate {
 	private void recordForClient(MessageRequest request, Templates templates, Instant now,
 			@Nullable Map<ContactChannel, String> acknowledging) {
 		RecipientProfile known = this.recipient;
+		if (request.notBefore() != null && (!request.notBefore().isAfter(now) || known.channels().isEmpty())) {
+			// Past its time (the referral arrived late) the question is fresh; and
+			// coordinators already know of a client no channel reaches.
+			return;
+		}
 		RenderedMessage message = templates.render(request.template(), known.language(), request.facts());
 		if (known.channels().isEmpty()) {
 			// Kept anyway: it tells a coordinator what the client must hear some other
@@ -222,7 +233,8 @@ public class NotificationCase extends Aggregate {
 		}
 		for (ContactChannel consented : known.channels()) {
 			Channel channel = Channel.of(consented);
-			Instant due = (channel == Channel.SMS && !request.urgent()) ? QuietHours.nextAllowed(now) : now;
+			Instant due = (request.notBefore() != null) ? QuietHours.nextAllowed(request.notBefore())
+					: (channel == Channel.SMS && !request.urgent()) ? QuietHours.nextAllowed(now) : now;
 			String link = (acknowledging != null) ? acknowledging.get(consented) : null;
 			if (link != null) {
 				MessageRequest asking = templates.forSelfReferral(request)
@@ -234,6 +246,9 @@ public class NotificationCase extends Aggregate {
 				continue;
 			}
 			Delivery delivery = Delivery.of(request, channel, DeliveryStatus.PENDING, message, now, due);
+			if (request.notBefore() != null) {
+				delivery = delivery.scheduled(due, REMINDER);
+			}
 			DestinationConfirmation confirmation = (acknowledging == null) ? unconfirmed(consented).orElse(null) : null;
 			if (confirmation == null) {
 				add(delivery);
@@ -371,11 +386,24 @@ public class NotificationCase extends Aggregate {
 	/** The question about this proposal or check-in no longer awaits an answer. */
 	void close(String subjectId) {
 		this.questions.replaceAll(question -> question.subjectId().equals(subjectId) ? question.close() : question);
+		cancelMootReminders();
 	}
 
 	/** Every question that awaits an answer is closed: the referral left the queue. */
 	void closeAll() {
 		this.questions.replaceAll(OpenQuestion::close);
+		cancelMootReminders();
+	}
+
+	/** A reminder of a question answered or decided otherwise would only confuse. */
+	private void cancelMootReminders() {
+		this.deliveries.replaceAll(delivery -> (delivery.status() == DeliveryStatus.PENDING && moot(delivery))
+				? delivery.finished(DeliveryStatus.CANCELLED, null, QUESTION_CLOSED, List.of()) : delivery);
+	}
+
+	private boolean moot(Delivery delivery) {
+		return REMINDER.equals(delivery.reasonCode()) && this.questions.stream()
+			.anyMatch(question -> question.closed() && delivery.eventId().equals(question.askedBy()));
 	}
 
 	/** How an answer through a link or a text message was taken. */
@@ -421,6 +449,7 @@ public class NotificationCase extends Aggregate {
 			return AnswerOutcome.NOT_ALLOWED;
 		}
 		this.questions.replaceAll(known -> known.linkId().equals(linkId) ? known.answered(answer) : known);
+		cancelMootReminders();
 		raise(new ClientAnsweredV1(getId(), question.subject(), question.subjectId(), answer, channel, now));
 		return AnswerOutcome.RECORDED;
 	}
@@ -477,6 +506,11 @@ public class NotificationCase extends Aggregate {
 		if (this.ended && asks(current)) {
 			replace(current.deliveryId(),
 					delivery -> delivery.finished(DeliveryStatus.CANCELLED, null, REFERRAL_CLOSED, List.of()));
+			return false;
+		}
+		if (moot(current)) {
+			replace(current.deliveryId(),
+					delivery -> delivery.finished(DeliveryStatus.CANCELLED, null, QUESTION_CLOSED, List.of()));
 			return false;
 		}
 		return replace(current.deliveryId(), delivery -> delivery.claimed(now.plus(lease)));

@@ -7,9 +7,12 @@ import ca.aiguillage.notification.templates.Placeholder;
 import ca.aiguillage.notification.templates.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -44,6 +47,7 @@ import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
 import ca.aiguillage.contracts.waitlist.WaitlistEvent;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
+import ca.aiguillage.notification.contacts.AnswerWindows;
 import ca.aiguillage.notification.contacts.StartForecasts;
 import ca.aiguillage.notification.links.ClientLinks;
 import ca.aiguillage.notification.links.LinkSettings;
@@ -77,11 +81,14 @@ class Notifier {
 
 	private final StartForecasts forecasts;
 
+	private final AnswerWindows answerWindows;
+
 	private final Clock clock;
 
 	Notifier(Templates templates, Aggregates aggregates, ClientLinks links, LinkSettings linkSettings,
-			Dispatcher dispatcher, StartForecasts forecasts, Clock clock) {
+			Dispatcher dispatcher, StartForecasts forecasts, AnswerWindows answerWindows, Clock clock) {
 		this.forecasts = forecasts;
+		this.answerWindows = answerWindows;
 		this.templates = templates;
 		this.aggregates = aggregates;
 		this.links = links;
@@ -141,9 +148,7 @@ class Notifier {
 		Instant now = this.clock.instant();
 		List<MessageRequest> requests = requestsFor(eventId, data);
 		Consumer<NotificationCase> change = switch (data) {
-			case ProposalMadeV1 proposal -> asking(ClientAnsweredV1.Subject.PROPOSAL, proposal.proposalId(),
-					now.plus(this.linkSettings.proposalLifetime()), requests, now,
-					known -> known.followedBy(proposal.organizationId()));
+			case ProposalMadeV1 proposal -> proposing(eventId, proposal, requests, now);
 			case NoMatchFoundV1 _, PlaceReleasedV1 _, TherapistChangedV1 _, OverrideRefusedV1 _ ->
 				recording(requests, now, NOTHING);
 		};
@@ -155,7 +160,7 @@ class Notifier {
 		Instant now = this.clock.instant();
 		List<MessageRequest> requests = requestsFor(eventId, data);
 		Consumer<NotificationCase> change = switch (data) {
-			case CheckInDueV1 checkIn -> asking(ClientAnsweredV1.Subject.CHECK_IN, checkIn.checkInId(),
+			case CheckInDueV1 checkIn -> asking(ClientAnsweredV1.Subject.CHECK_IN, checkIn.checkInId(), eventId,
 					checkIn.answerBy(), requests, now, NOTHING);
 			case ReviewRequestedV1 review -> recording(inDigest(eventId, review, requests, now), now,
 					known -> known.followedBy(review.organizationId()));
@@ -239,14 +244,40 @@ class Notifier {
 		}).toList();
 	}
 
-	private Consumer<NotificationCase> asking(ClientAnsweredV1.Subject subject, String subjectId, Instant expiresAt,
-			List<MessageRequest> requests, Instant now, Consumer<NotificationCase> learn) {
+	/**
+	 * A proposal states its deadline, the one waitlist-service enforces, and reminds the
+	 * client half way there; its link works until then.
+	 */
+	private Consumer<NotificationCase> proposing(String eventId, ProposalMadeV1 proposal, List<MessageRequest> requests,
+			Instant now) {
+		Optional<Duration> window = this.answerWindows.of(proposal.organizationId());
+		Optional<Instant> answerBy = window.map(proposal.proposedAt()::plus);
+		// A proposal arriving after its half-way point is its own reminder.
+		Optional<Instant> halfWay = window.map(answerWindow -> proposal.proposedAt().plus(answerWindow.dividedBy(2)))
+			.filter(now::isBefore);
+		Map<String, String> deadline = MessageFacts.answerDeadline(answerBy);
+		List<MessageRequest> stated = new ArrayList<>();
+		for (MessageRequest request : requests) {
+			MessageRequest withDeadline = request.withFacts(deadline);
+			stated.add(withDeadline);
+			halfWay.flatMap(
+					at -> this.templates.reminderOf(withDeadline).map(template -> withDeadline.reminder(template, at)))
+				.ifPresent(stated::add);
+		}
+		Instant expiresAt = answerBy.filter(now::isBefore).orElse(now.plus(this.linkSettings.proposalLifetime()));
+		return asking(ClientAnsweredV1.Subject.PROPOSAL, proposal.proposalId(), eventId, expiresAt, stated, now,
+				known -> known.followedBy(proposal.organizationId()));
+	}
+
+	private Consumer<NotificationCase> asking(ClientAnsweredV1.Subject subject, String subjectId, String eventId,
+			Instant expiresAt, List<MessageRequest> requests, Instant now, Consumer<NotificationCase> learn) {
 		String token = this.links.issue(expiresAt);
 		String url = this.linkSettings.url(token);
 		List<MessageRequest> withLink = requests.stream()
 			.map(request -> request.withFacts(Map.of(Placeholder.ANSWER_LINK.token(), url)))
 			.toList();
-		OpenQuestion question = new OpenQuestion(subject, subjectId, ClientLinks.idOf(token), expiresAt, null, false);
+		OpenQuestion question = new OpenQuestion(subject, subjectId, ClientLinks.idOf(token), expiresAt, null, false,
+				eventId);
 		return known -> {
 			learn.accept(known);
 			known.ask(question, withLink, this.templates, now);

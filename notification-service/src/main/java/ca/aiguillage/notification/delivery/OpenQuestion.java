@@ -14,16 +14,19 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the link stops working
  * @param answer the answer, once given
  * @param closed whether it no longer awaits an answer (answered, or decided otherwise)
+ * @param askedBy the id of the event whose messages ask it (its reminder among them), or
+ * null for a question recorded before reminders existed
  */
 public record OpenQuestion(ClientAnsweredV1.Subject subject, String subjectId, String linkId, Instant expiresAt,
-		ClientAnsweredV1.@Nullable Answer answer, boolean closed) {
+		ClientAnsweredV1.@Nullable Answer answer, boolean closed, @Nullable String askedBy) {
 
 	OpenQuestion answered(ClientAnsweredV1.Answer given) {
-		return new OpenQuestion(this.subject, this.subjectId, this.linkId, this.expiresAt, given, true);
+		return new OpenQuestion(this.subject, this.subjectId, this.linkId, this.expiresAt, given, true, this.askedBy);
 	}
 
 	OpenQuestion close() {
-		return new OpenQuestion(this.subject, this.subjectId, this.linkId, this.expiresAt, this.answer, true);
+		return new OpenQuestion(this.subject, this.subjectId, this.linkId, this.expiresAt, this.answer, true,
+				this.askedBy);
 	}
 
 }

@@ -1,5 +1,6 @@
 package ca.aiguillage.notification.templates;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,13 +21,17 @@ import ca.aiguillage.notification.contacts.PredictedStart;
  * facts come from the case rather than the event ({@link #FROM_THE_CASE}): the fee the
  * client learnt at intake, the link that answers a question and the link that confirms a
  * self-referred client's address or number. The predicted start comes from
- * waitlist-service ({@link #FROM_WAITLIST}) when the event arrives.
+ * waitlist-service ({@link #FROM_WAITLIST}) when the event arrives, and so does a
+ * proposal's answer window, which gives its deadline ({@link #answerDeadline}).
  */
 public final class MessageFacts {
 
 	/** Facts the notification case adds when it records a message. */
 	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK,
 			Placeholder.CONFIRM_LINK);
+
+	/** The deadline fact when waitlist-service could not tell the answer window. */
+	public static final String NO_DEADLINE = "NONE";
 
 	/** Facts asked of waitlist-service when the event arrives. */
 	static final Set<Placeholder> FROM_WAITLIST = EnumSet.of(Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE);
@@ -39,7 +44,7 @@ public final class MessageFacts {
 				new Extraction<>(EventCatalog.PROPOSAL_MADE_V1,
 						EnumSet.of(Placeholder.ORGANIZATION, Placeholder.THERAPIST, Placeholder.MODALITY,
 								Placeholder.WEEKDAY, Placeholder.START_TIME, Placeholder.REFERRAL, Placeholder.FEE,
-								Placeholder.ANSWER_LINK),
+								Placeholder.ANSWER_LINK, Placeholder.ANSWER_DEADLINE),
 						MessageFacts::proposal),
 				new Extraction<>(EventCatalog.WAITLISTED_V1,
 						EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.LIKELY_START,
@@ -86,8 +91,17 @@ public final class MessageFacts {
 	}
 
 	/**
+	 * The proposal's deadline, from the answer window waitlist-service enforces, saying
+	 * "as soon as possible" when it is unknown.
+	 */
+	public static Map<String, String> answerDeadline(Optional<Instant> answerBy) {
+		return Map.of(Placeholder.ANSWER_DEADLINE.token(), answerBy.map(Instant::toString).orElse(NO_DEADLINE));
+	}
+
+	/**
 	 * The facts of one event, by placeholder name; those {@link #FROM_THE_CASE} and
-	 * {@link #FROM_WAITLIST} are not among them.
+	 * {@link #FROM_WAITLIST} are not among them, and a proposal's deadline is "as soon as
+	 * possible" until {@link #answerDeadline} replaces it.
 	 * @throws IllegalArgumentException when no message can be made of the event's type
 	 */
 	static Map<String, String> of(Object data) {
@@ -108,6 +122,8 @@ public final class MessageFacts {
 		facts.put(Placeholder.WEEKDAY, proposal.slot().day().name());
 		facts.put(Placeholder.START_TIME, proposal.slot().start().toString());
 		facts.put(Placeholder.REFERRAL, proposal.referralId());
+		// Replaced by the deadline once waitlist-service tells the answer window.
+		facts.put(Placeholder.ANSWER_DEADLINE, NO_DEADLINE);
 		return facts;
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.format.TextStyle;
@@ -114,6 +115,24 @@ public enum Placeholder {
 		@Override
 		String localise(String fact, Templates.Language language) {
 			return date(fact, language);
+		}
+	},
+
+	/**
+	 * By when the client must answer a proposal, in Quebec time ("avant le 5 décembre, 17
+	 * h"); or "as soon as possible" ({@code NONE}) when waitlist-service could not say.
+	 */
+	ANSWER_DEADLINE("answerDeadline",
+			List.of("2026-12-05T22:00:00Z", "2026-09-30T21:30:00Z", "2027-08-01T12:00:00Z", MessageFacts.NO_DEADLINE)) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			if (MessageFacts.NO_DEADLINE.equals(fact)) {
+				return language.text("deadline.NONE");
+			}
+			ZonedDateTime local = Instant.parse(fact).atZone(MONTREAL);
+			String format = (local.getMinute() == 0) ? "format.deadline" : "format.deadline-minutes";
+			// "aout" (1990 spelling) keeps a text message in the GSM alphabet.
+			return local.format(language.formatter(format)).replace('û', 'u').replace('\u202F', ' ');
 		}
 	},
 

@@ -34,9 +34,12 @@ record TemplateSettings(@DefaultValue("templates/messages") String bundle, @Defa
 	 * @param selfReferred whether the template replaces, for a client who referred
 	 * themself, the row of the same type and audience without this flag (the only rows
 	 * that may carry {@code {confirmLink}})
+	 * @param reminder whether the template reminds the client, half way through the time
+	 * to answer, of the question the row of the same type and audience asks
 	 */
 	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template,
-			@Nullable Boolean urgent, @Nullable Boolean unused, @Nullable Boolean selfReferred) {
+			@Nullable Boolean urgent, @Nullable Boolean unused, @Nullable Boolean selfReferred,
+			@Nullable Boolean reminder) {
 	}
 
 }

@@ -79,8 +79,8 @@ public final class Templates {
 			if (rule == null) {
 				continue;
 			}
-			if (!rule.unused()
-					&& !eventAudiences.add(rule.eventType() + "|" + rule.audience() + "|" + rule.selfReferred())) {
+			if (!rule.unused() && !eventAudiences
+				.add(rule.eventType() + "|" + rule.audience() + "|" + rule.selfReferred() + "|" + rule.reminder())) {
 				problems
 					.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
 			}
@@ -135,8 +135,9 @@ public final class Templates {
 		}
 		Map<String, String> facts = MessageFacts.of(data);
 		return rules.stream()
-			.filter(rule -> !rule.unused() && !rule.selfReferred())
-			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts, rule.urgent()))
+			.filter(rule -> !rule.unused() && !rule.selfReferred() && !rule.reminder())
+			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts, rule.urgent(),
+					null))
 			.toList();
 	}
 
@@ -148,6 +149,18 @@ public final class Templates {
 		return this.rulesByEventType.getOrDefault(request.eventType(), List.of())
 			.stream()
 			.filter(rule -> rule.selfReferred() && !rule.unused() && rule.audience() == request.audience())
+			.map(Rule::template)
+			.findFirst();
+	}
+
+	/**
+	 * The template that reminds the client, half way through the time to answer, of the
+	 * question a message asks, if the table has one.
+	 */
+	public Optional<String> reminderOf(MessageRequest request) {
+		return this.rulesByEventType.getOrDefault(request.eventType(), List.of())
+			.stream()
+			.filter(rule -> rule.reminder() && !rule.unused() && rule.audience() == request.audience())
 			.map(Rule::template)
 			.findFirst();
 	}
@@ -255,7 +268,8 @@ public final class Templates {
 			return null;
 		}
 		return new Rule(row.type(), row.audience(), row.template(), Boolean.TRUE.equals(row.urgent()),
-				Boolean.TRUE.equals(row.unused()), Boolean.TRUE.equals(row.selfReferred()));
+				Boolean.TRUE.equals(row.unused()), Boolean.TRUE.equals(row.selfReferred()),
+				Boolean.TRUE.equals(row.reminder()));
 	}
 
 	/** Checks one template's texts in one language; returns the placeholders they use. */
@@ -340,7 +354,7 @@ public final class Templates {
 
 	/** One row of the checked table. */
 	private record Rule(String eventType, Audience audience, String template, boolean urgent, boolean unused,
-			boolean selfReferred) {
+			boolean selfReferred, boolean reminder) {
 	}
 
 	/**

@@ -233,11 +233,11 @@ class NotificationCaseTests {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		notificationCase.ask(
 				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
-						NOW.plus(Duration.ofDays(3)), null, false),
+						NOW.plus(Duration.ofDays(3)), null, false, null),
 				requests("proposed-1", SampleEvents.proposal()), this.templates, NOW);
 		notificationCase.ask(
 				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-2",
-						NOW.plus(Duration.ofDays(3)), null, false),
+						NOW.plus(Duration.ofDays(3)), null, false, null),
 				requests("proposed-again", SampleEvents.proposal()), this.templates, NOW);
 
 		assertThat(notificationCase.deliveries()).filteredOn(d -> d.eventId().startsWith("proposed"))
@@ -246,17 +246,65 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void proposalsReminderAnsweredThroughItsLinkBeforeHalfWayIsCancelled() {
+		NotificationCase notificationCase = submitted(
+				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));
+		Instant halfWay = NOW.plus(Duration.ofHours(24));
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+						NOW.plus(Duration.ofHours(48)), null, false, "proposed-1"),
+				withReminder(requests("proposed-1", SampleEvents.proposal()), halfWay), this.templates, NOW);
+		assertThat(notificationCase.deliveries()).filteredOn(d -> "proposal-reminder".equals(d.template()))
+			.extracting(Delivery::channel, Delivery::dueAt, Delivery::status, Delivery::reasonCode)
+			.containsExactlyInAnyOrder(tuple(Channel.EMAIL, halfWay, DeliveryStatus.PENDING, "REMINDER"),
+					tuple(Channel.SMS, halfWay, DeliveryStatus.PENDING, "REMINDER"));
+
+		notificationCase.answer("link-1", ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK,
+				NOW.plus(Duration.ofHours(2)));
+
+		assertThat(notificationCase.deliveries()).filteredOn(d -> "proposal-reminder".equals(d.template()))
+			.extracting(Delivery::status, Delivery::reasonCode)
+			.containsOnly(tuple(DeliveryStatus.CANCELLED, "QUESTION_CLOSED"));
+		assertThat(notificationCase.due(halfWay)).noneMatch(d -> "proposal-reminder".equals(d.template()));
+	}
+
+	@Test
+	void proposalArrivingAfterItsHalfWayPointGetsNoReminder() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+						NOW.plus(Duration.ofHours(10)), null, false, "proposed-1"),
+				withReminder(requests("proposed-1", SampleEvents.proposal()), NOW.minusSeconds(1)), this.templates,
+				NOW);
+
+		assertThat(notificationCase.deliveries()).extracting(Delivery::template)
+			.contains("proposal-made")
+			.doesNotContain("proposal-reminder");
+	}
+
+	private List<MessageRequest> withReminder(List<MessageRequest> requests, Instant at) {
+		List<MessageRequest> all = new java.util.ArrayList<>(requests);
+		requests.stream()
+			.flatMap(request -> this.templates.reminderOf(request)
+				.map(template -> request.reminder(template, at))
+				.stream())
+			.forEach(all::add);
+		return all;
+	}
+
+	@Test
 	void closedReferralCancelsAPendingQuestionsMessageAndAsksNothingMore() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		notificationCase.ask(
 				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
-						NOW.plus(Duration.ofDays(3)), null, false),
+						NOW.plus(Duration.ofDays(3)), null, false, null),
 				requests("proposed-1", SampleEvents.proposal()), this.templates, NOW);
 
 		notificationCase.end();
 		notificationCase.ask(
 				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-2", "link-2",
-						NOW.plus(Duration.ofDays(3)), null, false),
+						NOW.plus(Duration.ofDays(3)), null, false, null),
 				requests("proposed-2", SampleEvents.proposal()), this.templates, NOW);
 
 		assertThat(notificationCase.deliveries()).filteredOn(d -> d.eventId().startsWith("proposed"))
@@ -272,9 +320,9 @@ class NotificationCaseTests {
 	void answerIsTakenOnceAndNeverAfterExpiryOrOnAnotherQuestion() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
-				NOW.plus(Duration.ofDays(3)), null, false), List.of(), this.templates, NOW);
+				NOW.plus(Duration.ofDays(3)), null, false, null), List.of(), this.templates, NOW);
 		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.CHECK_IN, "check-in-1", "link-2",
-				NOW.plus(Duration.ofDays(3)), null, false), List.of(), this.templates, NOW);
+				NOW.plus(Duration.ofDays(3)), null, false, null), List.of(), this.templates, NOW);
 
 		assertThat(notificationCase.answer("link-1", ClientAnsweredV1.Answer.STILL_WAITING,
 				ClientAnsweredV1.Channel.LINK, NOW))
@@ -301,7 +349,7 @@ class NotificationCaseTests {
 	void closedQuestionTakesNoAnswer() {
 		NotificationCase notificationCase = new NotificationCase(SampleEvents.REFERRAL);
 		notificationCase.ask(new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
-				NOW.plus(Duration.ofDays(3)), null, false), List.of(), this.templates, NOW);
+				NOW.plus(Duration.ofDays(3)), null, false, null), List.of(), this.templates, NOW);
 
 		notificationCase.close("proposal-1");
 

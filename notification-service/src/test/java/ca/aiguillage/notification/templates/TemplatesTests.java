@@ -51,6 +51,51 @@ class TemplatesTests {
 	}
 
 	@Test
+	void proposalTellsItsDeadlineInQuebecTimeInFrench() {
+		RenderedMessage message = proposal("2026-12-05T22:00:00Z", "fr");
+
+		assertThat(message.sms()).contains("Répondez OUI ou NON avant le 5 décembre, 17 h : " + LINK);
+		assertThat(message.body()).contains("Répondez avant le 5 décembre, 17 h : sans réponse, la place sera offerte "
+				+ "à une autre personne et votre demande restera sur la liste d'attente.");
+	}
+
+	@Test
+	void deadlineWithMinutesSaysThemAndAugustStaysInTheSmsAlphabet() {
+		assertThat(proposal("2026-12-05T22:30:00Z", "fr").sms()).contains("avant le 5 décembre, 17 h 30 :");
+		RenderedMessage august = proposal("2027-08-02T16:00:00Z", "fr");
+
+		assertThat(august.sms()).contains("avant le 2 aout, 12 h :");
+		assertThat(SmsSegments.count(august.sms())).isLessThanOrEqualTo(2);
+	}
+
+	@Test
+	void proposalTellsItsDeadlineInEnglish() {
+		assertThat(proposal("2026-12-05T22:00:00Z", "en").sms())
+			.contains("Reply YES or NO by December 5, 5:00 PM: " + LINK);
+	}
+
+	@Test
+	void proposalWithoutAKnownDeadlineAsksForAnAnswerAsSoonAsPossible() {
+		assertThat(render(SampleEvents.proposal(), "fr").sms())
+			.contains("Répondez OUI ou NON dès que possible : https://");
+		assertThat(render(SampleEvents.proposal(), "en").sms())
+			.contains("Reply YES or NO as soon as possible: https://");
+	}
+
+	@Test
+	void proposalsReminderIsNotSentWithTheProposalButIsItsReminder() {
+		List<MessageRequest> requests = this.templates.requestsFor("event-1", SampleEvents.proposal());
+
+		assertThat(requests).extracting(MessageRequest::template)
+			.containsExactlyInAnyOrder("proposal-made", "referrer-proposed");
+		MessageRequest client = requests.stream()
+			.filter(request -> request.audience() == Audience.CLIENT)
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.templates.reminderOf(client)).contains("proposal-reminder");
+	}
+
+	@Test
 	void proposalWithoutAScaleSaysTheOrganizationSetsTheFee() {
 		assertThat(render(SampleEvents.proposal(), "fr", "NONE").body())
 			.contains("Tarif par séance : selon l'échelle de l'organisme.");
@@ -227,6 +272,14 @@ class TemplatesTests {
 
 	private static Map<String, String> forecast(String fact) {
 		return Map.of("likelyStart", fact, "likelyRange", fact);
+	}
+
+	private RenderedMessage proposal(String answerBy, String language) {
+		return this.templates.render("proposal-made", language,
+				this.templates.requestsFor("event-1", SampleEvents.proposal())
+					.get(0)
+					.withFacts(Map.of("fee", "2500", "answerLink", LINK, "answerDeadline", answerBy))
+					.facts());
 	}
 
 	private RenderedMessage render(Object event, String language) {

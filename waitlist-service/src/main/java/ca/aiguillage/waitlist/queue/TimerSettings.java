@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unansweredCheckInsBeforeReview how many check-ins in a row may go unanswered
  * before a coordinator is asked to review
  * @param proposalAnswerWindow how long a proposal waits for an answer before it expires
+ * (48 hours: the simulator's short-window lever, docs/matching.md)
  * @param stateLimit how long a referral may sit in one state before a coordinator is
  * reminded, unless its organization has its own limit
  * @param stateLimitByOrganization organizations' own limits, by organization id
@@ -29,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("waitlist.timers")
 public record TimerSettings(@DefaultValue("P30D") Duration checkInInterval,
 		@DefaultValue("P14D") Duration checkInAnswerWindow, @DefaultValue("2") int unansweredCheckInsBeforeReview,
-		@DefaultValue("P7D") Duration proposalAnswerWindow, @DefaultValue("P21D") Duration stateLimit,
+		@DefaultValue("PT48H") Duration proposalAnswerWindow, @DefaultValue("P21D") Duration stateLimit,
 		@Nullable Map<String, Duration> stateLimitByOrganization, @DefaultValue("P45D") Duration sixtyDayRiskAfter,
 		@DefaultValue("PT30S") Duration pollInterval,
 		@Nullable Map<String, Duration> proposalAnswerWindowByOrganization) {

@@ -33,6 +33,10 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 
 	static final String INCIDENTS = "/api/v1/admin/incidents";
 
+	static final String WINDOW = "/api/v1/proposal-answer-windows/{organizationId}";
+
+	static final String WINDOW_OF_LAVAL = "/api/v1/proposal-answer-windows/org-laval";
+
 	static final List<String> ACTIONS = List.of("confirmation", "override", "decline", "first-session", "end",
 			"unreachable", "ineligibility", "redirection", "priority", "rematch", "taking", "follow-up");
 
@@ -64,6 +68,12 @@ class QueueAuthorizationTests extends EndpointAuthorization {
 			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "service:notification-service", 200),
 			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "service:matching-service", 403),
 			row("GET", ONE + "/predicted-start", QUEUE + "/MINE/predicted-start", "service:referral-service", 403),
+			row("GET", WINDOW, WINDOW_OF_LAVAL,                   "anonymous",           401),
+			row("GET", WINDOW, WINDOW_OF_LAVAL,                   "partner:clsc-a",      403),
+			row("GET", WINDOW, WINDOW_OF_LAVAL,                   "service:matching-service", 403),
+			row("GET", WINDOW, WINDOW_OF_LAVAL,                   "service:notification-service", 200),
+			row("GET", WINDOW, WINDOW_OF_LAVAL,                   "coordinator:org-x",   200),
+			row("GET", WINDOW, WINDOW_OF_LAVAL,                   "admin",               200),
 			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "anonymous", 401),
 			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "partner:clsc-a", 403),
 			row("GET", "/api/v1/insight/waits", "/api/v1/insight/waits", "coordinator:org-laval", 200),

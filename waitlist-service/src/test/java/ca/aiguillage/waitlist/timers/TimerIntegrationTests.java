@@ -19,6 +19,7 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
@@ -45,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * every 100 ms on a clock the test moves: each timer fires once.
  */
 @ServiceIntegrationTest
-@TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.poll-interval=PT0.1S" })
+@TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.poll-interval=PT0.1S",
+		"waitlist.timers.proposal-answer-window-by-organization.org-slow=P5D" })
 class TimerIntegrationTests extends RunningService {
 
 	static ConfigurableApplicationContext secondInstance;
@@ -118,7 +120,7 @@ class TimerIntegrationTests extends RunningService {
 	}
 
 	@Test
-	void proposalUnansweredForSevenDaysExpiresOnceAndTheClientWaitsAgain() {
+	void proposalUnansweredForFortyEightHoursExpiresOnceAndTheClientWaitsAgain() {
 		String id = UUID.randomUUID().toString();
 		Instant now = TestClock.SHARED.instant();
 		Wire.publish(this.kafka, submitted(id, now));
@@ -131,7 +133,12 @@ class TimerIntegrationTests extends RunningService {
 			.until(() -> this.http.get("/api/v1/queue/" + id),
 					answer -> answer.status() == 200 && "PROPOSED".equals(answer.json("$.referral.status")));
 
-		TestClock.SHARED.advance(Duration.ofDays(7).plusMinutes(1));
+		TestClock.SHARED.advance(Duration.ofHours(47));
+		await().during(ofSeconds(1))
+			.atMost(ofSeconds(5))
+			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_EXPIRED_V1, id).isEmpty());
+
+		TestClock.SHARED.advance(Duration.ofHours(1).plusMinutes(1));
 
 		await().atMost(ofSeconds(20))
 			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_EXPIRED_V1, id).size() == 1);
@@ -139,6 +146,18 @@ class TimerIntegrationTests extends RunningService {
 		await().during(ofSeconds(2))
 			.atMost(ofSeconds(5))
 			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_EXPIRED_V1, id).size() == 1);
+	}
+
+	@Test
+	void answerWindowIsFortyEightHoursUnlessTheOrganizationSetsItsOwn() {
+		Http notification = this.anonymous.withToken(this.tokens.service("notification-service"));
+
+		Http.Answer byDefault = notification.get("/api/v1/proposal-answer-windows/org-laval");
+		Http.Answer own = notification.get("/api/v1/proposal-answer-windows/org-slow");
+
+		assertThat(byDefault.<String>json("$.answerWindow")).isEqualTo("PT48H");
+		assertThat(own.<String>json("$.organizationId")).isEqualTo("org-slow");
+		assertThat(own.<String>json("$.answerWindow")).isEqualTo("PT120H");
 	}
 
 	private List<WireRecord> checkIns(String id) {
