@@ -43,7 +43,7 @@ class DockerComposeHardeningTests {
 	void mailpitAndPrometheusAreReachedOnlyInsideTheNetworkOrOnLoopback() throws IOException {
 		Map<String, Map<String, Object>> services = services();
 
-		for (String internal : List.of("mailpit", "prometheus", "grafana", "mongo", "kafka")) {
+		for (String internal : List.of("mailpit", "prometheus", "grafana", "jaeger", "mongo", "kafka")) {
 			assertThat(services).containsKey(internal);
 			assertThat(services.get(internal)).as(internal).doesNotContainKey("ports");
 		}

@@ -19,6 +19,8 @@ import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.outbox.OutboxRelay;
 import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.security.ResourceServerConfiguration;
+import ca.aiguillage.platform.tracing.TraceContexts;
+import ca.aiguillage.platform.tracing.TracingConfiguration;
 import ca.aiguillage.platform.web.ProblemDetailsAdvice;
 import ca.aiguillage.platform.web.headers.PageHeaders;
 import ca.aiguillage.platform.work.WorkSettings;
@@ -46,7 +48,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 /** The beans every Aiguillage service gets from the platform. */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = PlatformDefaults.ENABLED, matchIfMissing = true)
-@Import(ResourceServerConfiguration.class)
+@Import({ ResourceServerConfiguration.class, TracingConfiguration.class })
 @EnableConfigurationProperties({ OutboxSettings.class, AggregateSettings.class, WorkSettings.class })
 public class PlatformAutoConfiguration {
 
@@ -74,15 +76,15 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages,
-			OutboxSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters) {
+			OutboxSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters, TraceContexts traces) {
 		return new OutboxRelay(mongo, bridge, messages, settings, clock,
-				meters.getIfAvailable(SimpleMeterRegistry::new));
+				meters.getIfAvailable(SimpleMeterRegistry::new), traces);
 	}
 
 	@Bean
 	Aggregates aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
-			AggregateSettings settings) {
-		return new Aggregates(mongo, json, schemas, clock, relay, settings);
+			AggregateSettings settings, TraceContexts traces) {
+		return new Aggregates(mongo, json, schemas, clock, relay, settings, traces);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import ca.aiguillage.contracts.EventDefinition;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.events.SchemaViolation;
+import ca.aiguillage.platform.tracing.TraceContexts;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -44,10 +45,18 @@ public final class Aggregates {
 
 	private final AggregateSettings settings;
 
+	private final TraceContexts traces;
+
 	private final List<Consumer<Aggregate>> listeners = new CopyOnWriteArrayList<>();
 
 	public Aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
 			AggregateSettings settings) {
+		this(mongo, json, schemas, clock, relay, settings, TraceContexts.NONE);
+	}
+
+	public Aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
+			AggregateSettings settings, TraceContexts traces) {
+		this.traces = traces;
 		this.mongo = mongo;
 		this.json = json;
 		this.schemas = schemas;
@@ -89,6 +98,7 @@ public final class Aggregates {
 	 */
 	public <T extends Aggregate> T save(T aggregate) {
 		List<OutboxEvent> checked = new ArrayList<>();
+		String traceparent = aggregate.raisedEvents().isEmpty() ? null : this.traces.current();
 		for (Object event : aggregate.raisedEvents()) {
 			EventDefinition<?> definition = EventCatalog.of(event);
 			String data = this.json.write(event);
@@ -100,7 +110,7 @@ public final class Aggregates {
 				throw new EventRefusedException(definition.type(), violations);
 			}
 			checked.add(new OutboxEvent(UUID.randomUUID().toString(), definition.type(), definition.topic(),
-					definition.subjectOf(event), this.clock.instant(), data));
+					definition.subjectOf(event), this.clock.instant(), data, traceparent));
 		}
 		aggregate.drainRaised();
 		checked.forEach(aggregate::addToOutbox);

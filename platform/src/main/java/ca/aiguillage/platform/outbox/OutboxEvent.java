@@ -2,6 +2,10 @@ package ca.aiguillage.platform.outbox;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * An event an aggregate raised and the relay has not yet published, kept in the
  * aggregate's own document so that the change and its event are one write.
@@ -12,6 +16,19 @@ import java.time.Instant;
  * @param key the message key (the referral or therapist id)
  * @param time when it happened
  * @param data the event record as JSON
+ * @param traceparent the W3C trace context of the change that raised it, so that its
+ * publication continues that trace; null when there was none
  */
-public record OutboxEvent(String eventId, String type, String topic, String key, Instant time, String data) {
+public record OutboxEvent(String eventId, String type, String topic, String key, Instant time, String data,
+		@Nullable String traceparent) {
+
+	// Entries stored before they carried a trace context are read through this one too.
+	@PersistenceCreator
+	public OutboxEvent {
+	}
+
+	public OutboxEvent(String eventId, String type, String topic, String key, Instant time, String data) {
+		this(eventId, type, topic, key, time, data, null);
+	}
+
 }

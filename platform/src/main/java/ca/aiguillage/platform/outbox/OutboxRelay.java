@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.logging.LogText;
 import ca.aiguillage.platform.outbox.PendingDocuments.Pending;
+import ca.aiguillage.platform.tracing.TraceContexts;
 import ca.aiguillage.platform.work.WakeablePoller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,6 +86,8 @@ public final class OutboxRelay extends WakeablePoller {
 
 	private final Clock clock;
 
+	private final TraceContexts traces;
+
 	private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
 	private final PendingDocuments pending = new PendingDocuments();
@@ -99,6 +102,12 @@ public final class OutboxRelay extends WakeablePoller {
 
 	public OutboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages, OutboxSettings settings,
 			Clock clock, MeterRegistry meters) {
+		this(mongo, bridge, messages, settings, clock, meters, TraceContexts.NONE);
+	}
+
+	public OutboxRelay(MongoOperations mongo, StreamBridge bridge, CloudEventMessages messages, OutboxSettings settings,
+			Clock clock, MeterRegistry meters, TraceContexts traces) {
+		this.traces = traces;
 		this.mongo = mongo;
 		this.bridge = bridge;
 		this.messages = messages;
@@ -188,7 +197,8 @@ public final class OutboxRelay extends WakeablePoller {
 		return document.getList("outbox", Document.class)
 			.stream()
 			.map(entry -> new OutboxEvent(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
-					entry.getString("key"), entry.getDate("time").toInstant(), entry.getString("data")))
+					entry.getString("key"), entry.getDate("time").toInstant(), entry.getString("data"),
+					entry.getString("traceparent")))
 			.toList();
 	}
 
@@ -196,7 +206,12 @@ public final class OutboxRelay extends WakeablePoller {
 		List<String> sent = new ArrayList<>();
 		for (OutboxEvent event : document.entries()) {
 			try {
-				if (!this.bridge.send(event.topic(), this.messages.toMessage(event))) {
+				// The producer's traceparent header continues the trace of the change
+				// that
+				// raised the event.
+				boolean taken = this.traces.continuing(event.traceparent(), "outbox publish " + event.topic(),
+						() -> this.bridge.send(event.topic(), this.messages.toMessage(event)));
+				if (!taken) {
 					throw new IllegalStateException("The broker did not take event " + event.eventId());
 				}
 			}

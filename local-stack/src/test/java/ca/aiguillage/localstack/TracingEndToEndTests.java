@@ -1,0 +1,112 @@
+package ca.aiguillage.localstack;
+
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import ca.aiguillage.testing.ConsoleSignIn;
+import ca.aiguillage.testing.Fixtures;
+import ca.aiguillage.testing.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One referral, one trace: the local stack's services export their spans over OTLP/HTTP
+ * to a receiver in this test, and the partner's POST, the outbox, each Kafka hop and the
+ * services that react share one trace id, with nothing about the client in any span.
+ */
+class TracingEndToEndTests {
+
+	private static final Map<String, String> EXPORT = Map.of("management.opentelemetry.tracing.export.otlp.endpoint",
+			"", "management.opentelemetry.tracing.export.schedule-delay", "200ms",
+			"management.tracing.sampling.probability", "1.0");
+
+	@TempDir
+	static Path data;
+
+	static OtlpReceiver receiver;
+
+	static LocalStack stack;
+
+	@BeforeAll
+	static void start() throws Exception {
+		receiver = OtlpReceiver.start();
+		// The services in this JVM read these as they start, as they would their
+		// environment.
+		EXPORT.forEach((name, value) -> System.setProperty(name, value.isEmpty() ? receiver.endpoint() : value));
+		stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+				FreePorts.next(), List.of(0, 0, 0, 0), true));
+	}
+
+	@AfterAll
+	static void stop() {
+		try {
+			if (stack != null) {
+				stack.close();
+			}
+		}
+		finally {
+			EXPORT.keySet().forEach(System::clearProperty);
+			if (receiver != null) {
+				receiver.close();
+			}
+		}
+	}
+
+	@Test
+	void partnersReferralIsOneTraceFromItsRequestThroughEveryServiceThatReactsAndNoSpanNamesTheClient() {
+		String partnerToken = ConsoleSignIn.systemToken(stack.authorizationPort(), "demo-partner",
+				"demo-partner-secret");
+		// The partner's own trace context: the stack continues it, so the test knows the
+		// id.
+		String traceId = HexFormat.of().formatHex(randomBytes(16));
+		String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+		Http.Answer posted = Http.localhost(stack.port(0))
+			.withToken(partnerToken)
+			.postJson("/api/v1/referrals", Fixtures.repositoryFile("examples/referral.json"), "traceparent",
+					traceparent);
+		assertThat(posted.status()).isEqualTo(201);
+
+		// Spans arrive as each service exports them: wait for the whole journey.
+		await().atMost(ofSeconds(90)).untilAsserted(() -> {
+			List<OtlpReceiver.Span> trace = receiver.spans()
+				.stream()
+				.filter(span -> span.traceId().equals(traceId))
+				.toList();
+			assertThat(trace).extracting(OtlpReceiver.Span::service)
+				.contains("referral-service", "matching-service", "waitlist-service");
+			assertThat(trace).anySatisfy(span -> {
+				assertThat(span.service()).isEqualTo("referral-service");
+				assertThat(span.name()).isEqualToIgnoringCase("http post /api/v1/referrals");
+			});
+			// Each hop: the relay's publication, the producer's send, the consumer's
+			// processing; then matching's own outbox carries the trace on.
+			assertThat(trace).extracting(OtlpReceiver.Span::name)
+				.contains("outbox publish referral.events", "referral.events send", "referral.events process",
+						"outbox publish matching.events", "matching.events send", "matching.events process");
+		});
+
+		String sent = receiver.everythingSent();
+		assertThat(sent).isNotEmpty();
+		for (String personal : List.of("Marie-Ève", "Marie-", "Tremblay", "marie-eve.tremblay@example.org",
+				"example.org", "555 0142", "5145550142", "5550142", "H2M 1K5", "1991-04-12", "Anxiété")) {
+			assertThat(sent).as("what the services exported").doesNotContainIgnoringCase(personal);
+		}
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return bytes;
+	}
+
+}

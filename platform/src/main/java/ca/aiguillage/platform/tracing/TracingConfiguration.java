@@ -1,0 +1,41 @@
+package ca.aiguillage.platform.tracing;
+
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tracing as every service has it: Micrometer Tracing's OpenTelemetry bridge (sampling:
+ * {@code management.tracing.sampling.probability}), spans exported over OTLP only when
+ * {@code management.opentelemetry.tracing.export.otlp.endpoint} is set, and always
+ * through {@link PrivateSpans}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TracingConfiguration {
+
+	@Bean
+	TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			ObjectProvider<ObservationRegistry> observations) {
+		return new TraceContexts(tracer.getIfAvailable(), propagator.getIfAvailable(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	static BeanPostProcessor privateSpans() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				// Whatever exporter is configured, nothing leaves without being redacted.
+				return (bean instanceof SpanExporter exporter && !(bean instanceof PrivateSpans))
+						? new PrivateSpans(exporter) : bean;
+			}
+		};
+	}
+
+}
