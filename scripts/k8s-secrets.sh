@@ -67,6 +67,12 @@ printf '{"activeKeyId":"%s","dataEncryptionKeys":{"%s":"%s"}}\n' "$key_id" "$key
   > "$out/keys/referral-service-keys/keys.json"
 printf '{"blindIndexKey":"%s"}\n' "$(random_key)" > "$out/keys/referral-service-keys/blind-index-key.json"
 
+# waitlist-service: the data-encryption keys of coordinators' reasons and clients' answers (WAITLIST_PRIVACY_KEYFILE).
+mkdir -p "$out/keys/waitlist-service-keys"
+key_id="dek-$(openssl rand -hex 4)"
+printf '{"activeKeyId":"%s","dataEncryptionKeys":{"%s":"%s"}}\n' "$key_id" "$key_id" "$(random_key)" \
+  > "$out/keys/waitlist-service-keys/keys.json"
+
 # notification-service: the keys that hash mobile numbers and sign clients' links (NOTIFICATION_KEYFILE).
 mkdir -p "$out/keys/notification-service-keys"
 printf '{"phoneHashKey":"%s","linkKey":"%s"}\n' "$(random_key)" "$(random_key)" \

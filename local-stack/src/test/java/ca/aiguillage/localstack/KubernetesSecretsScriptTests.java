@@ -47,7 +47,7 @@ class KubernetesSecretsScriptTests {
 
 		Map<String, Map<String, String>> secrets = secrets(out.resolve("secrets.yaml"));
 		Map<String, Set<String>> mounted = mountedSecretKeys();
-		assertThat(mounted).containsKeys("authorization-server-keys", "referral-service-keys",
+		assertThat(mounted).containsKeys("authorization-server-keys", "referral-service-keys", "waitlist-service-keys",
 				"notification-service-keys", "aiguillage-mongodb");
 		mounted.forEach((secret, keys) -> assertThat(secrets).as(secret)
 			.hasEntrySatisfying(secret, written -> assertThat(written.keySet()).containsAll(keys)));
@@ -63,6 +63,10 @@ class KubernetesSecretsScriptTests {
 		assertThat(Base64.getDecoder()
 			.decode((String) json(secrets.get("referral-service-keys").get("blind-index-key.json"))
 				.get("blindIndexKey")))
+			.hasSize(32);
+		Map<String, Object> waitlistKeys = json(secrets.get("waitlist-service-keys").get("keys.json"));
+		assertThat(Base64.getDecoder()
+			.decode((String) ((Map<?, ?>) waitlistKeys.get("dataEncryptionKeys")).get(waitlistKeys.get("activeKeyId"))))
 			.hasSize(32);
 		Path notificationKeys = Files.writeString(this.temporary.resolve("notification-keys.json"),
 				secrets.get("notification-service-keys").get("keys.json"));
