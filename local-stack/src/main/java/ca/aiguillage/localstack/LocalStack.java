@@ -182,16 +182,9 @@ public final class LocalStack implements AutoCloseable {
 				// A service on port 0 took a free one: the next services call it there.
 				ports.set(i, stack.port(i));
 			}
-			// The FHIR gateway (8085) translates for referral-service: started after it.
-			List<String> fhir = new ArrayList<>(serviceArguments(0, ports, authorizationPort, stack.bootstrapServers,
-					stack.mongoUri, dataDir, demoData, stack.smtp.port(), stack.sms.baseUrl()));
-			fhir.set(0, "--server.port=" + ((servicePorts.get(0) == 0) ? 0 : 8085));
-			// Its own Kafka login, not referral-service's.
-			fhir.replaceAll((argument) -> argument.startsWith("--spring.config.additional-location=")
-					? "--spring.config.additional-location=optional:file:"
-							+ KafkaPrincipals.settingsFile(dataDir, "fhir-gateway")
-					: argument);
-			fhir.add("--fhir.referral-service=http://localhost:" + ports.get(0));
+			// The FHIR gateway translates for referral-service: started after it.
+			List<String> fhir = fhirArguments((servicePorts.get(0) == 0) ? 0 : FHIR_PORT, ports, authorizationPort,
+					stack.bootstrapServers, stack.mongoUri, dataDir, demoData, stack.smtp.port(), stack.sms.baseUrl());
 			stack.services
 				.add(FhirGatewayApplication.application().registerShutdownHook(false).run(fhir.toArray(String[]::new)));
 			if (demoData) {
@@ -257,6 +250,28 @@ public final class LocalStack implements AutoCloseable {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/** The FHIR gateway's port when the services have theirs (8081 to 8084). */
+	static final int FHIR_PORT = 8085;
+
+	/**
+	 * The FHIR gateway's command-line arguments, the same whether it runs in this JVM or
+	 * in a process of its own: referral-service's, with its own port, Kafka login and
+	 * referral-service's address.
+	 */
+	static List<String> fhirArguments(int fhirPort, List<Integer> servicePorts, int authorizationPort,
+			String bootstrapServers, String mongoUri, Path dataDir, boolean demoData, int smtpPort, String smsBaseUrl) {
+		List<String> fhir = new ArrayList<>(serviceArguments(0, servicePorts, authorizationPort, bootstrapServers,
+				mongoUri, dataDir, demoData, smtpPort, smsBaseUrl));
+		fhir.set(0, "--server.port=" + fhirPort);
+		// Its own Kafka login, not referral-service's.
+		fhir.replaceAll((argument) -> argument.startsWith("--spring.config.additional-location=")
+				? "--spring.config.additional-location=optional:file:"
+						+ KafkaPrincipals.settingsFile(dataDir, "fhir-gateway")
+				: argument);
+		fhir.add("--fhir.referral-service=http://localhost:" + servicePorts.get(0));
+		return fhir;
 	}
 
 	/** The services' Kafka principals, in service order. */

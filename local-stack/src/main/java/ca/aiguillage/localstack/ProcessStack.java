@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local stack with each part in its own process — the broker, the database, the
- * authorization server and each of the four services — as docker-compose runs them,
- * without Docker: one part can be killed ({@code kill -9}), paused ({@code SIGSTOP}) or
- * restarted while the others run. The SMTP and SMS stubs stand for outside providers and
- * stay in this process, where they can be stopped and started again. Each part writes its
- * log to {@code <data>/logs/<part>.log}.
+ * authorization server, each of the four services and the FHIR gateway — as
+ * docker-compose runs them, without Docker: one part can be killed ({@code kill -9}),
+ * paused ({@code SIGSTOP}) or restarted while the others run. The SMTP and SMS stubs
+ * stand for outside providers and stay in this process, where they can be stopped and
+ * started again. Each part writes its log to {@code <data>/logs/<part>.log}.
  * <p>
  * Over 300 lines on purpose: starting, watching and signalling the processes share their
  * table of commands, ports and handles, which a fault test drives as one thing.
@@ -48,10 +48,12 @@ public final class ProcessStack implements AutoCloseable {
 	/** The parts, in the order they start. */
 	public enum Part {
 
-		KAFKA, MONGO, AUTHORIZATION, REFERRAL, MATCHING, WAITLIST, NOTIFICATION;
+		KAFKA, MONGO, AUTHORIZATION, REFERRAL, MATCHING, WAITLIST, NOTIFICATION,
+		/** The FHIR gateway, which translates for referral-service. */
+		FHIR;
 
 		boolean isService() {
-			return ordinal() >= REFERRAL.ordinal();
+			return ordinal() >= REFERRAL.ordinal() && this != FHIR;
 		}
 
 		int serviceIndex() {
@@ -102,6 +104,7 @@ public final class ProcessStack implements AutoCloseable {
 				this.ports.put(part, chosen(settings.servicePorts().get(part.serviceIndex())));
 			}
 		}
+		this.ports.put(Part.FHIR, chosen((settings.servicePorts().get(0) == 0) ? 0 : LocalStack.FHIR_PORT));
 		this.controllerPort = chosen(settings.kafkaControllerPort());
 		this.servicesMongoPort = port(Part.MONGO);
 	}
@@ -160,6 +163,9 @@ public final class ProcessStack implements AutoCloseable {
 		}
 		startAlone(Part.AUTHORIZATION);
 		startServices();
+		// The gateway translates for referral-service and reads the R4 profiles as it
+		// starts: after the services, as the one-JVM stack starts it.
+		startAlone(Part.FHIR);
 		if (this.settings.demoData()) {
 			DemoReferrals.loadOnce(mongoUri(), issuer(), port(Part.REFERRAL));
 		}
@@ -208,7 +214,7 @@ public final class ProcessStack implements AutoCloseable {
 		boolean chosen = (part == Part.KAFKA) ? this.settings.kafkaPort() == 0
 				: (part == Part.MONGO) ? this.settings.mongoPort() == 0
 						: (part == Part.AUTHORIZATION) ? this.settings.authorizationPort() == 0
-								: this.settings.servicePorts().get(part.serviceIndex()) == 0;
+								: this.settings.servicePorts().get((part == Part.FHIR) ? 0 : part.serviceIndex()) == 0;
 		if (!chosen) {
 			// A port the operator asked for is theirs to free.
 			return false;
@@ -230,9 +236,15 @@ public final class ProcessStack implements AutoCloseable {
 					String.valueOf(port(Part.MONGO)));
 			case AUTHORIZATION -> List.of("authorization", String.valueOf(port(Part.AUTHORIZATION)), issuer(),
 					data.resolve("authorization").resolve("signing-key.jwk.json").toString());
+			case FHIR -> {
+				List<String> command = new ArrayList<>(List.of("fhir"));
+				command.addAll(LocalStack.fhirArguments(port(Part.FHIR), servicePorts(), port(Part.AUTHORIZATION),
+						bootstrapServers(), mongoUri(), data, this.settings.demoData(), this.smtp.port(),
+						this.sms.baseUrl()));
+				yield command;
+			}
 			default -> {
-				List<Integer> servicePorts = List.of(port(Part.REFERRAL), port(Part.MATCHING), port(Part.WAITLIST),
-						port(Part.NOTIFICATION));
+				List<Integer> servicePorts = servicePorts();
 				List<String> command = new ArrayList<>(List.of("service", String.valueOf(part.serviceIndex())));
 				command.addAll(LocalStack.serviceArguments(part.serviceIndex(), servicePorts, port(Part.AUTHORIZATION),
 						bootstrapServers(), mongoUri(), data, this.settings.demoData(), this.smtp.port(),
@@ -240,6 +252,10 @@ public final class ProcessStack implements AutoCloseable {
 				yield command;
 			}
 		};
+	}
+
+	private List<Integer> servicePorts() {
+		return List.of(port(Part.REFERRAL), port(Part.MATCHING), port(Part.WAITLIST), port(Part.NOTIFICATION));
 	}
 
 	/**
@@ -413,7 +429,9 @@ public final class ProcessStack implements AutoCloseable {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		String classpath = System.getProperty("java.class.path");
 		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m",
-				(part == Part.KAFKA) ? "-Xmx512m" : "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+				// The FHIR validator holds every R4 profile in memory.
+				(part == Part.KAFKA || part == Part.FHIR) ? "-Xmx512m" : "-Xmx384m", "-XX:TieredStopAtLevel=1",
+				"-Xss512k"));
 		String durability = System.getProperty("aiguillage.mongo.durability");
 		if (durability != null) {
 			command.add("-Daiguillage.mongo.durability=" + durability);

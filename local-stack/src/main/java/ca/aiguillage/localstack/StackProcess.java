@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
+import ca.aiguillage.fhir.FhirGatewayApplication;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +35,9 @@ final class StackProcess {
 
 	/**
 	 * Starts one part.
-	 * @param args the role ({@code kafka}, {@code mongo}, {@code authorization} or
-	 * {@code service}) and its own arguments, as {@link ProcessStack} passes them
+	 * @param args the role ({@code kafka}, {@code mongo}, {@code authorization},
+	 * {@code service} or {@code fhir}) and its own arguments, as {@link ProcessStack}
+	 * passes them
 	 */
 	public static void main(String[] args) throws InterruptedException, IOException {
 		AutoCloseable running;
@@ -77,6 +79,11 @@ final class StackProcess {
 			case "authorization" -> AuthorizationServerApplication.startBesideServices(Integer.parseInt(rest[0]),
 					rest[1], Path.of(rest[2]));
 			case "service" -> service(Integer.parseInt(rest[0]), Arrays.copyOfRange(rest, 1, rest.length));
+			case "fhir" -> FhirGatewayApplication.application()
+				.initializers((context) -> context.getBeanFactory()
+					.registerSingleton("staticMembership", new StaticMembership("fhir-gateway")))
+				.registerShutdownHook(false)
+				.run(rest);
 			default -> throw new IllegalArgumentException("Unknown part of the stack: " + args[0]);
 		};
 	}

@@ -1,9 +1,19 @@
 package ca.aiguillage.localstack;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 
 import ca.aiguillage.fhir.conformance.Conformance;
 import ca.aiguillage.fhir.conformance.FhirFormat;
@@ -11,14 +21,26 @@ import ca.aiguillage.fhir.conformance.Validation;
 import ca.aiguillage.testing.ConsoleSignIn;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.Http;
+import ca.aiguillage.testing.UserAgent;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +48,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +71,28 @@ class FhirEndToEndTests {
 
 	static LocalStack stack;
 
+	// The CLSC's EHR: its private key signs its assertions, its JWK Set publishes the
+	// public half.
+	private static final String EHR = "clsc-ahuntsic-ehr";
+
+	private static final RSAKey EHR_KEY = rsaKey();
+
+	private static HttpServer ehrJwks;
+
 	@BeforeAll
-	static void start() {
-		stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-				FreePorts.next(), List.of(0, 0, 0, 0), true));
+	static void start() throws IOException {
+		ehrJwks = publish(new JWKSet(EHR_KEY.toPublicJWK()));
+		Map<String, String> systems = demoSystemsAnd(
+				"http://127.0.0.1:" + ehrJwks.getAddress().getPort() + "/.well-known/jwks.json");
+		// Only read while the authorization server starts: no other test sees them.
+		systems.forEach(System::setProperty);
+		try {
+			stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+					FreePorts.next(), List.of(0, 0, 0, 0), true));
+		}
+		finally {
+			systems.keySet().forEach(System::clearProperty);
+		}
 	}
 
 	@AfterAll
@@ -57,6 +100,52 @@ class FhirEndToEndTests {
 		if (stack != null) {
 			stack.close();
 		}
+		if (ehrJwks != null) {
+			ehrJwks.stop(0);
+		}
+	}
+
+	@Test
+	void systemAuthenticatedBySmartBackendServicesSendsABundleAndSeesItsReferralAndTaskMove() throws Exception {
+		// Discovery, then a token for a signed assertion (private_key_jwt), as a SMART
+		// backend service does.
+		Http.Answer smart = Http.localhost(stack.fhirPort()).get("/fhir/.well-known/smart-configuration");
+		String tokenEndpoint = smart.json("$.token_endpoint");
+		assertThat(smart.<List<String>>json("$.token_endpoint_auth_methods_supported")).contains("private_key_jwt");
+		UserAgent.Answer token = new UserAgent(stack.authorizationPort()).post("/oauth2/token",
+				Map.of("grant_type", "client_credentials", "client_id", EHR, "client_assertion_type",
+						"urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion",
+						assertion(tokenEndpoint)));
+		assertThat(token.status()).as(token.body()).isEqualTo(200);
+		String ehrToken = token.json("$.access_token");
+		FhirContext context = FhirContext.forR4();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		IGenericClient fhir = context.newRestfulGenericClient("http://127.0.0.1:" + stack.fhirPort() + "/fhir");
+		fhir.registerInterceptor(new BearerTokenAuthInterceptor(ehrToken));
+		Bundle bundle = FhirFormat.JSON.read(Bundle.class,
+				Fixtures.repositoryFile("examples/fhir/referral-bundle.json"));
+		// Another person than the other tests' referral: not a duplicate of it.
+		((ServiceRequest) bundle.getEntry().get(0).getResource()).getIdentifierFirstRep()
+			.setValue("CLSC-AHU-2026-0777");
+		Patient patient = (Patient) bundle.getEntry().get(1).getResource();
+		patient.getNameFirstRep().setFamily("Gagnon").getGiven().get(0).setValue("Louis");
+		patient.getBirthDateElement().setValueAsString("1984-09-30");
+		patient.getTelecom().get(0).setValue("louis.gagnon@example.org");
+		patient.getTelecom().get(1).setValue("+1 514 555 0777");
+
+		Bundle response = fhir.transaction().withBundle(bundle).execute();
+
+		String location = response.getEntry().get(0).getResponse().getLocation();
+		assertThat(location).startsWith("ServiceRequest/");
+		String id = location.substring("ServiceRequest/".length());
+		Http.Answer referral = Http.localhost(stack.port(0)).withToken(ehrToken).get("/api/v1/referrals/" + id);
+		assertThat(referral.status()).as(referral.body()).isEqualTo(200);
+		assertThat(referral.<String>json("$.partnerReference")).isEqualTo("CLSC-AHU-2026-0777");
+		Task proposed = await().atMost(ofSeconds(60))
+			.until(() -> fhir.read().resource(Task.class).withId(id).execute(),
+					task -> "proposed".equals(task.getBusinessStatus().getCodingFirstRep().getCode()));
+		assertThat(proposed.getRequester().getIdentifier().getValue()).isEqualTo("clsc-ahuntsic");
+		assertThat(proposed.getOwner().getReference()).startsWith("Organization/org-");
 	}
 
 	@Test
@@ -162,6 +251,63 @@ class FhirEndToEndTests {
 		assertThat(english.<String>json("$.issue[0].details.text")).isEqualTo("The date of birth must be in the past.");
 		// Nothing stored: the partner's referrals are as many as before.
 		assertThat(referrals.get("/api/v1/referrals").<Integer>json("$.total").longValue()).isEqualTo(before);
+	}
+
+	// The local stack's demo systems, and the EHR beside them: a list is bound from one
+	// source only, so the whole list goes in.
+	private static Map<String, String> demoSystemsAnd(String jwkSetUrl) {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("authorization-server-local.yml"));
+		Properties local = yaml.getObject();
+		String prefix = "aiguillage.authorization.systems[";
+		Map<String, String> systems = new LinkedHashMap<>();
+		local.stringPropertyNames()
+			.stream()
+			.filter((name) -> name.startsWith(prefix))
+			.forEach((name) -> systems.put(name, local.getProperty(name)));
+		long index = systems.keySet().stream().map((name) -> name.substring(0, name.indexOf(']'))).distinct().count();
+		String ehr = prefix + index + "].";
+		systems.put(ehr + "client-id", EHR);
+		systems.put(ehr + "jwk-set-url", jwkSetUrl);
+		systems.put(ehr + "roles[0]", "PARTNER");
+		systems.put(ehr + "partner-id", "clsc-ahuntsic");
+		return systems;
+	}
+
+	private static String assertion(String tokenEndpoint) throws JOSEException {
+		Instant now = Instant.now();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS384).keyID(EHR_KEY.getKeyID()).build(),
+				new JWTClaimsSet.Builder().issuer(EHR)
+					.subject(EHR)
+					.audience(tokenEndpoint)
+					.jwtID(UUID.randomUUID().toString())
+					.issueTime(Date.from(now))
+					.expirationTime(Date.from(now.plusSeconds(240)))
+					.build());
+		jwt.sign(new RSASSASigner(EHR_KEY));
+		return jwt.serialize();
+	}
+
+	private static RSAKey rsaKey() {
+		try {
+			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpServer publish(JWKSet keys) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		byte[] published = keys.toString().getBytes(StandardCharsets.UTF_8);
+		server.createContext("/.well-known/jwks.json", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, published.length);
+			exchange.getResponseBody().write(published);
+			exchange.close();
+		});
+		server.start();
+		return server;
 	}
 
 	private static void act(Http waitlist, String id, String action) {

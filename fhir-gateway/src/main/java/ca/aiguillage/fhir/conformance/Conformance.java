@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -58,10 +59,16 @@ public final class Conformance {
 
 	private final FhirValidator validator;
 
-	private Conformance(List<IBaseResource> published) {
+	// The R5 elements our R4 resources carry as cross-version extensions (the
+	// Subscriptions Backport's topic), in the validator's own format: without them it
+	// knows no version-5.0 extension and refuses each one.
+	private static final String R5_ELEMENTS = "xver-paths-5.0.json";
+
+	private Conformance(List<IBaseResource> published, byte[] r5Elements) {
 		this.published = published;
 		PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(CONTEXT);
 		published.forEach(ours::addResource);
+		ours.addBinary(r5Elements, R5_ELEMENTS);
 		// A code of a system no server here knows (SNOMED CT) is a warning, not an error.
 		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(
 				CONTEXT);
@@ -86,7 +93,9 @@ public final class Conformance {
 						.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 				}
 			}
-			return new Conformance(List.copyOf(published));
+			try (InputStream r5Elements = new ClassPathResource("fhir-xver/" + R5_ELEMENTS).getInputStream()) {
+				return new Conformance(List.copyOf(published), r5Elements.readAllBytes());
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
@@ -48,17 +49,17 @@ final class TaskStatusTopic {
 		basic.addExtension(R5 + "title", new StringType("Où en est une demande"));
 		basic.addExtension(R5 + "status", new CodeType("active"));
 		basic.addExtension(R5 + "description",
-				new StringType(
+				new MarkdownType(
 						"Each move of a referral's Task (status and businessStatus of CodeSystem referral-status); "
 								+ "a partner is told about its own referrals only."));
 		Extension trigger = basic.addExtension().setUrl(R5 + "resourceTrigger");
-		trigger.addExtension("description", new StringType("A referral's Task reached a new stage"));
+		trigger.addExtension("description", new MarkdownType("A referral's Task reached a new stage"));
 		trigger.addExtension("resource", new UriType("http://hl7.org/fhir/StructureDefinition/Task"));
 		trigger.addExtension("supportedInteraction", new CodeType("create"));
 		trigger.addExtension("supportedInteraction", new CodeType("update"));
 		Extension requester = basic.addExtension().setUrl(R5 + "canFilterBy");
 		requester.addExtension("description",
-				new StringType("Always the subscribing partner: the Tasks of the referrals it sent"));
+				new MarkdownType("Always the subscribing partner: the Tasks of the referrals it sent"));
 		requester.addExtension("resource", new UriType("Task"));
 		requester.addExtension("filterParameter", new StringType("requester"));
 		return basic;

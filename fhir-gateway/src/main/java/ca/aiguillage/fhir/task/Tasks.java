@@ -68,10 +68,8 @@ class Tasks {
 		}
 		this.mongo.upsert(query(where("_id").is(referralId)), known, COLLECTION);
 		Date now = Date.from(this.clock.instant());
-		boolean moved = this.mongo
-			.updateFirst(query(where("_id").is(referralId).and("stageAt").lt(when)),
-					new Update().set("stage", stage.name()).set("stageAt", when).set("lastUpdated", now), COLLECTION)
-			.getModifiedCount() > 0;
+		// The owner before the stage: a Task read between the two writes is never
+		// "proposed" without the organization that holds it.
 		if (organizationId != null) {
 			// The latest proposal's organization holds the referral, whatever stage came
 			// later.
@@ -83,7 +81,10 @@ class Tasks {
 						.set("lastUpdated", now),
 					COLLECTION);
 		}
-		return moved;
+		return this.mongo
+			.updateFirst(query(where("_id").is(referralId).and("stageAt").lt(when)),
+					new Update().set("stage", stage.name()).set("stageAt", when).set("lastUpdated", now), COLLECTION)
+			.getModifiedCount() > 0;
 	}
 
 	Optional<Entry> find(String referralId) {

@@ -62,6 +62,9 @@ class SubscriptionIntegrationTests extends RunningService {
 
 	private static final EventJson JSON = new EventJson();
 
+	// The validator reads the R4 profiles once, not once per resource checked.
+	private static final Conformance CONFORMANCE = Conformance.load();
+
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private HttpServer receiver;
@@ -98,6 +101,7 @@ class SubscriptionIntegrationTests extends RunningService {
 			.<List<String>>json("$.extension[?(@.url == '" + SubscriptionController.SIGNING_SECRET + "')].valueString")
 			.get(0);
 		assertThat(secret).startsWith("whsec_");
+		assertValid(created.body(), "the Subscription created (201)");
 		String mine = UUID.randomUUID().toString();
 		String theirs = UUID.randomUUID().toString();
 
@@ -123,18 +127,13 @@ class SubscriptionIntegrationTests extends RunningService {
 		assertThat(((Reference) status.getParameter("subscription").getValue()).getReference())
 			.isEqualTo("Subscription/" + subscriptionId);
 		assertThat(status.getParameter("type").getValue().primitiveValue()).isEqualTo("event-notification");
-		List<SingleValidationMessage> messages = Conformance.load()
-			.validator()
-			.validateWithResult(bundle)
-			.getMessages();
-		log.info("FHIR validator on a subscription notification: {} error(s), {} warning(s)",
-				messages.stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).count(),
-				messages.stream().filter(m -> m.getSeverity() == ResultSeverityEnum.WARNING).count());
-		assertThat(messages).filteredOn(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()).isEmpty();
+		assertValid(accepted.body(), "a subscription notification");
 		// Another partner's referral is never told to this one.
 		assertThat(this.received).extracting(this::taskStatus).noneMatch(call -> call.startsWith(theirs));
-		assertThat(this.ahuntsic.get("/fhir/Subscription/" + subscriptionId).<String>json("$.status"))
-			.isEqualTo("active");
+		Http.Answer read = this.ahuntsic.get("/fhir/Subscription/" + subscriptionId);
+		assertThat(read.<String>json("$.status")).isEqualTo("active");
+		assertThat(read.body()).doesNotContain(secret);
+		assertValid(read.body(), "the Subscription read back");
 		assertThat(this.anonymous.withToken(this.tokens.partner("gasm-laval"))
 			.get("/fhir/Subscription/" + subscriptionId)
 			.status()).isEqualTo(404);
@@ -174,6 +173,19 @@ class SubscriptionIntegrationTests extends RunningService {
 		assertThat(topic.status()).isEqualTo(200);
 		assertThat(topic.<String>json("$.code.coding[0].code")).isEqualTo("SubscriptionTopic");
 		assertThat(topic.body()).contains(TaskStatusTopic.URL);
+		assertValid(topic.body(), "the topic (Basic/task-status)");
+	}
+
+	private static void assertValid(String json, String what) {
+		List<SingleValidationMessage> messages = CONFORMANCE.validator()
+			.validateWithResult(Conformance.context().newJsonParser().parseResource(json))
+			.getMessages();
+		List<SingleValidationMessage> errors = messages.stream()
+			.filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+			.toList();
+		log.info("FHIR validator on {}: {} error(s), {} warning(s)", what, errors.size(),
+				messages.stream().filter(m -> m.getSeverity() == ResultSeverityEnum.WARNING).count());
+		assertThat(errors).as(what).extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
 	}
 
 	private String endpoint() {
