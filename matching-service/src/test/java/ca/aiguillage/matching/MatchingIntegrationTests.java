@@ -475,7 +475,7 @@ class MatchingIntegrationTests extends RunningService {
 		WireRecord proposal = awaitOutcome(confirmed, EventCatalog.PROPOSAL_MADE_V1.type());
 		assertThat(reservations(therapistId)).extracting(reservation -> reservation.getString("referralId"))
 			.containsExactly(id(confirmed));
-		assertThat(proposal.value()).contains("\"confirmedAvailable\":0.25");
+		assertThat(proposal.value()).contains("\"confirmedAvailable\":2.0");
 	}
 
 	@Test
