@@ -72,12 +72,17 @@ public final class ProcessStack implements AutoCloseable {
 
 	private final @Nullable IntUnaryOperator databaseFront;
 
+	private final @Nullable IntUnaryOperator brokerFront;
+
 	private final IntSupplier freePorts;
 
 	private int controllerPort;
 
 	// The port the services reach the database at: a proxy's when one stands in front.
 	private int servicesMongoPort;
+
+	// The port the broker tells its clients: its front's when one stands in front.
+	private int advertisedKafkaPort;
 
 	private final Map<String, Integer> smsReceived = new ConcurrentHashMap<>();
 
@@ -90,9 +95,10 @@ public final class ProcessStack implements AutoCloseable {
 	private LocalSmsProvider sms;
 
 	private ProcessStack(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
-			IntSupplier freePorts) {
+			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts) {
 		this.settings = settings;
 		this.databaseFront = databaseFront;
+		this.brokerFront = brokerFront;
 		this.freePorts = freePorts;
 		this.ports.put(Part.KAFKA, chosen(settings.kafkaPort()));
 		this.ports.put(Part.MONGO, chosen(settings.mongoPort()));
@@ -104,6 +110,7 @@ public final class ProcessStack implements AutoCloseable {
 		}
 		this.controllerPort = chosen(settings.kafkaControllerPort());
 		this.servicesMongoPort = port(Part.MONGO);
+		this.advertisedKafkaPort = port(Part.KAFKA);
 	}
 
 	/**
@@ -117,16 +124,30 @@ public final class ProcessStack implements AutoCloseable {
 
 	/**
 	 * Starts every part with something in front of the database, such as test-support's
-	 * {@code FaultyProxy}: the services reach the database only through it. (The broker
-	 * advertises its own address to its clients, so a proxy in front of it would carry
-	 * only their first connection: a broker fault is a restart.)
+	 * {@code FaultyProxy}: the services reach the database only through it.
 	 * @param settings where the data go and which ports (0 for free ones)
 	 * @param databaseFront given the database's port, starts what stands in front of it
 	 * and returns the port the services use instead; null for none
 	 * @return the running stack
 	 */
 	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront) {
-		return start(settings, databaseFront, FreePorts::next);
+		return start(settings, databaseFront, null, FreePorts::next);
+	}
+
+	/**
+	 * Starts every part with something in front of the database and of the broker. The
+	 * broker advertises its front's port, so every connection of every client (the
+	 * services, the invariant checker) goes through the front, not only the first.
+	 * @param settings where the data go and which ports (0 for free ones)
+	 * @param databaseFront as {@link #start(LocalStack.Settings, IntUnaryOperator)}
+	 * @param brokerFront given the broker's port, starts what stands in front of it
+	 * (before the broker, which advertises it) and returns its port; asked again when the
+	 * broker must start on another port; null for none
+	 * @return the running stack
+	 */
+	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
+			@Nullable IntUnaryOperator brokerFront) {
+		return start(settings, databaseFront, brokerFront, FreePorts::next);
 	}
 
 	/**
@@ -135,8 +156,8 @@ public final class ProcessStack implements AutoCloseable {
 	 * on the next one.
 	 */
 	static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
-			IntSupplier freePorts) {
-		ProcessStack stack = new ProcessStack(settings, databaseFront, freePorts);
+			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts) {
+		ProcessStack stack = new ProcessStack(settings, databaseFront, brokerFront, freePorts);
 		try {
 			stack.startAll();
 			return stack;
@@ -153,6 +174,7 @@ public final class ProcessStack implements AutoCloseable {
 		// taken.
 		this.smtp = ConsoleSmtpServer.start(anyPort ? 0 : 1025, this.emailReceived);
 		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived, this.smsPosted);
+		frontTheBroker();
 		startAlone(Part.KAFKA);
 		startAlone(Part.MONGO);
 		if (this.databaseFront != null) {
@@ -204,6 +226,11 @@ public final class ProcessStack implements AutoCloseable {
 		}
 	}
 
+	private void frontTheBroker() {
+		this.advertisedKafkaPort = (this.brokerFront != null) ? this.brokerFront.applyAsInt(port(Part.KAFKA))
+				: port(Part.KAFKA);
+	}
+
 	private boolean anotherPort(Part part) {
 		boolean chosen = (part == Part.KAFKA) ? this.settings.kafkaPort() == 0
 				: (part == Part.MONGO) ? this.settings.mongoPort() == 0
@@ -218,6 +245,9 @@ public final class ProcessStack implements AutoCloseable {
 		if (part == Part.KAFKA && this.settings.kafkaControllerPort() == 0) {
 			this.controllerPort = this.freePorts.getAsInt();
 		}
+		if (part == Part.KAFKA) {
+			frontTheBroker();
+		}
 		return true;
 	}
 
@@ -225,7 +255,7 @@ public final class ProcessStack implements AutoCloseable {
 		Path data = this.settings.dataDir().toAbsolutePath();
 		return switch (part) {
 			case KAFKA -> List.of("kafka", data.resolve("kafka").toString(), String.valueOf(port(Part.KAFKA)),
-					String.valueOf(this.controllerPort));
+					String.valueOf(this.controllerPort), String.valueOf(this.advertisedKafkaPort));
 			case MONGO -> List.of("mongo", data.resolve("mongo").resolve("aiguillage.mv").toString(),
 					String.valueOf(port(Part.MONGO)));
 			case AUTHORIZATION -> List.of("authorization", String.valueOf(port(Part.AUTHORIZATION)), issuer(),
@@ -304,8 +334,12 @@ public final class ProcessStack implements AutoCloseable {
 		return this.ports.get(part);
 	}
 
+	/**
+	 * The broker as its clients reach it (through the front, when there is one).
+	 * @return its address
+	 */
 	public String bootstrapServers() {
-		return "127.0.0.1:" + port(Part.KAFKA);
+		return "127.0.0.1:" + this.advertisedKafkaPort;
 	}
 
 	/**
