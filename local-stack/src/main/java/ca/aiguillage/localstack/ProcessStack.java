@@ -74,12 +74,17 @@ public final class ProcessStack implements AutoCloseable {
 
 	private final @Nullable IntUnaryOperator databaseFront;
 
+	private final @Nullable IntUnaryOperator brokerFront;
+
 	private final IntSupplier freePorts;
 
 	private int controllerPort;
 
 	// The port the services reach the database at: a proxy's when one stands in front.
 	private int servicesMongoPort;
+
+	// The port the broker tells its clients: its front's when one stands in front.
+	private int advertisedKafkaPort;
 
 	private final Map<String, Integer> smsReceived = new ConcurrentHashMap<>();
 
@@ -92,9 +97,10 @@ public final class ProcessStack implements AutoCloseable {
 	private LocalSmsProvider sms;
 
 	private ProcessStack(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
-			IntSupplier freePorts) {
+			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts) {
 		this.settings = settings;
 		this.databaseFront = databaseFront;
+		this.brokerFront = brokerFront;
 		this.freePorts = freePorts;
 		this.ports.put(Part.KAFKA, chosen(settings.kafkaPort()));
 		this.ports.put(Part.MONGO, chosen(settings.mongoPort()));
@@ -107,6 +113,7 @@ public final class ProcessStack implements AutoCloseable {
 		this.ports.put(Part.FHIR, chosen((settings.servicePorts().get(0) == 0) ? 0 : LocalStack.FHIR_PORT));
 		this.controllerPort = chosen(settings.kafkaControllerPort());
 		this.servicesMongoPort = port(Part.MONGO);
+		this.advertisedKafkaPort = port(Part.KAFKA);
 	}
 
 	/**
@@ -120,16 +127,30 @@ public final class ProcessStack implements AutoCloseable {
 
 	/**
 	 * Starts every part with something in front of the database, such as test-support's
-	 * {@code FaultyProxy}: the services reach the database only through it. (The broker
-	 * advertises its own address to its clients, so a proxy in front of it would carry
-	 * only their first connection: a broker fault is a restart.)
+	 * {@code FaultyProxy}: the services reach the database only through it.
 	 * @param settings where the data go and which ports (0 for free ones)
 	 * @param databaseFront given the database's port, starts what stands in front of it
 	 * and returns the port the services use instead; null for none
 	 * @return the running stack
 	 */
 	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront) {
-		return start(settings, databaseFront, FreePorts::next);
+		return start(settings, databaseFront, null, FreePorts::next);
+	}
+
+	/**
+	 * Starts every part with something in front of the database and of the broker. The
+	 * broker advertises its front's port, so every connection of every client (the
+	 * services, the invariant checker) goes through the front, not only the first.
+	 * @param settings where the data go and which ports (0 for free ones)
+	 * @param databaseFront as {@link #start(LocalStack.Settings, IntUnaryOperator)}
+	 * @param brokerFront given the broker's port, starts what stands in front of it
+	 * (before the broker, which advertises it) and returns its port; asked again when the
+	 * broker must start on another port; null for none
+	 * @return the running stack
+	 */
+	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
+			@Nullable IntUnaryOperator brokerFront) {
+		return start(settings, databaseFront, brokerFront, FreePorts::next);
 	}
 
 	/**
@@ -138,8 +159,8 @@ public final class ProcessStack implements AutoCloseable {
 	 * on the next one.
 	 */
 	static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
-			IntSupplier freePorts) {
-		ProcessStack stack = new ProcessStack(settings, databaseFront, freePorts);
+			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts) {
+		ProcessStack stack = new ProcessStack(settings, databaseFront, brokerFront, freePorts);
 		try {
 			stack.startAll();
 			return stack;
@@ -156,6 +177,7 @@ public final class ProcessStack implements AutoCloseable {
 		// taken.
 		this.smtp = ConsoleSmtpServer.start(anyPort ? 0 : 1025, this.emailReceived);
 		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived, this.smsPosted);
+		frontTheBroker();
 		startAlone(Part.KAFKA);
 		startAlone(Part.MONGO);
 		if (this.databaseFront != null) {
@@ -210,6 +232,11 @@ public final class ProcessStack implements AutoCloseable {
 		}
 	}
 
+	private void frontTheBroker() {
+		this.advertisedKafkaPort = (this.brokerFront != null) ? this.brokerFront.applyAsInt(port(Part.KAFKA))
+				: port(Part.KAFKA);
+	}
+
 	private boolean anotherPort(Part part) {
 		boolean chosen = (part == Part.KAFKA) ? this.settings.kafkaPort() == 0
 				: (part == Part.MONGO) ? this.settings.mongoPort() == 0
@@ -224,6 +251,9 @@ public final class ProcessStack implements AutoCloseable {
 		if (part == Part.KAFKA && this.settings.kafkaControllerPort() == 0) {
 			this.controllerPort = this.freePorts.getAsInt();
 		}
+		if (part == Part.KAFKA) {
+			frontTheBroker();
+		}
 		return true;
 	}
 
@@ -231,7 +261,7 @@ public final class ProcessStack implements AutoCloseable {
 		Path data = this.settings.dataDir().toAbsolutePath();
 		return switch (part) {
 			case KAFKA -> List.of("kafka", data.resolve("kafka").toString(), String.valueOf(port(Part.KAFKA)),
-					String.valueOf(this.controllerPort));
+					String.valueOf(this.controllerPort), String.valueOf(this.advertisedKafkaPort));
 			case MONGO -> List.of("mongo", data.resolve("mongo").resolve("aiguillage.mv").toString(),
 					String.valueOf(port(Part.MONGO)));
 			case AUTHORIZATION -> List.of("authorization", String.valueOf(port(Part.AUTHORIZATION)), issuer(),
@@ -320,8 +350,12 @@ public final class ProcessStack implements AutoCloseable {
 		return this.ports.get(part);
 	}
 
+	/**
+	 * The broker as its clients reach it (through the front, when there is one).
+	 * @return its address
+	 */
 	public String bootstrapServers() {
-		return "127.0.0.1:" + port(Part.KAFKA);
+		return "127.0.0.1:" + this.advertisedKafkaPort;
 	}
 
 	/**

@@ -74,7 +74,8 @@ final class StackProcess {
 	private static AutoCloseable start(String[] args) {
 		String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		return switch (args[0]) {
-			case "kafka" -> KafkaBroker.start(Path.of(rest[0]), Integer.parseInt(rest[1]), Integer.parseInt(rest[2]));
+			case "kafka" -> KafkaBroker.start(Path.of(rest[0]), Integer.parseInt(rest[1]), Integer.parseInt(rest[2]),
+					Integer.parseInt((rest.length > 3) ? rest[3] : rest[1]));
 			case "mongo" -> EmbeddedMongo.start(Path.of(rest[0]), Integer.parseInt(rest[1]));
 			case "authorization" -> AuthorizationServerApplication.startBesideServices(Integer.parseInt(rest[0]),
 					rest[1], Path.of(rest[2]));

@@ -125,7 +125,8 @@ public final class InvariantChecker implements AutoCloseable {
 		referrals.forEach((id, status) -> {
 			String queued = queue.get(id);
 			String matched = matching.get(id);
-			if (NOT_FORWARDED.contains(status) && queued == null) {
+			// Decided at intake: matching never sees it; the queue keeps a crisis.
+			if (NOT_FORWARDED.contains(status) && matched == null && (queued == null || queued.equals(status))) {
 				return;
 			}
 			String expectedInQueue = status.equals("WAITLISTED") ? "WAITING" : status;

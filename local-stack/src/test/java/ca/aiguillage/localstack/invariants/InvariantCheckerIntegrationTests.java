@@ -88,6 +88,20 @@ class InvariantCheckerIntegrationTests {
 	}
 
 	@Test
+	void aCrisisReferralRedirectedAtIntakeThatMatchingNeverSawAgrees() {
+		db("referral").getCollection("referrals")
+			.insertOne(new Document("_id", "r-crisis").append("status", "REDIRECTED"));
+		// The queue keeps it for the coordinator's follow-up; matching never reads it.
+		db("waitlist").getCollection("queue").insertOne(new Document("_id", "r-crisis").append("status", "REDIRECTED"));
+		db("referral").getCollection("referrals")
+			.insertOne(new Document("_id", "r-reopened").append("status", "REDIRECTED"));
+		db("waitlist").getCollection("queue").insertOne(new Document("_id", "r-reopened").append("status", "WAITING"));
+
+		assertThat(check(null).result(InvariantChecker.REFERRALS_AGREE).breaking())
+			.containsExactly("r-reopened (referral REDIRECTED, matching null, queue WAITING)");
+	}
+
+	@Test
 	void aPlaceHeldTwiceOrAReferralHoldingTwoBreaksPlaces() {
 		therapist("t-2", 1, "r-2", "r-1");
 
