@@ -228,16 +228,22 @@ class HostileInputIntegrationTests extends RunningService {
 			if (this.hostile.chance(10)) {
 				String body = this.hostile.jsonBody(valid());
 				String type = this.hostile.pick(List.of("application/json", this.hostile.wrongContentType()));
-				answered("partner portal, signed in",
+				stillSignedIn(answered("partner portal, signed in",
 						() -> session.postRaw("/partner/referrals", type.isEmpty() ? null : type, body),
-						PORTAL_ACCEPTED);
+						PORTAL_ACCEPTED));
 			}
 			else {
 				Map<String, List<String>> fields = this.hostile.formFields(validForm());
-				answered("partner portal, signed in", () -> session.post("/partner/referrals", fields),
-						PORTAL_ACCEPTED);
+				stillSignedIn(answered("partner portal, signed in", () -> session.post("/partner/referrals", fields),
+						PORTAL_ACCEPTED));
 			}
 		}
+	}
+
+	// No input may end the session: a redirect goes to the list of sent referrals, never
+	// to sign in again.
+	private static void stillSignedIn(Http.Answer answer) {
+		assertThat(answer.status() != 302 || PORTAL_ACCEPTED.test(answer)).as(answer.header("Location")).isTrue();
 	}
 
 	private void inboundTopic(int count) {
@@ -298,7 +304,7 @@ class HostileInputIntegrationTests extends RunningService {
 		answered(door, call, page ? PAGE_ACCEPTED : API_ACCEPTED);
 	}
 
-	private void answered(String door, Supplier<Http.Answer> call, Predicate<Http.Answer> accepts) {
+	private Http.Answer answered(String door, Supplier<Http.Answer> call, Predicate<Http.Answer> accepts) {
 		long before = stored();
 		Http.Answer answer = call.get();
 		long after = stored();
@@ -309,6 +315,7 @@ class HostileInputIntegrationTests extends RunningService {
 		assertThat(INTERNALS.matcher(answer.body()).find()).as(seen).isFalse();
 		boolean accepted = accepts.test(answer);
 		assertThat(after - before).as(seen).isEqualTo(accepted ? 1 : 0);
+		return answer;
 	}
 
 	private Http.Answer post(String path, String body, List<String> headers) {
