@@ -105,6 +105,14 @@ mongo_replica_key=$(head -c 96 /dev/urandom | base64 | tr -d '\n')
 notification_hash=$(hash_password "$notification_secret")
 admin_hash=$(hash_password "$password")
 admin_totp=$(totp_secret)
+# The broker's logins (deploy/kafka/broker.sh): its administrator, one per service, one per partner system.
+kafka_admin_password=$(random_secret)
+kafka_service_passwords=""
+for service in referral-service matching-service waitlist-service notification-service fhir-gateway; do
+  variable="KAFKA_$(printf '%s' "$service" | tr 'a-z-' 'A-Z_')_PASSWORD"
+  kafka_service_passwords+="$variable=$(random_secret)"$'\n'
+done
+kafka_partner_password=$(random_secret)
 tmp="$env_file.tmp.$$"
 cat > "$tmp" <<ENV
 # Written by deploy/setup.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Owner-only; never commit it.
@@ -124,9 +132,13 @@ MONGO_PASSWORD=$mongo_password
 MONGO_REPLICA_KEY=$mongo_replica_key
 # Grafana's administrator (user admin): the dashboard is reached only through an SSH tunnel.
 GRAFANA_ADMIN_PASSWORD=$grafana_password
-# The partner systems' inbound Kafka topics, one per partner (referrals.inbound.<partner_id>,
-# comma-separated): replace this one with your partners' when you add their systems.
+# The Kafka broker's logins (SASL/SCRAM-SHA-512): its administrator and each service's.
+KAFKA_ADMIN_PASSWORD=$kafka_admin_password
+${kafka_service_passwords}# The partner systems' inbound Kafka topics, one per partner (referrals.inbound.<partner_id>,
+# comma-separated), and each partner system's broker login (partner_id:password, comma-separated;
+# letters and digits, 20 or more): replace this one with your partners' when you add their systems.
 AIGUILLAGE_INBOUND_TOPICS=referrals.inbound.first-partner
+KAFKA_PARTNER_CREDENTIALS=first-partner:$kafka_partner_password
 # The server's public DNS name (ACME certificate), or localhost / a private name with
 # AIGUILLAGE_CADDY_GLOBAL=local_certs (Caddy's local CA): docs/deployment.md.
 AIGUILLAGE_DOMAIN=localhost

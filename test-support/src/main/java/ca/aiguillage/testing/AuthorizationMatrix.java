@@ -1,11 +1,13 @@
 package ca.aiguillage.testing;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,8 +37,10 @@ public final class AuthorizationMatrix {
 	 * @param path the path called, with fixture ids already in it
 	 * @param caller who calls: {@code anonymous}, {@code admin},
 	 * {@code service:<client id>}, {@code coordinator:<organization>},
-	 * {@code partner:<partner>}, or a tenant role whose tenant claim is missing:
-	 * {@code coordinator-without-organization}, {@code partner-without-partner-id}
+	 * {@code partner:<partner>}, {@code client-link} (a client's one-time link token, as
+	 * notification-service sends it, presented as a bearer token), or a tenant role whose
+	 * tenant claim is missing: {@code coordinator-without-organization},
+	 * {@code partner-without-partner-id}
 	 * @param expected the status expected
 	 * @param body the JSON body, or null
 	 */
@@ -96,8 +100,23 @@ public final class AuthorizationMatrix {
 			case "service" -> service.withToken(tokens.service(parts[1]));
 			case "coordinator-without-organization" -> service.withToken(tokens.coordinatorWithoutOrganization());
 			case "partner-without-partner-id" -> service.withToken(tokens.partnerWithoutPartnerId());
+			case "client-link" -> service.withToken(clientLink());
 			default -> throw new IllegalArgumentException("Unknown caller " + caller);
 		};
+	}
+
+	/**
+	 * A client's one-time link token as notification-service issues them ({@code <id and
+	 * expiry>.<HMAC>}, base64url): what a client holds, never an access token.
+	 * @return a token of that shape, signed with no key any service knows
+	 */
+	public static String clientLink() {
+		byte[] payload = new byte[20];
+		byte[] signature = new byte[16];
+		ThreadLocalRandom.current().nextBytes(payload);
+		ThreadLocalRandom.current().nextBytes(signature);
+		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+		return encoder.encodeToString(payload) + "." + encoder.encodeToString(signature);
 	}
 
 	/**
@@ -131,6 +150,19 @@ public final class AuthorizationMatrix {
 	 * @param rows the matrix
 	 */
 	public static void assertEveryEndpointHasARow(RequestMappingHandlerMapping mapping, List<Row> rows) {
+		assertEveryEndpointHasARow(mapping, rows, List.of("anonymous", "partner", "coordinator", "admin"));
+	}
+
+	/**
+	 * Fails when an endpoint of the service has no row for one of the kinds of callers
+	 * given (the platform's own endpoints left out).
+	 * @param mapping the service's handler mapping
+	 * @param rows the matrix
+	 * @param callers the kinds of callers every endpoint needs a row for, such as
+	 * {@code service} or {@code client-link}
+	 */
+	public static void assertEveryEndpointHasARow(RequestMappingHandlerMapping mapping, List<Row> rows,
+			List<String> callers) {
 		Set<String> endpoints = new TreeSet<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
 			if (entry.getValue().getBeanType().getPackageName().startsWith(PLATFORM)) {
@@ -148,7 +180,7 @@ public final class AuthorizationMatrix {
 		}
 		List<String> missing = new ArrayList<>();
 		for (String endpoint : endpoints) {
-			for (String caller : List.of("anonymous", "partner", "coordinator", "admin")) {
+			for (String caller : callers) {
 				boolean covered = rows.stream()
 					.anyMatch(row -> endpoint.equals(row.method() + " " + row.pattern())
 							&& row.caller().split(":")[0].equals(caller));

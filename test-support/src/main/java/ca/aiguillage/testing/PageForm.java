@@ -27,8 +27,10 @@ public final class PageForm {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
@@ -55,6 +57,63 @@ public final class PageForm {
 		}
 		form.csrfToken = token.group(1);
 		return form;
+	}
+
+	/**
+	 * Signs a person in to a service's pages through the authorization server's sign-in
+	 * page, as a browser would (every redirect followed, cookies kept), then opens the
+	 * page.
+	 * @param port the service's port
+	 * @param page the page's path, behind the sign-in
+	 * @param username who signs in
+	 * @param password their password
+	 * @return the signed-in session, holding the page's cookies and CSRF token
+	 */
+	public static PageForm signedIn(int port, String page, String username, String password) {
+		PageForm form = new PageForm("http://127.0.0.1:" + port);
+		HttpClient browser = HttpClient.newBuilder()
+			.cookieHandler(form.cookies)
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		// A browser asks for HTML: the authorization server sends it to its sign-in page.
+		HttpResponse<String> signInPage = send(browser,
+				HttpRequest.newBuilder(URI.create(form.base + page)).header("Accept", "text/html").GET());
+		Matcher signInToken = CSRF.matcher(signInPage.body());
+		if (!signInPage.uri().getPath().equals("/login") || !signInToken.find()) {
+			throw new IllegalStateException(page + " did not lead to a sign-in page: " + signInPage.uri());
+		}
+		String credentials = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+				+ encode(signInToken.group(1));
+		HttpResponse<String> signedIn = send(browser,
+				HttpRequest.newBuilder(signInPage.uri())
+					.header("Accept", "text/html")
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(credentials)));
+		if (signedIn.uri().getPort() != port) {
+			throw new IllegalStateException(username + " was not signed in: " + signedIn.uri());
+		}
+		HttpResponse<String> opened = send(browser,
+				HttpRequest.newBuilder(URI.create(form.base + page)).header("Accept", "text/html").GET());
+		Matcher token = CSRF.matcher(opened.body());
+		if (opened.uri().getPort() != port || !token.find()) {
+			throw new IllegalStateException(page + " has no form with a CSRF token once signed in: " + opened.uri());
+		}
+		form.csrfToken = token.group(1);
+		return form;
+	}
+
+	private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+		try {
+			return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("HTTP call failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

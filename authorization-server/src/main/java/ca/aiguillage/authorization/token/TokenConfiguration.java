@@ -38,7 +38,8 @@ class TokenConfiguration {
 	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-			.with(authorizationServer, (server) -> server.oidc(Customizer.withDefaults()))
+			.with(authorizationServer, (server) -> server
+				.oidc((oidc) -> oidc.logoutEndpoint((logout) -> logout.logoutResponseHandler(new SignedOutLanding()))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling((exceptions) -> exceptions

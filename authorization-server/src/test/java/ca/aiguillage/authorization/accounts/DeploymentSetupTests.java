@@ -5,8 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
 import org.junit.jupiter.api.Test;
@@ -24,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentSetupTests {
 
 	private static final String PASSWORD = "une phrase de passe choisie";
+
+	private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
 
 	@TempDir
 	Path directory;
@@ -61,6 +68,39 @@ class DeploymentSetupTests {
 		assertThat(Files.readString(this.directory.resolve("setup.log")))
 			.contains("otpauth://totp/Aiguillage:directrice?secret="
 					+ env.get("AIGUILLAGE_AUTHORIZATION_USERS_0_TOTPSECRET"));
+	}
+
+	@Test
+	void setupWritesEveryVariableTheComposeFileRequiresAndADistinctBrokerLoginForEachPrincipal() throws Exception {
+		Path envFile = this.directory.resolve(".env");
+		// The hash does not matter here: only which variables the file holds.
+		Process run = setup(envFile, Map.of("AIGUILLAGE_ADMIN_USERNAME", "directrice", "AIGUILLAGE_ADMIN_PASSWORD",
+				PASSWORD, "AIGUILLAGE_HASH_COMMAND", "cat >/dev/null; echo '{bcrypt}not-checked-here'"));
+		assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(run.exitValue()).as(Files.readString(this.directory.resolve("setup.log"))).isZero();
+		Map<String, String> env = read(envFile);
+
+		Matcher required = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(Files.readString(COMPOSE));
+		Set<String> variables = new TreeSet<>();
+		while (required.find()) {
+			variables.add(required.group(1));
+		}
+		assertThat(variables).contains("KAFKA_ADMIN_PASSWORD", "KAFKA_REFERRAL_SERVICE_PASSWORD");
+		for (String variable : variables) {
+			assertThat(env.get(variable)).as(variable + " in .env").isNotBlank();
+		}
+		List<String> brokerPasswords = env.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith("KAFKA_") && entry.getKey().endsWith("_PASSWORD"))
+			.map(Map.Entry::getValue)
+			.toList();
+		assertThat(brokerPasswords).hasSize(6)
+			.doesNotHaveDuplicates()
+			.allMatch((password) -> password.matches("[A-Za-z0-9]{20,}"));
+		// The first partner system's login, for the inbound topic .env lists.
+		assertThat(env.get("KAFKA_PARTNER_CREDENTIALS")).matches("first-partner:[A-Za-z0-9]{20,}")
+			.doesNotContain(brokerPasswords.toArray(String[]::new));
+		assertThat(env.get("AIGUILLAGE_INBOUND_TOPICS")).isEqualTo("referrals.inbound.first-partner");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package ca.aiguillage.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The security of pages people sign in to (the coordinators' console, the partner portal,
@@ -76,8 +78,8 @@ public final class SignInPages {
 	 * RP-initiated logout), or the next visit would sign the person in again without a
 	 * password, which on a shared computer is someone else.
 	 */
-	private static LogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations,
-			@Nullable String signOut, String pages) {
+	static LogoutSuccessHandler endProviderSession(ClientRegistrationRepository registrations, @Nullable String signOut,
+			String pages) {
 		return (HttpServletRequest request, HttpServletResponse response, @Nullable Authentication signedIn) -> {
 			ClientRegistration registration = registrations.findByRegistrationId(REGISTRATION);
 			if (registration == null || !(signedIn != null && signedIn.getPrincipal() instanceof OidcUser person)) {
@@ -88,11 +90,16 @@ public final class SignInPages {
 					: registration.getProviderDetails()
 						.getAuthorizationUri()
 						.replaceFirst("/oauth2/authorize$", "/connect/logout");
-			response.sendRedirect(UriComponentsBuilder.fromUriString(endpoint)
+			UriComponentsBuilder signOutPage = UriComponentsBuilder.fromUriString(endpoint)
 				.queryParam("id_token_hint", person.getIdToken().getTokenValue())
-				.queryParam("client_id", registration.getClientId())
-				.encode()
-				.toUriString());
+				.queryParam("client_id", registration.getClientId());
+			Cookie chosen = WebUtils.getCookie(request, PageLanguages.COOKIE);
+			if (chosen != null && chosen.getValue().matches("[a-zA-Z-]{2,16}")) {
+				// The language the person chose on the pages, for the page that says they
+				// are signed out.
+				signOutPage.queryParam("ui_locales", chosen.getValue());
+			}
+			response.sendRedirect(signOutPage.encode().toUriString());
 		};
 	}
 

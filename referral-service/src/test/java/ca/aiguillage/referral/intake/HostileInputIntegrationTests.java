@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.referral.portal.AuthorizationServerBeside;
 import ca.aiguillage.testing.HostileInputs;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
@@ -28,6 +30,8 @@ import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.PageForm;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -37,9 +41,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -50,9 +57,10 @@ import static org.awaitility.Awaitility.await;
  * Hostile input, measured: generated malformed and hostile inputs (10,000 by default,
  * {@code -Daiguillage.fuzz.inputs}; {@code -Daiguillage.fuzz.seed} replays a run) at
  * every door of intake: the partner API with a real token, the self-referral endpoint and
- * page, the partner portal's form and a partner's inbound topic. None gets a 5xx or a
- * stack trace, a refused one stores nothing, and no value of any input reaches the logs
- * or a dead letter's reason.
+ * page, the partner portal's form (signed in through the real authorization server, with
+ * its CSRF token) and a partner's inbound topic. None gets a 5xx or a stack trace, a
+ * refused one stores nothing, and no value of any input reaches the logs or a dead
+ * letter's reason.
  */
 @ServiceIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -76,6 +84,21 @@ class HostileInputIntegrationTests extends RunningService {
 	private static final Pattern INTERNALS = Pattern.compile("\\bat [\\w$]+(\\.[\\w$]+)+\\(|[A-Z]\\w*Exception\\b"
 			+ "|\\b(java|javax|jakarta|org\\.springframework|tools\\.jackson|com\\.fasterxml|ca\\.aiguillage)\\.[a-z]");
 
+	private static final Predicate<Http.Answer> API_ACCEPTED = (answer) -> answer.status() >= 200
+			&& answer.status() < 300;
+
+	/** A page answers 200 both to a refusal and an acceptance. */
+	private static final Predicate<Http.Answer> PAGE_ACCEPTED = (answer) -> answer.body()
+		.contains("Votre demande est reçue");
+
+	/** The portal sends an accepted referral on to the list that shows it sent. */
+	private static final Predicate<Http.Answer> PORTAL_ACCEPTED = (answer) -> answer.status() == 302
+			&& String.valueOf(answer.header("Location")).contains("/partner/referrals?sent=");
+
+	static final int AUTHORIZATION_PORT = AuthorizationServerBeside.freePort();
+
+	static ConfigurableApplicationContext authorization;
+
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final HostileInputs hostile = new HostileInputs(SEED);
@@ -87,6 +110,23 @@ class HostileInputIntegrationTests extends RunningService {
 
 	@Value("${local.server.port}")
 	int port;
+
+	@DynamicPropertySource
+	static void portalSignsInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
+		registry.add("referral.portal.issuer", () -> AuthorizationServerBeside.issuer(AUTHORIZATION_PORT));
+	}
+
+	@BeforeAll
+	static void startTheAuthorizationServer() throws IOException {
+		authorization = AuthorizationServerBeside.start(AUTHORIZATION_PORT, null);
+	}
+
+	@AfterAll
+	static void stopTheAuthorizationServer() {
+		if (authorization != null) {
+			authorization.close();
+		}
+	}
 
 	@Test
 	void noHostileInputAtAnyDoorGetsA5xxLeavesPartialStateOrReachesTheLogs(CapturedOutput output) {
@@ -177,16 +217,33 @@ class HostileInputIntegrationTests extends RunningService {
 		}
 	}
 
+	// A partner's staff member signed in through the real authorization server: the form
+	// with its session and CSRF token, as the portal's page posts it.
 	private void partnerPortal(int count) {
-		for (int i = 0; i < count; i++) {
-			String body = this.hostile.jsonBody(valid());
-			List<String> headers = new ArrayList<>(List.of("Content-Type", this.hostile.pick(List
-				.of("application/x-www-form-urlencoded", "application/json", "multipart/form-data; boundary=x"))));
-			if (this.hostile.chance(50)) {
-				headers.addAll(List.of("Authorization", "Bearer " + this.tokens.partner(PARTNER)));
+		PageForm session = PageForm.signedIn(this.port, "/partner/referrals/new", "intervenant.ahuntsic",
+				"intervenant-demo");
+		answered("partner portal, signed in", () -> session.post("/partner/referrals", validForm()), PORTAL_ACCEPTED);
+		assertThat(this.statuses.get("partner portal, signed in")).as("a valid form is accepted").containsKey(302);
+		for (int i = 1; i < count; i++) {
+			if (this.hostile.chance(10)) {
+				String body = this.hostile.jsonBody(valid());
+				String type = this.hostile.pick(List.of("application/json", this.hostile.wrongContentType()));
+				stillSignedIn(answered("partner portal, signed in",
+						() -> session.postRaw("/partner/referrals", type.isEmpty() ? null : type, body),
+						PORTAL_ACCEPTED));
 			}
-			answered("partner portal", () -> post("/partner/referrals", body, headers), false);
+			else {
+				Map<String, List<String>> fields = this.hostile.formFields(validForm());
+				stillSignedIn(answered("partner portal, signed in", () -> session.post("/partner/referrals", fields),
+						PORTAL_ACCEPTED));
+			}
 		}
+	}
+
+	// No input may end the session: a redirect goes to the list of sent referrals, never
+	// to sign in again.
+	private static void stillSignedIn(Http.Answer answer) {
+		assertThat(answer.status() != 302 || PORTAL_ACCEPTED.test(answer)).as(answer.header("Location")).isTrue();
 	}
 
 	private void inboundTopic(int count) {
@@ -244,6 +301,10 @@ class HostileInputIntegrationTests extends RunningService {
 	 * an acceptance.
 	 */
 	private void answered(String door, Supplier<Http.Answer> call, boolean page) {
+		answered(door, call, page ? PAGE_ACCEPTED : API_ACCEPTED);
+	}
+
+	private Http.Answer answered(String door, Supplier<Http.Answer> call, Predicate<Http.Answer> accepts) {
 		long before = stored();
 		Http.Answer answer = call.get();
 		long after = stored();
@@ -252,9 +313,9 @@ class HostileInputIntegrationTests extends RunningService {
 				+ answer.body().substring(0, Math.min(600, answer.body().length()));
 		assertThat(answer.status()).as(seen).isLessThan(500);
 		assertThat(INTERNALS.matcher(answer.body()).find()).as(seen).isFalse();
-		boolean accepted = page ? answer.body().contains("Votre demande est reçue")
-				: answer.status() >= 200 && answer.status() < 300;
+		boolean accepted = accepts.test(answer);
 		assertThat(after - before).as(seen).isEqualTo(accepted ? 1 : 0);
+		return answer;
 	}
 
 	private Http.Answer post(String path, String body, List<String> headers) {

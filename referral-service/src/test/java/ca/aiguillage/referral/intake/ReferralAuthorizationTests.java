@@ -1,5 +1,6 @@
 package ca.aiguillage.referral.intake;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -234,7 +235,72 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 			row("GET",  UI,        UI,        "anonymous",         302),
 			row("GET",  UI,        UI,        "partner:clsc-a",    302),
 			row("GET",  UI,        UI,        "coordinator:org-x", 302),
-			row("GET",  UI,        UI,        "admin",             302)
+			row("GET",  UI,        UI,        "admin",             302),
+			// The SERVICE client (notification-service) reads a client's contact details and
+			// nothing else; a client's one-time link is no access token anywhere.
+			row("POST", REFERRALS, REFERRALS, "service:notification-service", 403, EXAMPLE),
+			row("POST", REFERRALS, REFERRALS, "client-link", 401, EXAMPLE),
+			row("GET",  "/partner", "/partner", "service:notification-service", 302),
+			row("GET",  "/partner/referrals", "/partner/referrals", "service:notification-service", 302),
+			row("GET",  "/partner/referrals/new", "/partner/referrals/new", "service:notification-service", 302),
+			row("GET",  "/partner/referrals/rows", "/partner/referrals/rows", "service:notification-service", 302),
+			row("GET",  "/partner/referrals/{id}", "/partner/referrals/MINE", "service:notification-service", 302),
+			row("GET",  "/", "/", "service:notification-service", 302),
+			row("POST", "/partner/referrals", "/partner/referrals", "service:notification-service", 403, EXAMPLE),
+			row("GET",  "/self-referral", "/self-referral", "service:notification-service", 200),
+			row("POST", "/self-referral", "/self-referral", "service:notification-service", 403),
+			row("POST", "/self-referral/consent", "/self-referral/consent", "service:notification-service", 403),
+			row("GET",  "/partner", "/partner", "client-link", 302),
+			row("GET",  "/partner/referrals", "/partner/referrals", "client-link", 302),
+			row("GET",  "/partner/referrals/new", "/partner/referrals/new", "client-link", 302),
+			row("GET",  "/partner/referrals/rows", "/partner/referrals/rows", "client-link", 302),
+			row("GET",  "/partner/referrals/{id}", "/partner/referrals/MINE", "client-link", 302),
+			row("GET",  "/", "/", "client-link", 401),
+			row("POST", "/partner/referrals", "/partner/referrals", "client-link", 403, EXAMPLE),
+			row("GET",  "/self-referral", "/self-referral", "client-link", 200),
+			row("POST", "/self-referral", "/self-referral", "client-link", 403),
+			row("POST", "/self-referral/consent", "/self-referral/consent", "client-link", 403),
+			row("GET",  REFERRALS, REFERRALS, "service:notification-service", 403),
+			row("GET",  REFERRALS, REFERRALS, "client-link", 401),
+			row("POST", WITHDRAWAL, MINE + "/withdrawal", "service:notification-service", 403),
+			row("POST", WITHDRAWAL, MINE + "/withdrawal", "client-link", 401),
+			row("GET",  CONTACT,   MINE + "/contact", "client-link", 401),
+			row("GET",  IDENTITY,  MINE + "/identity?purpose=CONTACT_CLIENT", "client-link", 401),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "service:notification-service", 403),
+			row("GET",  DUPLICATES, MINE + "/possible-duplicates", "client-link", 401),
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "service:notification-service", 403),
+			row("POST", LINK,      MINE + "/possible-duplicates/other/link", "client-link", 401),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "service:notification-service", 403),
+			row("POST", SEPARATE,  MINE + "/possible-duplicates/other/separate", "client-link", 401),
+			row("POST", ROTATION,  ROTATION,  "service:notification-service", 403),
+			row("POST", ROTATION,  ROTATION,  "client-link", 401),
+			row("POST", REENCRYPTION, REENCRYPTION, "service:notification-service", 403),
+			row("POST", REENCRYPTION, REENCRYPTION, "client-link", 401),
+			row("GET",  EXPORT,    "/api/v1/admin/people/MINE/export", "service:notification-service", 403),
+			row("GET",  EXPORT,    "/api/v1/admin/people/MINE/export", "client-link", 401),
+			// Fee scales are what organizations publish (no personal data): any signed caller reads them.
+			row("GET",  SCALES,    SCALES,    "service:notification-service", 200),
+			row("GET",  SCALES,    SCALES,    "client-link", 401),
+			row("GET",  SCALE,     SCALES + "/example", "service:notification-service", 200),
+			row("GET",  SCALE,     SCALES + "/example", "client-link", 401),
+			row("PUT",  SCALE,     SCALES + "/matrix", "service:notification-service", 403, MATRIX_SCALE),
+			row("PUT",  SCALE,     SCALES + "/matrix", "client-link", 401, MATRIX_SCALE),
+			row("GET",  REFERRAL,  MINE,      "service:notification-service", 403),
+			row("GET",  REFERRAL,  MINE,      "client-link", 401),
+			row("GET",  TRAIL,     TODAY,     "service:notification-service", 403),
+			row("GET",  TRAIL,     TODAY,     "client-link", 401),
+			row("GET",  CSRF,      CSRF,      "service:notification-service", 200),
+			row("GET",  CSRF,      CSRF,      "client-link", 200),
+			row("POST", SELF,      SELF,      "service:notification-service", 403, EXAMPLE),
+			row("POST", SELF,      SELF,      "client-link", 403, EXAMPLE),
+			row("GET",  DOCS,      DOCS,      "service:notification-service", 200),
+			row("GET",  DOCS,      DOCS,      "client-link", 200),
+			row("GET",  DOCS_YAML, DOCS_YAML, "service:notification-service", 200),
+			row("GET",  DOCS_YAML, DOCS_YAML, "client-link", 200),
+			row("GET",  UI_CONFIG, UI_CONFIG, "service:notification-service", 200),
+			row("GET",  UI_CONFIG, UI_CONFIG, "client-link", 200),
+			row("GET",  UI,        UI,        "service:notification-service", 302),
+			row("GET",  UI,        UI,        "client-link", 302)
 		// @formatter:on
 		);
 	}
@@ -245,6 +311,11 @@ class ReferralAuthorizationTests extends EndpointAuthorization {
 				Arguments.of("wrongly signed", tokens.wronglySigned()),
 				Arguments.of("wrong audience", tokens.wrongAudience()),
 				Arguments.of("wrong issuer", tokens.wrongIssuer()), Arguments.of("not a token", "not-a-jwt"));
+	}
+
+	@Override
+	protected List<String> callersOfEveryEndpoint() {
+		return List.of("anonymous", "partner", "coordinator", "admin", "service", "client-link");
 	}
 
 	@Override

@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The real authorization server with its demo accounts, started beside the service under
  * test on a loopback port, as the local stack runs it.
  */
-final class AuthorizationServerBeside {
+public final class AuthorizationServerBeside {
 
 	private static final String TOKEN_LIFETIME = "aiguillage.authorization.token-lifetime";
 
@@ -28,7 +28,7 @@ final class AuthorizationServerBeside {
 	 * A free loopback port, to name the issuer before the service under test starts.
 	 * @return the port
 	 */
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -37,7 +37,7 @@ final class AuthorizationServerBeside {
 		}
 	}
 
-	static String issuer(int port) {
+	public static String issuer(int port) {
 		return "http://127.0.0.1:" + port;
 	}
 
@@ -47,7 +47,7 @@ final class AuthorizationServerBeside {
 	 * @param tokenLifetime how long its access tokens live, or null for its default
 	 * @return the running server; close it when done
 	 */
-	static ConfigurableApplicationContext start(int port, @Nullable Duration tokenLifetime) throws IOException {
+	public static ConfigurableApplicationContext start(int port, @Nullable Duration tokenLifetime) throws IOException {
 		Path keys = Files.createTempDirectory("authorization-beside-referral");
 		if (tokenLifetime != null) {
 			System.setProperty(TOKEN_LIFETIME, tokenLifetime.toString());
