@@ -115,12 +115,17 @@ public final class Aggregates {
 		aggregate.drainRaised();
 		checked.forEach(aggregate::addToOutbox);
 		T saved = this.mongo.save(aggregate);
-		if (!saved.getOutbox().isEmpty()) {
-			this.relay.pending(this.mongo.getCollectionName(saved.getClass()), saved.getId());
+		announce(saved);
+		return saved;
+	}
+
+	/** Tells the relay and the in-memory work lists of a stored aggregate. */
+	private void announce(Aggregate stored) {
+		if (!stored.getOutbox().isEmpty()) {
+			this.relay.pending(this.mongo.getCollectionName(stored.getClass()), stored.getId());
 			this.relay.wake();
 		}
-		this.listeners.forEach(listener -> listener.accept(saved));
-		return saved;
+		this.listeners.forEach(listener -> listener.accept(stored));
 	}
 
 	/**
@@ -195,6 +200,11 @@ public final class Aggregates {
 		return update(type, id, found -> {
 			T aggregate = found.orElseGet(create);
 			if (aggregate.hasApplied(eventId)) {
+				// The first delivery's write may have landed while its acknowledgement
+				// was
+				// lost (a database cut): its work lists never heard of it, so tell them
+				// now.
+				announce(aggregate);
 				return Outcome.unchanged(false);
 			}
 			change.accept(aggregate);

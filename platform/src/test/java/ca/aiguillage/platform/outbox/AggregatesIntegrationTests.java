@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,6 +158,32 @@ class AggregatesIntegrationTests {
 		Tally stored = this.mongo.findById(id, Tally.class);
 		assertThat(stored.count()).isEqualTo(1);
 		assertThat(stored.hasApplied(eventId)).isTrue();
+	}
+
+	@Test
+	void aRedeliveredEventWhoseWriteLandedUnacknowledgedTellsTheWorkListsAgain() {
+		String id = newId();
+		String eventId = UUID.randomUUID().toString();
+		List<Tally> told = new CopyOnWriteArrayList<>();
+		this.aggregates.afterSave(Tally.class, saved -> {
+			if (saved.getId().equals(id)) {
+				told.add(saved);
+			}
+		});
+		// The database applied the write, then the connection broke before it answered:
+		// the consumer saw a failure, so no work list heard of the change.
+		Tally landed = new Tally(id);
+		landed.reprioritise(Priority.D);
+		landed.drainRaised();
+		landed.markApplied(eventId, 20);
+		this.mongo.save(landed);
+
+		boolean again = this.aggregates.applyOnce(Tally.class, id, eventId, () -> new Tally(id),
+				tally -> tally.reprioritise(Priority.D));
+
+		assertThat(again).isFalse();
+		assertThat(told).singleElement().satisfies(tally -> assertThat(tally.count()).isEqualTo(1));
+		assertThat(this.mongo.findById(id, Tally.class).count()).isEqualTo(1);
 	}
 
 	@Test
