@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A referral flagged as a possible duplicate, for the coordinator of the organization
- * holding it: both people side by side, then linked or separated (an event either way).
+ * holding it: both people side by side (name, birth date, postal code, and the phone and
+ * email of each referral the coordinator's organization holds), then linked or separated
+ * (an event either way).
  */
 @RestController
 @RequestMapping("/api/v1/referrals/{id}/possible-duplicates")
@@ -65,10 +67,13 @@ class PossibleDuplicateController {
 			// Nothing to compare: no name is read.
 			return new PossibleDuplicates(id, null, List.of());
 		}
-		this.trail.record(caller, "READ", id, Purpose.DUPLICATE_REVIEW);
-		this.trail.record(caller, "READ", other.getId(), Purpose.DUPLICATE_REVIEW);
-		return new PossibleDuplicates(id, Person.of(referral, this.cipher),
-				List.of(new Candidate(Person.of(other, this.cipher), flagged.matchedOn())));
+		// Both people's identity is read, as the contact lookup records it.
+		this.trail.record(caller, "READ_IDENTITY", id, Purpose.DUPLICATE_REVIEW);
+		this.trail.record(caller, "READ_IDENTITY", other.getId(), Purpose.DUPLICATE_REVIEW);
+		// Contact details only for the organization holding each referral.
+		boolean otherHeld = caller.coordinates(other.holdingOrganizationId());
+		return new PossibleDuplicates(id, Person.of(referral, this.cipher, true),
+				List.of(new Candidate(Person.of(other, this.cipher, otherHeld), flagged.matchedOn())));
 	}
 
 	@PostMapping("/{otherId}/link")
@@ -126,14 +131,21 @@ class PossibleDuplicateController {
 
 	/**
 	 * Who a referral is about, enough to tell two people apart.
+	 *
+	 * @param email the email address given at intake, null when none or withheld
+	 * @param mobilePhone the mobile number in E.164 form, null when none or withheld
+	 * @param contactWithheld true when another organization holds this referral: its
+	 * phone and email are theirs to see
 	 */
 	record Person(String referralId, ReferralStatus status, Instant receivedAt, String firstName, String lastName,
-			LocalDate dateOfBirth, String postalCode) {
+			LocalDate dateOfBirth, String postalCode, @Nullable String email, @Nullable String mobilePhone,
+			boolean contactWithheld) {
 
-		static Person of(Referral referral, PersonalDataCipher cipher) {
+		static Person of(Referral referral, PersonalDataCipher cipher, boolean withContact) {
 			Referral.PersonalData personal = referral.personalData(cipher);
 			return new Person(referral.getId(), referral.status(), referral.receivedAt(), personal.firstName(),
-					personal.lastName(), personal.dateOfBirth(), personal.postalCode());
+					personal.lastName(), personal.dateOfBirth(), personal.postalCode(),
+					withContact ? personal.email() : null, withContact ? personal.mobilePhone() : null, !withContact);
 		}
 
 	}

@@ -128,10 +128,44 @@ class DuplicateReferralsIntegrationTests extends RunningService {
 		assertThat(answer.<String>json("$.candidates[0].person.firstName")).isEqualTo("Marie-Ève");
 		assertThat(answer.<String>json("$.candidates[0].person.dateOfBirth")).isEqualTo("1991-04-12");
 		assertThat(answer.<List<String>>json("$.candidates[0].matchedOn")).containsExactly("PHONE");
-		String trail = this.http
-			.get("/api/v1/access-trail?from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1))
-			.body();
+		String trail = this.http.get(trail()).body();
 		assertThat(trail).contains(pair.flagged() + ",DUPLICATE_REVIEW", pair.other() + ",DUPLICATE_REVIEW");
+	}
+
+	@Test
+	void coordinatorHoldingBothReferralsSeesEachPersonsPhoneAndEmailAndTheReadIsTrailedAsAnIdentityRead() {
+		Pair pair = possibleDuplicates("org-dup-contact");
+
+		Http.Answer answer = coordinator("org-dup-contact").get(duplicatesOf(pair.flagged()));
+
+		String phone = answer.json("$.person.mobilePhone");
+		assertThat(phone).startsWith("+1514555");
+		assertThat(answer.<String>json("$.candidates[0].person.mobilePhone")).isEqualTo(phone);
+		assertThat(answer.<String>json("$.person.email")).startsWith("marie-eve.").endsWith("@example.org");
+		assertThat(answer.<String>json("$.candidates[0].person.email")).startsWith("marie-eve.")
+			.endsWith("@example.org")
+			.isNotEqualTo(answer.json("$.person.email"));
+		assertThat(answer.<Boolean>json("$.candidates[0].person.contactWithheld")).isFalse();
+		assertThat(this.http.get(trail()).body())
+			.containsPattern(
+					"\"COORDINATOR\",\"org-dup-contact\",,READ_IDENTITY," + pair.flagged() + ",DUPLICATE_REVIEW")
+			.containsPattern(
+					"\"COORDINATOR\",\"org-dup-contact\",,READ_IDENTITY," + pair.other() + ",DUPLICATE_REVIEW");
+	}
+
+	@Test
+	void theOtherPersonsPhoneAndEmailStayWithTheOrganizationHoldingTheirReferral() {
+		Pair pair = possibleDuplicates("org-dup-first-holder", "org-dup-second-holder");
+
+		Http.Answer answer = coordinator("org-dup-second-holder").get(duplicatesOf(pair.flagged()));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.<String>json("$.person.mobilePhone")).startsWith("+1514555");
+		assertThat(answer.<String>json("$.candidates[0].person.firstName")).isEqualTo("Marie-Ève");
+		assertThat(answer.<Boolean>json("$.candidates[0].person.contactWithheld")).isTrue();
+		assertThat(answer.<String>json("$.candidates[0].person.mobilePhone")).isNull();
+		assertThat(answer.<String>json("$.candidates[0].person.email")).isNull();
+		assertThat(answer.body()).containsOnlyOnce("@example.org");
 	}
 
 	@Test
@@ -181,9 +215,17 @@ class DuplicateReferralsIntegrationTests extends RunningService {
 
 	/** Two people of one family sharing a phone, the second flagged. */
 	private Pair possibleDuplicates(String organizationId) {
+		return possibleDuplicates(organizationId, organizationId);
+	}
+
+	/**
+	 * Two people of one family sharing a phone, referred to two organizations, the second
+	 * flagged.
+	 */
+	private Pair possibleDuplicates(String firstOrganizationId, String organizationId) {
 		String first = ExampleReferrals.someone()
 			.replace("\"partnerReference\"",
-					"\"targetOrganizationId\": \"" + organizationId + "\", \"partnerReference\"");
+					"\"targetOrganizationId\": \"" + firstOrganizationId + "\", \"partnerReference\"");
 		String firstId = queued(partner("clsc-family-x").postJson(REFERRALS, first).json("$.referralId"));
 		String sharedPhone = first.substring(first.indexOf("+1 514 555"), first.indexOf("+1 514 555") + 15);
 		String other = ExampleReferrals.someone()
@@ -198,6 +240,10 @@ class DuplicateReferralsIntegrationTests extends RunningService {
 	}
 
 	private record Pair(String flagged, String other) {
+	}
+
+	private static String trail() {
+		return "/api/v1/access-trail?from=" + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now().plusDays(1);
 	}
 
 	private static String duplicatesOf(String referralId) {

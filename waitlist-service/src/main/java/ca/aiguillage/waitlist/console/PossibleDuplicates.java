@@ -113,9 +113,14 @@ class PossibleDuplicates {
 	 * @param lastName the client's last name
 	 * @param dateOfBirth the client's date of birth
 	 * @param postalCode the client's postal code
+	 * @param email the client's email, null when none or withheld
+	 * @param mobilePhone the client's mobile number, null when none or withheld
+	 * @param contactWithheld whether another organization holds this referral, so its
+	 * phone and email are not shown
 	 */
 	public record Person(String referralId, @Nullable Instant receivedAt, @Nullable String firstName,
-			@Nullable String lastName, @Nullable LocalDate dateOfBirth, @Nullable String postalCode) {
+			@Nullable String lastName, @Nullable LocalDate dateOfBirth, @Nullable String postalCode,
+			@Nullable String email, @Nullable String mobilePhone, boolean contactWithheld) {
 
 		public String name() {
 			return (((this.firstName != null) ? this.firstName : "") + " "

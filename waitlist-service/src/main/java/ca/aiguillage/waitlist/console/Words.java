@@ -184,9 +184,8 @@ public final class Words {
 			case CHECK_IN_DUE -> text("console.checkIn.number", detail);
 			case REVIEW_REQUESTED -> text("review." + detail);
 			case REFERRAL_TAKEN -> organization(detail);
-			case DUPLICATE_LINKED, ANSWER_PARKED, WAITLISTED, REDIRECTED_AT_INTAKE, PROPOSAL_EXPIRED,
-					FOLLOW_UP_RECORDED ->
-				"";
+			case DUPLICATE_LINKED -> text("console.step.referral", detail);
+			case ANSWER_PARKED, WAITLISTED, REDIRECTED_AT_INTAKE, PROPOSAL_EXPIRED, FOLLOW_UP_RECORDED -> "";
 		};
 	}
 

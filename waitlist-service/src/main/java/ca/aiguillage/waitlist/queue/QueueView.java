@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -324,7 +326,26 @@ public class QueueView {
 			timeline = timeline.stream().map(step -> step.withReason(null)).toList();
 		}
 		return new QueueDetail(item(entry), timeline, access,
-				entry.actionsFor(access).stream().map(CoordinatorAction::path).toList());
+				entry.actionsFor(access).stream().map(CoordinatorAction::path).toList(), linkedHere(entry, timeline));
+	}
+
+	/**
+	 * The referrals found to be this one's person: linked by a coordinator (they left the
+	 * queue for this one) or by intake at once (they never reached the queue).
+	 */
+	private List<LinkedReferral> linkedHere(QueueEntry entry, List<Step> timeline) {
+		Map<String, LinkedReferral> linked = new LinkedHashMap<>();
+		this.mongo
+			.find(new Query(Criteria.where("duplicateOf").is(entry.getId())).with(Sort.by("_id")), QueueEntry.class)
+			.forEach(other -> linked.put(other.getId(), new LinkedReferral(other.getId(), true)));
+		for (Step step : timeline) {
+			// This entry's own link names the referral it joined, not one that joined it.
+			if (step.what() == StepKind.DUPLICATE_LINKED && step.detail() != null
+					&& !step.detail().equals(entry.duplicateOf())) {
+				linked.putIfAbsent(step.detail(), new LinkedReferral(step.detail(), false));
+			}
+		}
+		return List.copyOf(linked.values());
 	}
 
 	/**
@@ -346,9 +367,20 @@ public class QueueView {
 	 * @param access how the caller sees it: the holder, from the network queue, or
 	 * read-only for an organization it left
 	 * @param actions the actions the caller may take now
+	 * @param linkedHere the referrals linked to this one as the same person
 	 */
-	public record QueueDetail(QueueItem referral, List<Step> timeline, QueueEntries.Access access,
-			List<String> actions) {
+	public record QueueDetail(QueueItem referral, List<Step> timeline, QueueEntries.Access access, List<String> actions,
+			List<LinkedReferral> linkedHere) {
+	}
+
+	/**
+	 * A referral linked to another one as the same person.
+	 *
+	 * @param referralId the linked referral
+	 * @param inQueue whether it has a page here: a coordinator linked it after it was
+	 * queued, rather than intake on arrival
+	 */
+	public record LinkedReferral(String referralId, boolean inQueue) {
 	}
 
 	/**
@@ -372,13 +404,14 @@ public class QueueView {
 	 * @param sixtyDayRisk whether the client will pass 60 days unless something changes
 	 * @param reviewCauses why coordinators were asked to look
 	 * @param revision the version to send back in {@code If-Match} with an action
+	 * @param linkedTo the referral this one was linked to as the same person, or null
 	 */
 	public record QueueItem(String referralId, @Nullable QueueStatus status, @Nullable Instant stateSince,
 			@Nullable Instant registeredAt, @Nullable Long daysWaited, @Nullable String organizationId,
 			@Nullable String referrer, @Nullable Priority priority, List<String> languages, List<Approach> approaches,
 			@Nullable Clientele clientele, @Nullable Modality modality, FeeBand feeBand,
 			@Nullable ProposalMadeV1 proposal, @Nullable String therapistId, List<String> noMatchReasons,
-			boolean sixtyDayRisk, List<ReviewCause> reviewCauses, long revision) {
+			boolean sixtyDayRisk, List<ReviewCause> reviewCauses, long revision, @Nullable String linkedTo) {
 
 		static QueueItem of(QueueEntry entry, Instant now, Duration riskAfter) {
 			Long days = (entry.registeredAt() != null) ? Duration.between(entry.registeredAt(), now).toDays() : null;
@@ -387,7 +420,7 @@ public class QueueView {
 					entry.registration().approaches(), entry.registration().clientele(),
 					entry.registration().modality(), entry.registration().feeBand(), entry.currentProposal(),
 					entry.therapistId(), entry.noMatchReasons(), entry.atSixtyDayRisk(now, riskAfter),
-					entry.reviewCauses(), entry.revision());
+					entry.reviewCauses(), entry.revision(), entry.duplicateOf());
 		}
 
 	}

@@ -177,6 +177,7 @@ class AdminPagesBrowserTests extends RunningService {
 		assertThat(result()).isEqualTo("L'incident est inscrit au registre.");
 		WebElement row = this.browser.findElement(By.xpath("//tr[td[text()='Courriel envoyé au mauvais partenaire']]"));
 		assertThat(row.getText()).contains("30 novembre 2026, 8 h 05", "1 décembre 2026");
+		Browser.screenshot(this.browser, "console-incidents");
 		row.findElement(By.tagName("a")).click();
 		WebElement measures = this.browser.findElement(By.id("measures"));
 		measures.sendKeys(Keys.END, "; procédure d'envoi revue");

@@ -453,6 +453,14 @@ class ConsoleBrowserTests extends RunningService {
 		assertThat(browser.findElement(By.id("comparison")).getText()).contains("Julien Tremblay", "Marie Tremblay",
 				"2 avril 1990", "14 mars 1988", "H2M 1A1", "H7N 2B2", "CLSC d'Ahuntsic", "1 décembre 2026, 8 h 05",
 				"20 novembre 2026, 10 h 30", "téléphone");
+		// Each person's phone and email, so that two people sharing a phone are told
+		// apart.
+		assertThat(browser.findElement(By.id("phones")).findElements(By.cssSelector("a[href='tel:+15145550123']")))
+			.hasSize(2);
+		assertThat(browser.findElement(By.id("emails")).getText())
+			.isEqualTo("Courriel julien.t@example.org non fourni");
+		assertThat(browser.findElement(By.cssSelector("#emails a")).getAttribute("href"))
+			.isEqualTo("mailto:julien.t@example.org");
 		assertThat(neighbours.requests)
 			.anyMatch(request -> request.startsWith("/api/v1/referrals/" + flagged + "/possible-duplicates Bearer "));
 		Browser.screenshot(browser, "console-possible-duplicate");
@@ -479,6 +487,33 @@ class ConsoleBrowserTests extends RunningService {
 			return browser.findElements(row).isEmpty() && !browser.findElements(By.id("duplicates")).isEmpty();
 		});
 		leaveOrgLavalsQueue(flagged);
+		leaveOrgLavalsQueue(earlier);
+	}
+
+	@Test
+	void referralLinkedAsADuplicateSaysWhichReferralItJoinedAndThatReferralSaysItBack() {
+		String earlier = proposedToLaval();
+		String flagged = proposedToLaval();
+		awaitProposed(earlier);
+		awaitProposed(flagged);
+		Wire.publish(this.kafka, new PossibleDuplicateFlaggedV1(flagged, earlier, List.of("PHONE"), Instant.now()));
+		Wire.publish(this.kafka, new PossibleDuplicateResolvedV1(flagged, earlier,
+				PossibleDuplicateResolvedV1.Resolution.LINKED, "org-laval", Instant.now()));
+		await().atMost(ofSeconds(20))
+			.until(() -> "CLOSED".equals(this.http.get("/api/v1/queue/" + flagged).json("$.referral.status")));
+		signIn("/console");
+
+		browser.get(console + "/console/referrals/" + flagged);
+
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Rattachée à la demande " + earlier);
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Terminé");
+		browser.findElement(By.cssSelector("#status a")).click();
+		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console/referrals/" + earlier));
+
+		assertThat(browser.findElement(By.id("linked-here")).getText())
+			.isEqualTo("Demandes rattachées à ce dossier : " + flagged);
+		assertThat(browser.findElement(By.cssSelector("#linked-here a")).getAttribute("href"))
+			.endsWith("/console/referrals/" + flagged);
 		leaveOrgLavalsQueue(earlier);
 	}
 

@@ -97,10 +97,12 @@ final class NeighbourStub implements AutoCloseable {
 			send(exchange, 200, """
 					{"referralId":"%1$s","person":{"referralId":"%1$s","status":"WAITLISTED",
 					"receivedAt":"2026-12-01T13:05:00Z","firstName":"Julien","lastName":"Tremblay",
-					"dateOfBirth":"1990-04-02","postalCode":"H2M 1A1"},
+					"dateOfBirth":"1990-04-02","postalCode":"H2M 1A1","email":"julien.t@example.org",
+					"mobilePhone":"+15145550123","contactWithheld":false},
 					"candidates":[{"person":{"referralId":"%2$s","status":"WAITLISTED",
 					"receivedAt":"2026-11-20T15:30:00Z","firstName":"Marie","lastName":"Tremblay",
-					"dateOfBirth":"1988-03-14","postalCode":"H7N 2B2"},"matchedOn":["PHONE"]}]}""".formatted(id,
+					"dateOfBirth":"1988-03-14","postalCode":"H7N 2B2","email":null,
+					"mobilePhone":"+15145550123","contactWithheld":false},"matchedOn":["PHONE"]}]}""".formatted(id,
 					this.duplicateOf));
 		}
 		else if (exchange.getRequestMethod().equals("POST")

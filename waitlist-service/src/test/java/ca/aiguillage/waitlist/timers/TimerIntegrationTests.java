@@ -107,7 +107,7 @@ class TimerIntegrationTests extends RunningService {
 			.untilAsserted(
 					() -> assertThat(reviews(id)).contains("NO_CHECK_IN_ANSWER", "STATE_TOO_LONG", "SIXTY_DAY_RISK"));
 		// Both pollers keep running: nothing fires a second time.
-		await().during(ofSeconds(2)).atMost(ofSeconds(5)).untilAsserted(() -> {
+		await().during(ofSeconds(2)).atMost(ofSeconds(30)).untilAsserted(() -> {
 			assertThat(checkIns(id)).extracting(record -> record.value().replaceAll(".*\"sequence\":(\\d+).*", "$1"))
 				.containsExactly("1", "2");
 			assertThat(reviews(id)).containsExactlyInAnyOrder("STATE_TOO_LONG", "SIXTY_DAY_RISK", "NO_CHECK_IN_ANSWER");
