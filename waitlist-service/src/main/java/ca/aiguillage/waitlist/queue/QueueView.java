@@ -336,7 +336,8 @@ public class QueueView {
 	private List<LinkedReferral> linkedHere(QueueEntry entry, List<Step> timeline) {
 		Map<String, LinkedReferral> linked = new LinkedHashMap<>();
 		this.mongo
-			.find(new Query(Criteria.where("duplicateOf").is(entry.getId())).with(Sort.by("_id")), QueueEntry.class)
+			.find(new Query(Criteria.where(DuplicateIndexes.DUPLICATE_OF).is(entry.getId())).with(Sort.by("_id")),
+					QueueEntry.class)
 			.forEach(other -> linked.put(other.getId(), new LinkedReferral(other.getId(), true)));
 		for (Step step : timeline) {
 			// This entry's own link names the referral it joined, not one that joined it.

@@ -29,6 +29,11 @@ class TimerIndexesIntegrationTests {
 			});
 		assertThat(this.mongo.indexOps(QueueEntry.class).getIndexInfo())
 			.anySatisfy(index -> assertThat(index.getName()).isEqualTo("outbox_pending"));
+		// A referral's page lists the referrals linked to it through this one.
+		assertThat(this.mongo.indexOps(QueueEntry.class).getIndexInfo())
+			.filteredOn(index -> index.getName().equals("queue_duplicate_of"))
+			.singleElement()
+			.satisfies(index -> assertThat(index.getPartialFilterExpression()).contains("duplicateOf"));
 	}
 
 }

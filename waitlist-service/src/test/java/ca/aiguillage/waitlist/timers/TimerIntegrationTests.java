@@ -144,7 +144,7 @@ class TimerIntegrationTests extends RunningService {
 			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_EXPIRED_V1, id).size() == 1);
 		assertThat(this.http.get("/api/v1/queue/" + id).<String>json("$.referral.status")).isEqualTo("WAITING");
 		await().during(ofSeconds(2))
-			.atMost(ofSeconds(5))
+			.atMost(ofSeconds(30))
 			.until(() -> Wire.published(this.kafka, EventCatalog.PROPOSAL_EXPIRED_V1, id).size() == 1);
 	}
 
