@@ -65,10 +65,20 @@ final class CheckIns {
 		return this.checkInSequence;
 	}
 
-	/** When the next check-in falls due in this wait, or null before the wait began. */
-	@Nullable Instant nextAt(Duration interval) {
+	/**
+	 * When the next check-in falls due in this wait, or null before the wait began.
+	 * @param interval the time between check-ins
+	 * @param askAgainWhenUnanswered whether the first check-in of a silence is asked
+	 * again as soon as its answer window closes
+	 */
+	@Nullable Instant nextAt(Duration interval, boolean askAgainWhenUnanswered) {
 		if (this.waitingSince == null) {
 			return null;
+		}
+		if (askAgainWhenUnanswered && this.checkInId != null && !this.checkInAnswered && this.unansweredInARow == 0
+				&& this.checkInAnswerBy != null) {
+			// A client who did not answer is asked again once before a coordinator is.
+			return this.checkInAnswerBy;
 		}
 		Instant from = (this.checkInDueAt != null) ? this.checkInDueAt : this.waitingSince;
 		return from.plus(interval);

@@ -35,8 +35,8 @@ final class TimerSchedule {
 			case PROPOSAL_EXPIRY -> (status == QueueStatus.PROPOSED && entry.currentProposal() != null)
 					? entry.currentProposal().proposedAt().plus(settings.proposalAnswerWindowOf(entry.organizationId()))
 					: null;
-			case CHECK_IN ->
-				(status == QueueStatus.WAITING) ? entry.checkIns().nextAt(settings.checkInInterval()) : null;
+			case CHECK_IN -> (status == QueueStatus.WAITING)
+					? entry.checkIns().nextAt(settings.checkInInterval(), settings.askAgainWhenUnanswered()) : null;
 			case NO_ANSWER_REVIEW -> (status == QueueStatus.WAITING)
 					? entry.checkIns().noAnswerReviewAt(settings.unansweredCheckInsBeforeReview()) : null;
 			case STATE_TOO_LONG -> (status == null || !status.isOpen() || status == QueueStatus.IN_THERAPY

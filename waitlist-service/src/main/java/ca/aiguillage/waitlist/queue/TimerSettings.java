@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the poller looks for due timers
  * @param proposalAnswerWindowByOrganization organizations' own answer windows, by
  * organization id (the simulator's short-window lever: docs/matching.md)
+ * @param askAgainWhenUnanswered whether a check-in left unanswered is asked again once as
+ * soon as its answer window closes (issue 16's ask-before-offering), instead of at the
+ * next interval
  */
 @ConfigurationProperties("waitlist.timers")
 public record TimerSettings(@DefaultValue("P30D") Duration checkInInterval,
@@ -33,7 +36,8 @@ public record TimerSettings(@DefaultValue("P30D") Duration checkInInterval,
 		@DefaultValue("PT48H") Duration proposalAnswerWindow, @DefaultValue("P21D") Duration stateLimit,
 		@Nullable Map<String, Duration> stateLimitByOrganization, @DefaultValue("P45D") Duration sixtyDayRiskAfter,
 		@DefaultValue("PT30S") Duration pollInterval,
-		@Nullable Map<String, Duration> proposalAnswerWindowByOrganization) {
+		@Nullable Map<String, Duration> proposalAnswerWindowByOrganization,
+		@DefaultValue("true") boolean askAgainWhenUnanswered) {
 
 	/**
 	 * How long a proposal of one organization waits for the client's answer.

@@ -35,7 +35,7 @@ class QueueEntryTests {
 
 	static final TimerSettings SETTINGS = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2,
 			Duration.ofDays(7), Duration.ofDays(21), Map.of("org-laval", Duration.ofDays(10)), Duration.ofDays(45),
-			Duration.ofSeconds(30), null);
+			Duration.ofSeconds(30), null, true);
 
 	@Test
 	void registrationAloneAwaitsMatching() {
@@ -89,7 +89,7 @@ class QueueEntryTests {
 	void organizationWithItsOwnAnswerWindowExpiresItsProposalsSooner() {
 		TimerSettings twoDays = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
 				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30),
-				Map.of("org-laval", Duration.ofDays(2)));
+				Map.of("org-laval", Duration.ofDays(2)), true);
 		QueueEntry entry = proposed();
 		Instant proposedAt = REGISTERED.plusSeconds(2);
 
@@ -102,14 +102,35 @@ class QueueEntryTests {
 	}
 
 	@Test
-	void waitingClientIsCheckedInEveryThirtyDaysAndTwoUnansweredAskForAReview() {
+	void unansweredCheckInIsAskedAgainOnceWhenItsWindowClosesThenTheCoordinatorIsAsked() {
 		QueueEntry entry = waiting();
 
 		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), SETTINGS);
-		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(60)), SETTINGS);
-		entry.schedule(SETTINGS);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(44)), SETTINGS);
+		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance)
+			.extracting(event -> ((CheckInDueV1) event).sequence())
+			.containsExactly(1, 2);
 		assertThat(reviews(entry)).doesNotContain(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(58)), SETTINGS);
+		assertThat(reviews(entry)).containsOnlyOnce(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+		// Asked again once only: the next check-in keeps the monthly rhythm.
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(73)), SETTINGS);
+		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance).hasSize(2);
 		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(74)), SETTINGS);
+		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance).hasSize(3);
+	}
+
+	@Test
+	void withoutAskingAgainAWaitingClientIsCheckedInEveryThirtyDaysAndTwoUnansweredAskForAReview() {
+		TimerSettings settings = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
+				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30), null, false);
+		QueueEntry entry = waiting();
+
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), settings);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(60)), settings);
+		entry.schedule(settings);
+		assertThat(reviews(entry)).doesNotContain(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(74)), settings);
 
 		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance)
 			.extracting(event -> ((CheckInDueV1) event).sequence())
