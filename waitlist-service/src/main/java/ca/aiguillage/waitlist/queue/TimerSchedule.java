@@ -35,7 +35,7 @@ final class TimerSchedule {
 			case PROPOSAL_EXPIRY -> (status == QueueStatus.PROPOSED && entry.currentProposal() != null)
 					? entry.currentProposal().proposedAt().plus(settings.proposalAnswerWindowOf(entry.organizationId()))
 					: null;
-			case CHECK_IN -> (status == QueueStatus.WAITING)
+			case CHECK_IN -> (status == QueueStatus.WAITING && settings.checkInsEnabled())
 					? entry.checkIns().nextAt(settings.checkInInterval(), settings.askAgainWhenUnanswered()) : null;
 			case NO_ANSWER_REVIEW -> (status == QueueStatus.WAITING)
 					? entry.checkIns().noAnswerReviewAt(settings.unansweredCheckInsBeforeReview()) : null;

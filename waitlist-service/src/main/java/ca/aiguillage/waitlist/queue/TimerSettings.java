@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param askAgainWhenUnanswered whether a check-in left unanswered is asked again once as
  * soon as its answer window closes (issue 16's ask-before-offering), instead of at the
  * next interval
+ * @param checkInsEnabled whether waiting clients are asked at all (an organization that
+ * calls its clients itself turns them off)
  */
 @ConfigurationProperties("waitlist.timers")
 public record TimerSettings(@DefaultValue("P30D") Duration checkInInterval,
@@ -37,7 +39,7 @@ public record TimerSettings(@DefaultValue("P30D") Duration checkInInterval,
 		@Nullable Map<String, Duration> stateLimitByOrganization, @DefaultValue("P45D") Duration sixtyDayRiskAfter,
 		@DefaultValue("PT30S") Duration pollInterval,
 		@Nullable Map<String, Duration> proposalAnswerWindowByOrganization,
-		@DefaultValue("true") boolean askAgainWhenUnanswered) {
+		@DefaultValue("true") boolean askAgainWhenUnanswered, @DefaultValue("true") boolean checkInsEnabled) {
 
 	/**
 	 * How long a proposal of one organization waits for the client's answer.

@@ -35,7 +35,7 @@ class QueueEntryTests {
 
 	static final TimerSettings SETTINGS = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2,
 			Duration.ofDays(7), Duration.ofDays(21), Map.of("org-laval", Duration.ofDays(10)), Duration.ofDays(45),
-			Duration.ofSeconds(30), null, true);
+			Duration.ofSeconds(30), null, true, true);
 
 	@Test
 	void registrationAloneAwaitsMatching() {
@@ -89,7 +89,7 @@ class QueueEntryTests {
 	void organizationWithItsOwnAnswerWindowExpiresItsProposalsSooner() {
 		TimerSettings twoDays = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
 				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30),
-				Map.of("org-laval", Duration.ofDays(2)), true);
+				Map.of("org-laval", Duration.ofDays(2)), true, true);
 		QueueEntry entry = proposed();
 		Instant proposedAt = REGISTERED.plusSeconds(2);
 
@@ -123,7 +123,7 @@ class QueueEntryTests {
 	@Test
 	void withoutAskingAgainAWaitingClientIsCheckedInEveryThirtyDaysAndTwoUnansweredAskForAReview() {
 		TimerSettings settings = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
-				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30), null, false);
+				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30), null, false, true);
 		QueueEntry entry = waiting();
 
 		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), settings);
@@ -136,6 +136,19 @@ class QueueEntryTests {
 			.extracting(event -> ((CheckInDueV1) event).sequence())
 			.containsExactly(1, 2);
 		assertThat(reviews(entry)).containsOnlyOnce(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER);
+	}
+
+	@Test
+	void withCheckInsTurnedOffAWaitingClientIsNeverAskedNorReviewedForSilence() {
+		TimerSettings off = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
+				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30), null, true, false);
+		QueueEntry entry = waiting();
+
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(120)), off);
+
+		assertThat(entry.raisedEvents()).noneMatch(CheckInDueV1.class::isInstance);
+		assertThat(reviews(entry)).doesNotContain(ReviewRequestedV1.Cause.NO_CHECK_IN_ANSWER)
+			.contains(ReviewRequestedV1.Cause.SIXTY_DAY_RISK);
 	}
 
 	@Test
