@@ -51,7 +51,8 @@ class ReferralIntakeIntegrationTests extends RunningService {
 		assertThat(event.header("ce_id")).isNotBlank();
 		assertThat(event.header("ce_time")).isNotBlank();
 		assertThat(event.value()).contains("\"intakeChannel\":\"PARTNER_API\"", "\"postalPrefix\":\"H2M\"")
-			.doesNotContain("Tremblay", "Marie", "example.org", "555", "1991", "Anxiété", "H2M 1K5");
+			.doesNotContain("Tremblay", "Marie", "example.org", "514 555", "5550142", "1991-04-12", "Anxiété",
+					"H2M 1K5");
 	}
 
 	@Test
