@@ -2,13 +2,16 @@ package ca.aiguillage.localstack;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The embedded store's H2 file backend, with the durability it is asked for. The MVStore
@@ -38,13 +41,48 @@ final class DurableH2Backend extends H2Backend {
 
 	private long syncCount;
 
+	private final SlowCommands slow = SlowCommands.fromSystemProperty();
+
+	private final LongAdder scans = new LongAdder();
+
 	DurableH2Backend(String fileName, Durability durability) {
-		super(fileName);
+		super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes()).open());
 		this.durability = durability;
 	}
 
 	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return IndexFirstH2Database.open(databaseName, getMvStore(), getCursorRegistry(), this.scans);
+	}
+
+	/** How many queries read a whole collection since the store started. */
+	long scans() {
+		return this.scans.sum();
+	}
+
+	/**
+	 * The page cache in MiB ({@code -Daiguillage.mongo.cache-mb}): every query the
+	 * embedded store cannot answer from an index reads the whole collection, and what the
+	 * cache does not hold is read and decoded from the file again.
+	 */
+	static int cacheMegabytes() {
+		return Integer.getInteger("aiguillage.mongo.cache-mb", 16);
+	}
+
+	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		long started = System.nanoTime();
+		IndexFirstH2Collection.SCANNED.set(Boolean.FALSE);
+		try {
+			return handleDurably(channel, databaseName, command, query);
+		}
+		finally {
+			this.slow.record(databaseName, command, query, System.nanoTime() - started,
+					IndexFirstH2Collection.SCANNED.get());
+		}
+	}
+
+	private Document handleDurably(Channel channel, String databaseName, String command, Document query) {
 		boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
 		return switch (this.durability) {
 			case COMMIT -> {

@@ -11,6 +11,10 @@ import java.util.concurrent.Future;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +74,69 @@ class DurableH2BackendTests {
 			writers.shutdown();
 			mongo.close();
 		}
+	}
+
+	@Test
+	void aConditionalWriteByIdAndVersionReadsOneDocumentNotTheCollection() {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("index-first").getCollection("referrals");
+			for (int i = 0; i < 500; i++) {
+				referrals.insertOne(new Document("_id", "referral-" + i).append("version", 0L).append("status", "NEW"));
+			}
+			long scansBefore = mongo.backend().scans();
+			// As Spring Data writes them: the fields side by side, not under $and.
+
+			long stale = referrals
+				.updateOne(new Document("_id", "referral-7").append("version", 3L), Updates.set("status", "LOST"))
+				.getModifiedCount();
+			long current = referrals
+				.updateOne(new Document("_id", "referral-7").append("version", 0L),
+						Updates.combine(Updates.set("status", "QUEUED"), Updates.inc("version", 1L)))
+				.getModifiedCount();
+			Document read = referrals.find(new Document("_id", "referral-7").append("status", "QUEUED")).first();
+			Document missing = referrals.find(new Document("_id", "referral-8").append("status", "QUEUED")).first();
+
+			assertThat(stale).as("a write on a stale version changes nothing").isZero();
+			assertThat(current).isOne();
+			assertThat(read).containsEntry("version", 1L);
+			assertThat(missing).isNull();
+			assertThat(mongo.backend().scans()).as("queries that read the whole collection").isEqualTo(scansBefore);
+			referrals.find(Filters.eq("status", "QUEUED")).first();
+			assertThat(mongo.backend().scans()).as("a query no index answers is counted").isEqualTo(scansBefore + 1);
+		}
+		finally {
+			mongo.close();
+		}
+	}
+
+	@Test
+	void aFileWrittenByThePlainH2BackendReadsTheSame() {
+		Path file = this.data.resolve("store.mv");
+		H2Backend plain = new H2Backend(file.toString());
+		MongoServer before = new MongoServer(plain);
+		try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(before.bind()))) {
+			client.getDatabase("restart")
+				.getCollection("queue")
+				.insertOne(new Document("_id", "entry-1").append("n", 1));
+		}
+		finally {
+			before.shutdownNow();
+		}
+		EmbeddedMongo again = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(again.uri())) {
+			assertThat(client.getDatabase("restart")
+				.getCollection("queue")
+				.find(Filters.and(Filters.eq("_id", "entry-1"), Filters.eq("n", 1)))
+				.first()).isNotNull();
+		}
+		finally {
+			again.close();
+		}
+	}
+
+	private static String hostAndPort(java.net.InetSocketAddress address) {
+		return address.getHostString() + ":" + address.getPort();
 	}
 
 	@Test

@@ -1,0 +1,81 @@
+package ca.aiguillage.localstack;
+
+import java.util.concurrent.atomic.LongAdder;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection of the embedded store that reads through a unique index whenever the query
+ * gives that index's fields plain values. mongo-java-server uses an index only for a
+ * query naming exactly its fields, so every conditional write ({@code _id} and
+ * {@code version}) read the whole collection: a cost that grew with every referral ever
+ * stored. The candidates the index gives are still matched against the whole query.
+ */
+final class IndexFirstH2Collection extends H2Collection {
+
+	/** Whether the command this thread runs read a whole collection. */
+	static final ThreadLocal<Boolean> SCANNED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+	private final LongAdder scans;
+
+	IndexFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors, LongAdder scans) {
+		super(database, collectionName, options, dataMap, metaMap, cursors);
+		this.scans = scans;
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		for (Index<Object> index : getIndexes()) {
+			Document byIndex = (query.size() > 1) ? narrowedTo(index, query) : null;
+			if (byIndex != null && index.canHandle(byIndex)) {
+				return matchDocuments(query, index.getPositions(byIndex), orderBy, numberToSkip, limit, batchSize,
+						fieldSelector);
+			}
+		}
+		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/**
+	 * The part of the query a unique index answers: each of its fields with a plain
+	 * value.
+	 */
+	private static Document narrowedTo(Index<Object> index, Document query) {
+		if (!index.isUnique()) {
+			return null;
+		}
+		Document narrowed = new Document();
+		for (IndexKey key : index.getKeys()) {
+			Object value = query.get(key.getKey());
+			if (key.getKey().contains(".") || value == null || value instanceof Document
+					|| value instanceof java.util.Collection || BsonRegularExpression.isRegularExpression(value)) {
+				return null;
+			}
+			narrowed.put(key.getKey(), value);
+		}
+		return narrowed;
+	}
+
+	@Override
+	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		// Only a query no index answers comes here: it reads every document.
+		if (this.scans != null) {
+			// Null while H2Collection's constructor reads the stored documents.
+			this.scans.increment();
+		}
+		SCANNED.set(Boolean.TRUE);
+		return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+}
