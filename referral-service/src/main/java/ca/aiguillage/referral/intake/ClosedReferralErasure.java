@@ -67,10 +67,17 @@ public class ClosedReferralErasure {
 		int erased = 0;
 		for (Document candidate : this.mongo.find(candidates, Document.class, "referrals")) {
 			String id = candidate.getString("_id");
+			// The keyed hashes its claims are found by, read before they are erased.
+			Referral.Identity identity = this.aggregates.find(Referral.class, id)
+				.filter(Referral::identified)
+				.map(Referral::identity)
+				.orElse(null);
 			if (this.aggregates
 				.updateIfPresent(Referral.class, id, (referral) -> referral.eraseIfClosedBefore(closedBefore, now))
 				.isPresent()) {
-				this.claims.release(id);
+				if (identity != null) {
+					this.claims.release(identity, id);
+				}
 				erased++;
 			}
 		}

@@ -108,6 +108,9 @@ public class Intake {
 			Referral.OpenReferral duplicateOf = Referral.redirects(normalised) ? null : this.claims.claim(identity, id);
 			Referral referral = Referral.register(id, normalised, channel, partnerId, fingerprint, this.clock.instant(),
 					this.cipher, identity, fee, duplicateOf);
+			if (referral.status().isOpen()) {
+				this.claims.remember(identity, id);
+			}
 			return Outcome.save(referral, referral);
 		});
 	}

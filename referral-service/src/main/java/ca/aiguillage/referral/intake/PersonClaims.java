@@ -8,14 +8,17 @@ import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +29,17 @@ import org.springframework.stereotype.Component;
  * when its referral is closed or was never stored.
  */
 @Component
-public class PersonClaims {
+public class PersonClaims implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(PersonClaims.class);
 
 	// How long a referral being opened may take before its claims count as abandoned.
 	private static final Duration ABANDONED_AFTER = Duration.ofSeconds(10);
 
 	private static final Duration POLL = Duration.ofMillis(20);
+
+	// Stored once the person index holds every open referral (see rememberOpenReferrals).
+	private static final String INDEX_BUILT = "index-built:v1";
 
 	private final MongoOperations mongo;
 
@@ -56,7 +64,7 @@ public class PersonClaims {
 		while (true) {
 			Referral.OpenReferral open = openReferralOf(person);
 			if (open != null && !open.referralId().equals(referralId)) {
-				release(referralId);
+				release(person, referralId);
 				return open;
 			}
 			Claim held = firstHeldByAnother(person, referralId);
@@ -65,7 +73,7 @@ public class PersonClaims {
 			}
 			Referral holder = this.aggregates.find(Referral.class, held.referralId()).orElse(null);
 			if (holder != null && holder.status().isOpen()) {
-				release(referralId);
+				release(person, referralId);
 				return matched(holder, person);
 			}
 			if (holder != null || held.claimedAt().plus(ABANDONED_AFTER).isBefore(this.clock.instant())) {
@@ -82,11 +90,22 @@ public class PersonClaims {
 	}
 
 	/**
-	 * Releases a referral's claims, once it is closed or was linked.
+	 * Releases a referral's claims and takes it out of the person index, once it is
+	 * closed or was linked: each by {@code _id}, through the keyed hashes it stores.
 	 * @param referralId the referral
 	 */
 	public void release(String referralId) {
-		this.mongo.remove(Query.query(Criteria.where("referralId").is(referralId)), Claim.class);
+		this.aggregates.find(Referral.class, referralId)
+			.filter(Referral::identified)
+			.ifPresent(referral -> release(referral.identity(), referralId));
+	}
+
+	void release(Referral.Identity person, String referralId) {
+		List<String> keys = keys(person);
+		for (String key : keys) {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(key).and("referralId").is(referralId)), Claim.class);
+		}
+		forget(keys, referralId);
 	}
 
 	/**
@@ -125,26 +144,78 @@ public class PersonClaims {
 	}
 
 	/**
-	 * Finds an open referral of the same person through the keyed hashes of their
-	 * normalised name and date of birth, email and phone: nothing is decrypted.
+	 * Finds the oldest open referral of the same person through the keyed hashes of their
+	 * normalised name and date of birth, email and phone: nothing is decrypted, and each
+	 * hash is one read by {@code _id} in the person index, never a scan of the referrals.
 	 */
 	private Referral.@Nullable OpenReferral openReferralOf(Referral.Identity person) {
-		List<Criteria> keys = new ArrayList<>();
-		keys.add(Criteria.where("nameAndBirthIndex").is(person.nameAndBirth()));
-		if (person.email() != null) {
-			keys.add(Criteria.where("emailIndex").is(person.email()));
+		Referral oldest = null;
+		for (String key : keys(person)) {
+			PersonKey known = this.mongo.findById(key, PersonKey.class);
+			if (known == null) {
+				continue;
+			}
+			for (String referralId : known.referralIds()) {
+				Referral candidate = this.aggregates.find(Referral.class, referralId).orElse(null);
+				if (candidate != null && !candidate.status().isOpen()) {
+					// Closed without being forgotten (a crash between the two writes).
+					forget(List.of(key), referralId);
+				}
+				else if (candidate != null
+						&& (oldest == null || candidate.receivedAt().isBefore(oldest.receivedAt()))) {
+					oldest = candidate;
+				}
+			}
 		}
-		if (person.phone() != null) {
-			keys.add(Criteria.where("phoneIndex").is(person.phone()));
+		return (oldest != null) ? matched(oldest, person) : null;
+	}
+
+	/**
+	 * Enters an open referral in the person index, under each of its keyed hashes, before
+	 * it is stored: a referral in the index that was never stored is skipped by the
+	 * lookups.
+	 * @param person who the client is
+	 * @param referralId the referral being opened
+	 */
+	void remember(Referral.Identity person, String referralId) {
+		for (String key : keys(person)) {
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(key)),
+					new Update().addToSet("referralIds", referralId), PersonKey.class);
 		}
-		Query query = Query
-			.query(Criteria.where("status")
-				.in(ReferralStatus.open().stream().map(Enum::name).toList())
-				.orOperator(keys.toArray(Criteria[]::new)))
-			.with(Sort.by("receivedAt"))
-			.limit(1);
-		Referral open = this.mongo.findOne(query, Referral.class);
-		return (open != null) ? matched(open, person) : null;
+	}
+
+	private void forget(List<String> keys, String referralId) {
+		for (String key : keys) {
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
+					new Update().pull("referralIds", referralId), PersonKey.class);
+		}
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		int entered = rememberOpenReferrals();
+		if (entered > 0) {
+			log.info("Person index built: {} open referrals entered", entered);
+		}
+	}
+
+	/**
+	 * Enters every open referral in the person index once, the first time a version with
+	 * the index starts on a store that has referrals (one scan, then never again).
+	 * @return how many referrals were entered
+	 */
+	int rememberOpenReferrals() {
+		if (this.mongo.findById(INDEX_BUILT, PersonKey.class) != null) {
+			return 0;
+		}
+		Query open = Query.query(Criteria.where("status").in(ReferralStatus.open().stream().map(Enum::name).toList()));
+		int entered = 0;
+		for (Referral referral : this.mongo.find(open, Referral.class)) {
+			remember(referral.identity(), referral.getId());
+			entered++;
+		}
+		this.mongo.save(new PersonKey(INDEX_BUILT, List.of()));
+		return entered;
 	}
 
 	private static Referral.OpenReferral matched(Referral open, Referral.Identity person) {
@@ -189,6 +260,17 @@ public class PersonClaims {
 	 */
 	@Document("person_claims")
 	record Claim(@Id String key, String referralId, Instant claimedAt) {
+	}
+
+	/**
+	 * The person index: every open referral under one keyed hash of who the client is, so
+	 * that finding a person's open referral reads by {@code _id} only.
+	 *
+	 * @param key the kind of hash and the hash
+	 * @param referralIds the referrals entered under it
+	 */
+	@Document("person_keys")
+	record PersonKey(@Id String key, List<String> referralIds) {
 	}
 
 }

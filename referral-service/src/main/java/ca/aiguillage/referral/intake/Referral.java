@@ -307,6 +307,11 @@ public class Referral extends Aggregate {
 
 	}
 
+	/** Whether it still stores who the client is (not erased). */
+	boolean identified() {
+		return this.nameAndBirthIndex != null;
+	}
+
 	Identity identity() {
 		return new Identity(String.valueOf(this.nameAndBirthIndex), this.emailIndex, this.phoneIndex, this.nameIndex,
 				this.birthIndex);

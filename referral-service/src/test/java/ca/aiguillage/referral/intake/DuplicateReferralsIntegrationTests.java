@@ -12,6 +12,9 @@ import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -21,6 +24,12 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
 class DuplicateReferralsIntegrationTests extends RunningService {
+
+	@Autowired
+	MongoOperations mongo;
+
+	@Autowired
+	PersonClaims claims;
 
 	private static final String REFERRALS = "/api/v1/referrals";
 
@@ -98,6 +107,45 @@ class DuplicateReferralsIntegrationTests extends RunningService {
 
 		assertThat(second.<String>json("$.status")).isEqualTo("LINKED");
 		assertThat(second.<String>json("$.linkedTo")).isEqualTo(first);
+	}
+
+	@Test
+	void openReferralsStoredBeforeThePersonIndexExistedAreFoundOnceItIsBuilt() {
+		String person = ExampleReferrals.someone();
+		String first = queued(partner("clsc-dup-index").postJson(REFERRALS, person).json("$.referralId"));
+		// As a store written by the version before the index: no entries and no mark.
+		this.mongo.remove(new Query(), PersonClaims.PersonKey.class);
+		this.mongo.remove(new Query(), PersonClaims.Claim.class);
+
+		assertThat(this.claims.rememberOpenReferrals()).isPositive();
+		Http.Answer again = partner("clsc-dup-index").postJson(REFERRALS, person);
+
+		assertThat(again.<String>json("$.status")).isEqualTo("LINKED");
+		assertThat(again.<String>json("$.linkedTo")).isEqualTo(first);
+		assertThat(this.claims.rememberOpenReferrals()).as("built once").isZero();
+	}
+
+	@Test
+	void aThirdReferralSharingTheNameOfAPossibleDuplicateIsFlaggedThoughThatOneHoldsNoClaim() {
+		String first = ExampleReferrals.someone();
+		String firstId = queued(partner("clsc-dup-third").postJson(REFERRALS, first).json("$.referralId"));
+		String sharedPhone = first.substring(first.indexOf("+1 514 555"), first.indexOf("+1 514 555") + 15);
+		String other = ExampleReferrals.someone()
+			.replace("\"Marie-Ève\"", "\"Jean-Philippe\"")
+			.replace("1991-04-12", "1988-09-30")
+			.replaceAll("\\+1 514 555 \\d{4}", sharedPhone);
+		String secondId = partner("clsc-dup-third").postJson(REFERRALS, other).json("$.referralId");
+		awaitEvent(secondId, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1.type());
+		// The same person as the second, with a new phone and email: found by name and
+		// birth.
+		String third = other.replaceAll("\\+1 514 555 \\d{4}", "+1 438 555 0199")
+			.replaceAll("marie-eve\\.[a-z0-9]+@", "jp" + UUID.randomUUID().toString().substring(0, 6) + "@");
+
+		String thirdId = partner("clsc-dup-third").postJson(REFERRALS, third).json("$.referralId");
+
+		assertThat(awaitEvent(thirdId, EventCatalog.POSSIBLE_DUPLICATE_FLAGGED_V1.type()).value()).contains(secondId,
+				"NAME_AND_DATE_OF_BIRTH");
+		assertThat(firstId).isNotEqualTo(secondId);
 	}
 
 	@Test
