@@ -8,16 +8,25 @@
 #   secrets.yaml      the Secrets <service>-keys (key files and the broker's CA) and aiguillage-mongodb
 #   keys/<secret>/    the same key files: back them up now, with the database's backups
 #   mongodb-users.js  mongosh script creating each service's database user (run it as an administrator)
+# Key rotation (docs/deployment.md), in the same directory:
+#   scripts/k8s-secrets.sh --out DIR --rotate waitlist-service   a new data-encryption key version, active,
+#       the earlier ones kept to decrypt; writes DIR/<service>-keys.yaml, the Secret to apply
+#   scripts/k8s-secrets.sh --out DIR --retire waitlist-service   drops every version but the active one
+#       (only once the re-encryption job has run); writes DIR/<service>-keys.yaml too
 set -euo pipefail
 
 out=""
 kafka_ca=""
 mongodb="aiguillage-mongodb-0.aiguillage-mongodb:27017,aiguillage-mongodb-1.aiguillage-mongodb:27017,aiguillage-mongodb-2.aiguillage-mongodb:27017"
 replica_set="rs0"
-usage="usage: $0 --out DIR [--kafka-ca FILE] [--mongodb HOST:PORT,...] [--replica-set NAME]"
+rotate=""
+retire=""
+usage="usage: $0 --out DIR [--kafka-ca FILE] [--mongodb HOST:PORT,...] [--replica-set NAME] | --out DIR --rotate|--retire SERVICE"
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
+    --rotate) rotate="$2"; shift 2 ;;
+    --retire) retire="$2"; shift 2 ;;
     --kafka-ca) kafka_ca="$2"; shift 2 ;;
     --mongodb) mongodb="$2"; shift 2 ;;
     --replica-set) replica_set="$2"; shift 2 ;;
@@ -26,6 +35,52 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$out" ] || { echo "$usage" >&2; exit 2; }
 command -v openssl >/dev/null || { echo "openssl is needed" >&2; exit 2; }
+
+random_key() { openssl rand -base64 32; }
+
+# The Secret of one service's key files, as kubectl applies it.
+secret_yaml() {
+  local secret="$1" file
+  printf -- '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: %s\n  labels:\n    app.kubernetes.io/part-of: aiguillage\ntype: Opaque\ndata:' "$secret"
+  if [ -z "$(ls -A "$out/keys/$secret")" ]; then
+    printf ' {}\n'
+  else
+    printf '\n'
+    for file in "$out/keys/$secret"/*; do
+      printf '  %s: %s\n' "$(basename "$file")" "$(base64 -w0 < "$file")"
+    done
+  fi
+}
+
+if [ -n "$rotate$retire" ]; then
+  service="$rotate$retire"
+  case "$service" in
+    referral-service|waitlist-service) ;;
+    *) echo "only referral-service and waitlist-service have data-encryption keys to rotate, not '$service'" >&2; exit 2 ;;
+  esac
+  [ -z "$rotate" ] || [ -z "$retire" ] || { echo "$usage" >&2; exit 2; }
+  file="$out/keys/$service-keys/keys.json"
+  [ -f "$file" ] || { echo "no key file $file: rotate in the directory the first run wrote" >&2; exit 1; }
+  # The versions as this script writes them: "dek-<hex>":"<base64>".
+  versions=$(grep -o '"dek-[0-9a-f]*" *: *"[A-Za-z0-9+/=]*"' "$file" | grep -v '"activeKeyId"' | tr -d ' ' || true)
+  active=$(sed -n 's/.*"activeKeyId" *: *"\([^"]*\)".*/\1/p' "$file")
+  [ -n "$versions" ] && [ -n "$active" ] || { echo "$file is not a key file this script wrote" >&2; exit 1; }
+  if [ -n "$rotate" ]; then
+    active="dek-$(openssl rand -hex 4)"
+    versions=$(printf '%s\n"%s":"%s"' "$versions" "$active" "$(random_key)")
+  else
+    versions=$(printf '%s\n' "$versions" | grep "^\"$active\":")
+  fi
+  umask 077
+  # The new file beside the old one, then moved over it: never half a key file.
+  printf '{"activeKeyId":"%s","dataEncryptionKeys":{%s}}\n' "$active" "$(printf '%s\n' "$versions" | paste -sd,)" \
+    > "$file.next"
+  mv "$file.next" "$file"
+  secret_yaml "$service-keys" > "$out/$service-keys.yaml"
+  echo "$service: key $active active, $(printf '%s\n' "$versions" | wc -l) version(s) in $file. Back it up, then:"
+  echo "  kubectl apply -n aiguillage -f $out/$service-keys.yaml && kubectl rollout restart -n aiguillage deployment/$service"
+  exit 0
+fi
 # New keys over a directory that may hold the ones in use would lose them: never overwrite.
 if [ -e "$out/secrets.yaml" ] || [ -d "$out/keys" ]; then
   echo "$out already holds keys: keep them (they open the stored data); choose another directory" >&2
@@ -41,7 +96,6 @@ mkdir -p "$out/keys"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-random_key() { openssl rand -base64 32; }
 # Hex (as openssl prints it, with colons) to unpadded base64url, without leading zero bytes: a JWK number.
 b64url_of_hex() {
   local hex
@@ -89,15 +143,7 @@ done
 {
   for secret in authorization-server-keys referral-service-keys matching-service-keys waitlist-service-keys \
       notification-service-keys fhir-gateway-keys; do
-    printf -- '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: %s\n  labels:\n    app.kubernetes.io/part-of: aiguillage\ntype: Opaque\ndata:' "$secret"
-    if [ -z "$(ls -A "$out/keys/$secret")" ]; then
-      printf ' {}\n'
-    else
-      printf '\n'
-      for file in "$out/keys/$secret"/*; do
-        printf '  %s: %s\n' "$(basename "$file")" "$(base64 -w0 < "$file")"
-      done
-    fi
+    secret_yaml "$secret"
   done
   # One database user per service, with a random password, reading and writing its own database only.
   printf -- '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: aiguillage-mongodb\n  labels:\n    app.kubernetes.io/part-of: aiguillage\ntype: Opaque\nstringData:\n'

@@ -97,6 +97,18 @@ class DockerComposeHardeningTests {
 	}
 
 	@Test
+	void everyServiceAndTheAuthorizationServerLogJsonLines() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+
+		for (String service : List.of("referral-service", "matching-service", "waitlist-service",
+				"notification-service", "fhir-gateway")) {
+			assertThat(environment(services.get(service))).containsEntry("AIGUILLAGE_LOG_FORMAT", "json");
+		}
+		assertThat(environment(services.get("authorization-server"))).containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE",
+				"ecs");
+	}
+
+	@Test
 	void prometheusLoadsTheAlertRulesAndScrapesEveryServiceAndGrafanaShowsTheDashboard() throws IOException {
 		Map<String, Map<String, Object>> services = services();
 		String prometheus = Files.readString(Path.of("..", "deploy", "prometheus.yml"));

@@ -53,6 +53,20 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "local", "production" })
+	void everyServiceLogsJsonLines(String overlay) {
+		List<Map<String, Object>> rendered = render(overlay);
+
+		assertThat(map(find(rendered, "ConfigMap", "aiguillage-settings"), "data"))
+			.containsEntry("AIGUILLAGE_LOG_FORMAT", "json");
+		Map<String, Object> authorization = first(
+				list(map(map(map(find(rendered, "Deployment", "authorization-server"), "spec"), "template"), "spec")
+					.get("containers")));
+		assertThat(list(authorization.get("env")))
+			.contains(Map.of("name", "LOGGING_STRUCTURED_FORMAT_CONSOLE", "value", "ecs"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
 	void everyEventTopicIsDeclaredAndInboundTopicsKeepSevenDays(String overlay) {
 		List<Map<String, Object>> rendered = render(overlay);
 		int copies = overlay.equals("production") ? 3 : 1;

@@ -88,6 +88,40 @@ class KubernetesSecretsScriptTests {
 		assertThat(Files.readString(out.resolve("secrets.yaml"))).isEqualTo(first);
 	}
 
+	@Test
+	void rotationAddsAnActiveVersionBesideTheEarlierOnesAndRetirementKeepsOnlyTheActiveOne() throws Exception {
+		Path ca = Files.writeString(this.temporary.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\n");
+		Path out = this.temporary.resolve("out");
+		assertThat(run("--out", out.toString(), "--kafka-ca", ca.toString())).isZero();
+		Map<String, Object> first = json(
+				secrets(out.resolve("secrets.yaml")).get("waitlist-service-keys").get("keys.json"));
+		Object firstVersion = first.get("activeKeyId");
+		Object firstKey = map(first.get("dataEncryptionKeys")).get(firstVersion);
+
+		assertThat(run("--out", out.toString(), "--rotate", "waitlist-service")).isZero();
+
+		Map<String, String> rotatedSecret = secrets(out.resolve("waitlist-service-keys.yaml"))
+			.get("waitlist-service-keys");
+		assertThat(rotatedSecret).containsEntry("kafka-ca.crt", "-----BEGIN CERTIFICATE-----\n");
+		assertThat(rotatedSecret.get("keys.json"))
+			.isEqualTo(Files.readString(out.resolve("keys/waitlist-service-keys/keys.json")));
+		Map<String, Object> rotated = json(rotatedSecret.get("keys.json"));
+		Map<String, Object> versions = map(rotated.get("dataEncryptionKeys"));
+		assertThat(rotated.get("activeKeyId")).isNotEqualTo(firstVersion);
+		assertThat(versions).hasSize(2).containsEntry((String) firstVersion, firstKey);
+		assertThat(Base64.getDecoder().decode((String) versions.get(rotated.get("activeKeyId")))).hasSize(32);
+		assertThat(Files.getPosixFilePermissions(out.resolve("waitlist-service-keys.yaml")))
+			.isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+		assertThat(run("--out", out.toString(), "--retire", "waitlist-service")).isZero();
+
+		Map<String, Object> retired = json(
+				secrets(out.resolve("waitlist-service-keys.yaml")).get("waitlist-service-keys").get("keys.json"));
+		assertThat(retired.get("activeKeyId")).isEqualTo(rotated.get("activeKeyId"));
+		assertThat(map(retired.get("dataEncryptionKeys"))).containsOnlyKeys((String) rotated.get("activeKeyId"));
+		assertThat(run("--out", out.toString(), "--rotate", "matching-service")).isEqualTo(2);
+	}
+
 	private int run(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("scripts/k8s-secrets.sh").toString()));
 		command.addAll(List.of(arguments));

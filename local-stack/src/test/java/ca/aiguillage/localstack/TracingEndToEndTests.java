@@ -83,10 +83,15 @@ class TracingEndToEndTests {
 				.filter(span -> span.traceId().equals(traceId))
 				.toList();
 			assertThat(trace).extracting(OtlpReceiver.Span::service)
-				.contains("referral-service", "matching-service", "waitlist-service");
+				.contains("referral-service", "matching-service", "waitlist-service", "notification-service");
 			assertThat(trace).anySatisfy(span -> {
 				assertThat(span.service()).isEqualTo("referral-service");
 				assertThat(span.name()).isEqualToIgnoringCase("http post /api/v1/referrals");
+			});
+			// notification-service takes the referral's events in the same trace.
+			assertThat(trace).anySatisfy(span -> {
+				assertThat(span.service()).isEqualTo("notification-service");
+				assertThat(span.name()).endsWith(" process");
 			});
 			// Each hop: the relay's publication, the producer's send, the consumer's
 			// processing; then matching's own outbox carries the trace on.

@@ -2,17 +2,21 @@ package ca.aiguillage.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * Adds the settings every service shares ({@code aiguillage-platform.yml}) with the
  * lowest precedence, so that a service's own file, the environment and the command line
- * all override them (a {@code spring.config.import} would do the opposite).
+ * all override them (a {@code spring.config.import} would do the opposite). One switch,
+ * {@code AIGUILLAGE_LOG_FORMAT=json}, turns every service's console log into one JSON
+ * object a line (Elastic Common Schema: the service's name, the trace and span ids).
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 
@@ -21,6 +25,11 @@ class PlatformDefaults implements EnvironmentPostProcessor {
 	 * (the authorization server in the local stack).
 	 */
 	static final String ENABLED = "aiguillage.platform.enabled";
+
+	/**
+	 * {@code json} for JSON lines, {@code text} (the default) for Spring Boot's lines.
+	 */
+	static final String LOG_FORMAT = "aiguillage.log.format";
 
 	private static final String NAME = "aiguillage-platform.yml";
 
@@ -35,6 +44,16 @@ class PlatformDefaults implements EnvironmentPostProcessor {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		String logFormat = environment.getProperty(LOG_FORMAT, "text");
+		if ("json".equals(logFormat)) {
+			// Last too: a service that names another structured format keeps it.
+			environment.getPropertySources()
+				.addLast(new MapPropertySource(LOG_FORMAT, Map.of("logging.structured.format.console", "ecs")));
+		}
+		else if (!"text".equals(logFormat)) {
+			throw new IllegalStateException(
+					"AIGUILLAGE_LOG_FORMAT (" + LOG_FORMAT + ") must be json or text, not '" + logFormat + "'");
 		}
 	}
 

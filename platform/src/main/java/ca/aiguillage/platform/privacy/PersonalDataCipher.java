@@ -49,6 +49,14 @@ public final class PersonalDataCipher {
 	}
 
 	/**
+	 * The key version that encrypts now, for a job that records what it sealed with.
+	 * @return the active key's id
+	 */
+	public String activeKeyId() {
+		return this.current.activeKeyId();
+	}
+
+	/**
 	 * Whether a value was sealed with the active key, or must be sealed again after a
 	 * rotation.
 	 * @param sealed a sealed value

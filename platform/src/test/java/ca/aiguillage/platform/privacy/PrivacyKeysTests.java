@@ -3,6 +3,9 @@ package ca.aiguillage.platform.privacy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +112,43 @@ class PrivacyKeysTests {
 		assertThat(afterRestart.open(old, String.class, "referral-1")).isEqualTo("Tremblay");
 		assertThat(afterRestart.open(fresh, String.class, "referral-2")).isEqualTo("Gagnon");
 		assertThat(afterRestart.seal("x", "referral-3")).startsWith(rotated.activeKeyId() + ":");
+	}
+
+	@Test
+	void aKeyFileWithSeveralVersionsMountedReadOnlyAsAKubernetesSecretIsReadAndNeverWritten() throws Exception {
+		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), false);
+		String old = first.cipher().seal("Tremblay", "referral-1");
+		// As scripts/k8s-secrets.sh --rotate writes it, and as a Secret volume holds it:
+		// files under ..data, reached through symbolic links, neither writable.
+		Path mount = Files.createDirectories(this.data.resolve("mount"));
+		Path contents = Files.createDirectories(mount.resolve("..data"));
+		Files.writeString(contents.resolve("keys.json"),
+				"{\"activeKeyId\":\"dek-0a1b2c3d\",\"dataEncryptionKeys\":{\"" + first.activeKeyId() + "\":\""
+						+ first.dataEncryptionKeys().get(first.activeKeyId())
+						+ "\",\"dek-0a1b2c3d\":\"sR0FDkpw3c7DnH2Zx1mXlq4aBf9Yt6uVw5eCjKoLgHs=\"}}\n");
+		Files.copy(blind(), contents.resolve("blind-index-key.json"));
+		for (String file : List.of("keys.json", "blind-index-key.json")) {
+			Files.createSymbolicLink(mount.resolve(file), Path.of("..data", file));
+			Files.setPosixFilePermissions(contents.resolve(file), PosixFilePermissions.fromString("r--r-----"));
+		}
+		Files.setPosixFilePermissions(contents, PosixFilePermissions.fromString("r-xr-x---"));
+		Files.setPosixFilePermissions(mount, PosixFilePermissions.fromString("r-xr-x---"));
+		String before = Files.readString(mount.resolve("keys.json"));
+
+		PersonalDataCipher cipher = PrivacyKeys
+			.load(mount.resolve("keys.json"), mount.resolve("blind-index-key.json"), true)
+			.cipher();
+
+		assertThat(cipher.open(old, String.class, "referral-1")).isEqualTo("Tremblay");
+		assertThat(cipher.seal("Gagnon", "referral-2")).startsWith("dek-0a1b2c3d:");
+		assertThat(cipher.sealedWithActiveKey(old)).isFalse();
+		assertThat(Files.readString(mount.resolve("keys.json"))).isEqualTo(before);
+		try (Stream<Path> files = Files.list(contents)) {
+			assertThat(files.map(Path::getFileName).map(Path::toString)).containsExactlyInAnyOrder("keys.json",
+					"blind-index-key.json");
+		}
+		Files.setPosixFilePermissions(mount, PosixFilePermissions.fromString("rwx------"));
+		Files.setPosixFilePermissions(contents, PosixFilePermissions.fromString("rwx------"));
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package ca.aiguillage.waitlist.queue;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.privacy.PersonalDataCipher;
 import ca.aiguillage.platform.privacy.ReEncryptionJob;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
  * (written by a version that did not encrypt) or under an earlier key version: once at
  * start, and after each key rotation. An entry is rewritten through a conditional write,
  * so that the job can run beside the consumers and again after a crash; notes never
- * change once written.
+ * change once written. A finished pass records the key version it sealed with, so that a
+ * start under the same version reads one document by id instead of the whole queue.
  */
 @Component
 class QueueReEncryption implements ReEncryptionJob {
@@ -30,16 +34,31 @@ class QueueReEncryption implements ReEncryptionJob {
 
 	private final Aggregates aggregates;
 
+	static final String MARKERS = "re_encryption";
+
+	static final String QUEUE_MARKER = "queue";
+
 	private final SealedText sealedText;
 
-	QueueReEncryption(MongoOperations mongo, Aggregates aggregates, SealedText sealedText) {
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	QueueReEncryption(MongoOperations mongo, Aggregates aggregates, SealedText sealedText, PersonalDataCipher cipher,
+			Clock clock) {
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.sealedText = sealedText;
+		this.cipher = cipher;
+		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void sealWhatAnEarlierVersionLeftInPlainText() {
+		Document marker = this.mongo.findById(QUEUE_MARKER, Document.class, MARKERS);
+		if (marker != null && this.cipher.activeKeyId().equals(marker.getString("keyVersion"))) {
+			return;
+		}
 		int rewritten = run();
 		if (rewritten > 0) {
 			log.info("Sealed the free text of {} queue entries and decision notes", rewritten);
@@ -48,6 +67,10 @@ class QueueReEncryption implements ReEncryptionJob {
 
 	@Override
 	public int run() {
+		// Read before the pass: a rotation during it leaves the marker behind, and the
+		// next
+		// start runs the pass again.
+		String keyVersion = this.cipher.activeKeyId();
 		int rewritten = 0;
 		for (String id : stale(SealedText.QUEUE, "steps")) {
 			if (this.aggregates.updateIfPresent(QueueEntry.class, id, (entry) -> true).isPresent()) {
@@ -61,6 +84,8 @@ class QueueReEncryption implements ReEncryptionJob {
 				rewritten++;
 			}
 		}
+		this.mongo.save(new Document("_id", QUEUE_MARKER).append("keyVersion", keyVersion)
+			.append("at", Date.from(this.clock.instant())), MARKERS);
 		return rewritten;
 	}
 

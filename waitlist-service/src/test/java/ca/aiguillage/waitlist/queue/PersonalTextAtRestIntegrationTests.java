@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
+import ca.aiguillage.platform.privacy.KeyRotation;
 import ca.aiguillage.platform.privacy.PrivacyAutoConfiguration;
 import ca.aiguillage.platform.privacy.PrivacySettings;
 import ca.aiguillage.testing.Http;
@@ -37,6 +38,12 @@ class PersonalTextAtRestIntegrationTests extends RunningService {
 
 	@Autowired
 	PrivacySettings settings;
+
+	@Autowired
+	KeyRotation keyRotation;
+
+	@Autowired
+	QueueReEncryption reEncryption;
 
 	@TempDir
 	Path elsewhere;
@@ -106,6 +113,44 @@ class PersonalTextAtRestIntegrationTests extends RunningService {
 		assertThat(this.anonymous.withToken(this.tokens.coordinator("org-keys"))
 			.postJson("/api/v1/admin/privacy/key-rotation", "")
 			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aStartUnderTheKeyVersionOfTheLastPassReadsOneMarkerAndAStartAfterRotationSealsEverythingAgain() {
+		String id = reprioritisedWithAReason();
+		this.reEncryption.sealWhatAnEarlierVersionLeftInPlainText();
+		Document marker = raw(QueueReEncryption.MARKERS, QueueReEncryption.QUEUE_MARKER);
+		assertThat(marker).isNotNull();
+		// Left in plain text after the pass: a second start under the same key does not
+		// read the queue, so does not see it.
+		asThePreviousVersionWroteIt(id);
+
+		this.reEncryption.sealWhatAnEarlierVersionLeftInPlainText();
+
+		assertThat(raw("queue", id).toJson()).contains(REASON);
+		assertThat(raw(QueueReEncryption.MARKERS, QueueReEncryption.QUEUE_MARKER)).isEqualTo(marker);
+
+		// A new version in the key file, as a restart with a rotated Secret brings.
+		String newKey = this.keyRotation.rotate();
+		this.reEncryption.sealWhatAnEarlierVersionLeftInPlainText();
+
+		assertThat(raw("queue", id).toJson()).doesNotContain(REASON);
+		assertThat(step(raw("queue", id), "REPRIORITISED").getString("sealedReason")).startsWith(newKey + ":");
+		assertThat(raw(QueueReEncryption.MARKERS, QueueReEncryption.QUEUE_MARKER).getString("keyVersion"))
+			.isEqualTo(newKey);
+		assertThat(reason(id, "REPRIORITISED")).containsExactly(REASON);
+	}
+
+	@Test
+	void aStartWithoutTheMarkerRunsTheWholePass() {
+		String id = reprioritisedWithAReason();
+		asThePreviousVersionWroteIt(id);
+		this.mongo.getCollection(QueueReEncryption.MARKERS).deleteMany(new Document());
+
+		this.reEncryption.sealWhatAnEarlierVersionLeftInPlainText();
+
+		assertThat(raw("queue", id).toJson()).doesNotContain(REASON);
+		assertThat(raw(QueueReEncryption.MARKERS, QueueReEncryption.QUEUE_MARKER)).isNotNull();
 	}
 
 	@Test
