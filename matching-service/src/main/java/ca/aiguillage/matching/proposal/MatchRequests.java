@@ -1,23 +1,46 @@
 package ca.aiguillage.matching.proposal;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.data.domain.Sort;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.work.DueTimes;
+import ca.aiguillage.platform.work.WorkSettings;
+
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** Matching's pool of referrals. Changes go through {@code Aggregates}. */
+/**
+ * Matching's pool of referrals. Changes go through {@code Aggregates}. The referrals
+ * waiting for a place are kept in memory, longest waiting first, by every save of this
+ * instance: a freed place looks through them without a query (the embedded store would
+ * read every referral ever matched), and a slow safety-net scan adds what other instances
+ * saved. A copy may be stale: a claim decides on the stored request.
+ */
 @Repository
 class MatchRequests {
 
 	private final MongoOperations mongo;
 
-	MatchRequests(MongoOperations mongo) {
+	private final DueTimes waitingSince;
+
+	private final Map<String, Copy> waiting = new ConcurrentHashMap<>();
+
+	/** A waiting request as this instance last saw it, and when (System.nanoTime). */
+	private record Copy(MatchRequest request, long seenAt) {
+	}
+
+	MatchRequests(MongoOperations mongo, Aggregates aggregates, WorkSettings work) {
 		this.mongo = mongo;
+		this.waitingSince = new DueTimes(this::scanWaiting, work.scanInterval());
+		aggregates.afterSave(MatchRequest.class, this::follow);
 	}
 
 	Optional<MatchRequest> find(String referralId) {
@@ -26,12 +49,49 @@ class MatchRequests {
 
 	/** The referrals waiting for a place, longest waiting first. */
 	List<MatchRequest> waiting() {
-		// Requests stored before the pool existed lack the registration date: they are
-		// not
-		// re-examined.
-		return this.mongo.find(new Query(
-				Criteria.where("status").is(MatchRequest.Status.WAITING.name()).and("needs.registeredAt").exists(true))
-			.with(Sort.by("needs.registeredAt", "id")), MatchRequest.class);
+		return this.waitingSince.due(Instant.MAX, Integer.MAX_VALUE)
+			.stream()
+			.map(this.waiting::get)
+			.filter(Objects::nonNull)
+			.map(Copy::request)
+			.toList();
+	}
+
+	private void follow(MatchRequest saved) {
+		if (saved.waiting()) {
+			this.waiting.put(saved.getId(), new Copy(saved, System.nanoTime()));
+			this.waitingSince.schedule(saved.getId(), saved.needs().registeredAt());
+		}
+		else {
+			this.waitingSince.schedule(saved.getId(), null);
+			this.waiting.remove(saved.getId());
+		}
+	}
+
+	/**
+	 * Every waiting request, at start and by the safety-net scan. Requests stored before
+	 * the pool existed lack the registration date: they are not re-examined.
+	 */
+	private Map<String, Instant> scanWaiting() {
+		long started = System.nanoTime();
+		Map<String, Instant> found = new HashMap<>();
+		this.mongo.find(new Query(
+				Criteria.where("status").is(MatchRequest.Status.WAITING.name()).and("needs.registeredAt").exists(true)),
+				MatchRequest.class)
+			.forEach(request -> {
+				found.put(request.getId(), request.needs().registeredAt());
+				// What this instance saved meanwhile is newer than what the scan read.
+				this.waiting.putIfAbsent(request.getId(), new Copy(request, started));
+			});
+		// Seen before the scan and no longer waiting: another instance placed or closed
+		// it.
+		this.waiting.forEach((id, copy) -> {
+			if (!found.containsKey(id) && copy.seenAt() - started < 0) {
+				this.waiting.remove(id, copy);
+				this.waitingSince.schedule(id, null);
+			}
+		});
+		return found;
 	}
 
 	/**
