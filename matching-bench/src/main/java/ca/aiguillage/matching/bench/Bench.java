@@ -37,6 +37,7 @@ public final class Bench {
 		switch (command) {
 			case "bench" -> bench();
 			case "simulate" -> Simulator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			case "simulate-pool" -> Simulator.pool(java.util.Arrays.copyOfRange(args, 1, args.length));
 			default -> throw new IllegalArgumentException("Usage: bench | simulate [simulation.properties]");
 		}
 	}

@@ -90,6 +90,68 @@ final class Simulator {
 		Bench.report(lines, "simulation-report.md");
 	}
 
+	/**
+	 * The network's video pool (issue 16, item 3) measured alone: referrals held by their
+	 * home organization, with and without the pool, under FIFO first-fit and the shipped
+	 * policy (both levers, the aging weight {@code shipped-aging}), at the pool's
+	 * capacity levels, on the reporting seeds; differences paired by seed.
+	 */
+	static void pool(String[] args) {
+		long began = System.nanoTime();
+		SimulationParameters parameters = (args.length > 0) ? SimulationParameters.read(Path.of(args[0]))
+				: Workloads.defaults();
+		long firstSeed = parameters.integer("seed");
+		long[] seeds = LongStream.range(firstSeed, firstSeed + parameters.integer("seeds")).toArray();
+		ForkJoinPool threads = new ForkJoinPool(Math.max(1, parameters.integer("threads") > 0
+				? parameters.integer("threads") : Runtime.getRuntime().availableProcessors()));
+		Map<String, Double> defaults = parameters.weights("weights");
+		WaitlistSimulation plain = new WaitlistSimulation(parameters);
+		WaitlistSimulation shipped = new WaitlistSimulation(parameters.with("weights",
+				String.format(Locale.ROOT, "approach:%s,load:%s,priority:%s,aging:%s,continuity:%s",
+						defaults.get("approach"), defaults.get("load"), defaults.get("priority"),
+						parameters.number("shipped-aging"), defaults.get("continuity"))));
+		WaitlistSimulation.Levers both = new WaitlistSimulation.Levers(parameters.integer("check-in-weeks"),
+				parameters.integer("offer-window-days"));
+		Variant fifoHome = new Variant("FIFO first-fit, home only", plain, WaitlistSimulation.Policy.FIFO_FIRST_FIT,
+				WaitlistSimulation.Levers.NONE.atHome(false));
+		Variant fifoPool = new Variant("FIFO first-fit, home + pool", plain, WaitlistSimulation.Policy.FIFO_FIRST_FIT,
+				WaitlistSimulation.Levers.NONE.atHome(true));
+		Variant shippedHome = new Variant("shipped, home only", shipped, WaitlistSimulation.Policy.SCORER,
+				both.atHome(false));
+		Variant shippedPool = new Variant("shipped, home + pool", shipped, WaitlistSimulation.Policy.SCORER,
+				both.atHome(true));
+		List<String> lines = new ArrayList<>();
+		lines.add("## The network's video pool, on seeds " + seeds[0] + "–" + seeds[seeds.length - 1]);
+		lines.add("");
+		lines.add("| capacity | variant | started ≤ 60 d (%) | pool − home only (points) | vs FIFO home only (points) "
+				+ "| language gap (points) | pool − home only, language gap (points) |");
+		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+		for (double capacity : parameters.numbers("pool-capacity-levels")) {
+			List<WaitlistSimulation.Outcome> fifo = runAll(threads, fifoHome, capacity, seeds);
+			for (Variant[] pair : new Variant[][] { { fifoHome, fifoPool }, { shippedHome, shippedPool } }) {
+				List<WaitlistSimulation.Outcome> home = (pair[0] == fifoHome) ? fifo
+						: runAll(threads, pair[0], capacity, seeds);
+				List<WaitlistSimulation.Outcome> pooled = runAll(threads, pair[1], capacity, seeds);
+				for (List<WaitlistSimulation.Outcome> runs : List.of(home, pooled)) {
+					boolean isPool = runs == pooled;
+					lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %s | %s | %s | %s | %s |", 100 * capacity,
+							(isPool ? pair[1] : pair[0]).label(),
+							interval(values(runs, WaitlistSimulation.Outcome::withinTarget), 100),
+							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::withinTarget), 100)
+									: "—",
+							interval(paired(runs, fifo, WaitlistSimulation.Outcome::withinTarget), 100),
+							interval(values(runs, WaitlistSimulation.Outcome::languageGap), 1),
+							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::languageGap), 1) : "—"));
+				}
+			}
+		}
+		lines.add("");
+		lines.add(String.format(Locale.ROOT, "%d runs in %.0f s (machine shared with other work: not a timing).",
+				parameters.numbers("pool-capacity-levels").length * 4 * seeds.length,
+				(System.nanoTime() - began) / 1e9));
+		Bench.report(lines, "video-pool-report.md");
+	}
+
 	/** The aging weight chosen on the tuning seeds, and its simulation. */
 	record Tuning(double aging, WaitlistSimulation simulation) {
 	}

@@ -84,10 +84,27 @@ final class WaitlistSimulation {
 	 * @param checkInWeeks weeks between two "still available?" check-ins of a waiting
 	 * client (0: none); a client who answers is offered a place before those who did not
 	 * @param offerWindowDays days a client has to answer an offer (7: a week, today)
+	 * @param home whether each referral is held by an organization serving its postal
+	 * area and proposed only its therapists (false: any organization's, as a network-wide
+	 * referral)
+	 * @param videoPool whether, with {@code home}, every organization lends its video
+	 * places to clients whose own organization has no free place in their language
 	 */
-	record Levers(int checkInWeeks, int offerWindowDays) {
+	record Levers(int checkInWeeks, int offerWindowDays, boolean home, boolean videoPool) {
 
 		static final Levers NONE = new Levers(0, 7);
+
+		Levers(int checkInWeeks, int offerWindowDays) {
+			this(checkInWeeks, offerWindowDays, false, false);
+		}
+
+		/**
+		 * The same levers, referrals held by their home organization, with or without the
+		 * pool.
+		 */
+		Levers atHome(boolean withVideoPool) {
+			return new Levers(this.checkInWeeks, this.offerWindowDays, true, withVideoPool);
+		}
 
 		/** Offer rounds a week: a place not taken within the window goes to the next. */
 		int roundsPerWeek() {
@@ -167,7 +184,27 @@ final class WaitlistSimulation {
 			}
 		}
 		clients.sort(Comparator.comparing(client -> client.client.needs().registeredAt()));
+		if (levers.home()) {
+			clients.forEach(client -> client.needs = client.needs.heldBy(home(client.needs)));
+		}
 		return new Run(chosen, levers, capacity, roster, clients, warmup, measured, total).play();
+	}
+
+	/**
+	 * The organization a referral is sent to: one serving its postal area, spread evenly
+	 * by referral id, any organization when none serves it. [A] Drawn apart from the
+	 * seeded streams, so that every other draw stays as it was.
+	 */
+	private String home(ReferralNeeds needs) {
+		List<String> serving = this.organizations.all()
+			.stream()
+			.filter(organization -> organization.serves(needs.postalPrefix().toUpperCase(java.util.Locale.ROOT)))
+			.map(ca.aiguillage.matching.network.Organization::id)
+			.toList();
+		List<String> among = serving.isEmpty()
+				? this.organizations.all().stream().map(ca.aiguillage.matching.network.Organization::id).toList()
+				: serving;
+		return among.get(Math.floorMod(needs.referralId().hashCode(), among.size()));
 	}
 
 	int therapyWeeks(Random random) {
@@ -248,6 +285,15 @@ final class WaitlistSimulation {
 		private final Policy chosen;
 
 		private final Levers levers;
+
+		/**
+		 * Every organization of the network, all lending video places when the pool is
+		 * on.
+		 */
+		private final java.util.Set<String> pool = WaitlistSimulation.this.organizations.all()
+			.stream()
+			.map(ca.aiguillage.matching.network.Organization::id)
+			.collect(java.util.stream.Collectors.toSet());
 
 		private final int rounds;
 
@@ -549,7 +595,8 @@ final class WaitlistSimulation {
 						base.approaches(), base.clienteles(), base.modalities(), base.openAvailability(), base.places(),
 						this.freeRegular[c], this.freeLow[c]));
 			}
-			return new Roster(current, WaitlistSimulation.this.organizations::reaches, java.util.Map.of());
+			return new Roster(current, WaitlistSimulation.this.organizations::reaches, java.util.Map.of(),
+					this.levers.videoPool() ? this.pool : java.util.Set.of());
 		}
 
 		private void take(int therapist, boolean lowFee) {

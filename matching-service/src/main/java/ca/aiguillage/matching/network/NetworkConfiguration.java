@@ -3,6 +3,9 @@ package ca.aiguillage.matching.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +28,39 @@ class NetworkConfiguration {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	@Bean
+	VideoPool videoPool(Organizations organizations, MemberSettings settings) {
+		Set<String> members = new TreeSet<>();
+		settings.organizations().forEach((id, member) -> {
+			// A misspelt id would silently keep an organization out of the pool.
+			if (!organizations.knows(id)) {
+				throw new IllegalStateException("matching.organizations." + id + " names no member organization");
+			}
+			if (member.videoPool()) {
+				members.add(id);
+			}
+		});
+		return new VideoPool(members);
+	}
+
+	/**
+	 * What each member organization chose, under {@code matching.organizations.<id>}.
+	 *
+	 * @param organizations the choices by organization id
+	 */
+	@ConfigurationProperties("matching")
+	record MemberSettings(@DefaultValue Map<String, Member> organizations) {
+	}
+
+	/**
+	 * One organization's choices.
+	 *
+	 * @param videoPool whether it shares its video places with the network's clients
+	 * whose own organization has no free place in their language (default false)
+	 */
+	record Member(@DefaultValue("false") boolean videoPool) {
 	}
 
 	/**

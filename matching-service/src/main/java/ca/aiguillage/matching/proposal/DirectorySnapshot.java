@@ -8,6 +8,7 @@ import ca.aiguillage.matching.directory.Therapist;
 import ca.aiguillage.matching.directory.TherapistSaved;
 import ca.aiguillage.matching.directory.Therapists;
 import ca.aiguillage.matching.network.Organizations;
+import ca.aiguillage.matching.network.VideoPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +34,14 @@ public class DirectorySnapshot implements SmartInitializingSingleton {
 
 	private final Organizations organizations;
 
+	private final VideoPool videoPool;
+
 	private volatile Roster roster;
 
-	DirectorySnapshot(Therapists therapists, Organizations organizations) {
+	DirectorySnapshot(Therapists therapists, Organizations organizations, VideoPool videoPool) {
 		this.therapists = therapists;
 		this.organizations = organizations;
+		this.videoPool = videoPool;
 		this.roster = build(List.of());
 	}
 
@@ -79,14 +83,14 @@ public class DirectorySnapshot implements SmartInitializingSingleton {
 			return;
 		}
 		Roster next = this.roster.with(candidate(therapist));
-		this.roster = new Roster(next.candidates, next.reach, usualOrganizations(next));
+		this.roster = new Roster(next.candidates, next.reach, usualOrganizations(next), next.videoPool);
 	}
 
 	private Roster build(List<Therapist> all) {
 		Map<String, Map<String, Integer>> counts = new HashMap<>();
 		all.forEach(therapist -> count(counts, therapist));
 		return new Roster(all.stream().map(DirectorySnapshot::candidate).toList(), this.organizations::reaches,
-				usual(counts));
+				usual(counts), this.videoPool.organizations());
 	}
 
 	private static Map<String, String> usualOrganizations(Roster next) {

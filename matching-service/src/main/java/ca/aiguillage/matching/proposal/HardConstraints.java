@@ -49,7 +49,8 @@ final class HardConstraints {
 			new Rule(ProposalPolicy.Constraint.TARGET_ORGANIZATION, 0,
 					(request, candidate,
 							index) -> !candidate.active || (request.needs.organizationId() != null
-									&& !request.needs.organizationId().equals(candidate.organizationId)),
+									&& !request.needs.organizationId().equals(candidate.organizationId)
+									&& !request.viaVideoPool(candidate)),
 					(request, offered) -> request.needs.organizationId() != null),
 			new Rule(ProposalPolicy.Constraint.NOT_DECLINED, 8,
 					(request, candidate, index) -> !request.needs.declinedTherapists().isEmpty()

@@ -137,8 +137,10 @@ class PlaceReservations {
 			if (request == null || !request.claimedFor(claim.proposalId())) {
 				return Outcome.unchanged(false);
 			}
+			// Only this therapist's fresh document: the snapshot already found the home
+			// organization without a place when this is a video-pool choice.
 			Roster one = new Roster(List.of(DirectorySnapshot.candidate(therapist)), this.snapshot.roster().reach,
-					this.snapshot.roster().usualOrganizations);
+					this.snapshot.roster().usualOrganizations, this.snapshot.roster().videoPool);
 			return switch (this.policy.propose(request.needs(), one, now)) {
 				case ProposalPolicy.NoMatch noMatch -> Outcome.unchanged(false);
 				case ProposalPolicy.Choice choice -> {

@@ -44,6 +44,12 @@ public class ProposalPolicy {
 	 */
 	private static final double NO_PRIORITY_VALUE = 0.5;
 
+	/**
+	 * The code an explanation lists, instead of the target organization, for a place of
+	 * the network's video pool.
+	 */
+	public static final String VIDEO_POOL = "VIDEO_POOL";
+
 	/** The network's wait-time target: aging counts in units of it. */
 	private static final double TARGET_DAYS = 60.0;
 
@@ -176,6 +182,12 @@ public class ProposalPolicy {
 
 		private final @Nullable String usualOrganization;
 
+		/**
+		 * Whether the home organization has no free place in the client's language, so
+		 * that the network's video pool is open: 1 open, 0 not, -1 not computed yet.
+		 */
+		private byte videoPoolOpen = -1;
+
 		Request(ReferralNeeds needs, Roster roster, Instant now) {
 			this.needs = needs;
 			this.roster = roster;
@@ -239,6 +251,36 @@ public class ProposalPolicy {
 			return this.needs.languages().stream().anyMatch(candidate.languages::contains);
 		}
 
+		/**
+		 * Whether a candidate of another organization may take this referral through the
+		 * network's video pool: the candidate's organization opted in, both can do video,
+		 * and no therapist of the referral's own organization has a free place in the
+		 * client's language.
+		 */
+		boolean viaVideoPool(Candidate candidate) {
+			String home = this.needs.organizationId();
+			if (home == null || home.equals(candidate.organizationId)
+					|| !this.roster.videoPool.contains(candidate.organizationId)
+					|| this.needs.modality() == Modality.IN_PERSON || (candidate.modalityMask & VIDEO) == 0) {
+				return false;
+			}
+			if (this.videoPoolOpen < 0) {
+				this.videoPoolOpen = (byte) (homeHasPlaceInLanguage(home) ? 0 : 1);
+			}
+			return this.videoPoolOpen == 1;
+		}
+
+		private boolean homeHasPlaceInLanguage(String home) {
+			for (Candidate candidate : this.roster.candidates) {
+				if (candidate.active && home.equals(candidate.organizationId)
+						&& !this.needs.declinedTherapists().contains(candidate.therapistId) && sharesLanguage(candidate)
+						&& ((this.needs.lowFee()) ? candidate.freeLowFeePlaces > 0 : candidate.freeRegularPlaces > 0)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		@Nullable Constraint modalityBroken(int index, Candidate candidate) {
 			return switch (this.needs.modality()) {
 				case VIDEO -> ((candidate.modalityMask & VIDEO) != 0) ? null : Constraint.MODALITY;
@@ -266,7 +308,7 @@ public class ProposalPolicy {
 		Modality modality(int index) {
 			Candidate candidate = this.roster.candidates.get(index);
 			boolean inPerson = this.needs.modality() != Modality.VIDEO && (candidate.modalityMask & IN_PERSON) != 0
-					&& reaches(index);
+					&& !viaVideoPool(candidate) && reaches(index);
 			return inPerson ? Modality.IN_PERSON : Modality.VIDEO;
 		}
 
@@ -327,8 +369,26 @@ public class ProposalPolicy {
 			}
 			WeeklySlot slot = WeekMinutes
 				.slot(WeekMinutes.firstCommonStart(this.wanted, candidate.open, SESSION_MINUTES), SESSION_MINUTES);
+			List<String> met = met(modality);
+			ProposalMadeV1.VideoPool videoPool = null;
+			if (viaVideoPool(candidate)) {
+				// Another organization's place: the target organization did not hold, the
+				// pool did.
+				met.replaceAll(code -> code.equals(Constraint.TARGET_ORGANIZATION.name()) ? VIDEO_POOL : code);
+				videoPool = new ProposalMadeV1.VideoPool(this.needs.organizationId(), sharedLanguage(candidate),
+						this.needs.fee());
+			}
 			return new Choice(candidate, modality, slot,
-					new ProposalMadeV1.Explanation(List.copyOf(met(modality)), parts, score(index)));
+					new ProposalMadeV1.Explanation(List.copyOf(met), parts, score(index), null, videoPool));
+		}
+
+		/** The first of the client's languages the candidate speaks. */
+		private String sharedLanguage(Candidate candidate) {
+			return this.needs.languages()
+				.stream()
+				.filter(candidate.languages::contains)
+				.findFirst()
+				.orElse(this.needs.languages().get(0));
 		}
 
 		/**

@@ -8,6 +8,7 @@ import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,25 @@ import org.jspecify.annotations.Nullable;
  * @param declinedTherapists therapists this client declined, never proposed again
  * @param availableConfirmedAt when the client last answered a check-in that they still
  * need the service, or null
+ * @param fee the fee per session from the referral's own organization's scale, or null; a
+ * place of the network's video pool keeps it
  */
 public record ReferralNeeds(String referralId, @Nullable String organizationId, @Nullable String partnerId,
 		List<String> languages, Clientele clientele, List<Approach> approaches, boolean approachRequired,
 		Modality modality, List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
 		boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists,
-		@Nullable Instant availableConfirmedAt) {
+		@Nullable Instant availableConfirmedAt, @Nullable SessionFee fee) {
+
+	/** Needs without a fee amount known to matching. */
+	public ReferralNeeds(String referralId, @Nullable String organizationId, @Nullable String partnerId,
+			List<String> languages, Clientele clientele, List<Approach> approaches, boolean approachRequired,
+			Modality modality, List<WeeklySlot> availability, @Nullable Priority priority, String postalPrefix,
+			boolean lowFee, @Nullable Integer maxTravelKm, Instant registeredAt, Set<String> declinedTherapists,
+			@Nullable Instant availableConfirmedAt) {
+		this(referralId, organizationId, partnerId, languages, clientele, approaches, approachRequired, modality,
+				availability, priority, postalPrefix, lowFee, maxTravelKm, registeredAt, declinedTherapists,
+				availableConfirmedAt, null);
+	}
 
 	/** Needs of a client who has not answered a check-in yet. */
 	public ReferralNeeds(String referralId, @Nullable String organizationId, @Nullable String partnerId,
@@ -57,7 +71,7 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, newPriority,
 				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists,
-				this.availableConfirmedAt);
+				this.availableConfirmedAt, this.fee);
 	}
 
 	/**
@@ -68,7 +82,7 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		return new ReferralNeeds(this.referralId, organization, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
 				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists,
-				this.availableConfirmedAt);
+				this.availableConfirmedAt, this.fee);
 	}
 
 	/**
@@ -78,7 +92,7 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
 				this.postalPrefix, this.lowFee, this.maxTravelKm, registered, this.declinedTherapists,
-				this.availableConfirmedAt);
+				this.availableConfirmedAt, this.fee);
 	}
 
 	public static ReferralNeeds of(ReferralSubmittedV1 referral) {
@@ -86,7 +100,7 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 				referral.languages(), referral.clientele(), referral.approaches(), referral.approachRequired(),
 				referral.modality(), referral.availability(), referral.priority(), referral.postalPrefix(),
 				referral.fee() != null && referral.fee().lowFee(), referral.maxTravelKm(), referral.submittedAt(),
-				Set.of());
+				Set.of(), null, referral.fee());
 	}
 
 	/** The same needs, with one more therapist the client declined. */
@@ -96,7 +110,7 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
 				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, Set.copyOf(declined),
-				this.availableConfirmedAt);
+				this.availableConfirmedAt, this.fee);
 	}
 
 	/**
@@ -109,7 +123,8 @@ public record ReferralNeeds(String referralId, @Nullable String organizationId, 
 		}
 		return new ReferralNeeds(this.referralId, this.organizationId, this.partnerId, this.languages, this.clientele,
 				this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
-				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists, at);
+				this.postalPrefix, this.lowFee, this.maxTravelKm, this.registeredAt, this.declinedTherapists, at,
+				this.fee);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,10 +28,19 @@ public final class Roster {
 
 	final Reach reach;
 
+	/** The organizations that share their video places with the whole network. */
+	final Set<String> videoPool;
+
 	public Roster(List<Candidate> candidates, Reach reach, Map<String, String> usualOrganizations) {
+		this(candidates, reach, usualOrganizations, Set.of());
+	}
+
+	public Roster(List<Candidate> candidates, Reach reach, Map<String, String> usualOrganizations,
+			Set<String> videoPool) {
 		this.candidates = List.copyOf(candidates);
 		this.reach = reach;
 		this.usualOrganizations = Map.copyOf(usualOrganizations);
+		this.videoPool = Set.copyOf(videoPool);
 		Map<String, Integer> index = new HashMap<>();
 		List<String> organizations = new ArrayList<>();
 		this.organizationIndex = new int[this.candidates.size()];
@@ -61,6 +71,10 @@ public final class Roster {
 		return this.usualOrganizations;
 	}
 
+	public Set<String> videoPool() {
+		return this.videoPool;
+	}
+
 	/** The same roster with one candidate replaced or added. */
 	public Roster with(Candidate candidate) {
 		List<Candidate> next = new ArrayList<>(this.candidates);
@@ -72,7 +86,7 @@ public final class Roster {
 			next.add(candidate);
 			next.sort(java.util.Comparator.comparing(Candidate::therapistId));
 		}
-		return new Roster(next, this.reach, this.usualOrganizations);
+		return new Roster(next, this.reach, this.usualOrganizations, this.videoPool);
 	}
 
 	public int indexOf(String therapistId) {

@@ -12,7 +12,9 @@ import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
+import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.matching.network.Organizations;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -493,6 +495,96 @@ class ProposalPolicyTests {
 			.containsExactlyInAnyOrder(ProposalPolicy.Constraint.values());
 	}
 
+	@Test
+	void clientWhoseOrganizationHasNoPlaceInTheirLanguageIsOfferedAVideoPlaceOfAnOrganizationInThePool() {
+		SessionFee homeFee = new SessionFee(1500, false, "scale-laval", "2026-1");
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").fee(homeFee).build();
+		List<Candidate> therapists = List.of(therapist("t-home").organization("org-laval").build(),
+				therapist("t-host").organization("org-outaouais").languages("es").build());
+
+		ProposalPolicy.Choice choice = chosen(
+				this.policy.propose(needs, videoPool(therapists, "org-outaouais"), REGISTERED));
+
+		assertThat(choice.therapist().therapistId()).isEqualTo("t-host");
+		assertThat(choice.modality()).isEqualTo(Modality.VIDEO);
+		assertThat(choice.explanation().constraintsMet()).contains(ProposalPolicy.VIDEO_POOL)
+			.doesNotContain("TARGET_ORGANIZATION", "WITHIN_REACH");
+		assertThat(choice.explanation().videoPool())
+			.isEqualTo(new ProposalMadeV1.VideoPool("org-laval", "es", homeFee));
+	}
+
+	@Test
+	void organizationOutsideThePoolDoesNotTakeAnotherOrganizationsClient() {
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").build();
+		List<Candidate> therapists = List.of(therapist("t-host").organization("org-outaouais").languages("es").build());
+
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs, videoPool(therapists, "org-montreal-nord"), REGISTERED));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_ACTIVE_THERAPIST_IN_TARGET_ORGANIZATION");
+	}
+
+	@Test
+	void clientWhoAsksForInPersonSessionsIsNotOfferedThePool() {
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").modality(Modality.IN_PERSON).build();
+		List<Candidate> therapists = List.of(therapist("t-host").organization("org-outaouais").languages("es").build());
+
+		assertThat(this.policy.propose(needs, videoPool(therapists, "org-outaouais"), REGISTERED))
+			.isInstanceOf(ProposalPolicy.NoMatch.class);
+	}
+
+	@Test
+	void therapistOfThePoolWhoDoesNotOfferVideoIsNotOffered() {
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").build();
+		List<Candidate> therapists = List.of(therapist("t-host").organization("org-outaouais")
+			.languages("es")
+			.modalities(Modality.IN_PERSON)
+			.build());
+
+		assertThat(this.policy.propose(needs, videoPool(therapists, "org-outaouais"), REGISTERED))
+			.isInstanceOf(ProposalPolicy.NoMatch.class);
+	}
+
+	@Test
+	void homeTherapistWithAFreePlaceInTheLanguageKeepsThePoolClosedEvenWithoutACommonSlot() {
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").build();
+		List<Candidate> therapists = List.of(therapist("t-home").organization("org-laval")
+			.languages("es")
+			.availability(slot(DayOfWeek.FRIDAY, "13:00", "17:00"))
+			.build(), therapist("t-host").organization("org-outaouais").languages("es").build());
+
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs, videoPool(therapists, "org-outaouais"), REGISTERED));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_COMMON_SLOT");
+	}
+
+	@Test
+	void homeTherapistInTheLanguageWithoutAFreePlaceOpensThePool() {
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").build();
+		List<Candidate> therapists = List.of(
+				therapist("t-home").organization("org-laval").languages("es").places(3, 0).build(),
+				therapist("t-host").organization("org-outaouais").languages("es").build());
+
+		assertThat(chosen(this.policy.propose(needs, videoPool(therapists, "org-outaouais"), REGISTERED)).therapist()
+			.therapistId()).isEqualTo("t-host");
+	}
+
+	@Test
+	void lowFeeClientOfThePoolNeedsALowFeePlaceOfTheHost() {
+		ReferralNeeds needs = needs().organization("org-laval").languages("es").lowFee().build();
+		List<Candidate> therapists = List.of(therapist("t-host").organization("org-outaouais").languages("es").build());
+
+		ProposalPolicy.NoMatch noMatch = unmatched(
+				this.policy.propose(needs, videoPool(therapists, "org-outaouais"), REGISTERED));
+
+		assertThat(noMatch.reasons()).containsExactly("NO_LOW_FEE_PLACE");
+	}
+
+	private static Roster videoPool(List<Candidate> therapists, String... pool) {
+		return new Roster(therapists, (organization, postal, km) -> true, Map.of(), Set.of(pool));
+	}
+
 	private static ProposalPolicy.Choice chosen(ProposalPolicy.Outcome outcome) {
 		assertThat(outcome).isInstanceOf(ProposalPolicy.Choice.class);
 		return (ProposalPolicy.Choice) outcome;
@@ -546,6 +638,13 @@ class ProposalPolicyTests {
 		private @Nullable String partner;
 
 		private Set<String> declined = Set.of();
+
+		private @Nullable SessionFee fee;
+
+		NeedsBuilder fee(SessionFee fee) {
+			this.fee = fee;
+			return this;
+		}
 
 		NeedsBuilder organization(String organization) {
 			this.organization = organization;
@@ -611,7 +710,7 @@ class ProposalPolicyTests {
 		ReferralNeeds build() {
 			return new ReferralNeeds("r-1", this.organization, this.partner, this.languages, this.clientele,
 					this.approaches, this.approachRequired, this.modality, this.availability, this.priority,
-					this.postalPrefix, this.lowFee, this.maxTravelKm, REGISTERED, this.declined);
+					this.postalPrefix, this.lowFee, this.maxTravelKm, REGISTERED, this.declined, null, this.fee);
 		}
 
 	}

@@ -214,6 +214,25 @@ public final class Words {
 		return (codes == null) ? "" : labels("matchedOn.", codes.toArray(String[]::new));
 	}
 
+	/**
+	 * Why a proposal is a video place of another organization, in a sentence: "Aucune
+	 * place en somali dans l'organisme A ; place en vidéo offerte par B (réseau), au
+	 * tarif de l'organisme A."
+	 * @return the sentence, or an empty one for a place in the referral's own
+	 * organization
+	 */
+	public String videoPool(ProposalMadeV1 proposal) {
+		ProposalMadeV1.VideoPool pool = proposal.explanation().videoPool();
+		if (pool == null) {
+			return "";
+		}
+		String host = organization(proposal.organizationId());
+		if (host.equals(proposal.organizationId()) && proposal.organizationName() != null) {
+			host = proposal.organizationName();
+		}
+		return text("console.videoPool.why", language(pool.language()), organization(pool.homeOrganizationId()), host);
+	}
+
 	/** The score as a sentence of its parts. */
 	public String score(ProposalMadeV1.Explanation explanation) {
 		String parts = explanation.scoreParts()

@@ -170,6 +170,9 @@ public class QueueEntries {
 		if (entry.organizationId() == null) {
 			return Access.NETWORK;
 		}
+		if (entry.hostOrganizationId() != null && mine.contains(entry.hostOrganizationId())) {
+			return Access.HOST;
+		}
 		return entry.formerOrganizationIds().stream().anyMatch(mine::contains) ? Access.FORMER : Access.NONE;
 	}
 
@@ -188,6 +191,11 @@ public class QueueEntries {
 		NETWORK,
 		/** It moved to another organization: read-only for the one that had it. */
 		FORMER,
+		/**
+		 * Its proposal or therapy is in a video place this organization lends to the
+		 * network's pool: read-only, the referral stays with its own organization.
+		 */
+		HOST,
 		/** Not this caller's. */
 		NONE
 

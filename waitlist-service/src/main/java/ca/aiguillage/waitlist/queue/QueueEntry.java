@@ -82,6 +82,12 @@ public class QueueEntry extends Aggregate {
 
 	private @Nullable String therapistId;
 
+	/**
+	 * The organization whose video place of the network's pool the current proposal or
+	 * therapy is in: it reads the referral, which stays with its own organization.
+	 */
+	private @Nullable String hostOrganizationId;
+
 	private List<String> noMatchReasons = List.of();
 
 	private boolean waitlistAnnounced;
@@ -165,7 +171,14 @@ public class QueueEntry extends Aggregate {
 		step(proposal.proposedAt(), StepKind.PROPOSAL_MADE, proposal.therapistId());
 		this.proposal = proposal;
 		this.therapistId = proposal.therapistId();
-		heldBy(proposal.organizationId());
+		if (proposal.explanation().videoPool() != null) {
+			// A place lent by the network's pool: the client stays their organization's.
+			this.hostOrganizationId = proposal.organizationId();
+		}
+		else {
+			this.hostOrganizationId = null;
+			heldBy(proposal.organizationId());
+		}
 		moveTo(QueueStatus.PROPOSED, proposal.proposedAt());
 		parkedAnswerTo(proposal.proposalId()).forEach(this::answeredProposal);
 	}
@@ -617,6 +630,7 @@ public class QueueEntry extends Aggregate {
 	private void backToWaiting(Instant at) {
 		this.proposal = null;
 		this.therapistId = null;
+		this.hostOrganizationId = null;
 		enterWaiting(at);
 	}
 
@@ -729,6 +743,15 @@ public class QueueEntry extends Aggregate {
 
 	public @Nullable String therapistId() {
 		return this.therapistId;
+	}
+
+	/**
+	 * The organization lending a video place of the network's pool to this referral.
+	 * @return its id, or null when the place (if any) is in the referral's own
+	 * organization
+	 */
+	public @Nullable String hostOrganizationId() {
+		return this.hostOrganizationId;
 	}
 
 	public List<String> noMatchReasons() {

@@ -132,7 +132,9 @@ public class QueueView {
 			filters.add(Criteria.where("status").in(List.of(QueueStatus.values())));
 		}
 		if (organizationId != null) {
-			filters.add(Criteria.where("organizationId").is(organizationId));
+			// A host of the network's video pool lists the referrals its places serve.
+			filters.add(new Criteria().orOperator(Criteria.where("organizationId").is(organizationId),
+					Criteria.where("hostOrganizationId").is(organizationId)));
 		}
 		if (filter.language() != null) {
 			filters.add(Criteria.where("languages").is(filter.language()));
@@ -321,8 +323,9 @@ public class QueueView {
 		QueueEntry entry = this.entries.visibleTo(referralId, caller);
 		QueueEntries.Access access = QueueEntries.access(entry, caller);
 		List<Step> timeline = this.notes.timeline(entry);
-		if (access == QueueEntries.Access.FORMER) {
-			// The organization it left reads where it went, not the new one's reasons.
+		if (access == QueueEntries.Access.FORMER || access == QueueEntries.Access.HOST) {
+			// Another organization's reasons stay with it: the timeline reads without
+			// them.
 			timeline = timeline.stream().map(step -> step.withReason(null)).toList();
 		}
 		return new QueueDetail(item(entry), timeline, access,

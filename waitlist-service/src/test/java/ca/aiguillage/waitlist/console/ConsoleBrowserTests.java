@@ -23,6 +23,7 @@ import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
@@ -367,6 +368,35 @@ class ConsoleBrowserTests extends RunningService {
 		assertThat(neighbours.requests)
 			.anyMatch(request -> request.startsWith("/api/v1/referrals/" + id + "/override-candidates Bearer "));
 		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void videoPlaceOfTheNetworkShowsToTheCoordinatorsOfBothOrganizationsWithWhyAndOnlyTheHomeOneActs() {
+		String id = videoPlaceOfLavalForAMontrealNordClient();
+
+		signIn("/console");
+		browser.get(console + "/console?language=so");
+		By row = By.id("referral-" + id);
+		await().atMost(ofSeconds(10)).ignoreExceptions().until(() -> browser.findElement(row).isDisplayed());
+		assertThat(browser.findElement(row).getText()).contains("Réseau vidéo");
+		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("video-pool")).isEmpty());
+		assertThat(browser.findElement(By.id("video-pool")).getText()).isEqualTo("Réseau vidéo");
+		assertThat(browser.findElement(By.id("video-pool-why")).getText()).isEqualTo(
+				"Aucune place en somali dans l'organisme Psychothérapie Montréal-Nord ; place en vidéo offerte par "
+						+ "Centre de Laval (réseau), au tarif de l'organisme Psychothérapie Montréal-Nord.");
+		assertThat(browser.findElement(By.id("access")).getText()).contains("lecture seule");
+		assertThat(browser.findElements(By.id("action-confirmation"))).isEmpty();
+		Browser.screenshot(browser, "console-video-pool-host");
+
+		browser.quit();
+		browser = Browser.chromium("fr-CA");
+		signIn("/console", "coordination.montreal-nord");
+		browser.get(console + "/console/referrals/" + id);
+		assertThat(browser.findElement(By.id("video-pool-why")).getText()).contains("offerte par Centre de Laval");
+		assertThat(browser.findElements(By.id("access"))).isEmpty();
+		assertThat(browser.findElements(By.id("action-confirmation"))).isNotEmpty();
+		Browser.screenshot(browser, "console-video-pool-home");
 	}
 
 	@Test
@@ -755,6 +785,33 @@ class ConsoleBrowserTests extends RunningService {
 						new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE", "CLIENTELE", "COMMON_SLOT"),
 								Map.of("approach", 0.9, "aging", 0.4), 0.82),
 						now, "Camille", "Centre St-Pierre"));
+		return id;
+	}
+
+	/**
+	 * A Somali-speaking client of Montréal-Nord, proposed a video place of Laval through
+	 * the network's pool at Montréal-Nord's fee.
+	 */
+	private String videoPlaceOfLavalForAMontrealNordClient() {
+		String id = UUID.randomUUID().toString();
+		Instant now = Instant.now();
+		SessionFee fee = new SessionFee(1500, false, "scale-montreal-nord", "2026-1");
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, now.minus(Duration.ofDays(20)), IntakeChannel.PARTNER_API, "clsc-ahuntsic",
+						"org-montreal-nord", "so", List.of("so"), Clientele.ADULT,
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
+						"H1G", List.of(), fee, null));
+		Wire.publish(this.kafka,
+				new ProposalMadeV1(id, "p-" + id, "t-07", "org-laval", Modality.VIDEO,
+						new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
+						new ProposalMadeV1.Explanation(
+								List.of("SHARED_LANGUAGE", "CLIENTELE", "MODALITY", "COMMON_SLOT", "FREE_PLACE",
+										"VIDEO_POOL"),
+								Map.of("aging", 2.7, "load", 0.5), 3.2, null,
+								new ProposalMadeV1.VideoPool("org-montreal-nord", "so", fee)),
+						now, "Camille", "Centre de Laval"));
+		awaitProposed(id);
 		return id;
 	}
 

@@ -71,7 +71,8 @@ final class NeighbourStub implements AutoCloseable {
 		if (path.equals("/api/v1/organizations")) {
 			send(exchange, 200,
 					"""
-							[{"id":"org-laval","name":"Centre de Laval","serviceArea":["H2M","H7"],"languages":["fr","es"]}]""");
+							[{"id":"org-laval","name":"Centre de Laval","serviceArea":["H2M","H7"],"languages":["fr","es"]},
+							{"id":"org-montreal-nord","name":"Psychothérapie Montréal-Nord","serviceArea":["H1"],"languages":["fr"]}]""");
 		}
 		else if (path.equals("/api/v1/therapists")) {
 			send(exchange, 200, """

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
@@ -33,6 +36,7 @@ import ca.aiguillage.waitlist.queue.QueueStatus;
 import ca.aiguillage.waitlist.queue.ReviewCause;
 import ca.aiguillage.waitlist.queue.Step;
 import ca.aiguillage.waitlist.queue.StepKind;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -46,7 +50,7 @@ class WordsTests {
 	 */
 	static final List<String> CONSTRAINTS = List.of("TARGET_ORGANIZATION", "SHARED_LANGUAGE", "CLIENTELE", "MODALITY",
 			"WITHIN_REACH", "REQUIRED_APPROACH", "NOT_DECLINED", "FREE_PLACE", "LOW_FEE_PLACE", "COMMON_SLOT",
-			"COORDINATOR_OVERRIDE");
+			"COORDINATOR_OVERRIDE", "VIDEO_POOL");
 
 	/** Why matching-service finds no therapist. */
 	static final List<String> NO_MATCH = List.of("NO_ACTIVE_THERAPIST", "NO_ACTIVE_THERAPIST_IN_TARGET_ORGANIZATION",
@@ -158,6 +162,24 @@ class WordsTests {
 			.isEqualTo("Score 1,30, la somme de : temps d'attente 0,40, approche souhaitée 0,90.");
 		assertThat(english(this.camille).score(explanation))
 			.isEqualTo("Score 1.30, the sum of: time waited 0.40, wanted approach 0.90.");
+	}
+
+	@Test
+	void videoPlaceOfTheNetworkSaysWhyInWordsAndAnOrdinaryPlaceSaysNothing() {
+		Names names = new Names(Map.of(), Map.of("org-laval", "Centre de Laval", "org-montreal-nord", "Montréal-Nord"));
+		ProposalMadeV1 pooled = proposal(new ProposalMadeV1.VideoPool("org-montreal-nord", "so", null));
+
+		assertThat(french(names).videoPool(pooled)).isEqualTo("Aucune place en somali dans l'organisme Montréal-Nord ; "
+				+ "place en vidéo offerte par Centre de Laval (réseau), au tarif de l'organisme Montréal-Nord.");
+		assertThat(english(names).videoPool(pooled)).isEqualTo("No place in Somali at the organization Montréal-Nord; "
+				+ "video place offered by Centre de Laval (network), at the fee of the organization Montréal-Nord.");
+		assertThat(french(names).videoPool(proposal(null))).isEmpty();
+	}
+
+	private static ProposalMadeV1 proposal(ProposalMadeV1.@Nullable VideoPool pool) {
+		return new ProposalMadeV1("r-1", "p-1", "t-07", "org-laval", Modality.VIDEO,
+				new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
+				new ProposalMadeV1.Explanation(List.of("VIDEO_POOL"), Map.of(), 1.0, null, pool), AT, "Camille", null);
 	}
 
 	@Test
