@@ -7,6 +7,12 @@ import java.util.stream.Collectors;
 /** The seeded users and systems, by name, with the claims each one is entitled to. */
 public final class Accounts {
 
+	/**
+	 * The client setting (registration metadata) listing where a browser application's
+	 * pages take logout tokens.
+	 */
+	public static final String BACK_CHANNEL_LOGOUT_URI = "backchannel_logout_uri";
+
 	private final Map<String, Claims> users;
 
 	private final Map<String, Claims> systems;
