@@ -1,5 +1,6 @@
 package ca.aiguillage.authorization.accounts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ public final class Accounts {
 
 	private final boolean administratorsNeedSecondFactor;
 
+	private final Map<String, List<String>> backChannelLogoutUris;
+
 	Accounts(AccountsProperties properties) {
 		this.administratorsNeedSecondFactor = properties.administratorsNeedSecondFactor();
 		this.secondFactors = properties.users()
@@ -32,6 +35,10 @@ public final class Accounts {
 		this.users = properties.users()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(AccountsProperties.User::username, AccountsProperties.User::claims));
+		this.backChannelLogoutUris = properties.browserClients()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(AccountsProperties.BrowserClient::clientId,
+					AccountsProperties.BrowserClient::backChannelLogout));
 		this.systems = properties.systems()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(AccountsProperties.SystemClient::clientId,
@@ -69,6 +76,14 @@ public final class Accounts {
 	 */
 	public boolean asksForASecondFactor() {
 		return this.administratorsNeedSecondFactor;
+	}
+
+	/**
+	 * Where each browser application's pages take logout tokens.
+	 * @return the addresses by client id
+	 */
+	public Map<String, List<String>> backChannelLogoutUris() {
+		return this.backChannelLogoutUris;
 	}
 
 	/**

@@ -51,6 +51,8 @@ public final class BackChannelLogout {
 
 	private final SignedInAuthorizations authorizations;
 
+	private final Accounts accounts;
+
 	private final RegisteredClientRepository clients;
 
 	private final JwtEncoder signer;
@@ -63,9 +65,10 @@ public final class BackChannelLogout {
 
 	private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-	BackChannelLogout(SignedInAuthorizations authorizations, RegisteredClientRepository clients, JwtEncoder signer,
-			String issuer, List<Duration> retries) {
+	BackChannelLogout(SignedInAuthorizations authorizations, Accounts accounts, RegisteredClientRepository clients,
+			JwtEncoder signer, String issuer, List<Duration> retries) {
 		this.authorizations = authorizations;
+		this.accounts = accounts;
 		this.clients = clients;
 		this.signer = signer;
 		this.issuer = issuer;
@@ -84,16 +87,25 @@ public final class BackChannelLogout {
 	}
 
 	/**
-	 * Ends all of a person's sign-ins, at every application.
+	 * Ends all of a person's sign-ins, at every application: those this server knows of,
+	 * and every declared address besides, since a restart forgets where people signed in
+	 * while the applications' sessions carry on.
 	 * @param username the person
-	 * @return how many applications were sent a logout token
+	 * @return how many application addresses were sent a logout token
 	 */
 	int endAll(String username) {
-		return end(username, null);
+		Set<Target> everywhere = new LinkedHashSet<>();
+		this.accounts.backChannelLogoutUris()
+			.forEach((clientId, addresses) -> addresses
+				.forEach((address) -> everywhere.add(new Target(clientId, URI.create(address)))));
+		return end(username, null, everywhere);
 	}
 
 	private int end(String username, @Nullable String sid) {
-		Set<Target> targets = new LinkedHashSet<>();
+		return end(username, sid, new LinkedHashSet<>());
+	}
+
+	private int end(String username, @Nullable String sid, Set<Target> targets) {
 		for (OAuth2Authorization authorization : this.authorizations.of(username)) {
 			OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
 			String itsSid = (idToken != null) ? idToken.getToken().getClaimAsString("sid") : null;

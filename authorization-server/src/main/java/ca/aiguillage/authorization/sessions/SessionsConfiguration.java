@@ -3,6 +3,7 @@ package ca.aiguillage.authorization.sessions;
 import java.time.Duration;
 import java.util.List;
 
+import ca.aiguillage.authorization.accounts.Accounts;
 import ca.aiguillage.authorization.accounts.SuspendedAccounts;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -40,11 +41,11 @@ class SessionsConfiguration {
 	}
 
 	@Bean
-	BackChannelLogout backChannelLogout(SignedInAuthorizations authorizations, RegisteredClientRepository clients,
-			JWKSource<SecurityContext> keys, AuthorizationServerSettings settings,
+	BackChannelLogout backChannelLogout(SignedInAuthorizations authorizations, Accounts accounts,
+			RegisteredClientRepository clients, JWKSource<SecurityContext> keys, AuthorizationServerSettings settings,
 			@Value("${aiguillage.authorization.back-channel-logout.retries:1s,5s,15s}") List<Duration> retries) {
-		return new BackChannelLogout(authorizations, clients, new NimbusJwtEncoder(keys), settings.getIssuer(),
-				retries);
+		return new BackChannelLogout(authorizations, accounts, clients, new NimbusJwtEncoder(keys),
+				settings.getIssuer(), retries);
 	}
 
 	@Bean
