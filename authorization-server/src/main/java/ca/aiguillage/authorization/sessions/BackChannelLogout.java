@@ -119,10 +119,8 @@ public final class BackChannelLogout {
 			if (idToken == null || client == null || request == null) {
 				continue;
 			}
-			URI address = address(client, URI.create(request.getRedirectUri()));
-			if (address != null) {
-				targets.add(new Target(client.getClientId(), address));
-			}
+			addresses(client, URI.create(request.getRedirectUri()))
+				.forEach((address) -> targets.add(new Target(client.getClientId(), address)));
 		}
 		for (Target target : targets) {
 			String token = logoutToken(target.clientId(), username, sid);
@@ -134,31 +132,31 @@ public final class BackChannelLogout {
 	/**
 	 * Where an application takes logout tokens: the declared address on the host the
 	 * person was sent back to; on a loopback host, whose port may be any (RFC 8252), the
-	 * declared loopback address on that port.
+	 * declared loopback address on that port; else every address the client declares
+	 * (inner addresses a deployment set), where a token for someone not signed in ends
+	 * nothing.
 	 */
-	static @Nullable URI address(RegisteredClient client, URI redirect) {
+	static List<URI> addresses(RegisteredClient client, URI redirect) {
 		Object declared = client.getClientSettings().getSetting(Accounts.BACK_CHANNEL_LOGOUT_URI);
-		if (!(declared instanceof List<?> addresses)) {
-			return null;
+		if (!(declared instanceof List<?> listed)) {
+			return List.of();
 		}
-		for (Object each : addresses) {
-			URI address = URI.create(each.toString());
+		List<URI> addresses = listed.stream().map((each) -> URI.create(each.toString())).toList();
+		for (URI address : addresses) {
 			if (Objects.equals(address.getScheme(), redirect.getScheme())
 					&& Objects.equals(address.getHost(), redirect.getHost())
 					&& address.getPort() == redirect.getPort()) {
-				return address;
+				return List.of(address);
 			}
 		}
-		if (!"127.0.0.1".equals(redirect.getHost()) && !"[::1]".equals(redirect.getHost())) {
-			return null;
-		}
-		for (Object each : addresses) {
-			URI address = URI.create(each.toString());
-			if (Objects.equals(address.getHost(), redirect.getHost())) {
-				return URI.create(redirect.getScheme() + "://" + redirect.getRawAuthority() + address.getRawPath());
+		for (URI address : addresses) {
+			if (("127.0.0.1".equals(redirect.getHost()) || "[::1]".equals(redirect.getHost()))
+					&& Objects.equals(address.getHost(), redirect.getHost())) {
+				return List
+					.of(URI.create(redirect.getScheme() + "://" + redirect.getRawAuthority() + address.getRawPath()));
 			}
 		}
-		return null;
+		return addresses;
 	}
 
 	private String logoutToken(String clientId, String subject, @Nullable String sid) {
