@@ -1,11 +1,18 @@
 package ca.aiguillage.authorization.accounts;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The seeded users and systems, by name, with the claims each one is entitled to. */
 public final class Accounts {
+
+	/**
+	 * The client setting (registration metadata) listing where a browser application's
+	 * pages take logout tokens.
+	 */
+	public static final String BACK_CHANNEL_LOGOUT_URI = "backchannel_logout_uri";
 
 	private final Map<String, Claims> users;
 
@@ -14,6 +21,8 @@ public final class Accounts {
 	private final Map<String, String> secondFactors;
 
 	private final boolean administratorsNeedSecondFactor;
+
+	private final Map<String, List<String>> backChannelLogoutUris;
 
 	Accounts(AccountsProperties properties) {
 		this.administratorsNeedSecondFactor = properties.administratorsNeedSecondFactor();
@@ -26,6 +35,10 @@ public final class Accounts {
 		this.users = properties.users()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(AccountsProperties.User::username, AccountsProperties.User::claims));
+		this.backChannelLogoutUris = properties.browserClients()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(AccountsProperties.BrowserClient::clientId,
+					AccountsProperties.BrowserClient::backChannelLogout));
 		this.systems = properties.systems()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(AccountsProperties.SystemClient::clientId,
@@ -63,6 +76,14 @@ public final class Accounts {
 	 */
 	public boolean asksForASecondFactor() {
 		return this.administratorsNeedSecondFactor;
+	}
+
+	/**
+	 * Where each browser application's pages take logout tokens.
+	 * @return the addresses by client id
+	 */
+	public Map<String, List<String>> backChannelLogoutUris() {
+		return this.backChannelLogoutUris;
 	}
 
 	/**

@@ -153,8 +153,22 @@ record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime,
 	 * @param clientId the client id the browser application presents
 	 * @param redirectUris where the authorization code may be sent
 	 * @param scopes the scopes it may ask for
+	 * @param backChannelLogoutUris where its pages take logout tokens (OpenID Connect
+	 * Back-Channel Logout), one per host it serves; by default each redirect URI's
+	 * {@code /login/oauth2/code/} turned into {@code /logout/connect/back-channel/}
 	 */
-	record BrowserClient(@NotBlank String clientId, @NotEmpty List<URI> redirectUris, @NotEmpty Set<String> scopes) {
+	record BrowserClient(@NotBlank String clientId, @NotEmpty List<URI> redirectUris, @NotEmpty Set<String> scopes,
+			@DefaultValue List<URI> backChannelLogoutUris) {
+
+		List<String> backChannelLogout() {
+			if (!this.backChannelLogoutUris.isEmpty()) {
+				return this.backChannelLogoutUris.stream().map(URI::toString).toList();
+			}
+			return this.redirectUris.stream()
+				.map(URI::toString)
+				.map((uri) -> uri.replaceFirst("/login/oauth2/code/", "/logout/connect/back-channel/"))
+				.toList();
+		}
 
 		RegisteredClient registration(Duration tokenLifetime) {
 			return RegisteredClient.withId(this.clientId)
@@ -164,8 +178,11 @@ record AccountsProperties(@DefaultValue("15m") Duration tokenLifetime,
 				.redirectUris((uris) -> this.redirectUris.forEach((uri) -> uris.add(uri.toString())))
 				.scopes((granted) -> granted.addAll(this.scopes))
 				// First-party console: consent would approve people's own tool.
-				.clientSettings(
-						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+				.clientSettings(ClientSettings.builder()
+					.requireProofKey(true)
+					.requireAuthorizationConsent(false)
+					.setting(Accounts.BACK_CHANNEL_LOGOUT_URI, backChannelLogout())
+					.build())
 				.tokenSettings(TokenSettings.builder().accessTokenTimeToLive(tokenLifetime).build())
 				.build();
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import ca.aiguillage.authorization.accounts.Accounts;
+import ca.aiguillage.authorization.sessions.EndedAccountSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -55,7 +57,8 @@ class LoginConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	SecurityFilterChain signIn(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain signIn(HttpSecurity http, LoginThrottle throttle, EndedAccountSessions endedSessions)
+			throws Exception {
 		ThrottledSignIns throttled = new ThrottledSignIns(throttle);
 		http.authorizeHttpRequests((authorize) -> authorize
 			.requestMatchers("/login", "/error", "/favicon.ico", "/authorization.css", "/actuator/health",
@@ -69,6 +72,9 @@ class LoginConfiguration implements WebMvcConfigurer {
 				.successHandler(throttled)
 				.permitAll())
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			// A suspended account's sign-in, or one an administrator ended, ends here
+			// too.
+			.addFilterAfter(endedSessions, SecurityContextHolderFilter.class)
 			// Spring Security's defaults add nosniff, DENY framing and HSTS over TLS.
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

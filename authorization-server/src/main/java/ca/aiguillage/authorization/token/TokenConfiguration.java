@@ -3,6 +3,8 @@ package ca.aiguillage.authorization.token;
 import java.util.Set;
 
 import ca.aiguillage.authorization.accounts.Accounts;
+import ca.aiguillage.authorization.sessions.BackChannelLogout;
+import ca.aiguillage.authorization.sessions.EndedAccountSessions;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -17,11 +19,13 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -35,11 +39,21 @@ class TokenConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, BackChannelLogout backChannel,
+			EndedAccountSessions endedSessions) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		SignedOutLanding landing = new SignedOutLanding();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-			.with(authorizationServer, (server) -> server
-				.oidc((oidc) -> oidc.logoutEndpoint((logout) -> logout.logoutResponseHandler(new SignedOutLanding()))))
+			.with(authorizationServer, (server) -> server.oidc((oidc) -> oidc
+				.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
+					// Signing out of one application signs out of all the others.
+					if (authentication instanceof OidcLogoutAuthenticationToken signedOut
+							&& signedOut.getIdToken() != null) {
+						backChannel.signedOut(signedOut.getIdToken());
+					}
+					landing.onAuthenticationSuccess(request, response, authentication);
+				}))))
+			.addFilterAfter(endedSessions, SecurityContextHolderFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 			.exceptionHandling((exceptions) -> exceptions

@@ -16,16 +16,24 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a page session when its sign-in does ({@link SignedInPeople#SESSION_ENDS_AT}): the
- * session is dropped before the request is authorized, so the person is sent to sign in
- * again and gets the roles and tenant of a new token, never those of an old one.
+ * Ends a page session when its sign-in does ({@link SignedInPeople#SESSION_ENDS_AT}), or
+ * as soon as the provider ended it ({@link EndedSignIns}): the session is dropped before
+ * the request is authorized, so the person is sent to sign in again and gets the roles
+ * and tenant of a new token, never those of an old one.
  */
 final class SessionLifetime extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final EndedSignIns endedByProvider;
+
 	SessionLifetime(Clock clock) {
+		this(clock, new EndedSignIns(clock));
+	}
+
+	SessionLifetime(Clock clock, EndedSignIns endedByProvider) {
 		this.clock = clock;
+		this.endedByProvider = endedByProvider;
 	}
 
 	@Override
@@ -52,7 +60,7 @@ final class SessionLifetime extends OncePerRequestFilter {
 	// A sign-in without an end (made before ends were recorded) has ended too.
 	private boolean ended(OidcUser person) {
 		Instant endsAt = person.getClaimAsInstant(SignedInPeople.SESSION_ENDS_AT);
-		return endsAt == null || !this.clock.instant().isBefore(endsAt);
+		return endsAt == null || !this.clock.instant().isBefore(endsAt) || this.endedByProvider.ended(person);
 	}
 
 }

@@ -27,8 +27,10 @@ import org.springframework.web.util.WebUtils;
  * authorization server's client registration {@value #REGISTRATION}, a session, CSRF on
  * forms, and roles from the checked access token ({@link SignedInPeople}). A session ends
  * when its access token expires, or after {@value #SESSION_LIFETIME} when that is shorter
- * ({@link SessionLifetime}); signing out ends the authorization server's session too. The
- * API keeps its bearer tokens.
+ * ({@link SessionLifetime}), and at once when the provider posts a logout token to
+ * {@value #BACK_CHANNEL_LOGOUT}{@code <registration>} (OpenID Connect Back-Channel
+ * Logout, {@link EndedSignIns}); signing out ends the authorization server's session too.
+ * The API keeps its bearer tokens.
  */
 public final class SignInPages {
 
@@ -37,6 +39,16 @@ public final class SignInPages {
 
 	/** The setting that bounds a page session's lifetime below its token's. */
 	public static final String SESSION_LIFETIME = "aiguillage.pages.session-lifetime";
+
+	/**
+	 * The setting naming the provider's issuer ({@code iss}), which signs the logout
+	 * tokens of back-channel logout; by default the authorization endpoint's address
+	 * without {@code /oauth2/authorize}, as our own authorization server has it.
+	 */
+	public static final String ISSUER = "aiguillage.pages.issuer";
+
+	/** Where the provider posts logout tokens, one address per client registration. */
+	public static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/";
 
 	/** The setting naming the provider's end-session endpoint, when it is not ours. */
 	public static final String SIGN_OUT_URI = "aiguillage.pages.sign-out-uri";
@@ -59,18 +71,42 @@ public final class SignInPages {
 		Binder settings = Binder.get(context.getEnvironment());
 		Duration longest = settings.bind(SESSION_LIFETIME, Duration.class).orElse(null);
 		String signOut = settings.bind(SIGN_OUT_URI, String.class).orElse(null);
+		String issuer = settings.bind(ISSUER, String.class).orElse(null);
+		ClientRegistrationRepository registrations = context.getBean(ClientRegistrationRepository.class);
 		Clock clock = Clock.systemUTC();
+		EndedSignIns endedByProvider = new EndedSignIns(clock);
 		http.securityMatcher(pages, pages + "/**", "/oauth2/authorization/**", "/login/oauth2/**", "/webjars/**",
-				"/logout")
+				"/logout", BACK_CHANNEL_LOGOUT + "*")
 			.authorizeHttpRequests(
 					requests -> requests.requestMatchers("/webjars/**").permitAll().anyRequest().hasAnyRole(roles))
 			.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + REGISTRATION)
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new SignedInPeople(longest, clock)))
 				.defaultSuccessUrl(afterSignIn, true))
-			.addFilterBefore(new SessionLifetime(clock), AuthorizationFilter.class)
-			.logout(logout -> logout.logoutSuccessHandler(
-					endProviderSession(context.getBean(ClientRegistrationRepository.class), signOut, pages)));
+			// A removed or suspended person loses the pages at once, not at the token's
+			// expiry (OpenID Connect Back-Channel Logout).
+			.oidcLogout(logout -> logout.clientRegistrationRepository(withIssuer(registrations, issuer))
+				.backChannel(backChannel -> backChannel.logoutHandler(endedByProvider)))
+			.addFilterBefore(new SessionLifetime(clock, endedByProvider), AuthorizationFilter.class)
+			.logout(logout -> logout.logoutSuccessHandler(endProviderSession(registrations, signOut, pages)));
 		return http.build();
+	}
+
+	/**
+	 * The registrations as back-channel logout checks logout tokens: with the issuer they
+	 * must come from, which the pages' registrations leave out so that a service starts
+	 * without asking the provider's discovery document.
+	 */
+	static ClientRegistrationRepository withIssuer(ClientRegistrationRepository registrations,
+			@Nullable String issuer) {
+		return (String registrationId) -> {
+			ClientRegistration registration = registrations.findByRegistrationId(registrationId);
+			if (registration == null || registration.getProviderDetails().getIssuerUri() != null) {
+				return registration;
+			}
+			String named = (issuer != null) ? issuer
+					: registration.getProviderDetails().getAuthorizationUri().replaceFirst("/oauth2/authorize$", "");
+			return ClientRegistration.withClientRegistration(registration).issuerUri(named).build();
+		};
 	}
 
 	/**
