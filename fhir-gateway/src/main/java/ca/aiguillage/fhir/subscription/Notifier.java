@@ -1,6 +1,7 @@
 package ca.aiguillage.fhir.subscription;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,8 +126,8 @@ class Notifier extends WakeablePoller implements DisposableBean {
 
 	private boolean acknowledged(Subscriptions.Entry subscription, Subscriptions.Pending notification) {
 		Task task = FhirFormat.JSON.read(Task.class, notification.task());
-		String body = FhirFormat.JSON
-			.write(bundle(subscription.id(), subscription.status(), notification.number(), notification.at(), task));
+		String body = FhirFormat.JSON.write(bundle(this.settings.publicBase(), this.clock.instant(), subscription.id(),
+				subscription.status(), notification.number(), notification.at(), task));
 		// The same id on every try: a receiver that got it once can tell a repeat.
 		String id = subscription.id() + "-" + notification.number();
 		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
@@ -164,8 +165,9 @@ class Notifier extends WakeablePoller implements DisposableBean {
 		return "fhir-subscription-notifier";
 	}
 
-	Bundle bundle(String subscriptionId, String subscriptionStatus, long number, Instant at, Task task) {
-		Date now = Date.from(this.clock.instant());
+	static Bundle bundle(URI publicBase, Instant sentAt, String subscriptionId, String subscriptionStatus, long number,
+			Instant at, Task task) {
+		Date now = Date.from(sentAt);
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.HISTORY).setTimestamp(now);
 		bundle.setId(UUID.randomUUID().toString());
 		Bundle.BundleEntryComponent status = bundle.addEntry()
@@ -174,10 +176,10 @@ class Notifier extends WakeablePoller implements DisposableBean {
 					task.getIdElement().getIdPart()));
 		status.getRequest()
 			.setMethod(Bundle.HTTPVerb.GET)
-			.setUrl(this.settings.publicBase() + "/Subscription/" + subscriptionId + "/$status");
+			.setUrl(publicBase + "/Subscription/" + subscriptionId + "/$status");
 		status.getResponse().setStatus("200");
 		Bundle.BundleEntryComponent entry = bundle.addEntry()
-			.setFullUrl(this.settings.publicBase() + "/Task/" + task.getIdElement().getIdPart())
+			.setFullUrl(publicBase + "/Task/" + task.getIdElement().getIdPart())
 			.setResource(task);
 		entry.getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Task/" + task.getIdElement().getIdPart());
 		entry.getResponse().setStatus("200");

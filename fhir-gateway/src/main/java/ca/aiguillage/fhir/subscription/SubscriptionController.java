@@ -132,7 +132,7 @@ class SubscriptionController {
 		return new FhirProblem(422, FhirProblem.Issue.of(IssueType.VALUE, "Subscription.channel.endpoint", key));
 	}
 
-	private static Subscription resource(Subscriptions.Entry entry) {
+	static Subscription resource(Subscriptions.Entry entry) {
 		Subscription subscription = new Subscription();
 		subscription.setId(entry.id());
 		subscription
