@@ -23,10 +23,12 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.HealthcareService;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -75,7 +77,8 @@ public final class Conformance {
 		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 		ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(CONTEXT),
 				new CommonCodeSystemsTerminologyService(CONTEXT),
-				new InMemoryTerminologyServerValidationSupport(CONTEXT), ours, unknownSystems);
+				new InMemoryTerminologyServerValidationSupport(CONTEXT), ours, new Questionnaires(published),
+				unknownSystems);
 		this.validator = CONTEXT.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
 	}
 
@@ -132,6 +135,42 @@ public final class Conformance {
 
 	public FhirValidator validator() {
 		return this.validator;
+	}
+
+	/**
+	 * Our Questionnaire, found by its canonical with or without {@code |version}: the
+	 * pre-populated support holds only profiles and terminology, and without it the
+	 * validator checks no answer of a QuestionnaireResponse against it.
+	 */
+	private static final class Questionnaires implements IValidationSupport {
+
+		private final List<IBaseResource> published;
+
+		Questionnaires(List<IBaseResource> published) {
+			this.published = published;
+		}
+
+		@Override
+		public FhirContext getFhirContext() {
+			return CONTEXT;
+		}
+
+		@Override
+		public <T extends IBaseResource> @Nullable T fetchResource(@Nullable Class<T> type, String url) {
+			if (type != null && !type.isAssignableFrom(Questionnaire.class)) {
+				return null;
+			}
+			String canonical = url.split("\\|")[0];
+			for (IBaseResource resource : this.published) {
+				if (resource instanceof Questionnaire questionnaire && canonical.equals(questionnaire.getUrl())) {
+					@SuppressWarnings("unchecked")
+					T found = (T) questionnaire;
+					return found;
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

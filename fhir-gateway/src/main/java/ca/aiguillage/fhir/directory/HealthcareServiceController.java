@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,25 +36,30 @@ class HealthcareServiceController {
 
 	private final Capacities capacities;
 
-	HealthcareServiceController(Capacities capacities) {
+	private final Organizations organizations;
+
+	HealthcareServiceController(Capacities capacities, Organizations organizations) {
 		this.capacities = capacities;
+		this.organizations = organizations;
 	}
 
 	@GetMapping("/fhir/HealthcareService/{id}")
 	@PreAuthorize("hasAnyRole('PARTNER', 'COORDINATOR', 'ADMIN')")
-	ResponseEntity<String> read(@PathVariable String id,
+	ResponseEntity<String> read(@PathVariable String id, @AuthenticationPrincipal Jwt caller,
 			@RequestParam(name = "_format", required = false) @Nullable String format,
 			@RequestHeader(name = "Accept", required = false) @Nullable String accept) {
 		List<Capacities.Therapist> therapists = this.capacities.of(id);
 		if (therapists.isEmpty()) {
 			throw new FhirProblem(404, FhirProblem.Issue.of(IssueType.NOTFOUND, null, "fhir.not-found"));
 		}
-		return FhirFormat.of(format, accept).answer(200, HealthcareServiceResource.of(id, therapists));
+		return FhirFormat.of(format, accept)
+			.answer(200, HealthcareServiceResource.of(id, therapists,
+					this.organizations.all(caller.getTokenValue()).get(id)));
 	}
 
 	@GetMapping("/fhir/HealthcareService")
 	@PreAuthorize("hasAnyRole('PARTNER', 'COORDINATOR', 'ADMIN')")
-	ResponseEntity<String> search(@RequestParam Map<String, String> parameters,
+	ResponseEntity<String> search(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal Jwt caller,
 			@RequestHeader(name = "Accept", required = false) @Nullable String accept) {
 		for (String name : parameters.keySet()) {
 			if (!PARAMETERS.contains(name)) {
@@ -67,13 +74,15 @@ class HealthcareServiceController {
 			.of((organization != null) ? strip(organization, "Organization/") : null)) {
 			byOrganization.computeIfAbsent(therapist.organizationId(), (key) -> new ArrayList<>()).add(therapist);
 		}
+		Map<String, Organizations.Organization> known = this.organizations.all(caller.getTokenValue());
 		Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
 		// A Bundle entry's fullUrl is absolute.
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/fhir/HealthcareService/")
 			.toUriString();
 		byOrganization.forEach((organizationId, therapists) -> {
-			HealthcareService service = HealthcareServiceResource.of(organizationId, therapists);
+			HealthcareService service = HealthcareServiceResource.of(organizationId, therapists,
+					known.get(organizationId));
 			if (language == null || speaks(service, language)) {
 				bundle.addEntry()
 					.setFullUrl(base + organizationId)

@@ -9,12 +9,15 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 import ca.aiguillage.fhir.conformance.Conformance;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An organization's psychotherapy service as partners' directories read it: what its
@@ -31,13 +34,18 @@ final class HealthcareServiceResource {
 	private HealthcareServiceResource() {
 	}
 
+	/** The system of the physical types a service area's Locations have. */
+	static final String PHYSICAL_TYPES = "http://terminology.hl7.org/CodeSystem/location-physical-type";
+
 	/**
 	 * The service of one organization.
 	 * @param organizationId the organization
 	 * @param therapists its therapists as matching announced them, not empty
+	 * @param organization its name and service area, or null when matching did not say
 	 * @return the HealthcareService
 	 */
-	static HealthcareService of(String organizationId, List<Capacities.Therapist> therapists) {
+	static HealthcareService of(String organizationId, List<Capacities.Therapist> therapists,
+			Organizations.@Nullable Organization organization) {
 		// One on leave or inactive serves no new client: neither their places nor their
 		// languages count.
 		List<Capacities.Therapist> active = therapists.stream().filter(Capacities.Therapist::active).toList();
@@ -57,6 +65,14 @@ final class HealthcareServiceResource {
 			.setProvidedBy(new Reference("Organization/" + organizationId))
 			.setName("Psychothérapie")
 			.setComment("Psychothérapie en organisme communautaire, orientée par Aiguillage.");
+		if (organization != null) {
+			service.setName("Psychothérapie – " + organization.name());
+			service.getProvidedBy().setDisplay(organization.name());
+			for (String prefix : organization.area()) {
+				service.addContained(area(prefix));
+				service.addCoverageArea(new Reference("#area-" + prefix));
+			}
+		}
 		service.addCategory(new CodeableConcept(
 				new Coding("http://terminology.hl7.org/CodeSystem/service-category", "8", "Counselling")));
 		for (String language : union(active, Capacities.Therapist::languages)) {
@@ -73,6 +89,19 @@ final class HealthcareServiceResource {
 						+ active.stream().mapToInt(Capacities.Therapist::places).sum());
 		}
 		return service;
+	}
+
+	/** One postal-code prefix the organization serves in person, as an area. */
+	private static Location area(String prefix) {
+		Location area = new Location();
+		area.setId("area-" + prefix);
+		area.setStatus(Location.LocationStatus.ACTIVE)
+			.setMode(Location.LocationMode.INSTANCE)
+			.setName("Codes postaux " + prefix)
+			.setDescription("Les codes postaux qui commencent par " + prefix)
+			.setPhysicalType(new CodeableConcept(new Coding(PHYSICAL_TYPES, "area", "Area")))
+			.setAddress(new Address().setPostalCode(prefix).setState("QC").setCountry("CA"));
+		return area;
 	}
 
 	private static void characteristics(HealthcareService service, List<Capacities.Therapist> active,

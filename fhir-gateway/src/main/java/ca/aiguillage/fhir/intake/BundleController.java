@@ -59,10 +59,12 @@ class BundleController {
 		if (!answer.succeeded()) {
 			throw refused(answer, mapped);
 		}
-		return FhirFormat.of(format, accept).answer(200, response(bundle, mapped, JSON.readTree(answer.body())));
+		return FhirFormat.of(format, accept)
+			.answer(200, response(bundle, mapped, JSON.readTree(answer.body()), this.outcomes));
 	}
 
-	private Bundle response(Bundle request, ReferralMapping.Mapped mapped, JsonNode receipt) {
+	static Bundle response(Bundle request, ReferralMapping.Mapped mapped, JsonNode receipt,
+			OperationOutcomes outcomes) {
 		String referralId = receipt.path("referralId").asString();
 		Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
 		for (int i = 0; i < request.getEntry().size(); i++) {
@@ -72,32 +74,32 @@ class BundleController {
 				// follows
 				// it.
 				entry.setLocation("ServiceRequest/" + referralId);
-				entry.setOutcome(note(receipt, referralId));
+				entry.setOutcome(note(receipt, referralId, outcomes));
 			}
 		}
 		return response;
 	}
 
-	private OperationOutcome note(JsonNode receipt, String referralId) {
+	private static OperationOutcome note(JsonNode receipt, String referralId, OperationOutcomes outcomes) {
 		OperationOutcome note = new OperationOutcome();
 		String status = receipt.path("status").asString();
 		note.addIssue()
 			.setSeverity(IssueSeverity.INFORMATION)
 			.setCode(IssueType.INFORMATIONAL)
-			.setDiagnostics(this.outcomes.message("fhir.received") + " Task/" + referralId);
+			.setDiagnostics(outcomes.message("fhir.received") + " Task/" + referralId);
 		if ("REDIRECTED".equals(status)) {
 			List<String> numbers = new ArrayList<>();
 			receipt.path("crisisResources").forEach(number -> numbers.add(number.asString()));
 			note.addIssue()
 				.setSeverity(IssueSeverity.WARNING)
 				.setCode(IssueType.INFORMATIONAL)
-				.setDiagnostics(this.outcomes.message("fhir.redirected") + " " + String.join(", ", numbers));
+				.setDiagnostics(outcomes.message("fhir.redirected") + " " + String.join(", ", numbers));
 		}
 		if (receipt.hasNonNull("linkedTo")) {
 			note.addIssue()
 				.setSeverity(IssueSeverity.WARNING)
 				.setCode(IssueType.DUPLICATE)
-				.setDiagnostics(this.outcomes.message("fhir.linked"));
+				.setDiagnostics(outcomes.message("fhir.linked"));
 		}
 		return note;
 	}

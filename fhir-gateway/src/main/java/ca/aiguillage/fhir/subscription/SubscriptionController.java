@@ -132,12 +132,17 @@ class SubscriptionController {
 		return new FhirProblem(422, FhirProblem.Issue.of(IssueType.VALUE, "Subscription.channel.endpoint", key));
 	}
 
-	private static Subscription resource(Subscriptions.Entry entry) {
+	static Subscription resource(Subscriptions.Entry entry) {
 		Subscription subscription = new Subscription();
 		subscription.setId(entry.id());
-		subscription.setStatus(Subscription.SubscriptionStatus.ACTIVE)
+		subscription
+			.setStatus(Subscriptions.ERROR.equals(entry.status()) ? Subscription.SubscriptionStatus.ERROR
+					: Subscription.SubscriptionStatus.ACTIVE)
 			.setReason("The Tasks of the referrals partner " + entry.partnerId() + " sent")
 			.setCriteria(TaskStatusTopic.URL);
+		if (Subscriptions.ERROR.equals(entry.status())) {
+			subscription.setError("The endpoint did not acknowledge the last notification; it is tried again");
+		}
 		subscription.getChannel()
 			.setType(Subscription.SubscriptionChannelType.RESTHOOK)
 			.setEndpoint(entry.endpoint().toString())

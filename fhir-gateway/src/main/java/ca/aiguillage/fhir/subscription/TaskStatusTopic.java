@@ -68,17 +68,19 @@ final class TaskStatusTopic {
 	/**
 	 * The status part of one notification.
 	 * @param subscription the subscription
+	 * @param subscriptionStatus its status now: {@code active}, or {@code error} while
+	 * its endpoint fails
 	 * @param eventNumber the notification's number since the subscription started
 	 * @param at when the Task moved
 	 * @param taskId the Task
 	 * @return the SubscriptionStatus, as a Parameters
 	 */
-	static Parameters status(String subscription, long eventNumber, Date at, String taskId) {
+	static Parameters status(String subscription, String subscriptionStatus, long eventNumber, Date at, String taskId) {
 		Parameters status = new Parameters();
 		status.setId(UUID.randomUUID().toString());
 		status.addParameter().setName("subscription").setValue(new Reference("Subscription/" + subscription));
 		status.addParameter().setName("topic").setValue(new CanonicalType(URL));
-		status.addParameter().setName("status").setValue(new CodeType("active"));
+		status.addParameter().setName("status").setValue(new CodeType(subscriptionStatus));
 		status.addParameter().setName("type").setValue(new CodeType("event-notification"));
 		status.addParameter()
 			.setName("events-since-subscription-start")

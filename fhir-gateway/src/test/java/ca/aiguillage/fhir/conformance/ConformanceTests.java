@@ -77,6 +77,18 @@ class ConformanceTests {
 	}
 
 	@Test
+	void answerOfAnotherTypeThanTheQuestionnaireAsksIsAnError() {
+		// The annual income is an integer item of our Questionnaire, found by its
+		// versioned canonical.
+		String json = Fixtures.repositoryFile("examples/fhir/referral-bundle.json")
+			.replace("\"valueInteger\": 24000", "\"valueString\": \"24000\"");
+		Bundle bundle = FhirFormat.JSON.read(Bundle.class, json);
+
+		assertThat(validation.errors(bundle)).extracting(SingleValidationMessage::getLocationString)
+			.anyMatch(location -> location.contains("entry[5]") && location.contains("item"));
+	}
+
+	@Test
 	void answerToAnInvalidBundleNamesTheFailingElement() {
 		String json = Fixtures.repositoryFile("examples/fhir/referral-bundle.json")
 			.replace("\"code\": \"ADULT\"", "\"code\": \"ELDERLY\"");

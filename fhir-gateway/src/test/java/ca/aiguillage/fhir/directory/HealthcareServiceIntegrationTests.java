@@ -1,8 +1,14 @@
 package ca.aiguillage.fhir.directory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
@@ -15,9 +21,12 @@ import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -33,6 +42,39 @@ import static org.awaitility.Awaitility.await;
 class HealthcareServiceIntegrationTests extends RunningService {
 
 	private static final EventJson JSON = new EventJson();
+
+	private static final String LISTED = "org-listed";
+
+	// matching-service's organization list, as a real HTTP server on loopback.
+	private static final List<String> MATCHING_CALLS = new CopyOnWriteArrayList<>();
+
+	private static final HttpServer MATCHING = matching();
+
+	@DynamicPropertySource
+	static void matchingService(DynamicPropertyRegistry registry) {
+		registry.add("fhir.directory.matching-service", () -> "http://127.0.0.1:" + MATCHING.getAddress().getPort());
+	}
+
+	private static HttpServer matching() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server.createContext("/api/v1/organizations", (exchange) -> {
+				MATCHING_CALLS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+				byte[] body = """
+						[{"id":"%s","name":"Centre de psychothérapie de Laval","serviceArea":["H7","J7E"],
+						  "languages":["fr"]}]""".formatted(LISTED).getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private Http partner;
 
@@ -61,6 +103,27 @@ class HealthcareServiceIntegrationTests extends RunningService {
 		assertThat(service.header("Content-Type")).startsWith("application/fhir+json");
 		assertThat(service.<List<String>>json("$.communication[*].coding[0].code")).containsExactly("es", "fr");
 		assertThat(service.<String>json("$.providedBy.reference")).isEqualTo("Organization/" + organization);
+	}
+
+	@Test
+	void serviceNamesItsOrganizationAndServiceAreaAsMatchingListsThem() {
+		String token = this.tokens.partner("clsc-ahuntsic");
+		publish(changed("t-" + LISTED, LISTED, 1, Instant.now(), List.of("fr")));
+		await().atMost(ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(this.partner.get("/fhir/HealthcareService/" + LISTED).status()).isEqualTo(200));
+
+		Http.Answer service = this.anonymous.withToken(token).get("/fhir/HealthcareService/" + LISTED);
+		Http.Answer found = this.partner.get("/fhir/HealthcareService?organization=" + LISTED);
+
+		assertThat(service.<String>json("$.name")).isEqualTo("Psychothérapie – Centre de psychothérapie de Laval");
+		assertThat(service.<String>json("$.providedBy.display")).isEqualTo("Centre de psychothérapie de Laval");
+		assertThat(service.<List<String>>json("$.coverageArea[*].reference")).containsExactly("#area-H7", "#area-J7E");
+		assertThat(service.<List<String>>json("$.contained[*].address.postalCode")).containsExactly("H7", "J7E");
+		assertThat(found.<List<String>>json("$.entry[0].resource.coverageArea[*].reference")).hasSize(2);
+		// Read with a caller's token, then kept: one read for every request since.
+		assertThat(MATCHING_CALLS).hasSize(1);
+		assertThat(MATCHING_CALLS.get(0)).startsWith("Bearer ");
 	}
 
 	@Test

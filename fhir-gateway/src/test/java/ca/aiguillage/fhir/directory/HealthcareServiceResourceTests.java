@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 import ca.aiguillage.fhir.conformance.Conformance;
+import ca.aiguillage.fhir.conformance.FhirFormat;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HealthcareService;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +24,14 @@ class HealthcareServiceResourceTests {
 
 	private static final Instant NOON = Instant.parse("2026-12-03T17:00:00Z");
 
+	private static final Organizations.Organization LAVAL = new Organizations.Organization("org-laval", "GASM Laval",
+			List.of("H7", "J7E"));
+
 	@Test
 	void serviceWithAFreePlaceHasCapacityAndIsValid() {
-		HealthcareService service = HealthcareServiceResource.of("org-laval", List
-			.of(therapist("t-1", true, 2, 1, List.of("fr", "es")), therapist("t-2", true, 1, 0, List.of("ar"))));
+		HealthcareService service = HealthcareServiceResource.of("org-laval",
+				List.of(therapist("t-1", true, 2, 1, List.of("fr", "es")), therapist("t-2", true, 1, 0, List.of("ar"))),
+				LAVAL);
 
 		assertThat(capacity(service)).isEqualTo("capacity");
 		assertThat(notes(service)).isEqualTo("3 place(s) libre(s) maintenant");
@@ -40,7 +47,8 @@ class HealthcareServiceResourceTests {
 	@Test
 	void serviceWhoseActiveTherapistsAreAllTakenHasAWaitlist() {
 		HealthcareService service = HealthcareServiceResource.of("org-laval",
-				List.of(therapist("t-1", true, 0, 0, List.of("fr")), therapist("t-2", false, 3, 0, List.of("en"))));
+				List.of(therapist("t-1", true, 0, 0, List.of("fr")), therapist("t-2", false, 3, 0, List.of("en"))),
+				LAVAL);
 
 		assertThat(capacity(service)).isEqualTo("waitlist");
 		// The inactive therapist's free places and language serve no new client.
@@ -52,11 +60,36 @@ class HealthcareServiceResourceTests {
 	@Test
 	void serviceWithoutAnActiveTherapistHasNoCapacity() {
 		HealthcareService service = HealthcareServiceResource.of("org-laval",
-				List.of(therapist("t-1", false, 2, 0, List.of("fr"))));
+				List.of(therapist("t-1", false, 2, 0, List.of("fr"))), LAVAL);
 
 		assertThat(capacity(service)).isEqualTo("no-capacity");
 		assertThat(service.getActive()).isFalse();
 		assertValid(service, "no-capacity");
+	}
+
+	@Test
+	void serviceNamesItsOrganizationAndServesItsPostalAreasAsSentToPartners() {
+		String json = FhirFormat.JSON.write(
+				HealthcareServiceResource.of("org-laval", List.of(therapist("t-1", true, 2, 1, List.of("fr"))), LAVAL));
+		HealthcareService service = Conformance.context().newJsonParser().parseResource(HealthcareService.class, json);
+
+		assertThat(service.getName()).isEqualTo("Psychothérapie – GASM Laval");
+		assertThat(service.getProvidedBy().getDisplay()).isEqualTo("GASM Laval");
+		assertThat(service.getCoverageArea()).extracting(Reference::getReference)
+			.containsExactly("#area-H7", "#area-J7E");
+		assertThat(service.getContained()).extracting(resource -> ((Location) resource).getAddress().getPostalCode())
+			.containsExactly("H7", "J7E");
+		assertValid(service, "a service area and its organization's name");
+	}
+
+	@Test
+	void serviceOfAnOrganizationMatchingDidNotListIsStillValid() {
+		HealthcareService service = HealthcareServiceResource.of("org-laval",
+				List.of(therapist("t-1", true, 2, 1, List.of("fr"))), null);
+
+		assertThat(service.getName()).isEqualTo("Psychothérapie");
+		assertThat(service.getCoverageArea()).isEmpty();
+		assertValid(service, "no organization known");
 	}
 
 	private static void assertValid(HealthcareService service, String name) {

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
@@ -23,7 +26,9 @@ import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.fhir.conformance.Conformance;
 import ca.aiguillage.platform.events.EventJson;
+import ca.aiguillage.platform.webhooks.WebhookAddresses;
 import ca.aiguillage.platform.webhooks.WebhookSignatures;
+import ca.aiguillage.platform.work.WorkSettings;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.RunningService;
@@ -31,6 +36,7 @@ import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import com.sun.net.httpserver.HttpServer;
+import org.bson.Document;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
@@ -41,6 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -55,7 +63,9 @@ import static org.awaitility.Awaitility.await;
 @ServiceIntegrationTest
 @ActiveProfiles("local")
 @TestPropertySource(properties = { "spring.config.name=fhir-gateway", "fhir.referral-service=http://127.0.0.1:9",
-		"fhir.subscriptions.allow-http=true", "fhir.subscriptions.allow-loopback=true" })
+		"fhir.subscriptions.allow-http=true", "fhir.subscriptions.allow-loopback=true",
+		"fhir.subscriptions.retry.first-backoff=PT0.2S", "fhir.subscriptions.retry.max-backoff=PT0.5S",
+		"fhir.subscriptions.retry.poll-interval=PT0.1S" })
 class SubscriptionIntegrationTests extends RunningService {
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionIntegrationTests.class);
@@ -67,7 +77,25 @@ class SubscriptionIntegrationTests extends RunningService {
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
+	// A partner endpoint that is down answers 503 until it recovers.
+	private final AtomicBoolean down = new AtomicBoolean();
+
 	private HttpServer receiver;
+
+	@Autowired
+	private Notifier notifier;
+
+	@Autowired
+	private MongoOperations mongo;
+
+	@Autowired
+	private SubscriptionSettings settings;
+
+	@Autowired
+	private WebhookAddresses addresses;
+
+	@Autowired
+	private WorkSettings work;
 
 	private Http ahuntsic;
 
@@ -76,12 +104,13 @@ class SubscriptionIntegrationTests extends RunningService {
 		this.ahuntsic = this.anonymous.withToken(this.tokens.partner("clsc-ahuntsic"));
 		this.receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.receiver.createContext("/fhir-notifications", (exchange) -> {
+			int answer = this.down.get() ? 503 : 204;
 			this.received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
 					exchange.getRequestHeaders().getFirst("webhook-signature"),
 					exchange.getRequestHeaders().getFirst("Content-Type"),
-					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-			exchange.sendResponseHeaders(204, -1);
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), answer));
+			exchange.sendResponseHeaders(answer, -1);
 			exchange.close();
 		});
 		this.receiver.start();
@@ -140,6 +169,112 @@ class SubscriptionIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void notificationRefusedByADownEndpointIsTriedAgainUntilAcknowledgedThenNeverAgain() {
+		Http partner = partner();
+		this.down.set(true);
+		String subscriptionId = subscribe(partner);
+		String mine = UUID.randomUUID().toString();
+
+		publish(submitted(mine, this.partnerId));
+		await().atMost(ofSeconds(20)).untilAsserted(() -> assertThat(calls(mine + ":received")).hasSizeGreaterThan(1));
+		Http.Answer failing = partner.get("/fhir/Subscription/" + subscriptionId);
+		assertThat(failing.<String>json("$.status")).isEqualTo("error");
+		assertValid(failing.body(), "the Subscription read back in error");
+		this.down.set(false);
+
+		await().atMost(ofSeconds(20))
+			.untilAsserted(() -> assertThat(calls(mine + ":received")).extracting(Received::answer).contains(204));
+		List<Received> tries = calls(mine + ":received");
+		assertThat(tries).extracting(Received::answer).last().isEqualTo(204);
+		assertThat(tries).extracting(Received::id).containsOnly(subscriptionId + "-1");
+		assertThat(tries).extracting(this::eventNumber).containsOnly("1");
+		assertThat(tries.get(1).signature()).isEqualTo(WebhookSignatures.signature(this.secret, tries.get(1).id(),
+				tries.get(1).timestamp(), tries.get(1).body()));
+		assertThat(partner.get("/fhir/Subscription/" + subscriptionId).<String>json("$.status")).isEqualTo("active");
+		publish(new ProposalConfirmedV1(mine, "p-1", "t-07", ProposalConfirmedV1.DecidedBy.CLIENT,
+				Instant.now().plusSeconds(60)));
+		await().atMost(ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(calls(mine + ":accepted")).extracting(this::eventNumber).containsExactly("2"));
+		// Acknowledged once: never sent again.
+		int acknowledged = tries.size();
+		await().during(ofSeconds(2))
+			.atMost(ofSeconds(5))
+			.untilAsserted(() -> assertThat(calls(mine + ":received")).hasSize(acknowledged));
+	}
+
+	@Test
+	void notificationPendingWhenTheGatewayStopsIsSentAfterItsRestart() {
+		Http partner = partner();
+		this.down.set(true);
+		String subscriptionId = subscribe(partner);
+		String mine = UUID.randomUUID().toString();
+		publish(submitted(mine, this.partnerId));
+		await().atMost(ofSeconds(20)).untilAsserted(() -> assertThat(calls(mine + ":received")).isNotEmpty());
+		this.notifier.stop();
+		// A new process: nothing in memory, the same database.
+		Notifier restarted = new Notifier(new Subscriptions(this.mongo, Clock.systemUTC(), this.work), this.settings,
+				this.addresses, Clock.systemUTC());
+		try {
+			this.down.set(false);
+			restarted.start();
+
+			await().atMost(ofSeconds(20))
+				.untilAsserted(() -> assertThat(calls(mine + ":received")).extracting(Received::answer).contains(204));
+			assertThat(calls(mine + ":received")).extracting(Received::id).containsOnly(subscriptionId + "-1");
+			await().during(ofSeconds(1))
+				.atMost(ofSeconds(5))
+				.untilAsserted(() -> assertThat(calls(mine + ":received")).filteredOn(call -> call.answer() == 204)
+					.hasSize(1));
+		}
+		finally {
+			restarted.stop();
+			this.notifier.start();
+		}
+	}
+
+	@Test
+	void notificationPastItsDeadlineIsDroppedAndTheNextOneStillGoes() {
+		Http partner = partner();
+		this.down.set(true);
+		subscribe(partner);
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		this.notifier.stop();
+		// Another instance: it learns of what the running gateway counts by scanning at
+		// every round.
+		SubscriptionSettings.Retry retry = this.settings.retry();
+		Notifier shortDeadline = new Notifier(
+				new Subscriptions(this.mongo, Clock.systemUTC(), new WorkSettings(Duration.ZERO)),
+				new SubscriptionSettings(true, true, this.settings.timeout(), this.settings.publicBase(),
+						new SubscriptionSettings.Retry(retry.firstBackoff(), retry.maxBackoff(), Duration.ofSeconds(2),
+								retry.pollInterval())),
+				this.addresses, Clock.systemUTC());
+		try {
+			shortDeadline.start();
+			publish(submitted(first, this.partnerId));
+			await().atMost(ofSeconds(20)).untilAsserted(() -> assertThat(calls(first + ":received")).isNotEmpty());
+			// The first is given up after its deadline; the next goes once the endpoint
+			// is
+			// back, its number telling the partner that one was missed.
+			await().atMost(ofSeconds(20))
+				.untilAsserted(() -> assertThat(this.subscriptionDocument().getLong("dropped")).isEqualTo(1L));
+			this.down.set(false);
+			publish(submitted(second, this.partnerId));
+
+			await().atMost(ofSeconds(20))
+				.untilAsserted(
+						() -> assertThat(calls(second + ":received")).extracting(Received::answer).contains(204));
+			assertThat(calls(second + ":received")).extracting(this::eventNumber).containsOnly("2");
+			assertThat(calls(first + ":received")).extracting(Received::answer).containsOnly(503);
+		}
+		finally {
+			shortDeadline.stop();
+			this.notifier.start();
+		}
+	}
+
+	@Test
 	void endpointOnAPrivateNetworkOrAnotherTopicIsRefused() {
 		Http.Answer internal = this.ahuntsic.postJson("/fhir/Subscription", subscription("http://10.0.0.7/hook"),
 				"Accept-Language", "en");
@@ -188,6 +323,44 @@ class SubscriptionIntegrationTests extends RunningService {
 		assertThat(errors).as(what).extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
 	}
 
+	private String partnerId = "";
+
+	private String subscriptionId = "";
+
+	private String secret = "";
+
+	/**
+	 * A partner of its own, so that no other test's subscription is told of its moves.
+	 */
+	private Http partner() {
+		this.partnerId = "clsc-" + UUID.randomUUID().toString().substring(0, 8);
+		return this.anonymous.withToken(this.tokens.partner(this.partnerId));
+	}
+
+	private String subscribe(Http partner) {
+		Http.Answer created = partner.postJson("/fhir/Subscription", subscription(endpoint()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		this.subscriptionId = created.json("$.id");
+		this.secret = created
+			.<List<String>>json("$.extension[?(@.url == '" + SubscriptionController.SIGNING_SECRET + "')].valueString")
+			.get(0);
+		return this.subscriptionId;
+	}
+
+	private Document subscriptionDocument() {
+		return this.mongo.findById(this.subscriptionId, Document.class, Subscriptions.COLLECTION);
+	}
+
+	private List<Received> calls(String taskStatus) {
+		return this.received.stream().filter(call -> taskStatus(call).equals(taskStatus)).toList();
+	}
+
+	private String eventNumber(Received call) {
+		Bundle bundle = Conformance.context().newJsonParser().parseResource(Bundle.class, call.body());
+		Parameters status = (Parameters) bundle.getEntryFirstRep().getResource();
+		return status.getParameter("events-since-subscription-start").getValue().primitiveValue();
+	}
+
 	private String endpoint() {
 		return "http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/fhir-notifications";
 	}
@@ -228,7 +401,8 @@ class SubscriptionIntegrationTests extends RunningService {
 				List.of(), null, null);
 	}
 
-	private record Received(String id, String timestamp, String signature, String contentType, String body) {
+	private record Received(String id, String timestamp, String signature, String contentType, String body,
+			int answer) {
 	}
 
 }

@@ -41,7 +41,7 @@ class TaskStatusTopicTests {
 
 	@Test
 	void notificationStatusIsValid() {
-		assertThat(messages(TaskStatusTopic.status("sub-1", 3, new Date(), "r-1"))).isEmpty();
+		assertThat(messages(TaskStatusTopic.status("sub-1", "error", 3, new Date(), "r-1"))).isEmpty();
 	}
 
 	private static List<String> messages(org.hl7.fhir.r4.model.Resource resource) {
