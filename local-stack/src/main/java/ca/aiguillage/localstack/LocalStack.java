@@ -271,6 +271,7 @@ public final class LocalStack implements AutoCloseable {
 						+ KafkaPrincipals.settingsFile(dataDir, "fhir-gateway")
 				: argument);
 		fhir.add("--fhir.referral-service=http://localhost:" + servicePorts.get(0));
+		fhir.add("--fhir.directory.matching-service=http://localhost:" + servicePorts.get(1));
 		return fhir;
 	}
 
