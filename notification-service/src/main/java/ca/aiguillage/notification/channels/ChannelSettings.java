@@ -18,11 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms the SMS provider (Twilio's Messages API, or the local stub that speaks it)
  * @param webhookTimeout how long a partner's endpoint may take to answer
  * @param lanes how many messages may wait for one channel or one webhook endpoint
+ * @param emailDataReplyTimeout how long the SMTP server may take to answer the end of a
+ * message's data (RFC 5321 §4.5.3.2.6: 10 minutes), within the sender's lease; every
+ * other reply waits {@code mail.smtp.timeout}
  */
 @ConfigurationProperties("notification.channels")
 public record ChannelSettings(@DefaultValue Retry retry, @DefaultValue CircuitBreaker circuitBreaker,
 		@DefaultValue("Aiguillage <notifications@aiguillage.local>") String mailFrom, @DefaultValue Sms sms,
-		@DefaultValue("PT5S") Duration webhookTimeout, @DefaultValue("100") int lanes) {
+		@DefaultValue("PT5S") Duration webhookTimeout, @DefaultValue("100") int lanes,
+		@DefaultValue("PT10M") Duration emailDataReplyTimeout) {
 
 	/**
 	 * @param maxAttempts attempts in all, the first included

@@ -23,7 +23,7 @@ class ChannelsConfiguration {
 
 	@Bean
 	EmailChannel emailChannel(JavaMailSender mail, ChannelSettings settings) {
-		return new EmailChannel(mail, settings.mailFrom());
+		return new EmailChannel(mail, settings.mailFrom(), settings.emailDataReplyTimeout());
 	}
 
 	@Bean

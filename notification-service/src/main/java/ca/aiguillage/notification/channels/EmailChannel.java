@@ -1,24 +1,39 @@
 package ca.aiguillage.notification.channels;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Email through any SMTP server (Spring Mail's {@code spring.mail.*}). */
+/**
+ * Email through any SMTP server (Spring Mail's {@code spring.mail.*}). Once a message's
+ * data is out, the server may have taken it whatever happens next: its reply is awaited
+ * up to {@code dataReplyTimeout} (within the sender's {@link SendWindow}), and a reply
+ * that never comes is an {@link UnconfirmedSend}, never sent again.
+ */
 public final class EmailChannel {
 
 	/** The name of its circuit breaker. */
 	public static final String NAME = "email";
+
+	/** Why a message whose data the server got has no reply to show that it took it. */
+	public static final String UNCONFIRMED = "SMTP_UNCONFIRMED";
 
 	private static final Pattern SMTP_REPLY = Pattern.compile("^\\s*([45]\\d\\d)[ -]");
 
@@ -26,9 +41,34 @@ public final class EmailChannel {
 
 	private final String from;
 
+	private final Duration dataReplyTimeout;
+
+	private final SmtpSockets sockets = new SmtpSockets();
+
+	private final @Nullable Session session;
+
 	public EmailChannel(JavaMailSender mail, String from) {
+		this(mail, from, Duration.ofMinutes(10));
+	}
+
+	/**
+	 * @param dataReplyTimeout how long the server may take to answer the end of a
+	 * message's data (RFC 5321: 10 minutes)
+	 */
+	public EmailChannel(JavaMailSender mail, String from, Duration dataReplyTimeout) {
 		this.mail = mail;
 		this.from = from;
+		this.dataReplyTimeout = dataReplyTimeout;
+		if (mail instanceof JavaMailSenderImpl sender) {
+			Properties properties = new Properties();
+			properties.putAll(sender.getJavaMailProperties());
+			properties.put("mail.smtp.socketFactory", this.sockets);
+			sender.setJavaMailProperties(properties);
+			this.session = sender.getSession();
+		}
+		else {
+			this.session = null;
+		}
 	}
 
 	/**
@@ -36,20 +76,23 @@ public final class EmailChannel {
 	 * @param to the address
 	 * @param text the plain-text body
 	 * @param html the HTML body
-	 * @param messageId a stable Message-ID, so that a resend is recognisable
+	 * @param messageId the delivery's id, the Message-ID's left part: the same on every
+	 * attempt, so that a receiving server or mail program can drop a copy
 	 * @throws ChannelFailure permanent when the server refuses the address (a 5xx)
+	 * @throws UnconfirmedSend when the data went out and no reply came
 	 */
 	public void send(String to, String subject, String text, String html, String messageId) {
+		OutgoingMessage message = (this.session != null) ? new OutgoingMessage(this.session, messageId) : null;
 		try {
-			MimeMessage message = this.mail.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+			MimeMessage mime = (message != null) ? message : this.mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
 			helper.setFrom(this.from);
 			helper.setTo(to);
 			helper.setSubject(subject);
 			helper.setText(text, html);
-			message.saveChanges();
-			message.setHeader("Message-ID", "<" + messageId + "@aiguillage>");
-			this.mail.send(message);
+			mime.saveChanges();
+			mime.setHeader("Message-ID", OutgoingMessage.messageId(messageId));
+			this.mail.send(mime);
 		}
 		catch (MessagingException ex) {
 			throw new ChannelFailure(true, "INVALID_MESSAGE", ex);
@@ -58,14 +101,59 @@ public final class EmailChannel {
 			throw new ChannelFailure(false, "SMTP_AUTHENTICATION", ex);
 		}
 		catch (MailSendException ex) {
-			throw classify(ex);
+			if (ex.getFailedMessages().isEmpty() && message != null && message.dataSent) {
+				// Only closing the connection failed: the server had said it took the
+				// message.
+				return;
+			}
+			throw classify(ex, message != null && message.dataSent);
 		}
 		catch (MailException ex) {
 			throw new ChannelFailure(false, "SMTP_UNAVAILABLE", ex);
 		}
+		finally {
+			this.sockets.forget();
+		}
 	}
 
-	private static ChannelFailure classify(MailSendException ex) {
+	/**
+	 * A message that knows when its data went out, and then waits longer for the server's
+	 * reply.
+	 */
+	private final class OutgoingMessage extends MimeMessage {
+
+		private final String id;
+
+		private volatile boolean dataSent;
+
+		OutgoingMessage(Session session, String id) {
+			super(session);
+			this.id = id;
+		}
+
+		static String messageId(String id) {
+			return "<" + id + "@aiguillage>";
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", messageId(this.id));
+		}
+
+		@Override
+		public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+			// Only the transport writes the message, into the server's DATA (or BDAT).
+			super.writeTo(out, ignoreList);
+			this.dataSent = true;
+			Duration left = SendWindow.remaining();
+			Duration wait = (left == null || left.compareTo(EmailChannel.this.dataReplyTimeout) > 0)
+					? EmailChannel.this.dataReplyTimeout : left;
+			EmailChannel.this.sockets.waitForReplies(wait);
+		}
+
+	}
+
+	private static ChannelFailure classify(MailSendException ex, boolean dataSent) {
 		for (Exception failed : ex.getFailedMessages().values()) {
 			for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
 				Matcher reply = SMTP_REPLY.matcher(String.valueOf(cause.getMessage()));
@@ -81,7 +169,9 @@ public final class EmailChannel {
 				}
 			}
 		}
-		return new ChannelFailure(false, "SMTP_UNAVAILABLE", ex);
+		// The server had the whole message and said nothing: sending it again may
+		// double it.
+		return dataSent ? new UnconfirmedSend(UNCONFIRMED, ex) : new ChannelFailure(false, "SMTP_UNAVAILABLE", ex);
 	}
 
 }

@@ -1,8 +1,10 @@
 package ca.aiguillage.notification.channels;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -19,6 +21,13 @@ import io.github.resilience4j.retry.RetryRegistry;
  * back-off, recording every attempt.
  */
 public final class Guards {
+
+	/**
+	 * The longest one attempt takes before its outcome can be unsure: a connection and
+	 * some ten replies of 10 s each, rounded up. No retry starts with less of the
+	 * sender's window left.
+	 */
+	static final Duration LONGEST_ATTEMPT = Duration.ofMinutes(2);
 
 	private final RetryRegistry retries;
 
@@ -66,7 +75,13 @@ public final class Guards {
 	public <T> T call(String name, Supplier<T> call, List<Attempt> attempts) {
 		CircuitBreaker breaker = this.breakers.circuitBreaker(name);
 		Retry retry = this.retries.retry(name);
+		AtomicInteger tried = new AtomicInteger();
 		Supplier<T> recorded = () -> {
+			Duration left = SendWindow.remaining();
+			if (tried.getAndIncrement() > 0 && left != null && left.compareTo(LONGEST_ATTEMPT) < 0) {
+				// Another attempt could outlive the lease: the dispatcher tries later.
+				throw new OutOfTime(attempts.isEmpty() ? "SEND_WINDOW_CLOSED" : attempts.getLast().outcome());
+			}
 			try {
 				T result = breaker.executeSupplier(call);
 				attempts.add(new Attempt(this.clock.instant(), "OK"));
@@ -97,7 +112,16 @@ public final class Guards {
 	}
 
 	private static boolean worthRetrying(Throwable ex) {
-		return !(ex instanceof ChannelFailure failure) || !failure.permanent();
+		return !(ex instanceof OutOfTime) && (!(ex instanceof ChannelFailure failure) || !failure.permanent());
+	}
+
+	/** A passing failure with no time left in the sender's window for another attempt. */
+	private static final class OutOfTime extends ChannelFailure {
+
+		OutOfTime(String reason) {
+			super(false, reason);
+		}
+
 	}
 
 	private static String reasonOf(Throwable ex) {

@@ -21,6 +21,14 @@ record DeliveryResult(DeliveryStatus status, @Nullable String address, @Nullable
 		return new DeliveryResult(DeliveryStatus.SENT, address, null, attempts, null);
 	}
 
+	/**
+	 * The provider may have taken it and nothing says whether it did: counted as sent,
+	 * never sent again, and the log says it is unconfirmed.
+	 */
+	static DeliveryResult unconfirmed(@Nullable String address, String reason, List<Guards.Attempt> attempts) {
+		return new DeliveryResult(DeliveryStatus.SENT, address, reason, attempts, null);
+	}
+
 	static DeliveryResult failed(String reason, List<Guards.Attempt> attempts) {
 		return new DeliveryResult(DeliveryStatus.FAILED, null, reason, attempts, null);
 	}

@@ -5,19 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import ca.aiguillage.notification.channels.ChannelFailure;
 import ca.aiguillage.notification.channels.EmailChannel;
 import ca.aiguillage.notification.channels.Guards;
 import ca.aiguillage.notification.channels.Lanes;
+import ca.aiguillage.notification.channels.SendWindow;
 import ca.aiguillage.notification.channels.SmsGateway;
+import ca.aiguillage.notification.channels.UnconfirmedSend;
 import ca.aiguillage.notification.templates.Audience;
 import ca.aiguillage.platform.work.WakeablePoller;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -123,9 +127,10 @@ class Dispatcher extends WakeablePoller {
 			case COORDINATOR -> this.coordinators;
 		};
 		List<Guards.Attempt> attempts = new ArrayList<>();
-		DeliveryResult result = guarded(() -> sender.send(known, delivery, attempts), attempts,
-				"Delivery " + delivery.deliveryId() + " of case " + known.getId());
-		this.due.finish(known.getId(), delivery, result, this.clock.instant());
+		DeliveryResult result = SendWindow.within(window(), () -> guarded(() -> sender.send(known, delivery, attempts),
+				attempts, "Delivery " + delivery.deliveryId() + " of case " + known.getId()));
+		recordOutcome(() -> this.due.finish(known.getId(), delivery, result, this.clock.instant()),
+				"Delivery " + delivery.deliveryId());
 		this.meters
 			.counter(DELIVERIES, "audience", delivery.audience().name(), "channel", delivery.channel().name(),
 					"outcome", result.status().name())
@@ -147,19 +152,69 @@ class Dispatcher extends WakeablePoller {
 
 	private void sendDigest(CoordinatorDigest digest) {
 		List<Guards.Attempt> attempts = new ArrayList<>();
-		DeliveryResult result = guarded(() -> this.digests.send(digest, attempts), attempts,
+		DeliveryResult result = SendWindow.within(window(),
+				() -> guarded(() -> this.digests.send(digest, attempts), attempts, "Digest " + digest.getId()));
+		recordOutcome(() -> this.due.finishDigest(digest.getId(), result, this.clock.instant()),
 				"Digest " + digest.getId());
-		this.due.finishDigest(digest.getId(), result, this.clock.instant());
 		log.info("Digest {} of {} referrals {}", digest.getId(), digest.referralIds().size(), result.status());
 	}
 
 	/**
+	 * How long one send may take: its lease, less the time kept to record its outcome, so
+	 * that no other sender takes it over while it may still reach the provider.
+	 */
+	private Duration window() {
+		return this.settings.lease().minus(margin());
+	}
+
+	/** The end of a lease kept to record the outcome: a minute, or half a short lease. */
+	private Duration margin() {
+		Duration lease = this.settings.lease();
+		Duration minute = Duration.ofMinutes(1);
+		return (lease.compareTo(minute.multipliedBy(2)) > 0) ? minute : lease.dividedBy(2);
+	}
+
+	/**
+	 * Records an outcome, trying again through a database outage for the margin the lease
+	 * keeps for it: an outcome lost after the provider took the message would have it
+	 * sent again once the lease runs out, and an email has no lookup to catch that.
+	 */
+	private void recordOutcome(Runnable write, String what) {
+		long until = System.nanoTime() + margin().toNanos();
+		long pause = 500;
+		while (true) {
+			try {
+				write.run();
+				return;
+			}
+			catch (DataAccessException ex) {
+				if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) > until) {
+					log.warn("{}: outcome not recorded ({}); taken again when its lease runs out", what,
+							ex.getClass().getSimpleName());
+					return;
+				}
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				pause = Math.min(pause * 2, 5_000);
+			}
+		}
+	}
+
+	/**
 	 * A permanent failure ends the delivery; any other is tried again later, since an
-	 * outage must not lose a message.
+	 * outage must not lose a message. One the provider may have taken is not sent again.
 	 */
 	private DeliveryResult guarded(Supplier<DeliveryResult> send, List<Guards.Attempt> attempts, String what) {
 		try {
 			return send.get();
+		}
+		catch (UnconfirmedSend ex) {
+			return DeliveryResult.unconfirmed(ex.address(), ex.reason(), attempts);
 		}
 		catch (ChannelFailure ex) {
 			return ex.permanent() ? DeliveryResult.failed(ex.reason(), attempts)

@@ -194,11 +194,21 @@ class DueDeliveries {
 
 	/**
 	 * Records how a delivery ended, with its attempts. After a passing failure it waits
-	 * for its next attempt, until its audience's deadline has passed.
+	 * for its next attempt, until its audience's deadline has passed. Only a sender whose
+	 * claim still holds records a failure: one whose lease ran out must not make the
+	 * delivery due again under the sender that took it over. A message the provider took
+	 * is recorded whoever sent it, so that no later sender sends it again.
+	 * @param delivery the delivery as this sender claimed it
 	 */
 	void finish(String caseId, Delivery delivery, DeliveryResult result, Instant now) {
 		DispatchSettings.Retry retry = this.settings.retry();
 		this.aggregates.updateIfPresent(NotificationCase.class, caseId, known -> {
+			boolean held = delivery.leaseUntil() != null && known.delivery(delivery.deliveryId())
+				.filter(current -> current.claimedUntil(delivery.leaseUntil()))
+				.isPresent();
+			if (!held && result.status() != DeliveryStatus.SENT) {
+				return false;
+			}
 			if (result.status() != DeliveryStatus.PENDING) {
 				known.finish(delivery.deliveryId(), result.status(), result.address(), result.reason(),
 						result.attemptLog(), result.phoneHash(), now);

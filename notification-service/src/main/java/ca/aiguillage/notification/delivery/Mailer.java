@@ -5,6 +5,7 @@ import java.util.List;
 
 import ca.aiguillage.notification.channels.EmailChannel;
 import ca.aiguillage.notification.channels.Guards;
+import ca.aiguillage.notification.channels.UnconfirmedSend;
 import ca.aiguillage.notification.contacts.Masks;
 
 import org.springframework.stereotype.Component;
@@ -25,10 +26,15 @@ class Mailer {
 	/** Sends and returns the masked address it went to. */
 	String send(String address, String language, String subject, String body, String messageId,
 			List<Guards.Attempt> attempts) {
-		this.guards.call(EmailChannel.NAME, () -> {
-			this.email.send(address, subject, body, EmailHtml.of(language, subject, body), messageId);
-			return true;
-		}, attempts);
+		try {
+			this.guards.call(EmailChannel.NAME, () -> {
+				this.email.send(address, subject, body, EmailHtml.of(language, subject, body), messageId);
+				return true;
+			}, attempts);
+		}
+		catch (UnconfirmedSend ex) {
+			throw ex.to(Masks.email(address));
+		}
 		return Masks.email(address);
 	}
 

@@ -552,7 +552,8 @@ public class NotificationCase extends Aggregate {
 				DeliveryRecordedV1.Audience.valueOf(delivery.audience().name()), delivery.channel().onTheWire(),
 				(delivery.status() == DeliveryStatus.SENT) ? DeliveryRecordedV1.Outcome.SENT
 						: DeliveryRecordedV1.Outcome.FAILED,
-				unreachedCode(delivery.reasonCode()), now));
+				// A sent message's note (unconfirmed by its server) stays in the log.
+				(delivery.status() == DeliveryStatus.SENT) ? null : unreachedCode(delivery.reasonCode()), now));
 	}
 
 	/**

@@ -43,6 +43,33 @@ class GuardsTests {
 	}
 
 	@Test
+	void noRetryStartsThatCouldOutliveTheSendersWindow() {
+		AtomicInteger calls = new AtomicInteger();
+		List<Guards.Attempt> attempts = new ArrayList<>();
+
+		assertThatExceptionOfType(ChannelFailure.class).isThrownBy(() -> SendWindow
+			.within(Guards.LONGEST_ATTEMPT.minusSeconds(1), () -> this.guards.call("provider-c", () -> {
+				calls.incrementAndGet();
+				throw new ChannelFailure(false, "SMS_503");
+			}, attempts)))
+			.satisfies(failure -> assertThat(failure.permanent()).isFalse())
+			.satisfies(failure -> assertThat(failure.reason()).isEqualTo("SMS_503"));
+		assertThat(calls).hasValue(1);
+		assertThat(attempts).extracting(Guards.Attempt::outcome).containsExactly("SMS_503");
+	}
+
+	@Test
+	void unconfirmedSendIsNeverRetried() {
+		AtomicInteger calls = new AtomicInteger();
+
+		assertThatExceptionOfType(UnconfirmedSend.class).isThrownBy(() -> this.guards.call("provider-d", () -> {
+			calls.incrementAndGet();
+			throw new UnconfirmedSend(EmailChannel.UNCONFIRMED, new java.net.SocketTimeoutException("Read timed out"));
+		}, new ArrayList<>()));
+		assertThat(calls).hasValue(1);
+	}
+
+	@Test
 	void breakerOpensForOneProviderOnlyAfterRepeatedFailures() {
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(ChannelFailure.class).isThrownBy(() -> this.guards.call("webhook:slow", () -> {

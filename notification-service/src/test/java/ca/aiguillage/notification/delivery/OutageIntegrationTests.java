@@ -80,6 +80,53 @@ class OutageIntegrationTests extends RunningNotificationService {
 			.until(() -> StubbedChannels.sms().requestsTo(queued.mobile()) == 1);
 	}
 
+	@Test
+	void emailWhoseServerAnswersTheEndOfItsDataAfterTheReadTimeoutIsReceivedOnce() {
+		Client client = newClient("fr");
+		// The server takes the message at once and says so after 12 s, past JavaMail's
+		// 10 s read timeout.
+		StubbedChannels.smtp().holdReplyToEndOfData(client.email(), Duration.ofSeconds(12));
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> email = await().atMost(ofSeconds(60))
+			.until(() -> clientEmail(deliveries(client.referral())), found -> "SENT".equals(found.get("status")));
+		// The sender waited for the late reply: confirmed, in one attempt.
+		assertThat(email.get("reasonCode")).isNull();
+		assertThat((List<Map<String, Object>>) email.get("attempts")).extracting(attempt -> attempt.get("outcome"))
+			.containsExactly("OK");
+		await().during(ofSeconds(5))
+			.atMost(ofSeconds(10))
+			.untilAsserted(() -> assertThat(mailTo(client.email())).as("emails the server received").hasSize(1));
+	}
+
+	@Test
+	void emailWhoseServerNeverAnswersTheEndOfItsDataIsLoggedUnconfirmedAndNeverSentAgain() {
+		Client client = newClient("fr");
+		// Longer than the 20 s this service's tests wait for that reply.
+		StubbedChannels.smtp().holdReplyToEndOfData(client.email(), Duration.ofSeconds(40));
+		publish(SUBMITTED, client.referral());
+
+		Map<String, Object> email = await().atMost(ofSeconds(60))
+			.until(() -> clientEmail(deliveries(client.referral())), found -> "SENT".equals(found.get("status")));
+		assertThat(email).containsEntry("reasonCode", "SMTP_UNCONFIRMED");
+		assertThat((List<Map<String, Object>>) email.get("attempts")).extracting(attempt -> attempt.get("outcome"))
+			.containsExactly("SMTP_UNCONFIRMED");
+		assertThat(mailTo(client.email())).hasSize(1);
+		// Long past its lease: nobody takes it again.
+		StubbedChannels.clock().advance(Duration.ofMinutes(6));
+		await().during(ofSeconds(5))
+			.atMost(ofSeconds(10))
+			.untilAsserted(() -> assertThat(mailTo(client.email())).as("emails the server received").hasSize(1));
+		assertThat(clientEmail(deliveries(client.referral()))).containsEntry("status", "SENT");
+	}
+
+	private static Map<String, Object> clientEmail(List<Map<String, Object>> deliveries) {
+		return deliveries.stream()
+			.filter(d -> "CLIENT".equals(d.get("audience")) && "EMAIL".equals(d.get("channel")))
+			.findFirst()
+			.orElse(Map.of("attempts", List.of()));
+	}
+
 	private static Map<String, Object> clientSms(List<Map<String, Object>> deliveries) {
 		return deliveries.stream()
 			.filter(d -> "CLIENT".equals(d.get("audience")) && "SMS".equals(d.get("channel")))

@@ -164,7 +164,9 @@ public final class SmsProviderStub extends LoopbackServer {
 		}
 		Sms sms = new Sms(to, form.getOrDefault("From", ""), form.getOrDefault("Body", ""));
 		this.sent.add(sms);
-		this.taken.add(0, new Taken(sid, sms, Instant.now()));
+		// Dated by the service's clock, as a real provider's clock agrees with a real
+		// service's.
+		this.taken.add(0, new Taken(sid, sms, StubbedChannels.clock().instant()));
 		if (this.failingAfterTaking.contains(to)) {
 			answer(exchange, 500, "application/json", "{\"code\":20500,\"message\":\"Internal error\"}");
 			return;

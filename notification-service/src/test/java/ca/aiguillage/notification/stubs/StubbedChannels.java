@@ -16,11 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points the booted service at real servers on loopback: GreenMail for SMTP, the SMS
- * provider stub, the partners' webhook stub, the referral-service contact stub, the
- * waitlist-service forecast stub and the test issuer's token endpoint. One set per test
- * JVM, so that every integration test class shares one context. Tests add
- * {@code @ContextConfiguration(initializers = StubbedChannels.class)}.
+ * Points the booted service at real servers on loopback: GreenMail for SMTP (behind a
+ * front that can answer late), the SMS provider stub, the partners' webhook stub, the
+ * referral-service contact stub, the waitlist-service forecast stub and the test issuer's
+ * token endpoint. One set per test JVM, so that every integration test class shares one
+ * context. Tests add {@code @ContextConfiguration(initializers = StubbedChannels.class)}.
  */
 public final class StubbedChannels implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -28,6 +28,8 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 	public static final String COORDINATORS = "coordination@exemple.ca";
 
 	private static GreenMail mail;
+
+	private static SlowSmtpReplies smtp;
 
 	private static ReferralContactsStub contacts;
 
@@ -44,6 +46,7 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 			GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			server.start();
 			mail = server;
+			smtp = SlowSmtpReplies.start(server.getSmtp().getPort());
 			contacts = new ReferralContactsStub();
 			forecasts = new WaitlistForecastStub();
 			sms = new SmsProviderStub();
@@ -55,6 +58,12 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 	public static GreenMail mail() {
 		start();
 		return mail;
+	}
+
+	/** The front the service reaches the SMTP server through. */
+	public static SlowSmtpReplies smtp() {
+		start();
+		return smtp;
 	}
 
 	public static ReferralContactsStub contacts() {
@@ -87,7 +96,7 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 		start();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.mail.host", "127.0.0.1");
-		properties.put("spring.mail.port", mail.getSmtp().getPort());
+		properties.put("spring.mail.port", smtp.port());
 		properties.put("notification.referral-service", contacts.url());
 		properties.put("notification.waitlist-service", forecasts.url());
 		properties.put("notification.client.token-uri", TestIssuer.get().tokenUri());
@@ -101,6 +110,8 @@ public final class StubbedChannels implements ApplicationContextInitializer<Conf
 		properties.put("notification.dispatch.retry.first-backoff", "PT0.3S");
 		properties.put("notification.dispatch.retry.max-backoff", "PT2S");
 		properties.put("notification.channels.webhook-timeout", "PT10S");
+		// Past the 10 s read timeout, short enough for a test to wait out.
+		properties.put("notification.channels.email-data-reply-timeout", "PT20S");
 		properties.put("notification.webhooks.allow-http", "true");
 		// The partners' stub listens on loopback: allowed only with the local profile.
 		properties.put("notification.webhooks.allow-loopback", "true");
