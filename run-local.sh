@@ -10,6 +10,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 ./mvnw -q -B -DskipTests -pl local-stack -am package
-exec java -XX:+UseSerialGC -Xms256m -Xmx1g -XX:TieredStopAtLevel=1 \
+exec java -XX:+UseSerialGC -Xms256m -Xmx2g -XX:TieredStopAtLevel=1 \
   -Daiguillage.data="${AIGUILLAGE_DATA:-data}" \
   -jar local-stack/target/aiguillage-local-stack.jar "$@"
