@@ -477,6 +477,23 @@ public class QueueEntry extends Aggregate {
 		}
 	}
 
+	/**
+	 * Asks a waiting client at the head of a likely line whether they are still
+	 * available, before a place is offered: the same check-in as the interval's, once a
+	 * wait.
+	 * @param window no check-in of this wait fell due within it
+	 * @return whether the client was asked
+	 */
+	boolean askAtHeadOfLine(Instant now, Duration window, TimerSettings settings) {
+		if (this.status != QueueStatus.WAITING || !settings.checkInsEnabled()
+				|| !this.checkIns.askableAtHeadOfLine(now, window)) {
+			return false;
+		}
+		decide(new CheckInDueV1(getId(), UUID.randomUUID().toString(), this.checkIns.sequence() + 1, now,
+				now.plus(settings.checkInAnswerWindow()), CheckInDueV1.Trigger.HEAD_OF_LINE));
+		return true;
+	}
+
 	/** Works out when the next timer falls due, for the poller's query. */
 	void schedule(TimerSettings settings) {
 		this.nextTimerAt = TimerSchedule.next(this, settings);

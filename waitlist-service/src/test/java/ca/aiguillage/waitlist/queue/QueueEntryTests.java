@@ -253,6 +253,71 @@ class QueueEntryTests {
 	}
 
 	@Test
+	void clientAtTheHeadOfALikelyLineIsAskedOnceAWait() {
+		QueueEntry entry = waiting();
+		Instant now = REGISTERED.plus(Duration.ofDays(5));
+
+		boolean first = entry.askAtHeadOfLine(now, Duration.ofDays(14), SETTINGS);
+		boolean again = entry.askAtHeadOfLine(now.plus(Duration.ofDays(20)), Duration.ofDays(14), SETTINGS);
+
+		assertThat(first).isTrue();
+		assertThat(again).isFalse();
+		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance).singleElement().satisfies(event -> {
+			CheckInDueV1 checkIn = (CheckInDueV1) event;
+			assertThat(checkIn.trigger()).isEqualTo(CheckInDueV1.Trigger.HEAD_OF_LINE);
+			assertThat(checkIn.sequence()).isEqualTo(1);
+			assertThat(checkIn.dueAt()).isEqualTo(now);
+			assertThat(checkIn.answerBy()).isEqualTo(now.plus(SETTINGS.checkInAnswerWindow()));
+		});
+	}
+
+	@Test
+	void clientAskedWithinTheWindowIsNotAskedAgainAtTheHeadOfTheLine() {
+		QueueEntry entry = waiting();
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), SETTINGS);
+
+		assertThat(entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(40)), Duration.ofDays(14), SETTINGS))
+			.isFalse();
+		assertThat(entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(45)), Duration.ofDays(14), SETTINGS)).isTrue();
+	}
+
+	@Test
+	void headOfLineCheckInIsForgottenWhenTheClientWaitsAgain() {
+		QueueEntry entry = waiting();
+		entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(5)), Duration.ofDays(14), SETTINGS);
+		entry.proposed(proposal("r-1"));
+		entry.on(new ProposalExpiredV1("r-1", "p-1", "t-07", REGISTERED.plus(Duration.ofDays(30))), null);
+
+		assertThat(entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(31)), Duration.ofDays(14), SETTINGS)).isTrue();
+	}
+
+	@Test
+	void withCheckInsTurnedOffNobodyIsAskedAtTheHeadOfTheLine() {
+		TimerSettings off = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
+				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30), null, true, false);
+
+		assertThat(waiting().askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(5)), Duration.ofDays(14), off)).isFalse();
+	}
+
+	@Test
+	void replayedHeadOfLineCheckInStillCountsAsTheOneOfThisWait() {
+		QueueEntry live = waiting();
+		live.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(5)), Duration.ofDays(14), SETTINGS);
+		CheckInDueV1 asked = (CheckInDueV1) live.raisedEvents()
+			.stream()
+			.filter(CheckInDueV1.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		QueueEntry replayed = waiting();
+		replayed.replaying();
+
+		replayed.on(asked, null);
+
+		assertThat(replayed.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(30)), Duration.ofDays(14), SETTINGS))
+			.isFalse();
+	}
+
+	@Test
 	void stateHeldLongerThanTheOrganizationsLimitRemindsTheCoordinatorOnce() {
 		QueueEntry entry = new QueueEntry("r-1");
 		entry.registered(submitted("r-1"));
