@@ -21,6 +21,7 @@ import ca.aiguillage.contracts.waitlist.TherapyStartedV1;
 import ca.aiguillage.contracts.waitlist.TherapyEndedV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
@@ -188,11 +189,20 @@ public final class EventCatalog {
 
 	/**
 	 * A coordinator took a referral out of the queue (ineligible, redirected elsewhere,
-	 * unreachable); a reserved place is released.
+	 * unreachable); a reserved place is released. No longer published (V2 replaced it),
+	 * still read: topics keep the V1 events published before.
 	 */
 	public static final EventDefinition<ReferralLeftQueueV1> REFERRAL_LEFT_QUEUE_V1 = new EventDefinition<>(
 			ReferralLeftQueueV1.TYPE, Topics.WAITLIST_EVENTS, ReferralLeftQueueV1.class, "schemas/left-queue.v1.json",
 			ReferralLeftQueueV1::referralId);
+
+	/**
+	 * A referral left the queue: a coordinator took it out, or the client said they no
+	 * longer need the service; says who closed it. A reserved place is released.
+	 */
+	public static final EventDefinition<ReferralLeftQueueV2> REFERRAL_LEFT_QUEUE_V2 = new EventDefinition<>(
+			ReferralLeftQueueV2.TYPE, Topics.WAITLIST_EVENTS, ReferralLeftQueueV2.class, "schemas/left-queue.v2.json",
+			ReferralLeftQueueV2::referralId);
 
 	/** A coordinator changed a referral's priority. */
 	public static final EventDefinition<ReprioritisedV1> REPRIORITISED_V1 = new EventDefinition<>(ReprioritisedV1.TYPE,
@@ -245,8 +255,9 @@ public final class EventCatalog {
 			REFERRAL_LINKED_TO_OPEN_V1, INBOUND_REFERRAL_REJECTED_V1, PLACE_RELEASED_V1, THERAPIST_CHANGED_V1,
 			OVERRIDE_REFUSED_V1, PROPOSAL_CONFIRMED_V1, PROPOSAL_DECLINED_V1, PROPOSAL_EXPIRED_V1,
 			PROPOSAL_OVERRIDDEN_V1, THERAPY_STARTED_V1, THERAPY_ENDED_V1, REMATCH_REQUESTED_V1, REFERRAL_LEFT_QUEUE_V1,
-			REPRIORITISED_V1, CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, REFERRAL_TAKEN_V1, FOLLOW_UP_RECORDED_V1,
-			DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1, POSSIBLE_DUPLICATE_FLAGGED_V1, POSSIBLE_DUPLICATE_RESOLVED_V1);
+			REFERRAL_LEFT_QUEUE_V2, REPRIORITISED_V1, CHECK_IN_DUE_V1, REVIEW_REQUESTED_V1, REFERRAL_TAKEN_V1,
+			FOLLOW_UP_RECORDED_V1, DELIVERY_RECORDED_V1, CLIENT_ANSWERED_V1, POSSIBLE_DUPLICATE_FLAGGED_V1,
+			POSSIBLE_DUPLICATE_RESOLVED_V1);
 
 	private static final Map<String, EventDefinition<?>> BY_TYPE = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventDefinition::type, Function.identity()));

@@ -26,6 +26,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -644,8 +646,9 @@ class MatchingIntegrationTests extends RunningService {
 			.isEqualTo("CLOSED");
 	}
 
-	@Test
-	void referralLeavingTheQueueReleasesItsPlaceToAWaitingReferralThatFits() {
+	@ParameterizedTest
+	@ValueSource(strings = { "v1", "v2" })
+	void referralLeavingTheQueueReleasesItsPlaceToAWaitingReferralThatFits(String version) {
 		String therapistId = put(therapist().put("places", 1)).json("$.id");
 		ObjectNode leaving = referral();
 		// Waits longest but shares no language with the therapist: it must not get the
@@ -660,8 +663,16 @@ class MatchingIntegrationTests extends RunningService {
 		awaitOutcome(notFitting, EventCatalog.NO_MATCH_FOUND_V1.type());
 		awaitOutcome(fitting, EventCatalog.NO_MATCH_FOUND_V1.type());
 
-		decide(EventCatalog.REFERRAL_LEFT_QUEUE_V1.type(), id(leaving), UUID.randomUUID().toString(),
-				Map.of("referralId", id(leaving), "outcome", "UNREACHABLE", "leftAt", "2026-11-22T09:00:00Z"));
+		if (version.equals("v1")) {
+			decide(EventCatalog.REFERRAL_LEFT_QUEUE_V1.type(), id(leaving), UUID.randomUUID().toString(),
+					Map.of("referralId", id(leaving), "outcome", "UNREACHABLE", "leftAt", "2026-11-22T09:00:00Z"));
+		}
+		else {
+			// The client's own « NON, plus besoin », which V1 could not say.
+			decide(EventCatalog.REFERRAL_LEFT_QUEUE_V2.type(), id(leaving), UUID.randomUUID().toString(),
+					Map.of("referralId", id(leaving), "outcome", "NO_LONGER_NEEDED", "closedBy", "CLIENT", "leftAt",
+							"2026-11-22T09:00:00Z"));
+		}
 
 		WireRecord released = awaitOutcome(leaving, EventCatalog.PLACE_RELEASED_V1.type());
 		assertThat(JsonPath.<String>read(released.value(), "$.cause")).isEqualTo("LEFT_QUEUE");

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A coordinator took a referral out of the queue (ineligible, redirected elsewhere,
- * unreachable); a reserved place is released.
+ * unreachable); a reserved place is released. No longer published: waitlist-service
+ * publishes {@link ReferralLeftQueueV2}; consumers still read this version, which topics
+ * keep.
  *
  * @param referralId the referral this event is about, also its message key
  * @param outcome why it left

@@ -8,6 +8,6 @@ package ca.aiguillage.contracts.waitlist;
  */
 public sealed interface WaitlistEvent permits WaitlistedV1, ProposalConfirmedV1, ProposalDeclinedV1, ProposalExpiredV1,
 		ProposalOverriddenV1, TherapyStartedV1, TherapyEndedV1, RematchRequestedV1, ReferralLeftQueueV1,
-		ReprioritisedV1, CheckInDueV1, ReviewRequestedV1, ReferralTakenV1, FollowUpRecordedV1 {
+		ReferralLeftQueueV2, ReprioritisedV1, CheckInDueV1, ReviewRequestedV1, ReferralTakenV1, FollowUpRecordedV1 {
 
 }

@@ -28,7 +28,10 @@ enum Stage {
 
 	UNREACHABLE(TaskStatus.FAILED, "unreachable"),
 
-	WITHDRAWN(TaskStatus.CANCELLED, "withdrawn");
+	WITHDRAWN(TaskStatus.CANCELLED, "withdrawn"),
+
+	/** The client said they no longer need the service: closed, nobody's failure. */
+	NO_LONGER_NEEDED(TaskStatus.CANCELLED, "no-longer-needed");
 
 	private final TaskStatus taskStatus;
 

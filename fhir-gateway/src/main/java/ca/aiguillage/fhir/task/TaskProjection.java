@@ -26,6 +26,7 @@ import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
@@ -102,11 +103,9 @@ class TaskProjection {
 			case RematchRequestedV1 e -> record(e.referralId(), Stage.WAITLISTED, e.requestedAt(), null, null);
 			case TherapyStartedV1 e -> record(e.referralId(), Stage.IN_THERAPY, e.startedAt(), null, null);
 			case TherapyEndedV1 e -> record(e.referralId(), Stage.COMPLETED, e.endedAt(), null, null);
-			case ReferralLeftQueueV1 e -> record(e.referralId(), switch (e.outcome()) {
-				case INELIGIBLE -> Stage.DECLINED;
-				case REDIRECTED -> Stage.REDIRECTED;
-				case UNREACHABLE -> Stage.UNREACHABLE;
-			}, e.leftAt(), null, null);
+			// Published before V2, read as V2 does.
+			case ReferralLeftQueueV1 e -> leftQueue(ReferralLeftQueueV2.of(e));
+			case ReferralLeftQueueV2 e -> leftQueue(e);
 			// The coordinators' work inside the queue: the referrer's timeline does not
 			// show it.
 			case ProposalOverriddenV1 e -> {
@@ -122,6 +121,15 @@ class TaskProjection {
 			case FollowUpRecordedV1 e -> {
 			}
 		}
+	}
+
+	private void leftQueue(ReferralLeftQueueV2 left) {
+		record(left.referralId(), switch (left.outcome()) {
+			case INELIGIBLE -> Stage.DECLINED;
+			case REDIRECTED -> Stage.REDIRECTED;
+			case UNREACHABLE -> Stage.UNREACHABLE;
+			case NO_LONGER_NEEDED -> Stage.NO_LONGER_NEEDED;
+		}, left.leftAt(), null, null);
 	}
 
 	/**

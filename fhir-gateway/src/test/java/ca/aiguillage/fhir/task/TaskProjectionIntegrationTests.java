@@ -18,6 +18,8 @@ import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.testing.Fixtures;
@@ -81,6 +83,36 @@ class TaskProjectionIntegrationTests extends RunningService {
 			.atMost(ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.ahuntsic.get("/fhir/Task/" + id).<String>json("$.status"))
 				.isEqualTo("accepted"));
+	}
+
+	@Test
+	void clientWhoNoLongerNeedsTheServiceClosesTheTaskWithItsOwnBusinessStatus() {
+		String id = UUID.randomUUID().toString();
+		publish(submitted(id, "clsc-ahuntsic"));
+		publish(new WaitlistedV1(id, SUBMITTED, SUBMITTED.plusSeconds(1)));
+
+		publish(new ReferralLeftQueueV2(id, ReferralLeftQueueV2.Outcome.NO_LONGER_NEEDED,
+				ReferralLeftQueueV2.ClosedBy.CLIENT, SUBMITTED.plusSeconds(600)));
+
+		await().atMost(ofSeconds(20)).untilAsserted(() -> {
+			Http.Answer task = this.ahuntsic.get("/fhir/Task/" + id);
+			assertThat(task.<String>json("$.status")).isEqualTo("cancelled");
+			assertThat(task.<String>json("$.businessStatus.coding[0].code")).isEqualTo("no-longer-needed");
+		});
+	}
+
+	@Test
+	void exitPublishedBeforeTheSecondVersionStillMovesTheTask() {
+		String id = UUID.randomUUID().toString();
+		publish(submitted(id, "clsc-ahuntsic"));
+
+		publish(new ReferralLeftQueueV1(id, ReferralLeftQueueV1.Outcome.UNREACHABLE, SUBMITTED.plusSeconds(600)));
+
+		await().atMost(ofSeconds(20)).untilAsserted(() -> {
+			Http.Answer task = this.ahuntsic.get("/fhir/Task/" + id);
+			assertThat(task.<String>json("$.status")).isEqualTo("failed");
+			assertThat(task.<String>json("$.businessStatus.coding[0].code")).isEqualTo("unreachable");
+		});
 	}
 
 	@Test

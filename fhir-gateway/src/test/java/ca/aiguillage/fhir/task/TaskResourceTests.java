@@ -43,6 +43,7 @@ class TaskResourceTests {
 		assertThat(Stage.WITHDRAWN.taskStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
 		assertThat(Stage.DECLINED.taskStatus()).isEqualTo(Task.TaskStatus.REJECTED);
 		assertThat(Stage.UNREACHABLE.taskStatus()).isEqualTo(Task.TaskStatus.FAILED);
+		assertThat(Stage.NO_LONGER_NEEDED.taskStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
 	}
 
 }

@@ -21,6 +21,7 @@ import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
@@ -84,10 +85,12 @@ class ReferralConsumers {
 	@Bean
 	Consumer<Message<byte[]>> waitlistEvent(CloudEventMessages messages, Placements placements) {
 		return message -> messages
-			.read(message, List.of(EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
-					EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_OVERRIDDEN_V1,
-					EventCatalog.THERAPY_ENDED_V1, EventCatalog.REMATCH_REQUESTED_V1,
-					EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REPRIORITISED_V1, EventCatalog.REFERRAL_TAKEN_V1))
+			.read(message,
+					List.of(EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
+							EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_OVERRIDDEN_V1,
+							EventCatalog.THERAPY_ENDED_V1, EventCatalog.REMATCH_REQUESTED_V1,
+							EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REFERRAL_LEFT_QUEUE_V2,
+							EventCatalog.REPRIORITISED_V1, EventCatalog.REFERRAL_TAKEN_V1))
 			.ifPresent(event -> onWaitlistEvent(event.id(), (WaitlistEvent) event.data(), placements));
 	}
 
@@ -101,7 +104,10 @@ class ReferralConsumers {
 			case RematchRequestedV1 rematch -> placements.releaseAndWait(id, rematch.referralId(),
 					rematch.therapistId(), ReleaseReason.REMATCH, true, rematch.registeredAt());
 			case TherapyEndedV1 ended -> placements.therapyEnded(id, ended.referralId(), ended.therapistId());
+			// Whatever the outcome and whoever closed it, the referral's place is free
+			// again.
 			case ReferralLeftQueueV1 left -> placements.close(id, left.referralId(), ReleaseReason.LEFT_QUEUE);
+			case ReferralLeftQueueV2 left -> placements.close(id, left.referralId(), ReleaseReason.LEFT_QUEUE);
 			case ProposalConfirmedV1 confirmed ->
 				placements.confirm(id, confirmed.referralId(), confirmed.therapistId());
 			case ReprioritisedV1 reprioritised ->

@@ -38,6 +38,7 @@ import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
@@ -169,7 +170,9 @@ class Notifier {
 			case ProposalDeclinedV1 declined -> recording(requests, now, known -> known.close(declined.proposalId()));
 			case ProposalExpiredV1 expired -> recording(requests, now, known -> known.close(expired.proposalId()));
 			case TherapyStartedV1 _ -> recording(requests, now, NotificationCase::closeAll);
-			case ReferralLeftQueueV1 _, TherapyEndedV1 _ -> recording(requests, now, NotificationCase::end);
+			// Whoever closed it, the client's pending messages are cancelled.
+			case ReferralLeftQueueV1 _, ReferralLeftQueueV2 _, TherapyEndedV1 _ ->
+				recording(requests, now, NotificationCase::end);
 			case WaitlistedV1 _, ProposalOverriddenV1 _, RematchRequestedV1 _, ReprioritisedV1 _, ReferralTakenV1 _,
 					FollowUpRecordedV1 _ ->
 				recording(requests, now, NOTHING);

@@ -31,7 +31,7 @@ class ReferralLifecycleConsumers {
 	private static final List<EventDefinition<?>> WAITLIST = List.of(EventCatalog.WAITLISTED_V1,
 			EventCatalog.PROPOSAL_CONFIRMED_V1, EventCatalog.PROPOSAL_DECLINED_V1, EventCatalog.PROPOSAL_EXPIRED_V1,
 			EventCatalog.CHECK_IN_DUE_V1, EventCatalog.REVIEW_REQUESTED_V1, EventCatalog.THERAPY_STARTED_V1,
-			EventCatalog.THERAPY_ENDED_V1, EventCatalog.REFERRAL_LEFT_QUEUE_V1);
+			EventCatalog.THERAPY_ENDED_V1, EventCatalog.REFERRAL_LEFT_QUEUE_V1, EventCatalog.REFERRAL_LEFT_QUEUE_V2);
 
 	@Bean
 	Consumer<Message<byte[]>> referralEvents(CloudEventMessages messages, Notifier notifier) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 
 /**
@@ -161,6 +162,14 @@ public enum Placeholder {
 		@Override
 		String localise(String fact, Templates.Language language) {
 			return language.text("cause." + fact);
+		}
+	},
+
+	/** Why a referral left the queue, for referrers. */
+	OUTCOME("outcome", Stream.of(ReferralLeftQueueV2.Outcome.values()).map(Enum::name).toList()) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return language.text("outcome." + fact);
 		}
 	},
 

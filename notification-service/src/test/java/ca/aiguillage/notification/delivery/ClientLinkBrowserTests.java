@@ -153,6 +153,22 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 	}
 
 	@Test
+	void clientWhoNoLongerNeedsTheServiceSaysSoOnTheLinkPageAndWaitlistHearsIt() {
+		Client client = newClient("fr");
+		publish(SUBMITTED, client.referral());
+		publish(EventCatalog.CHECK_IN_DUE_V1, client.referral());
+
+		this.browser.get(linkIn(client, "Avez-vous encore besoin de nos services ?"));
+		this.browser.findElement(By.id("answer-no_longer_needed")).click();
+
+		assertThat(this.browser.findElement(By.tagName("body")).getText())
+			.contains("Merci : nous fermerons votre demande.");
+		// waitlist-service closes the referral on this answer (its ConsoleBrowserTests).
+		assertThat(awaitAnswer(client.referral()).value()).contains("\"subject\":\"CHECK_IN\"",
+				"\"answer\":\"NO_LONGER_NEEDED\"", "\"subjectId\":\"ci-1\"", "\"channel\":\"LINK\"");
+	}
+
+	@Test
 	void linkPageSwitchesToTheOtherLanguage() {
 		Client client = newClient("fr");
 		publish(SUBMITTED, client.referral());

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.notification.stubs.StubbedChannels;
 import ca.aiguillage.platform.outbox.Aggregates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,8 +45,11 @@ class ClosedReferralIntegrationTests extends RunningNotificationService {
 		assertThat(StubbedChannels.sms().sentTo(client.mobile())).noneMatch(sms -> sms.body().contains("/r/"));
 	}
 
-	@Test
-	void withdrawalBeforeAHeldProposalGoesCancelsIt() {
+	/** Withdrawn by the referrer, or taken out of the queue: V1 as before, V2 since. */
+	@ParameterizedTest
+	@ValueSource(strings = { "ca.aiguillage.referral.withdrawn.v1", "ca.aiguillage.waitlist.left-queue.v1",
+			"ca.aiguillage.waitlist.left-queue.v2" })
+	void closingBeforeAHeldProposalGoesCancelsIt(String closingType) {
 		StubbedChannels.clock().setMontrealTime(LocalTime.of(22, 0));
 		Client client = newClient("fr");
 		publish(SUBMITTED, client.referral());
@@ -52,7 +58,7 @@ class ClosedReferralIntegrationTests extends RunningNotificationService {
 			.until(() -> clientDelivery(client.referral(), "proposal-made", "EMAIL"),
 					email -> "SENT".equals(email.get("status")));
 
-		awaitApplied(client.referral(), publish(EventCatalog.REFERRAL_WITHDRAWN_V1, client.referral()));
+		awaitApplied(client.referral(), publish(EventCatalog.byType(closingType).orElseThrow(), client.referral()));
 		Instant morning = QuietHours.nextMorning(StubbedChannels.clock().instant());
 		StubbedChannels.clock().advance(Duration.between(StubbedChannels.clock().instant(), morning).plusMinutes(1));
 
@@ -61,6 +67,24 @@ class ClosedReferralIntegrationTests extends RunningNotificationService {
 			.containsEntry("reasonCode", "REFERRAL_CLOSED");
 		assertThat(StubbedChannels.sms().sentTo(client.mobile())).isNotEmpty()
 			.noneMatch(sms -> sms.body().contains("/r/"));
+	}
+
+	@Test
+	void referrerReadsThatTheClientNoLongerNeedsTheService() {
+		Client client = newClient("fr");
+		publish(SUBMITTED, client.referral());
+
+		// The contract's fixture: the client's own « NON, plus besoin ».
+		publish(EventCatalog.REFERRAL_LEFT_QUEUE_V2, client.referral());
+
+		Map<String, Object> told = await().atMost(ofSeconds(30))
+			.until(() -> deliveries(client.referral()).stream()
+				.filter(d -> "referrer-left-queue".equals(d.get("template")))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(told).containsEntry("audience", "REFERRER")
+			.containsEntry("subject",
+					"Référence retirée de la liste d'attente : la personne nous a dit ne plus avoir besoin du service");
 	}
 
 	private void awaitApplied(String referral, String eventId) {

@@ -17,6 +17,7 @@ import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.contracts.waitlist.FollowUpRecordedV1;
@@ -82,11 +83,9 @@ class ClosedLoop {
 			case RematchRequestedV1 e -> record(e.referralId(), id, ReferralStatus.WAITLISTED, e.requestedAt(), null);
 			case TherapyStartedV1 e -> record(e.referralId(), id, ReferralStatus.IN_THERAPY, e.startedAt(), null);
 			case TherapyEndedV1 e -> record(e.referralId(), id, ReferralStatus.CLOSED, e.endedAt(), null);
-			case ReferralLeftQueueV1 e -> record(e.referralId(), id, switch (e.outcome()) {
-				case INELIGIBLE -> ReferralStatus.INELIGIBLE;
-				case REDIRECTED -> ReferralStatus.REDIRECTED;
-				case UNREACHABLE -> ReferralStatus.UNREACHABLE;
-			}, e.leftAt(), null);
+			// Published before V2, read as V2 does.
+			case ReferralLeftQueueV1 e -> leftQueue(ReferralLeftQueueV2.of(e), id);
+			case ReferralLeftQueueV2 e -> leftQueue(e, id);
 			// The coordinators' work inside the queue: the referrer's timeline does not
 			// show it (an override is followed by its own ProposalMade).
 			case ProposalOverriddenV1 e -> {
@@ -102,6 +101,15 @@ class ClosedLoop {
 			case FollowUpRecordedV1 e -> {
 			}
 		}
+	}
+
+	private void leftQueue(ReferralLeftQueueV2 left, String eventId) {
+		record(left.referralId(), eventId, switch (left.outcome()) {
+			case INELIGIBLE -> ReferralStatus.INELIGIBLE;
+			case REDIRECTED -> ReferralStatus.REDIRECTED;
+			case UNREACHABLE -> ReferralStatus.UNREACHABLE;
+			case NO_LONGER_NEEDED -> ReferralStatus.NO_LONGER_NEEDED;
+		}, left.leftAt(), null);
 	}
 
 	/**

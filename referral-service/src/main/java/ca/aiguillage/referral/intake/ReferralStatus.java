@@ -27,7 +27,9 @@ public enum ReferralStatus {
 	/** Found not eligible by a coordinator. */
 	INELIGIBLE,
 	/** The client could not be reached. */
-	UNREACHABLE;
+	UNREACHABLE,
+	/** The client said they no longer need the service. */
+	NO_LONGER_NEEDED;
 
 	private static final Set<ReferralStatus> OPEN = EnumSet.of(SUBMITTED, WAITLISTED, PROPOSED, CONFIRMED, IN_THERAPY);
 

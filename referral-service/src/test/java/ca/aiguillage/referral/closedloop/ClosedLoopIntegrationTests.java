@@ -13,6 +13,8 @@ import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.referral.intake.ExampleReferrals;
 import ca.aiguillage.referral.intake.QueueEvents;
@@ -64,6 +66,39 @@ class ClosedLoopIntegrationTests extends RunningService {
 			.until(() -> this.kafka.hasConsumedEverything("referral-service", Topics.MATCHING_EVENTS));
 		assertThat(partner.get("/api/v1/referrals/" + id).<List<String>>json("$.timeline[*].status"))
 			.containsExactly("SUBMITTED", "PROPOSED");
+	}
+
+	@Test
+	void clientWhoNoLongerNeedsTheServiceClosesTheReferralForItsReferrer() {
+		Http partner = this.anonymous.withToken(this.tokens.partner("clsc-loop"));
+		String id = partner.postJson("/api/v1/referrals", ExampleReferrals.someone()).json("$.referralId");
+		Instant now = Instant.now();
+		publish(EventCatalog.WAITLISTED_V1, new WaitlistedV1(id, now, now), UUID.randomUUID().toString());
+
+		publish(EventCatalog.REFERRAL_LEFT_QUEUE_V2, new ReferralLeftQueueV2(id,
+				ReferralLeftQueueV2.Outcome.NO_LONGER_NEEDED, ReferralLeftQueueV2.ClosedBy.CLIENT, now.plusSeconds(60)),
+				UUID.randomUUID().toString());
+
+		await().atMost(ofSeconds(20)).untilAsserted(() -> {
+			Http.Answer status = partner.get("/api/v1/referrals/" + id);
+			assertThat(status.<String>json("$.status")).isEqualTo("NO_LONGER_NEEDED");
+			assertThat(status.<List<String>>json("$.timeline[*].status")).containsExactly("SUBMITTED", "WAITLISTED",
+					"NO_LONGER_NEEDED");
+		});
+	}
+
+	@Test
+	void exitPublishedBeforeTheSecondVersionStillClosesTheReferral() {
+		Http partner = this.anonymous.withToken(this.tokens.partner("clsc-loop"));
+		String id = partner.postJson("/api/v1/referrals", ExampleReferrals.someone()).json("$.referralId");
+
+		publish(EventCatalog.REFERRAL_LEFT_QUEUE_V1,
+				new ReferralLeftQueueV1(id, ReferralLeftQueueV1.Outcome.UNREACHABLE, Instant.now()),
+				UUID.randomUUID().toString());
+
+		await().atMost(ofSeconds(20))
+			.untilAsserted(() -> assertThat(partner.get("/api/v1/referrals/" + id).<String>json("$.status"))
+				.isEqualTo("UNREACHABLE"));
 	}
 
 	private static ProposalMadeV1 proposal(String id, Instant at) {

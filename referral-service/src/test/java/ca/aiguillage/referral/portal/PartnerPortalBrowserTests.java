@@ -2,8 +2,12 @@ package ca.aiguillage.referral.portal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.referral.intake.QueueEvents;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.RunningService;
@@ -119,15 +123,9 @@ class PartnerPortalBrowserTests extends RunningService {
 		String reference = "CLSC-AH-" + Long.toString(System.nanoTime(), 36).toUpperCase();
 		sendAReferral(reference);
 
-		WebElement row = this.browser.findElements(By.cssSelector("#rows tr"))
-			.stream()
-			.filter(candidate -> candidate.getText().contains(reference))
-			.findFirst()
-			.orElseThrow();
-		String id = row.getAttribute("id").substring("referral-".length());
+		WebElement row = rowOf(reference);
 		assertThat(row.getText()).containsPattern(FRENCH_TIME).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
-		row.findElement(By.cssSelector("a.open")).click();
-		waitFor(By.id("timeline"));
+		String id = open(row);
 
 		assertThat(this.browser.findElement(By.tagName("h1")).getText())
 			.isEqualTo("Demande " + id.substring(0, 8).toUpperCase());
@@ -144,6 +142,27 @@ class PartnerPortalBrowserTests extends RunningService {
 		assertThat(this.browser.findElements(By.cssSelector("#timeline li"))).hasSize(2);
 		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("en liste d'attente");
 		Browser.screenshot(this.browser, "partner-portal-referral-timeline-fr");
+	}
+
+	@Test
+	void partnerReadsInWordsThatTheClientNoLongerNeedsTheService() {
+		signIn("intervenant.ahuntsic");
+		String reference = "CLSC-AH-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+		sendAReferral(reference);
+		String id = open(rowOf(reference));
+
+		new QueueEvents(this.kafka).publish(EventCatalog.REFERRAL_LEFT_QUEUE_V2,
+				new ReferralLeftQueueV2(id, ReferralLeftQueueV2.Outcome.NO_LONGER_NEEDED,
+						ReferralLeftQueueV2.ClosedBy.CLIENT, Instant.now().plusSeconds(60)),
+				UUID.randomUUID().toString());
+
+		await().atMost(ofSeconds(20)).untilAsserted(() -> {
+			this.browser.navigate().refresh();
+			assertThat(this.browser.findElement(By.id("timeline")).getText())
+				.containsPattern("La personne nous a dit ne plus avoir besoin du service\\s+" + FRENCH_TIME)
+				.doesNotContain("NO_LONGER_NEEDED");
+		});
+		assertThat(this.browser.findElement(By.id("status")).getText()).isEqualTo("plus besoin du service");
 	}
 
 	@Test
@@ -192,6 +211,22 @@ class PartnerPortalBrowserTests extends RunningService {
 			.extracting(WebElement::getText)
 			.contains("First name: this field is required.");
 		Browser.screenshot(this.browser, "partner-portal-named-errors-en");
+	}
+
+	private WebElement rowOf(String reference) {
+		return this.browser.findElements(By.cssSelector("#rows tr"))
+			.stream()
+			.filter(candidate -> candidate.getText().contains(reference))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** Opens the referral of a row; returns its id. */
+	private String open(WebElement row) {
+		String id = row.getAttribute("id").substring("referral-".length());
+		row.findElement(By.cssSelector("a.open")).click();
+		waitFor(By.id("timeline"));
+		return id;
 	}
 
 	private void signIn(String username) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2.ClosedBy;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2.Outcome;
 import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.queue.Step;
 import org.jspecify.annotations.Nullable;
@@ -179,7 +181,7 @@ public final class Words {
 			case PROPOSAL_CONFIRMED, PROPOSAL_DECLINED -> text("decidedBy." + detail);
 			case PROPOSAL_OVERRIDDEN -> overridden(detail);
 			case OVERRIDE_REFUSED -> text("overrideRefused." + detail);
-			case LEFT_QUEUE -> text("status." + detail);
+			case LEFT_QUEUE -> leftQueue(detail);
 			case REPRIORITISED -> text("priority." + detail);
 			case CHECK_IN_DUE -> text("console.checkIn.number", detail);
 			case REVIEW_REQUESTED -> text("review." + detail);
@@ -187,6 +189,16 @@ public final class Words {
 			case DUPLICATE_LINKED -> text("console.step.referral", detail);
 			case ANSWER_PARKED, WAITLISTED, REDIRECTED_AT_INTAKE, PROPOSAL_EXPIRED, FOLLOW_UP_RECORDED -> "";
 		};
+	}
+
+	private String leftQueue(String detail) {
+		String[] parts = detail.split(":", 2);
+		// Since V2 the step says who closed it: the client's own word reads as theirs.
+		if (parts.length == 2 && parts[0].equals(Outcome.NO_LONGER_NEEDED.name())
+				&& parts[1].equals(ClosedBy.CLIENT.name())) {
+			return text("leftQueue.noLongerNeededByClient");
+		}
+		return text("status." + parts[0]);
 	}
 
 	private String clientAnswer(String detail, boolean withSubject) {

@@ -28,6 +28,9 @@ final class CheckIns {
 
 	private @Nullable String noAnswerReviewedCheckInId;
 
+	/** Whether this wait's client was asked once at the head of a likely line. */
+	private boolean askedAtHeadOfLine;
+
 	/** A new wait: its check-ins count from one again. */
 	void newWait(Instant at) {
 		this.waitingSince = at;
@@ -37,6 +40,7 @@ final class CheckIns {
 		this.checkInAnswerBy = null;
 		this.checkInAnswered = false;
 		this.unansweredInARow = 0;
+		this.askedAtHeadOfLine = false;
 	}
 
 	void due(CheckInDueV1 checkIn) {
@@ -48,6 +52,18 @@ final class CheckIns {
 		this.checkInDueAt = checkIn.dueAt();
 		this.checkInAnswerBy = checkIn.answerBy();
 		this.checkInAnswered = false;
+		if (checkIn.trigger() == CheckInDueV1.Trigger.HEAD_OF_LINE) {
+			this.askedAtHeadOfLine = true;
+		}
+	}
+
+	/**
+	 * Whether a client at the head of a likely line is asked now: once a wait, and not
+	 * when a check-in of this wait fell due within the window.
+	 */
+	boolean askableAtHeadOfLine(Instant now, Duration window) {
+		return this.waitingSince != null && !this.askedAtHeadOfLine
+				&& (this.checkInDueAt == null || !this.checkInDueAt.isAfter(now.minus(window)));
 	}
 
 	void answered(String checkInId) {

@@ -97,6 +97,11 @@ public enum CoordinatorAction {
 		};
 	}
 
+	/** Whether a referral in this state may leave the queue. */
+	static boolean leavableFrom(@Nullable QueueStatus status) {
+		return status != null && Leaving.STATES.contains(status);
+	}
+
 	/** The states a referral may leave the queue from. */
 	private static final class Leaving {
 

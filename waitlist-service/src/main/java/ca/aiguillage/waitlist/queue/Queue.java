@@ -45,9 +45,12 @@ class Queue {
 
 	private final EventJson json;
 
-	Queue(QueueEntries entries, EventJson json) {
+	private final CheckInSettings checkIns;
+
+	Queue(QueueEntries entries, EventJson json, CheckInSettings checkIns) {
 		this.entries = entries;
 		this.json = json;
+		this.checkIns = checkIns;
 	}
 
 	void apply(ReceivedEvent event) {
@@ -90,7 +93,7 @@ class Queue {
 	record Reaction(String referralId, boolean opens, Consumer<QueueEntry> change) {
 	}
 
-	static Optional<Reaction> reactionTo(Object data, boolean replay) {
+	Optional<Reaction> reactionTo(Object data, boolean replay) {
 		return switch (data) {
 			case ReferralEvent referral -> referral(referral, replay);
 			case MatchingEvent matching -> matching(matching, replay);
@@ -136,9 +139,10 @@ class Queue {
 		};
 	}
 
-	private static Optional<Reaction> notification(NotificationEvent event, boolean replay) {
+	private Optional<Reaction> notification(NotificationEvent event, boolean replay) {
 		return switch (event) {
-			case ClientAnsweredV1 answer -> known(answer.referralId(), replay, entry -> entry.clientAnswered(answer));
+			case ClientAnsweredV1 answer -> known(answer.referralId(), replay,
+					entry -> entry.clientAnswered(answer, this.checkIns.closeWhenNoLongerNeeded()));
 			// Only a client no channel reaches needs someone to act.
 			case DeliveryRecordedV1 delivery when delivery.outcome() == DeliveryRecordedV1.Outcome.FAILED
 					&& delivery.reasonCode() != null && CLIENT_UNREACHED.contains(delivery.reasonCode()) ->

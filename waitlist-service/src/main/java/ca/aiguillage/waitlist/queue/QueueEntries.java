@@ -1,6 +1,7 @@
 package ca.aiguillage.waitlist.queue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -254,6 +255,26 @@ public class QueueEntries {
 		});
 		fired.ifPresent(changed -> this.events.publishEvent(changed.change()));
 		return fired.map(Changed::answer).orElse(0);
+	}
+
+	/**
+	 * Asks a client at the head of a likely line, unless they were asked already (by
+	 * another instance, too: the write is conditional).
+	 * @param window no check-in of this wait fell due within it
+	 * @return whether the client was asked
+	 */
+	public boolean askAtHeadOfLine(String referralId, Duration window) {
+		Optional<Changed<Boolean>> asked = this.aggregates.update(QueueEntry.class, referralId, found -> {
+			QueueEntry entry = found.orElse(null);
+			if (entry == null || !entry.askAtHeadOfLine(this.clock.instant(), window, this.settings)) {
+				return Outcome.unchanged(Optional.empty());
+			}
+			QueueStatus before = entry.status();
+			entry.schedule(this.settings);
+			return Outcome.save(entry, Optional.of(new Changed<>(true, QueueChanged.of(entry, before))));
+		});
+		asked.ifPresent(changed -> this.events.publishEvent(changed.change()));
+		return asked.isPresent();
 	}
 
 	public TimerSettings settings() {

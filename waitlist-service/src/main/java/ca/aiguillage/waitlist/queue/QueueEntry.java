@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import ca.aiguillage.contracts.common.Priority;
@@ -27,6 +26,8 @@ import ca.aiguillage.contracts.waitlist.ProposalDeclinedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
 import ca.aiguillage.contracts.waitlist.ProposalOverriddenV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2.ClosedBy;
 import ca.aiguillage.contracts.waitlist.ReferralTakenV1;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
@@ -271,11 +272,16 @@ public class QueueEntry extends Aggregate {
 		step(released.releasedAt(), StepKind.PLACE_RELEASED, released.cause().name());
 	}
 
-	void clientAnswered(ClientAnsweredV1 answer) {
+	/**
+	 * A client's answer to a proposal or a check-in.
+	 * @param closeWhenNoLongerNeeded whether « no longer needed » closes the referral
+	 * (else a coordinator is asked to)
+	 */
+	void clientAnswered(ClientAnsweredV1 answer, boolean closeWhenNoLongerNeeded) {
 		step(answer.answeredAt(), StepKind.CLIENT_ANSWERED, answer.subject() + ":" + answer.answer());
 		switch (answer.subject()) {
 			case PROPOSAL -> answeredProposal(answer);
-			case CHECK_IN -> answeredCheckIn(answer);
+			case CHECK_IN -> answeredCheckIn(answer, closeWhenNoLongerNeeded);
 		}
 	}
 
@@ -310,17 +316,23 @@ public class QueueEntry extends Aggregate {
 		step(answer.answeredAt(), StepKind.ANSWER_UNUSED, answer.subjectId() + ":" + answer.answer());
 	}
 
-	private void answeredCheckIn(ClientAnsweredV1 answer) {
+	private void answeredCheckIn(ClientAnsweredV1 answer, boolean closeWhenNoLongerNeeded) {
 		this.checkIns.answered(answer.subjectId());
 		if (answer.answer() == ClientAnsweredV1.Answer.WORSE && this.status != null && this.status.isOpen()) {
 			// The client gets the crisis resources from notification-service; a
 			// coordinator must look at once.
 			decide(new ReviewRequestedV1(getId(), this.organizationId, Cause.WORSENED, answer.answeredAt()));
 		}
+		else if (answer.answer() == ClientAnsweredV1.Answer.NO_LONGER_NEEDED && closeWhenNoLongerNeeded
+				&& CoordinatorAction.leavableFrom(this.status)) {
+			// The client's own word closes the referral: no coordinator needs to.
+			decide(new ReferralLeftQueueV2(getId(), ReferralLeftQueueV2.Outcome.NO_LONGER_NEEDED, ClosedBy.CLIENT,
+					answer.answeredAt()));
+		}
 		else if (answer.answer() == ClientAnsweredV1.Answer.NO_LONGER_NEEDED && this.status != null
 				&& this.status.isOpen() && !this.reviewCauses.contains(ReviewCause.NO_LONGER_NEEDED)) {
-			// The contract has no exit for this answer: a coordinator closes the
-			// referral.
+			// Turned off, or already in therapy: a coordinator decides what the answer
+			// means.
 			this.reviewCauses.add(ReviewCause.NO_LONGER_NEEDED);
 		}
 	}
@@ -369,7 +381,9 @@ public class QueueEntry extends Aggregate {
 
 	public Step leave(ReferralLeftQueueV1.Outcome outcome, @Nullable String reason, Instant now) {
 		require(CoordinatorAction.leaving(outcome));
-		return decided(new ReferralLeftQueueV1(getId(), outcome, now), reason);
+		return decided(
+				new ReferralLeftQueueV2(getId(), ReferralLeftQueueV2.Outcome.of(outcome), ClosedBy.COORDINATOR, now),
+				reason);
 	}
 
 	/**
@@ -476,6 +490,23 @@ public class QueueEntry extends Aggregate {
 		}
 	}
 
+	/**
+	 * Asks a waiting client at the head of a likely line whether they are still
+	 * available, before a place is offered: the same check-in as the interval's, once a
+	 * wait.
+	 * @param window no check-in of this wait fell due within it
+	 * @return whether the client was asked
+	 */
+	boolean askAtHeadOfLine(Instant now, Duration window, TimerSettings settings) {
+		if (this.status != QueueStatus.WAITING || !settings.checkInsEnabled()
+				|| !this.checkIns.askableAtHeadOfLine(now, window)) {
+			return false;
+		}
+		decide(new CheckInDueV1(getId(), UUID.randomUUID().toString(), this.checkIns.sequence() + 1, now,
+				now.plus(settings.checkInAnswerWindow()), CheckInDueV1.Trigger.HEAD_OF_LINE));
+		return true;
+	}
+
 	/** Works out when the next timer falls due, for the poller's query. */
 	void schedule(TimerSettings settings) {
 		this.nextTimerAt = TimerSchedule.next(this, settings);
@@ -529,9 +560,14 @@ public class QueueEntry extends Aggregate {
 				backToWaiting(rematch.requestedAt());
 				yield step(rematch.requestedAt(), StepKind.REMATCH_REQUESTED, rematch.therapistId(), reason);
 			}
+			// Published before V2: replayed from the topic, it reads as V2 does.
 			case ReferralLeftQueueV1 left -> {
-				moveTo(Objects.requireNonNull(CoordinatorAction.leaving(left.outcome()).target()), left.leftAt());
+				moveTo(QueueStatus.after(ReferralLeftQueueV2.of(left).outcome()), left.leftAt());
 				yield step(left.leftAt(), StepKind.LEFT_QUEUE, left.outcome().name(), reason);
+			}
+			case ReferralLeftQueueV2 left -> {
+				moveTo(QueueStatus.after(left.outcome()), left.leftAt());
+				yield step(left.leftAt(), StepKind.LEFT_QUEUE, left.outcome() + ":" + left.closedBy(), reason);
 			}
 			case ReprioritisedV1 reprioritised -> {
 				this.priority = reprioritised.priority();

@@ -1,11 +1,16 @@
 package ca.aiguillage.waitlist.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -64,6 +69,25 @@ public class QueueReadings {
 			.lte(now)
 			.orOperator(Criteria.where("status").in(stillWaiting), Criteria.where("stateSince").gte(from));
 		return this.mongo.find(new Query(criteria), QueueEntry.class);
+	}
+
+	/**
+	 * The heads of the lines: in each organization (and among the referrals no
+	 * organization holds yet), the clients waiting longest for a place, longest first.
+	 * @param length how many of each line
+	 */
+	public List<QueueEntry> headsOfLines(int length) {
+		Query waiting = new Query(Criteria.where("status").is(QueueStatus.WAITING).and("registeredAt").exists(true))
+			.with(Sort.by("registeredAt"));
+		Map<Optional<String>, List<QueueEntry>> lines = new LinkedHashMap<>();
+		for (QueueEntry entry : this.mongo.find(waiting, QueueEntry.class)) {
+			List<QueueEntry> line = lines.computeIfAbsent(Optional.ofNullable(entry.organizationId()),
+					organization -> new ArrayList<>());
+			if (line.size() < length) {
+				line.add(entry);
+			}
+		}
+		return lines.values().stream().flatMap(List::stream).toList();
 	}
 
 	/** How many referrals of the whole network are in this state. */

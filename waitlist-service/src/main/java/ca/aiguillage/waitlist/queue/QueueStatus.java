@@ -3,6 +3,8 @@ package ca.aiguillage.waitlist.queue;
 import java.util.EnumSet;
 import java.util.Set;
 
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
+
 /** Where a referral stands in the queue. */
 public enum QueueStatus {
 
@@ -25,7 +27,9 @@ public enum QueueStatus {
 	/** The client could not be reached. */
 	UNREACHABLE,
 	/** The referrer or the client withdrew the referral. */
-	WITHDRAWN;
+	WITHDRAWN,
+	/** The client said they no longer need the service. */
+	NO_LONGER_NEEDED;
 
 	/** The statuses of referrals still followed in the queue. */
 	public static final Set<QueueStatus> OPEN = EnumSet.of(SUBMITTED, WAITING, PROPOSED, CONFIRMED, IN_THERAPY);
@@ -41,6 +45,16 @@ public enum QueueStatus {
 
 	public boolean isOpen() {
 		return OPEN.contains(this);
+	}
+
+	/** Where a referral that left the queue with this outcome stands. */
+	static QueueStatus after(ReferralLeftQueueV2.Outcome outcome) {
+		return switch (outcome) {
+			case INELIGIBLE -> INELIGIBLE;
+			case REDIRECTED -> REDIRECTED;
+			case UNREACHABLE -> UNREACHABLE;
+			case NO_LONGER_NEEDED -> NO_LONGER_NEEDED;
+		};
 	}
 
 }

@@ -4,8 +4,8 @@ import ca.aiguillage.contracts.waitlist.ReviewRequestedV1.Cause;
 
 /**
  * Why coordinators were asked to look at a referral: the contract's causes, and a client
- * who no longer needs the service, for which the contract has no exit. The names are
- * stored as they always were.
+ * who no longer needs the service when that answer does not close the referral by itself
+ * (turned off, or already in therapy). The names are stored as they always were.
  */
 public enum ReviewCause {
 
@@ -19,7 +19,7 @@ public enum ReviewCause {
 	NO_REACHABLE_CHANNEL,
 	/** The client will pass 60 days of waiting. */
 	SIXTY_DAY_RISK,
-	/** The client says they no longer need the service: a coordinator closes it. */
+	/** The client says they no longer need the service: a coordinator decides. */
 	NO_LONGER_NEEDED,
 	/**
 	 * Intake redirected the client to crisis resources: flagged until a coordinator

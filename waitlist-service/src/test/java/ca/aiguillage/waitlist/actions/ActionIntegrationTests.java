@@ -259,10 +259,11 @@ class ActionIntegrationTests extends RunningService {
 		assertThat(this.http.get("/api/v1/queue?referrer=clsc-ahuntsic&size=200")
 			.<List<String>>json("$.items[*].referralId")).doesNotContain(id);
 		WireRecord event = await().atMost(ofSeconds(20))
-			.until(() -> Wire.published(this.kafka, EventCatalog.REFERRAL_LEFT_QUEUE_V1, id),
+			.until(() -> Wire.published(this.kafka, EventCatalog.REFERRAL_LEFT_QUEUE_V2, id),
 					records -> records.size() == 1)
 			.get(0);
-		assertThat(event.value()).contains("\"outcome\":\"INELIGIBLE\"").doesNotContain("territoire");
+		assertThat(event.value()).contains("\"outcome\":\"INELIGIBLE\"", "\"closedBy\":\"COORDINATOR\"")
+			.doesNotContain("territoire");
 	}
 
 	@Test
@@ -271,7 +272,7 @@ class ActionIntegrationTests extends RunningService {
 
 		assertThat(act(id, "unreachable", "{}").<String>json("$.status")).isEqualTo("UNREACHABLE");
 		await().atMost(ofSeconds(20))
-			.until(() -> Wire.published(this.kafka, EventCatalog.REFERRAL_LEFT_QUEUE_V1, id),
+			.until(() -> Wire.published(this.kafka, EventCatalog.REFERRAL_LEFT_QUEUE_V2, id),
 					records -> records.size() == 1);
 	}
 

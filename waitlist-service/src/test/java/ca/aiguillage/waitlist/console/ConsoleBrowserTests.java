@@ -428,22 +428,7 @@ class ConsoleBrowserTests extends RunningService {
 	void referralPageShowsWhenTheClientWasAskedWhetherTheyStillNeedTheServiceAndTheirAnswer() {
 		signIn("/console");
 		String id = UUID.randomUUID().toString();
-		Instant registered = Instant.now().minus(Duration.ofDays(31));
-		Wire.publish(this.kafka,
-				new ReferralSubmittedV1(id, registered, IntakeChannel.PARTNER_API, "clsc-ahuntsic", "org-laval", "fr",
-						List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
-						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
-						"H2M", List.of(), null, null));
-		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, registered));
-		await().atMost(ofSeconds(20))
-			.until(() -> this.http.get("/api/v1/queue/" + id),
-					answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
-		// The check-in of the 30th day of waiting, fired as the poller would.
-		assertThat(this.queueEntries.fireDueTimers(id)).isPositive();
-		WireRecord checkIn = await().atMost(ofSeconds(20))
-			.until(() -> Wire.published(this.kafka, EventCatalog.CHECK_IN_DUE_V1, id), records -> !records.isEmpty())
-			.get(0);
-		String checkInId = checkIn.value().replaceAll(".*\"checkInId\":\"([^\"]+)\".*", "$1");
+		String checkInId = waitingInLavalAndAsked(id);
 		Wire.publish(this.kafka, new ClientAnsweredV1(id, ClientAnsweredV1.Subject.CHECK_IN, checkInId,
 				ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Channel.SMS, Instant.now()));
 
@@ -458,6 +443,57 @@ class ConsoleBrowserTests extends RunningService {
 					"\\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2} — Réponse du client \\(au suivi : attend toujours\\)")
 			.doesNotContain("STILL_WAITING", "CHECK_IN");
 		leaveOrgLavalsQueue(id);
+	}
+
+	@Test
+	void clientWhoNoLongerNeedsTheServiceLeavesTheQueueAndTheHistorySaysItWithTheQuebecTime() {
+		signIn("/console");
+		String id = UUID.randomUUID().toString();
+		String checkInId = waitingInLavalAndAsked(id);
+		// 13:05 UTC on December 3rd is 8 h 05 in Montréal.
+		Wire.publish(this.kafka,
+				new ClientAnsweredV1(id, ClientAnsweredV1.Subject.CHECK_IN, checkInId,
+						ClientAnsweredV1.Answer.NO_LONGER_NEEDED, ClientAnsweredV1.Channel.LINK,
+						Instant.parse("2026-12-03T13:05:00Z")));
+
+		WireRecord left = await().atMost(ofSeconds(20))
+			.until(() -> Wire.published(this.kafka, EventCatalog.REFERRAL_LEFT_QUEUE_V2, id),
+					records -> !records.isEmpty())
+			.get(0);
+		assertThat(left.value()).contains("\"outcome\":\"NO_LONGER_NEEDED\"", "\"closedBy\":\"CLIENT\"");
+		assertThat(this.http.get("/api/v1/queue/" + id).<String>json("$.referral.status"))
+			.isEqualTo("NO_LONGER_NEEDED");
+		browser.get(console + "/console/referrals/" + id);
+		String timeline = browser.findElement(By.id("timeline")).getText();
+
+		assertThat(timeline).contains(
+				"3 décembre 2026, 8 h 05 — Sorti de la file (La personne a indiqué ne plus avoir besoin du service)")
+			.doesNotContain("NO_LONGER_NEEDED", "CLIENT");
+		assertThat(this.http.get("/api/v1/queue?referrer=clsc-ahuntsic&size=200")
+			.<List<String>>json("$.items[*].referralId")).doesNotContain(id);
+	}
+
+	/**
+	 * A partner's referral waiting in org-laval's queue for 31 days, asked by its first
+	 * check-in as the poller would.
+	 * @return the check-in's id
+	 */
+	private String waitingInLavalAndAsked(String id) {
+		Instant registered = Instant.now().minus(Duration.ofDays(31));
+		Wire.publish(this.kafka,
+				new ReferralSubmittedV1(id, registered, IntakeChannel.PARTNER_API, "clsc-ahuntsic", "org-laval", "fr",
+						List.of("fr"), Clientele.ADULT, List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
+						"H2M", List.of(), null, null));
+		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 12, registered));
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id),
+					answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status")));
+		assertThat(this.queueEntries.fireDueTimers(id)).isPositive();
+		WireRecord checkIn = await().atMost(ofSeconds(20))
+			.until(() -> Wire.published(this.kafka, EventCatalog.CHECK_IN_DUE_V1, id), records -> !records.isEmpty())
+			.get(0);
+		return checkIn.value().replaceAll(".*\"checkInId\":\"([^\"]+)\".*", "$1");
 	}
 
 	@Test

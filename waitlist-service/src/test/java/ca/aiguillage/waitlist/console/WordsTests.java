@@ -127,6 +127,11 @@ class WordsTests {
 			.isEqualTo("aucun moyen de joindre le client");
 		assertThat(words.detail(step(StepKind.REFERRAL_TAKEN, "org-laval"))).isEqualTo("Centre de Laval");
 		assertThat(words.detail(step(StepKind.LEFT_QUEUE, "REDIRECTED"))).isEqualTo("Réorienté");
+		assertThat(words.detail(step(StepKind.LEFT_QUEUE, "INELIGIBLE:COORDINATOR"))).isEqualTo("Non admissible");
+		assertThat(words.detail(step(StepKind.LEFT_QUEUE, "NO_LONGER_NEEDED:CLIENT")))
+			.isEqualTo("La personne a indiqué ne plus avoir besoin du service");
+		assertThat(english(this.camille).detail(step(StepKind.LEFT_QUEUE, "NO_LONGER_NEEDED:CLIENT")))
+			.isEqualTo("The client said they no longer need the service");
 	}
 
 	@Test
@@ -137,7 +142,9 @@ class WordsTests {
 				Map.entry(StepKind.PLACE_RELEASED, names(PlaceReleasedV1.ReleaseReason.values())),
 				Map.entry(StepKind.PROPOSAL_CONFIRMED, names(ProposalConfirmedV1.DecidedBy.values())),
 				Map.entry(StepKind.PROPOSAL_DECLINED, names(ProposalDeclinedV1.DecidedBy.values())),
-				Map.entry(StepKind.LEFT_QUEUE, List.of("UNREACHABLE", "INELIGIBLE", "REDIRECTED")),
+				Map.entry(StepKind.LEFT_QUEUE,
+						List.of("UNREACHABLE", "INELIGIBLE", "REDIRECTED", "UNREACHABLE:COORDINATOR",
+								"NO_LONGER_NEEDED:COORDINATOR", "NO_LONGER_NEEDED:CLIENT")),
 				Map.entry(StepKind.REPRIORITISED, names(Priority.values())),
 				Map.entry(StepKind.REVIEW_REQUESTED, names(ReviewCause.values())),
 				Map.entry(StepKind.DELIVERY_FAILED, List.of("NO_REACHABLE_CHANNEL", "RETRY_DEADLINE_PASSED")),

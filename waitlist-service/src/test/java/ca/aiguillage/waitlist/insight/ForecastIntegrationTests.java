@@ -10,17 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ca.aiguillage.contracts.common.Approach;
-import ca.aiguillage.contracts.common.Clientele;
-import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
-import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
-import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
-import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
@@ -138,7 +132,7 @@ class ForecastIntegrationTests extends RunningService {
 		Instant now = Instant.now();
 		Wire.publish(this.kafka, new TherapistChangedV1("t-" + organization, organization, true, 2, 0, 0, now));
 		for (int days = 60; days <= 100; days += 10) {
-			String id = referral(organization, "clsc-a", now.minus(Duration.ofDays(300)), null);
+			String id = referral(organization, "clsc-a", now.minus(Duration.ofDays(300)));
 			propose(id, organization);
 			act(id, "confirmation");
 			act(id, "first-session", now.minus(Duration.ofDays(200)));
@@ -208,28 +202,11 @@ class ForecastIntegrationTests extends RunningService {
 
 	private String waiting(@Nullable String organization, String partner, Instant registered,
 			@Nullable SessionFee fee) {
-		String id = referral(organization, partner, registered, fee);
-		Wire.publish(this.kafka, new NoMatchFoundV1(id, List.of("NO_FREE_PLACE"), 3, Instant.now()));
-		await().atMost(ofSeconds(20))
-			.until(() -> this.http.get("/api/v1/queue/" + id),
-					answer -> answer.status() == 200 && "WAITING".equals(answer.json("$.referral.status"))
-							&& answer.json("$.referral.registeredAt") != null);
-		return id;
+		return WaitingClients.waiting(this.kafka, this.http, organization, partner, registered, fee);
 	}
 
 	private String referral(@Nullable String organization, String partner, Instant registered) {
-		return referral(organization, partner, registered, null);
-	}
-
-	private String referral(@Nullable String organization, String partner, Instant registered,
-			@Nullable SessionFee fee) {
-		String id = UUID.randomUUID().toString();
-		Wire.publish(this.kafka,
-				new ReferralSubmittedV1(id, registered, IntakeChannel.PARTNER_API, partner, organization, "fr",
-						List.of("fr"), Clientele.ADULT, List.of(Approach.SYSTEMIC), false, Modality.EITHER,
-						List.of(new WeeklySlot(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
-						"H2M", List.of(), fee, null));
-		return id;
+		return WaitingClients.referral(this.kafka, organization, partner, registered, null);
 	}
 
 	private void propose(String id, String organization) {

@@ -21,6 +21,8 @@ import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.contracts.waitlist.ProposalConfirmedV1;
 import ca.aiguillage.contracts.waitlist.ProposalExpiredV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV1;
+import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2;
 import ca.aiguillage.contracts.waitlist.RematchRequestedV1;
 import ca.aiguillage.contracts.waitlist.ReviewRequestedV1;
 import ca.aiguillage.contracts.waitlist.WaitlistedV1;
@@ -162,7 +164,7 @@ class QueueEntryTests {
 			.orElseThrow();
 		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.CHECK_IN, first.checkInId(),
 				ClientAnsweredV1.Answer.STILL_WAITING, ClientAnsweredV1.Channel.SMS,
-				REGISTERED.plus(Duration.ofDays(31))));
+				REGISTERED.plus(Duration.ofDays(31))), true);
 
 		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(80)), SETTINGS);
 
@@ -174,10 +176,145 @@ class QueueEntryTests {
 		QueueEntry entry = waiting();
 
 		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.CHECK_IN, "c-1",
-				ClientAnsweredV1.Answer.WORSE, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(3))));
+				ClientAnsweredV1.Answer.WORSE, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(3))),
+				true);
 
 		assertThat(reviews(entry)).containsExactly(ReviewRequestedV1.Cause.WORSENED);
 		assertThat(entry.reviewCauses()).containsExactly(ReviewCause.WORSENED);
+	}
+
+	@Test
+	void clientNoLongerNeedingTheServiceClosesTheReferralWithTheirOwnWord() {
+		QueueEntry entry = waiting();
+		Instant answeredAt = REGISTERED.plus(Duration.ofDays(31));
+
+		entry.clientAnswered(noLongerNeeded(answeredAt), true);
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.NO_LONGER_NEEDED);
+		assertThat(entry.raisedEvents()).contains(new ReferralLeftQueueV2("r-1",
+				ReferralLeftQueueV2.Outcome.NO_LONGER_NEEDED, ReferralLeftQueueV2.ClosedBy.CLIENT, answeredAt));
+		assertThat(entry.reviewCauses()).doesNotContain(ReviewCause.NO_LONGER_NEEDED);
+		entry.schedule(SETTINGS);
+		assertThat(entry.nextTimerAt()).as("no check-in, review or reminder for a closed referral").isNull();
+	}
+
+	@Test
+	void withClosingTurnedOffNoLongerNeededAsksACoordinatorAndKeepsTheReferralOpen() {
+		QueueEntry entry = waiting();
+
+		entry.clientAnswered(noLongerNeeded(REGISTERED.plus(Duration.ofDays(31))), false);
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
+		assertThat(entry.raisedEvents()).noneMatch(ReferralLeftQueueV2.class::isInstance);
+		assertThat(entry.reviewCauses()).containsExactly(ReviewCause.NO_LONGER_NEEDED);
+	}
+
+	@Test
+	void clientInTherapyAnsweringAnOldCheckInIsLeftToACoordinator() {
+		QueueEntry entry = new QueueEntry("r-1");
+		entry.registered(submitted("r-1"));
+		entry.proposed(proposal("r-1"));
+		entry.confirm(REGISTERED.plus(Duration.ofDays(1)));
+		entry.firstSession(REGISTERED.plus(Duration.ofDays(2)));
+
+		entry.clientAnswered(noLongerNeeded(REGISTERED.plus(Duration.ofDays(3))), true);
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.IN_THERAPY);
+		assertThat(entry.reviewCauses()).containsExactly(ReviewCause.NO_LONGER_NEEDED);
+	}
+
+	@Test
+	void coordinatorsExitIsPublishedAsTheSecondVersionSayingWhoClosedIt() {
+		QueueEntry entry = waiting();
+		Instant now = REGISTERED.plus(Duration.ofDays(5));
+
+		entry.leave(ReferralLeftQueueV1.Outcome.UNREACHABLE, null, now);
+
+		assertThat(entry.raisedEvents()).contains(new ReferralLeftQueueV2("r-1",
+				ReferralLeftQueueV2.Outcome.UNREACHABLE, ReferralLeftQueueV2.ClosedBy.COORDINATOR, now));
+		assertThat(entry.status()).isEqualTo(QueueStatus.UNREACHABLE);
+	}
+
+	@Test
+	void firstVersionExitStillReplaysIntoTheSameState() {
+		QueueEntry entry = waiting();
+		entry.replaying();
+
+		entry.on(new ReferralLeftQueueV1("r-1", ReferralLeftQueueV1.Outcome.INELIGIBLE,
+				REGISTERED.plus(Duration.ofDays(5))), null);
+
+		assertThat(entry.status()).isEqualTo(QueueStatus.INELIGIBLE);
+		assertThat(entry.steps()).last().extracting(Step::detail).isEqualTo("INELIGIBLE");
+	}
+
+	private static ClientAnsweredV1 noLongerNeeded(Instant answeredAt) {
+		return new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.CHECK_IN, "c-1",
+				ClientAnsweredV1.Answer.NO_LONGER_NEEDED, ClientAnsweredV1.Channel.LINK, answeredAt);
+	}
+
+	@Test
+	void clientAtTheHeadOfALikelyLineIsAskedOnceAWait() {
+		QueueEntry entry = waiting();
+		Instant now = REGISTERED.plus(Duration.ofDays(5));
+
+		boolean first = entry.askAtHeadOfLine(now, Duration.ofDays(14), SETTINGS);
+		boolean again = entry.askAtHeadOfLine(now.plus(Duration.ofDays(20)), Duration.ofDays(14), SETTINGS);
+
+		assertThat(first).isTrue();
+		assertThat(again).isFalse();
+		assertThat(entry.raisedEvents()).filteredOn(CheckInDueV1.class::isInstance).singleElement().satisfies(event -> {
+			CheckInDueV1 checkIn = (CheckInDueV1) event;
+			assertThat(checkIn.trigger()).isEqualTo(CheckInDueV1.Trigger.HEAD_OF_LINE);
+			assertThat(checkIn.sequence()).isEqualTo(1);
+			assertThat(checkIn.dueAt()).isEqualTo(now);
+			assertThat(checkIn.answerBy()).isEqualTo(now.plus(SETTINGS.checkInAnswerWindow()));
+		});
+	}
+
+	@Test
+	void clientAskedWithinTheWindowIsNotAskedAgainAtTheHeadOfTheLine() {
+		QueueEntry entry = waiting();
+		entry.fireDueTimers(REGISTERED.plus(Duration.ofDays(30)), SETTINGS);
+
+		assertThat(entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(40)), Duration.ofDays(14), SETTINGS))
+			.isFalse();
+		assertThat(entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(45)), Duration.ofDays(14), SETTINGS)).isTrue();
+	}
+
+	@Test
+	void headOfLineCheckInIsForgottenWhenTheClientWaitsAgain() {
+		QueueEntry entry = waiting();
+		entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(5)), Duration.ofDays(14), SETTINGS);
+		entry.proposed(proposal("r-1"));
+		entry.on(new ProposalExpiredV1("r-1", "p-1", "t-07", REGISTERED.plus(Duration.ofDays(30))), null);
+
+		assertThat(entry.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(31)), Duration.ofDays(14), SETTINGS)).isTrue();
+	}
+
+	@Test
+	void withCheckInsTurnedOffNobodyIsAskedAtTheHeadOfTheLine() {
+		TimerSettings off = new TimerSettings(Duration.ofDays(30), Duration.ofDays(14), 2, Duration.ofDays(7),
+				Duration.ofDays(21), Map.of(), Duration.ofDays(45), Duration.ofSeconds(30), null, true, false);
+
+		assertThat(waiting().askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(5)), Duration.ofDays(14), off)).isFalse();
+	}
+
+	@Test
+	void replayedHeadOfLineCheckInStillCountsAsTheOneOfThisWait() {
+		QueueEntry live = waiting();
+		live.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(5)), Duration.ofDays(14), SETTINGS);
+		CheckInDueV1 asked = (CheckInDueV1) live.raisedEvents()
+			.stream()
+			.filter(CheckInDueV1.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+		QueueEntry replayed = waiting();
+		replayed.replaying();
+
+		replayed.on(asked, null);
+
+		assertThat(replayed.askAtHeadOfLine(REGISTERED.plus(Duration.ofDays(30)), Duration.ofDays(14), SETTINGS))
+			.isFalse();
 	}
 
 	@Test
@@ -236,13 +373,13 @@ class QueueEntryTests {
 		ClientAnsweredV1 accept = new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.PROPOSAL, "p-1",
 				ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(2)));
 		live.changed();
-		live.clientAnswered(accept);
+		live.clientAnswered(accept, true);
 		ProposalConfirmedV1 decision = (ProposalConfirmedV1) live.raisedEvents().get(0);
 
 		QueueEntry replayed = proposed();
 		replayed.replaying();
 		replayed.changed();
-		replayed.clientAnswered(accept);
+		replayed.clientAnswered(accept, true);
 		assertThat(replayed.raisedEvents()).isEmpty();
 		replayed.on(decision, null);
 
@@ -257,7 +394,8 @@ class QueueEntryTests {
 		entry.decline("La cliente a changé d'avis", REGISTERED.plus(Duration.ofDays(1)));
 
 		entry.clientAnswered(new ClientAnsweredV1("r-1", ClientAnsweredV1.Subject.PROPOSAL, "p-1",
-				ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(2))));
+				ClientAnsweredV1.Answer.ACCEPT, ClientAnsweredV1.Channel.LINK, REGISTERED.plus(Duration.ofDays(2))),
+				true);
 
 		assertThat(entry.status()).isEqualTo(QueueStatus.WAITING);
 		assertThat(entry.steps()).extracting(Step::what).endsWith(StepKind.ANSWER_UNUSED);
