@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -47,6 +49,14 @@ public final class EmailChannel {
 
 	private final @Nullable Session session;
 
+	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+	/**
+	 * The file types of the sender, read once: a helper on a message of our own would
+	 * read them from the class path for every email.
+	 */
+	private final FileTypeMap fileTypes;
+
 	public EmailChannel(JavaMailSender mail, String from) {
 		this(mail, from, Duration.ofMinutes(10));
 	}
@@ -56,6 +66,14 @@ public final class EmailChannel {
 	 * message's data (RFC 5321: 10 minutes)
 	 */
 	public EmailChannel(JavaMailSender mail, String from, Duration dataReplyTimeout) {
+		// Jakarta Mail looks its stream provider up with a ServiceLoader for every body
+		// part
+		// unless this names it: through a packaged jar's class loader that was most of
+		// the
+		// cost of sending an email.
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
 		this.mail = mail;
 		this.from = from;
 		this.dataReplyTimeout = dataReplyTimeout;
@@ -65,9 +83,11 @@ public final class EmailChannel {
 			properties.put("mail.smtp.socketFactory", this.sockets);
 			sender.setJavaMailProperties(properties);
 			this.session = sender.getSession();
+			this.fileTypes = sender.getDefaultFileTypeMap();
 		}
 		else {
 			this.session = null;
+			this.fileTypes = new ConfigurableMimeFileTypeMap();
 		}
 	}
 
@@ -85,7 +105,12 @@ public final class EmailChannel {
 		OutgoingMessage message = (this.session != null) ? new OutgoingMessage(this.session, messageId) : null;
 		try {
 			MimeMessage mime = (message != null) ? message : this.mail.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+			MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name()) {
+				@Override
+				protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+					return EmailChannel.this.fileTypes;
+				}
+			};
 			helper.setFrom(this.from);
 			helper.setTo(to);
 			helper.setSubject(subject);
