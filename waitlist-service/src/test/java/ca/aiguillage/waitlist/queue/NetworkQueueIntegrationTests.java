@@ -144,7 +144,7 @@ class NetworkQueueIntegrationTests extends RunningService {
 			.until(() -> Wire.published(this.kafka, EventCatalog.FOLLOW_UP_RECORDED_V1, id),
 					records -> records.size() == 1)
 			.get(0);
-		assertThat(event.value()).doesNotContain("811");
+		assertThat(event.value()).doesNotContain("joint le 811").doesNotContain("Appel fait");
 		assertThat(inQueue(laval, id)).isFalse();
 		assertThat(laval.get(QUEUE + "/" + id).<List<String>>json("$.timeline[*].reason"))
 			.contains("Appel fait, la personne a joint le 811");
