@@ -44,7 +44,7 @@ class BlindIndexTests {
 		String indexed = this.index.nameAndBirth("Marie-Ève", "Tremblay", BIRTH);
 
 		assertThat(new BlindIndex(key()).nameAndBirth("Marie-Ève", "Tremblay", BIRTH)).isNotEqualTo(indexed);
-		assertThat(indexed).doesNotContainIgnoringCase("tremblay").doesNotContain("1991");
+		assertThat(indexed).doesNotContainIgnoringCase("tremblay").doesNotContain("1991-04-12");
 	}
 
 	@Test
