@@ -53,6 +53,29 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "local", "production" })
+	void noServiceTakesItsSettingsFromASecretStrimziWritesForAKafkaUser(String overlay) {
+		List<Map<String, Object>> rendered = render(overlay);
+		List<String> kafkaUsers = rendered.stream()
+			.filter(document -> "KafkaUser".equals(document.get("kind")))
+			.map(document -> map(document, "metadata").get("name").toString())
+			.toList();
+
+		for (String service : SERVICES) {
+			Map<String, Object> container = first(
+					list(map(map(map(find(rendered, "Deployment", service), "spec"), "template"), "spec")
+						.get("containers")));
+			List<String> settingsSecrets = KubernetesManifestsTests.<Map<String, Object>>list(container.get("envFrom"))
+				.stream()
+				.filter(source -> source.containsKey("secretRef"))
+				.map(source -> map(source, "secretRef").get("name").toString())
+				.toList();
+			assertThat(settingsSecrets).as(service).containsExactly(service + "-settings");
+			assertThat(settingsSecrets).as(service).doesNotContainAnyElementsOf(kafkaUsers);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "local", "production" })
 	void everyServiceLogsJsonLines(String overlay) {
 		List<Map<String, Object>> rendered = render(overlay);
 
