@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
 import ca.aiguillage.localstack.invariants.InvariantChecker;
 import ca.aiguillage.localstack.stubs.ConsoleSmtpServer;
 import ca.aiguillage.localstack.stubs.LocalSmsProvider;
+import ca.aiguillage.localstack.stubs.LocalWebhookReceiver;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,10 @@ public final class ProcessStack implements AutoCloseable {
 	private final Map<String, Integer> emailReceived = new ConcurrentHashMap<>();
 
 	private final Map<String, Integer> smsPosted = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> webhooksAcknowledged = new ConcurrentHashMap<>();
+
+	private LocalWebhookReceiver webhooks;
 
 	private ConsoleSmtpServer smtp;
 
@@ -177,6 +182,7 @@ public final class ProcessStack implements AutoCloseable {
 		// taken.
 		this.smtp = ConsoleSmtpServer.start(anyPort ? 0 : 1025, this.emailReceived);
 		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived, this.smsPosted);
+		this.webhooks = LocalWebhookReceiver.start(this.webhooksAcknowledged);
 		frontTheBroker();
 		startAlone(Part.KAFKA);
 		startAlone(Part.MONGO);
@@ -427,12 +433,22 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	/**
-	 * What the SMTP and SMS stand-ins took since the stack started, by delivery id, for
-	 * the invariant checker.
+	 * A partner's webhook endpoint, on loopback: register it for a partner
+	 * ({@link LocalWebhookReceiver#urlOf}) and tell it the secret it was given.
+	 * @return the receiver
+	 */
+	public LocalWebhookReceiver webhooks() {
+		return this.webhooks;
+	}
+
+	/**
+	 * What the SMTP, SMS and webhook stand-ins took since the stack started, by delivery
+	 * id, for the invariant checker.
 	 * @return the counts
 	 */
 	public InvariantChecker.Providers providersReceived() {
-		return new InvariantChecker.Providers(Map.copyOf(this.smsReceived), Map.copyOf(this.emailReceived));
+		return new InvariantChecker.Providers(Map.copyOf(this.smsReceived), Map.copyOf(this.emailReceived),
+				Map.copyOf(this.webhooksAcknowledged));
 	}
 
 	private void launch(Part part) {
@@ -593,6 +609,9 @@ public final class ProcessStack implements AutoCloseable {
 		}
 		if (this.sms != null) {
 			this.sms.close();
+		}
+		if (this.webhooks != null) {
+			this.webhooks.close();
 		}
 	}
 

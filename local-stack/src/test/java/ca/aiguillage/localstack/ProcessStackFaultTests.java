@@ -23,6 +23,7 @@ import ca.aiguillage.contracts.waitlist.WaitlistedV1;
 import ca.aiguillage.localstack.ProcessStack.Part;
 import ca.aiguillage.localstack.invariants.InvariantChecker;
 import ca.aiguillage.localstack.invariants.InvariantReport;
+import ca.aiguillage.localstack.stubs.LocalWebhookReceiver;
 import ca.aiguillage.platform.deadletters.DeadLetter;
 import ca.aiguillage.testing.ConsoleSignIn;
 import ca.aiguillage.testing.FaultyProxy;
@@ -114,6 +115,12 @@ class ProcessStackFaultTests {
 					ports);
 			assertThat(stack.port(Part.MONGO)).isNotEqualTo(taken.getLocalPort());
 		}
+		// The partner's own endpoint, so that messages-once covers webhooks too.
+		Http.Answer registered = Http.localhost(stack.port(Part.NOTIFICATION))
+			.withToken(adminToken())
+			.putJson("/api/v1/webhooks/demo-partner", "{\"url\":\"" + stack.webhooks().urlOf("demo-partner") + "\"}");
+		assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+		stack.webhooks().signedWith(registered.json("$.secret"));
 	}
 
 	@AfterAll
@@ -161,6 +168,12 @@ class ProcessStackFaultTests {
 		stack.restart(Part.MATCHING);
 		accepted.addAll(postWave());
 		everyReferralHasExactlyOneFirstDecision("kill -9 matching-service, restart", accepted, restarted);
+		// Each referral's "received" reached the partner's endpoint, signed: webhooks are
+		// counted.
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(
+					() -> assertThat(stack.webhooks().acknowledged()).hasSizeGreaterThanOrEqualTo(accepted.size())
+						.doesNotContainKey(LocalWebhookReceiver.BAD_SIGNATURE));
 		// It took its partitions back as the member it was: static membership.
 		assertThat(groupInstanceIds("matching-service")).isNotEmpty()
 			.allSatisfy((id) -> assertThat(id).startsWith("matching-service."));

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 
 import ca.aiguillage.localstack.LocalStack;
 import ca.aiguillage.localstack.invariants.InvariantReport.Result;
+import ca.aiguillage.localstack.stubs.LocalWebhookReceiver;
 import ca.aiguillage.matching.directory.Therapist;
 import ca.aiguillage.matching.network.Organizations;
 import ca.aiguillage.matching.proposal.Candidate;
@@ -88,8 +89,10 @@ public final class InvariantChecker implements AutoCloseable {
 	 *
 	 * @param sms text messages by idempotency token
 	 * @param email emails by Message-ID
+	 * @param webhooks partners' webhook messages the partner acknowledged, by
+	 * {@code webhook-id}, and the ones refused for their signature
 	 */
-	public record Providers(Map<String, Integer> sms, Map<String, Integer> email) {
+	public record Providers(Map<String, Integer> sms, Map<String, Integer> email, Map<String, Integer> webhooks) {
 	}
 
 	/**
@@ -240,6 +243,14 @@ public final class InvariantChecker implements AutoCloseable {
 		List<String> breaking = new ArrayList<>();
 		this.providers.sms().forEach((id, count) -> twice(breaking, "sms", id, count, !id.equals("no-token")));
 		this.providers.email().forEach((id, count) -> twice(breaking, "email", id, count, !id.equals("no-message-id")));
+		this.providers.webhooks().forEach((id, count) -> {
+			if (LocalWebhookReceiver.BAD_SIGNATURE.equals(id)) {
+				breaking.add(count + " webhook message(s) refused for their signature");
+			}
+			else {
+				twice(breaking, "webhook", id, count, true);
+			}
+		});
 		return Result.of(MESSAGES_ONCE, promise, breaking);
 	}
 

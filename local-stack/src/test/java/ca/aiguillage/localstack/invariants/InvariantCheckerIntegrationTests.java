@@ -15,6 +15,7 @@ import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.localstack.invariants.InvariantChecker.Providers;
+import ca.aiguillage.localstack.stubs.LocalWebhookReceiver;
 import ca.aiguillage.matching.proposal.ReferralNeeds;
 import ca.aiguillage.testing.KafkaProbe;
 import com.mongodb.client.MongoClient;
@@ -66,7 +67,7 @@ class InvariantCheckerIntegrationTests {
 
 	@Test
 	void everyInvariantHoldsOnAConsistentState() {
-		InvariantReport report = check(new Providers(Map.of("d-1", 1), Map.of("d-2", 1)));
+		InvariantReport report = check(new Providers(Map.of("d-1", 1), Map.of("d-2", 1), Map.of("w-1", 1)));
 
 		assertThat(report.allHold()).as(report.markdown()).isTrue();
 		assertThat(report.results()).extracting(InvariantReport.Result::invariant)
@@ -127,11 +128,13 @@ class InvariantCheckerIntegrationTests {
 	}
 
 	@Test
-	void aMessageTheProviderReceivedTwiceBreaksMessagesOnce() {
-		InvariantReport report = check(new Providers(Map.of("d-1", 2, "no-token", 3), Map.of("d-2", 1, "d-3", 2)));
+	void aMessageTheProviderReceivedTwiceOrAWebhookWithABadSignatureBreaksMessagesOnce() {
+		InvariantReport report = check(new Providers(Map.of("d-1", 2, "no-token", 3), Map.of("d-2", 1, "d-3", 2),
+				Map.of("w-1", 1, "w-2", 2, LocalWebhookReceiver.BAD_SIGNATURE, 1)));
 
-		assertThat(report.result(InvariantChecker.MESSAGES_ONCE).breaking())
-			.containsExactlyInAnyOrder("sms delivery d-1 received 2 times", "email delivery d-3 received 2 times");
+		assertThat(report.result(InvariantChecker.MESSAGES_ONCE).breaking()).containsExactlyInAnyOrder(
+				"sms delivery d-1 received 2 times", "email delivery d-3 received 2 times",
+				"webhook delivery w-2 received 2 times", "1 webhook message(s) refused for their signature");
 		assertThat(check(null).result(InvariantChecker.MESSAGES_ONCE).checked()).isFalse();
 	}
 
