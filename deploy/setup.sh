@@ -113,6 +113,9 @@ for service in referral-service matching-service waitlist-service notification-s
   kafka_service_passwords+="$variable=$(random_secret)"$'\n'
 done
 kafka_partner_password=$(random_secret)
+# The broker's TLS certificate, signed by a certificate authority of this deployment's own.
+kafka_tls_password=$(random_secret)
+KAFKA_TLS_KEYSTORE_PASSWORD="$kafka_tls_password" scripts/compose-certs.sh "${AIGUILLAGE_KAFKA_TLS_DIR:-deploy/kafka/tls}" --renew
 tmp="$env_file.tmp.$$"
 cat > "$tmp" <<ENV
 # Written by deploy/setup.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ). Owner-only; never commit it.
@@ -134,7 +137,9 @@ MONGO_REPLICA_KEY=$mongo_replica_key
 GRAFANA_ADMIN_PASSWORD=$grafana_password
 # The Kafka broker's logins (SASL/SCRAM-SHA-512): its administrator and each service's.
 KAFKA_ADMIN_PASSWORD=$kafka_admin_password
-${kafka_service_passwords}# The partner systems' inbound Kafka topics, one per partner (referrals.inbound.<partner_id>,
+${kafka_service_passwords}# The password of the broker's TLS keystore (deploy/kafka/tls, scripts/compose-certs.sh).
+KAFKA_TLS_KEYSTORE_PASSWORD=$kafka_tls_password
+# The partner systems' inbound Kafka topics, one per partner (referrals.inbound.<partner_id>,
 # comma-separated), and each partner system's broker login (partner_id:password, comma-separated;
 # letters and digits, 20 or more): replace this one with your partners' when you add their systems.
 AIGUILLAGE_INBOUND_TOPICS=referrals.inbound.first-partner

@@ -4,9 +4,11 @@
 # local stack and deploy/k8s (KafkaUser). The passwords come from .env (deploy/setup.sh)
 # through the container's environment; nothing here has a default.
 #
-# Listeners: CLIENTS (kafka:9092, the compose network, SCRAM logins only); BROKER and
-# CONTROLLER on the container's loopback only, with the administrator's static login, for
-# the node itself and for the setup below. On every start the setup declares each
+# Listeners: CLIENTS (kafka:9092, the compose network: TLS, then SCRAM logins only, SASL_SSL);
+# BROKER and CONTROLLER on the container's loopback only, with the administrator's static
+# login, for the node itself and for the setup below. The broker's TLS key and certificate
+# (/etc/kafka/tls/broker.p12, signed by the authority whose certificate every service
+# trusts) come from scripts/compose-certs.sh, run by deploy/setup.sh. On every start the setup declares each
 # principal's login (a changed password takes effect), its ACLs and the topics, then marks
 # the broker ready for the healthcheck.
 set -euo pipefail
@@ -44,6 +46,9 @@ admin_password=$(checked KAFKA_ADMIN_PASSWORD "${KAFKA_ADMIN_PASSWORD:-}")
 retention_hours="${KAFKA_PERSONAL_RETENTION_HOURS:-168}"
 [[ "$retention_hours" =~ ^[0-9]+$ ]] || fail "KAFKA_PERSONAL_RETENTION_HOURS must be a number of hours"
 admin_jaas="username=\"admin\" password=\"$admin_password\""
+tls_password=$(checked KAFKA_TLS_KEYSTORE_PASSWORD "${KAFKA_TLS_KEYSTORE_PASSWORD:-}")
+keystore=/etc/kafka/tls/broker.p12
+[ -r "$keystore" ] || fail "$keystore is missing: run ./deploy/setup.sh (scripts/compose-certs.sh) first"
 
 umask 077
 mkdir -p "$work"
@@ -55,7 +60,11 @@ controller.quorum.voters=1@localhost:9093
 controller.listener.names=CONTROLLER
 listeners=CLIENTS://:9092,BROKER://localhost:9094,CONTROLLER://localhost:9093
 advertised.listeners=CLIENTS://kafka:9092,BROKER://localhost:9094
-listener.security.protocol.map=CLIENTS:SASL_PLAINTEXT,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+listener.security.protocol.map=CLIENTS:SASL_SSL,BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
+listener.name.clients.ssl.keystore.type=PKCS12
+listener.name.clients.ssl.keystore.location=$keystore
+listener.name.clients.ssl.keystore.password=$tls_password
+listener.name.clients.ssl.key.password=$tls_password
 inter.broker.listener.name=BROKER
 listener.name.clients.sasl.enabled.mechanisms=SCRAM-SHA-512
 listener.name.clients.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -56,7 +57,8 @@ class SessionsConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityFilterChain administratorsEndpoints(HttpSecurity http, JWKSource<SecurityContext> keys,
-			AuthorizationServerSettings settings) throws Exception {
+			AuthorizationServerSettings settings, MessageSource messages) throws Exception {
+		AdministrationRefusals refusals = new AdministrationRefusals(messages);
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
 		decoder.setJwtValidator(
 				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.getIssuer()),
@@ -71,7 +73,11 @@ class SessionsConfiguration {
 		http.securityMatcher("/admin/**")
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole("ADMIN"))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(administrators)))
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(administrators))
+				.authenticationEntryPoint(refusals)
+				.accessDeniedHandler(refusals))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			// Bearer tokens only: no cookie, so no cross-site request to guard against.
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -1,9 +1,11 @@
 package ca.aiguillage.authorization.accounts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +96,25 @@ class DeploymentSetupTests {
 			.filter((entry) -> entry.getKey().startsWith("KAFKA_") && entry.getKey().endsWith("_PASSWORD"))
 			.map(Map.Entry::getValue)
 			.toList();
-		assertThat(brokerPasswords).hasSize(6)
+		// The administrator's, the five services' and the broker's TLS keystore's.
+		assertThat(brokerPasswords).hasSize(7)
 			.doesNotHaveDuplicates()
 			.allMatch((password) -> password.matches("[A-Za-z0-9]{20,}"));
 		// The first partner system's login, for the inbound topic .env lists.
 		assertThat(env.get("KAFKA_PARTNER_CREDENTIALS")).matches("first-partner:[A-Za-z0-9]{20,}")
 			.doesNotContain(brokerPasswords.toArray(String[]::new));
 		assertThat(env.get("AIGUILLAGE_INBOUND_TOPICS")).isEqualTo("referrals.inbound.first-partner");
+		// The broker's TLS keystore, opened by the password .env gives the broker, and
+		// the certificate authority the services trust; its key stays owner-only.
+		Path tls = this.directory.resolve("kafka-tls");
+		KeyStore keystore = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(tls.resolve("broker.p12"))) {
+			keystore.load(in, env.get("KAFKA_TLS_KEYSTORE_PASSWORD").toCharArray());
+		}
+		assertThat(keystore.isKeyEntry("kafka")).isTrue();
+		assertThat(Files.readString(tls.resolve("ca.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("ca.key"))))
+			.isEqualTo("rw-------");
 	}
 
 	@Test
@@ -120,6 +134,7 @@ class DeploymentSetupTests {
 			.redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("setup.log").toFile());
 		builder.environment().put("AIGUILLAGE_ENV_FILE", envFile.toString());
+		builder.environment().put("AIGUILLAGE_KAFKA_TLS_DIR", this.directory.resolve("kafka-tls").toString());
 		builder.environment().putAll(environment);
 		return builder.start();
 	}

@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose's broker, read as the Compose file and script they are: every service
- * logs in as its own principal with a password from .env (no default anywhere), and the
- * broker takes logins only and refuses what no ACL allows.
+ * reaches it over TLS (SASL_SSL, the deployment's own certificate authority) and logs in
+ * as its own principal with a password from .env (no default anywhere), and the broker
+ * takes logins only and refuses what no ACL allows. {@link DockerComposeBrokerTlsTests}
+ * runs these settings on a real broker.
  */
 class DockerComposeBrokerTests {
 
@@ -29,7 +31,13 @@ class DockerComposeBrokerTests {
 
 	private static final Path BROKER = Path.of("..", "deploy", "kafka", "broker.sh");
 
-	private static final String BINDER = "SPRING_CLOUD_STREAM_KAFKA_BINDER_";
+	static final String BINDER = "SPRING_CLOUD_STREAM_KAFKA_BINDER_";
+
+	/** Where every service finds the broker's certificate authority. */
+	static final String TRUSTED_AUTHORITY = "/etc/aiguillage/kafka-tls/ca.crt";
+
+	/** Where scripts/compose-certs.sh writes it (deploy/setup.sh). */
+	static final String AUTHORITY_FILE = "./deploy/kafka/tls/ca.crt";
 
 	private static final Pattern LOGIN = Pattern
 		.compile("org\\.apache\\.kafka\\.common\\.security\\.scram\\.ScramLoginModule required username=\"([a-z-]+)\" "
@@ -50,8 +58,19 @@ class DockerComposeBrokerTests {
 		for (String client : clients) {
 			Map<String, String> environment = services.get(client);
 			assertThat(environment).as(client)
-				.containsEntry(BINDER + "CONFIGURATION_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
-				.containsEntry(BINDER + "CONFIGURATION_SASL_MECHANISM", "SCRAM-SHA-512");
+				.containsEntry(BINDER + "CONFIGURATION_SECURITY_PROTOCOL", "SASL_SSL")
+				.containsEntry(BINDER + "CONFIGURATION_SASL_MECHANISM", "SCRAM-SHA-512")
+				.containsEntry(BINDER + "CONFIGURATION_SSL_TRUSTSTORE_TYPE", "PEM")
+				.containsEntry(BINDER + "CONFIGURATION_SSL_TRUSTSTORE_LOCATION", TRUSTED_AUTHORITY);
+			// The authority's certificate is mounted where the truststore setting names
+			// it,
+			// and never its key.
+			List<String> volumes = ((List<?>) services().get(client).get("volumes")).stream()
+				.map(String::valueOf)
+				.toList();
+			assertThat(volumes).as(client + " volumes")
+				.contains(AUTHORITY_FILE + ":" + TRUSTED_AUTHORITY + ":ro")
+				.noneMatch((volume) -> volume.contains("ca.key"));
 			Matcher login = LOGIN.matcher(environment.getOrDefault(BINDER + "CONFIGURATION_SASL_JAAS_CONFIG", ""));
 			assertThat(login.matches()).as(client + " logs in with SCRAM and a password from .env").isTrue();
 			assertThat(login.group(1)).as(client + " logs in as itself").isEqualTo(client);
@@ -78,8 +97,11 @@ class DockerComposeBrokerTests {
 	void brokerTakesLoginsOnlyAndRefusesWhatNoAclAllows() throws IOException, InterruptedException {
 		Map<String, String> settings = brokerSettings();
 
+		// TLS on the compose network; plain text only on the container's own loopback.
 		assertThat(settings.get("listener.security.protocol.map").split(","))
-			.allSatisfy((listener) -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+			.containsExactlyInAnyOrder("CLIENTS:SASL_SSL", "BROKER:SASL_PLAINTEXT", "CONTROLLER:SASL_PLAINTEXT");
+		assertThat(settings).containsEntry("listener.name.clients.ssl.keystore.location", "$keystore")
+			.containsEntry("listener.name.clients.ssl.keystore.password", "$tls_password");
 		// Only the clients' listener is reachable from the compose network; the node's
 		// own
 		// listeners are on its loopback.
@@ -91,7 +113,12 @@ class DockerComposeBrokerTests {
 			.containsEntry("super.users", "User:admin");
 		Map<String, Object> kafka = services().get("kafka");
 		assertThat(kafka.get("entrypoint").toString()).contains("/opt/aiguillage/broker.sh");
-		assertThat(kafka.get("volumes").toString()).contains("./deploy/kafka/broker.sh:/opt/aiguillage/broker.sh:ro");
+		assertThat(kafka.get("volumes").toString()).contains("./deploy/kafka/broker.sh:/opt/aiguillage/broker.sh:ro")
+			.contains("./deploy/kafka/tls/broker.p12:/etc/kafka/tls/broker.p12:ro")
+			.doesNotContain("ca.key");
+		assertThat(Files.readString(BROKER)).contains("keystore=/etc/kafka/tls/broker.p12");
+		assertThat(environments().get("kafka")).containsEntry("KAFKA_TLS_KEYSTORE_PASSWORD",
+				"${KAFKA_TLS_KEYSTORE_PASSWORD:?run ./deploy/setup.sh first}");
 		assertThat(kafka).doesNotContainKey("ports");
 
 		Process syntax = new ProcessBuilder("bash", "-n", BROKER.toString()).redirectErrorStream(true).start();
@@ -111,7 +138,7 @@ class DockerComposeBrokerTests {
 	}
 
 	// The broker's settings as broker.sh writes them, variables left as written.
-	private static Map<String, String> brokerSettings() throws IOException {
+	static Map<String, String> brokerSettings() throws IOException {
 		String script = Files.readString(BROKER);
 		int start = script.indexOf("cat > \"$config\" <<PROPERTIES\n");
 		assertThat(start).isNotNegative();
@@ -131,7 +158,7 @@ class DockerComposeBrokerTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, Object>> services() throws IOException {
+	static Map<String, Map<String, Object>> services() throws IOException {
 		try (Reader reader = Files.newBufferedReader(COMPOSE)) {
 			Map<String, Object> compose = new Yaml().load(reader);
 			return (Map<String, Map<String, Object>>) compose.get("services");
@@ -139,7 +166,7 @@ class DockerComposeBrokerTests {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Map<String, String>> environments() throws IOException {
+	static Map<String, Map<String, String>> environments() throws IOException {
 		Map<String, Map<String, String>> environments = new LinkedHashMap<>();
 		services().forEach((name, service) -> {
 			Map<String, String> values = new LinkedHashMap<>();

@@ -184,6 +184,38 @@ class AccountSessionsIntegrationTests extends RunningAuthorizationServer {
 		assertThat(english.<String>json("$.detail")).isEqualTo("No account has this name.");
 	}
 
+	@Test
+	void refusedAdministrationIsAProblemInFrenchByDefaultAndInEnglishOnRequest() {
+		String partner = ConsoleSignIn.accessToken(this.port, "intervenant.ahuntsic", "intervenant-demo");
+
+		UserAgent.Answer anonymous = administrator().post("/admin/accounts/coordination.laval/suspend", Map.of(),
+				"Accept", "application/json");
+		UserAgent.Answer notAnAdministrator = administrator().post("/admin/accounts/coordination.laval/suspend",
+				Map.of(), "Authorization", "Bearer " + partner, "Accept", "application/json");
+		UserAgent.Answer english = administrator().post("/admin/accounts/coordination.laval/suspend", Map.of(),
+				"Authorization", "Bearer " + partner, "Accept", "application/json", "Accept-Language", "en");
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.<String>json("$.title")).isEqualTo("Authentification requise");
+		assertThat(anonymous.<Integer>json("$.status")).isEqualTo(401);
+		assertThat(anonymous.<String>json("$.instance")).isEqualTo("/admin/accounts/coordination.laval/suspend");
+		assertThat(notAnAdministrator.status()).isEqualTo(403);
+		assertThat(notAnAdministrator.<String>json("$.title")).isEqualTo("Accès refusé");
+		assertThat(notAnAdministrator.<String>json("$.detail")).isEqualTo("Votre rôle ne permet pas cette action.");
+		assertThat(english.status()).isEqualTo(403);
+		assertThat(english.<String>json("$.title")).isEqualTo("Access denied");
+	}
+
+	@Test
+	void anonymousAdministrationIsAProblemInEnglishOnRequest() {
+		UserAgent.Answer english = administrator().post("/admin/accounts/coordination.laval/sessions/end", Map.of(),
+				"Accept-Language", "en");
+
+		assertThat(english.status()).isEqualTo(401);
+		assertThat(english.<String>json("$.title")).isEqualTo("Authentication required");
+		assertThat(english.<String>json("$.type")).isEqualTo("urn:ca:aiguillage:problem:unauthenticated");
+	}
+
 	private UserAgent.Answer administer(String action) {
 		return administrator().post(action, Map.of(), "Authorization", "Bearer " + adminToken(), "Accept",
 				"application/json");

@@ -2,11 +2,13 @@ package ca.aiguillage.platform.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +28,10 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
  * page session of its {@code sid}, or else of its {@code sub} signed in before it was
  * issued; {@link SessionLifetime} drops such a session at its next request. A logout
  * token is accepted once, and only while fresh, so that one seen on the way cannot be
- * played again later.
+ * played again later. What it ended and the tokens seen are {@link LogoutRecords}: in the
+ * service's database, every instance of the service knows them, whichever instance the
+ * token reached. Their keys hold a hash of the sid, subject or token id, never the
+ * person's name.
  */
 final class EndedSignIns implements LogoutHandler {
 
@@ -37,18 +42,19 @@ final class EndedSignIns implements LogoutHandler {
 	// the logout ended has ended by itself.
 	private static final Duration REMEMBERED = Duration.ofHours(24);
 
-	private final Map<String, Instant> subjects = new ConcurrentHashMap<>();
-
-	private final Map<String, Instant> providerSessions = new ConcurrentHashMap<>();
-
-	private final Map<String, Instant> seenTokens = new ConcurrentHashMap<>();
-
 	private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
 
 	private final Clock clock;
 
+	private final LogoutRecords records;
+
 	EndedSignIns(Clock clock) {
+		this(clock, new MemoryLogoutRecords(clock));
+	}
+
+	EndedSignIns(Clock clock, LogoutRecords records) {
 		this.clock = clock;
+		this.records = records;
 	}
 
 	@Override
@@ -58,46 +64,51 @@ final class EndedSignIns implements LogoutHandler {
 			return;
 		}
 		Instant now = this.clock.instant();
-		forgetOld(now);
 		Instant issued = token.getIssuedAt();
 		if (issued == null || issued.isBefore(now.minus(FRESH)) || issued.isAfter(now.plus(Duration.ofMinutes(1)))) {
 			refuse(response, "logout token is not fresh");
 			return;
 		}
-		if (token.getId() == null || this.seenTokens.putIfAbsent(token.getId(), issued) != null) {
+		// Kept as long as the token is fresh, with a minute for clocks apart.
+		if (token.getId() == null || !this.records.recordOnce(key("jti", token.getId()),
+				issued.plus(FRESH).plus(Duration.ofMinutes(1)))) {
 			refuse(response, "logout token already used");
 			return;
 		}
 		if (token.getSessionId() != null) {
-			this.providerSessions.put(token.getSessionId(), issued);
+			this.records.remember(key("sid", token.getSessionId()), issued, issued.plus(REMEMBERED));
 		}
 		else if (token.getSubject() != null) {
-			this.subjects.merge(token.getSubject(), issued, (old, recent) -> old.isAfter(recent) ? old : recent);
+			this.records.remember(key("sub", token.getSubject()), issued, issued.plus(REMEMBERED));
 		}
 	}
 
 	/**
-	 * Whether the provider ended this person's sign-in.
+	 * Whether the provider ended this person's sign-in: at most two reads by key.
 	 * @param person who signed in
 	 * @return true when a logout token named their provider session, or their subject
 	 * after they signed in
 	 */
 	boolean ended(OidcUser person) {
+		Instant now = this.clock.instant();
 		String sid = person.getIdToken().getClaimAsString("sid");
-		if (sid != null && this.providerSessions.containsKey(sid)) {
+		if (sid != null && this.records.recall(key("sid", sid), now) != null) {
 			return true;
 		}
-		Instant loggedOut = this.subjects.get(person.getSubject());
+		Instant loggedOut = this.records.recall(key("sub", person.getSubject()), now);
 		Instant signedIn = person.getIdToken().getIssuedAt();
 		// Both in whole seconds: a sign-in in the logout's own second counts as ended.
 		return loggedOut != null && (signedIn == null || !signedIn.isAfter(loggedOut));
 	}
 
-	private void forgetOld(Instant now) {
-		Instant oldest = now.minus(REMEMBERED);
-		this.subjects.values().removeIf(oldest::isAfter);
-		this.providerSessions.values().removeIf(oldest::isAfter);
-		this.seenTokens.values().removeIf(now.minus(FRESH).minusSeconds(60)::isAfter);
+	static String key(String kind, String value) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return kind + ":" + HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void refuse(HttpServletResponse response, String why) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -29,7 +30,8 @@ import org.springframework.web.util.WebUtils;
  * when its access token expires, or after {@value #SESSION_LIFETIME} when that is shorter
  * ({@link SessionLifetime}), and at once when the provider posts a logout token to
  * {@value #BACK_CHANNEL_LOGOUT}{@code <registration>} (OpenID Connect Back-Channel
- * Logout, {@link EndedSignIns}); signing out ends the authorization server's session too.
+ * Logout, {@link EndedSignIns}, remembered in the service's MongoDB when it has one, so
+ * that every instance knows); signing out ends the authorization server's session too.
  * The API keeps its bearer tokens.
  */
 public final class SignInPages {
@@ -74,7 +76,11 @@ public final class SignInPages {
 		String issuer = settings.bind(ISSUER, String.class).orElse(null);
 		ClientRegistrationRepository registrations = context.getBean(ClientRegistrationRepository.class);
 		Clock clock = Clock.systemUTC();
-		EndedSignIns endedByProvider = new EndedSignIns(clock);
+		// In the service's database when it has one, so that a logout token reaching one
+		// instance ends the sign-in on all of them.
+		MongoOperations mongo = context.getBeanProvider(MongoOperations.class).getIfAvailable();
+		EndedSignIns endedByProvider = new EndedSignIns(clock,
+				(mongo != null) ? new StoredLogoutRecords(mongo) : new MemoryLogoutRecords(clock));
 		http.securityMatcher(pages, pages + "/**", "/oauth2/authorization/**", "/login/oauth2/**", "/webjars/**",
 				"/logout", BACK_CHANNEL_LOGOUT + "*")
 			.authorizeHttpRequests(
