@@ -1,13 +1,11 @@
 package ca.aiguillage.localstack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.platform.files.OwnerOnlyFiles;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -239,20 +238,9 @@ final class KafkaPrincipals {
 	}
 
 	private static void writeOwnerOnly(Path file, Properties properties, String comment) throws IOException {
-		Path written = file.resolveSibling(file.getFileName() + ".new");
-		Files.deleteIfExists(written);
-		try {
-			Files.createFile(written,
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		}
-		catch (UnsupportedOperationException ex) {
-			Files.createFile(written);
-		}
-		try (OutputStream out = Files.newOutputStream(written, StandardOpenOption.TRUNCATE_EXISTING)) {
-			properties.store(out, comment);
-		}
-		Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-				java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		properties.store(bytes, comment);
+		OwnerOnlyFiles.replace(file, bytes.toByteArray());
 	}
 
 }

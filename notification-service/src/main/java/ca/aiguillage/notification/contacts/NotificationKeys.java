@@ -2,13 +2,14 @@ package ca.aiguillage.notification.contacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
+import ca.aiguillage.platform.files.OwnerOnlyFiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,17 +33,12 @@ public record NotificationKeys(byte[] phoneHashKey, byte[] linkKey) {
 			if (!Files.exists(file)) {
 				SecureRandom random = new SecureRandom();
 				Map<String, String> keys = Map.of("phoneHashKey", random(random), "linkKey", random(random));
-				Path directory = file.toAbsolutePath().getParent();
-				Files.createDirectories(directory);
-				Path temporary = Files.createTempFile(directory, "keys", ".tmp");
 				try {
-					Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+					OwnerOnlyFiles.create(file, json.writeValueAsBytes(keys));
 				}
-				catch (UnsupportedOperationException ex) {
-					// Not a POSIX file system: the directory's own permissions apply.
+				catch (FileAlreadyExistsException another) {
+					// Another instance wrote them first: theirs are read below.
 				}
-				Files.writeString(temporary, json.writeValueAsString(keys));
-				Files.move(temporary, file);
 			}
 			Map<?, ?> keys = json.readValue(Files.readString(file), Map.class);
 			return new NotificationKeys(Base64.getDecoder().decode((String) keys.get("phoneHashKey")),

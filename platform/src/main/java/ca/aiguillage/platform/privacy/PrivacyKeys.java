@@ -1,12 +1,9 @@
 package ca.aiguillage.platform.privacy;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -16,6 +13,7 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import ca.aiguillage.platform.files.OwnerOnlyFiles;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -194,34 +192,13 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 		}
 	}
 
-	/**
-	 * Writes a whole new file beside the old one, then moves it over: never half a file.
-	 */
+	// Owner-only from creation and never half written (OwnerOnlyFiles).
 	private static void replace(Path file, PrivacyKeys keys) throws IOException {
-		Path next = file.resolveSibling(file.getFileName() + ".next");
-		Files.deleteIfExists(next);
-		write(next, keys);
-		Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		OwnerOnlyFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(keys));
 	}
 
 	private static void write(Path file, PrivacyKeys keys) throws IOException {
-		Path parent = file.toAbsolutePath().getParent();
-		if (parent != null) {
-			Files.createDirectories(parent);
-		}
-		// Owner-only from creation: the keys are never readable by others.
-		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		}
-		else {
-			Files.createFile(file);
-			File plain = file.toFile();
-			plain.setReadable(false, false);
-			plain.setWritable(false, false);
-			plain.setReadable(true, true);
-			plain.setWritable(true, true);
-		}
-		Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(keys));
+		OwnerOnlyFiles.create(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(keys));
 	}
 
 	private static String newKeyId() {
