@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.platform.deadletters.DeadLetterController;
@@ -27,7 +28,9 @@ import ca.aiguillage.platform.work.WorkSettings;
 import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,6 +47,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.messaging.Message;
 
 /** The beans every Aiguillage service gets from the platform. */
 @AutoConfiguration
@@ -89,16 +93,19 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	DeadLetters deadLetters(BindingServiceProperties bindings, Environment environment, MongoOperations mongo,
-			Clock clock) {
+			Clock clock, BeanFactory beans) {
 		// The binder names each input binding's dead-letter topic
 		// error.<destination>.<group>.
 		Map<String, String> originalTopics = new TreeMap<>();
 		Map<String, DeadLetters.Retries> retries = new TreeMap<>();
-		bindings.getBindings().values().forEach(binding -> {
+		Map<String, String> consumers = new TreeMap<>();
+		bindings.getBindings().forEach((name, binding) -> {
 			if (binding.getGroup() != null && binding.getDestination() != null) {
 				for (String destination : binding.getDestination().split(",")) {
 					String deadLetters = "error." + destination.strip() + "." + binding.getGroup();
 					originalTopics.put(deadLetters, destination.strip());
+					// An input binding is named <function>-in-<index>.
+					consumers.put(deadLetters, name.replaceFirst("-in-\\d+$", ""));
 					if (binding.getConsumer() != null) {
 						retries.put(deadLetters,
 								new DeadLetters.Retries(binding.getConsumer().getMaxAttempts(),
@@ -113,7 +120,17 @@ public class PlatformAutoConfiguration {
 				}
 			}
 		});
-		return new DeadLetters(originalTopics, retries, KafkaClientSettings.of(environment), mongo, clock);
+		return new DeadLetters(originalTopics, retries, KafkaClientSettings.of(environment), mongo, clock,
+				(deadLetterTopic, event) -> consumerOf(beans, consumers.get(deadLetterTopic)).accept(event));
+	}
+
+	// The function bean the binding calls for each record of its topic.
+	@SuppressWarnings("unchecked")
+	private static Consumer<Message<byte[]>> consumerOf(BeanFactory beans, @Nullable String function) {
+		if (function == null || !beans.containsBean(function)) {
+			throw new IllegalStateException("No consumer " + function + " in this service");
+		}
+		return beans.getBean(function, Consumer.class);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.List;
 
 import ca.aiguillage.platform.deadletters.DeadLetters.AlreadyHandledException;
 import ca.aiguillage.platform.deadletters.DeadLetters.DeadLetterNotFoundException;
+import ca.aiguillage.platform.deadletters.DeadLetters.ReplayFailedException;
 import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
@@ -85,6 +86,11 @@ public class DeadLetterController {
 		}
 		catch (AlreadyHandledException ex) {
 			throw new ErrorResponseException(HttpStatus.CONFLICT);
+		}
+		catch (ReplayFailedException ex) {
+			// Its consumer failed on it again (the database still away, say): it stays
+			// waiting, to be replayed later.
+			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ex);
 		}
 	}
 

@@ -18,17 +18,19 @@ import ca.aiguillage.platform.deadletters.DeadLetterAction.Kind;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * This service's dead-letter topics ({@code error.<topic>.<group>}, one per input binding
@@ -37,6 +39,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
  * make dead letters disappear from the list.
  */
 public final class DeadLetters {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
 	private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(10);
 
@@ -50,6 +54,8 @@ public final class DeadLetters {
 
 	private final Clock clock;
 
+	private final Redelivery redelivery;
+
 	/**
 	 * Dead letters of the given bindings.
 	 * @param originalTopics each dead-letter topic and the topic its records came from
@@ -60,7 +66,7 @@ public final class DeadLetters {
 	 */
 	public DeadLetters(Map<String, String> originalTopics, Map<String, Object> clientSettings, MongoOperations mongo,
 			Clock clock) {
-		this(originalTopics, Map.of(), clientSettings, mongo, clock);
+		this(originalTopics, Map.of(), clientSettings, mongo, clock, DeadLetters::noConsumer);
 	}
 
 	/**
@@ -71,9 +77,11 @@ public final class DeadLetters {
 	 * login to the broker)
 	 * @param mongo where actions are recorded
 	 * @param clock the time of actions
+	 * @param redelivery how a replayed dead letter reaches its consumer again
 	 */
 	public DeadLetters(Map<String, String> originalTopics, Map<String, Retries> retries,
-			Map<String, Object> clientSettings, MongoOperations mongo, Clock clock) {
+			Map<String, Object> clientSettings, MongoOperations mongo, Clock clock, Redelivery redelivery) {
+		this.redelivery = redelivery;
 		this.retries = Map.copyOf(retries);
 		this.originalTopics = Map.copyOf(originalTopics);
 		this.clientSettings = Map.copyOf(clientSettings);
@@ -93,8 +101,9 @@ public final class DeadLetters {
 	}
 
 	/**
-	 * Sends every dead letter nobody acted on yet back to its original topic, oldest
-	 * first, each recorded as a replay of its own.
+	 * Hands every dead letter nobody acted on yet back to the consumer that gave up on
+	 * it, oldest first, each recorded as a replay of its own; one that fails again stays
+	 * waiting.
 	 * @param topic only the dead letters of this original or dead-letter topic, or every
 	 * one when null
 	 * @param by the administrator's subject
@@ -108,18 +117,22 @@ public final class DeadLetters {
 			.sorted(Comparator.comparingLong(ConsumerRecord::timestamp))
 			.toList();
 		List<DeadLetter> replayed = new ArrayList<>();
-		try (KafkaProducer<byte[], byte[]> producer = producer()) {
-			for (ConsumerRecord<byte[], byte[]> record : waiting) {
-				send(producer, record);
-				try {
-					replayed.add(record(record,
-							new DeadLetterAction(idOf(record), Kind.REPLAYED, by, null, this.clock.instant())));
-				}
-				catch (AlreadyHandledException ex) {
-					// Another administrator acted on it meanwhile; a second copy is
-					// harmless
-					// to idempotent consumers, a second record would not be true.
-				}
+		for (ConsumerRecord<byte[], byte[]> record : waiting) {
+			try {
+				redeliver(record);
+			}
+			catch (ReplayFailedException ex) {
+				// Still failing: it stays waiting, and the others are tried.
+				log.warn(ex.getMessage());
+				continue;
+			}
+			try {
+				replayed.add(record(record,
+						new DeadLetterAction(idOf(record), Kind.REPLAYED, by, null, this.clock.instant())));
+			}
+			catch (AlreadyHandledException ex) {
+				// Another administrator acted on it meanwhile; a second delivery is
+				// harmless to idempotent consumers, a second record would not be true.
 			}
 		}
 		return replayed;
@@ -146,18 +159,18 @@ public final class DeadLetters {
 	}
 
 	/**
-	 * Sends one dead letter back to its original topic, as it was, and records it.
+	 * Hands one dead letter back to the consumer that gave up on it ({@link Redelivery}),
+	 * as it was, and records it.
 	 * @param id the dead letter's id
 	 * @param by the administrator's subject
 	 * @return the dead letter, now marked replayed
 	 * @throws DeadLetterNotFoundException when there is no such dead letter
 	 * @throws AlreadyHandledException when it was replayed or discarded before
+	 * @throws ReplayFailedException when its consumer failed on it again (not recorded)
 	 */
 	public DeadLetter replay(String id, String by) {
 		ConsumerRecord<byte[], byte[]> record = unhandled(id);
-		try (KafkaProducer<byte[], byte[]> producer = producer()) {
-			send(producer, record);
-		}
+		redeliver(record);
 		return record(record, new DeadLetterAction(id, Kind.REPLAYED, by, null, this.clock.instant()));
 	}
 
@@ -175,26 +188,29 @@ public final class DeadLetters {
 		return record(record, new DeadLetterAction(id, Kind.DISCARDED, by, reason, this.clock.instant()));
 	}
 
-	private void send(KafkaProducer<byte[], byte[]> producer, ConsumerRecord<byte[], byte[]> record) {
-		ProducerRecord<byte[], byte[]> replayed = new ProducerRecord<>(originalTopic(record), null, record.key(),
-				record.value());
+	private void redeliver(ConsumerRecord<byte[], byte[]> record) {
+		MessageBuilder<byte[]> event = MessageBuilder.withPayload(record.value());
 		for (Header header : record.headers()) {
 			// The binder's own headers (cause, stack trace, original offset) describe the
 			// failure, not the event.
 			if (!header.key().startsWith("x-") && !header.key().startsWith("kafka_dlt-")) {
-				replayed.headers().add(header);
+				event.setHeader(header.key(), header.value());
 			}
 		}
+		event.setHeader(KafkaHeaders.RECEIVED_TOPIC, originalTopic(record));
+		if (record.key() != null) {
+			event.setHeader(KafkaHeaders.RECEIVED_KEY, record.key());
+		}
 		try {
-			producer.send(replayed).get();
+			this.redelivery.redeliver(record.topic(), event.build());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while replaying " + idOf(record), ex);
+		catch (RuntimeException ex) {
+			throw new ReplayFailedException(idOf(record), ex);
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("The broker did not take the replay of " + idOf(record), ex);
-		}
+	}
+
+	private static void noConsumer(String deadLetterTopic, Message<byte[]> event) {
+		throw new IllegalStateException("No consumer in this service for " + deadLetterTopic);
 	}
 
 	private DeadLetter record(ConsumerRecord<byte[], byte[]> record, DeadLetterAction action) {
@@ -308,12 +324,6 @@ public final class DeadLetters {
 		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
-	private KafkaProducer<byte[], byte[]> producer() {
-		Properties config = new Properties();
-		config.putAll(this.clientSettings);
-		return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-	}
-
 	/**
 	 * How a binding retries an event before dead-lettering it.
 	 *
@@ -333,6 +343,15 @@ public final class DeadLetters {
 
 		DeadLetterNotFoundException(String id) {
 			super("No dead letter " + id);
+		}
+
+	}
+
+	/** A dead letter's consumer failed on it again: it stays waiting. */
+	public static final class ReplayFailedException extends RuntimeException {
+
+		ReplayFailedException(String id, RuntimeException cause) {
+			super("Dead letter " + id + " failed again: " + cause.getClass().getName(), cause);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package ca.aiguillage.platform.deadletters;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -8,10 +9,10 @@ import java.util.UUID;
 
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.platform.PlatformIntegrationTest;
+import ca.aiguillage.platform.probe.ProbeConsumer;
 import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.Http.Answer;
 import ca.aiguillage.testing.KafkaProbe;
-import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import ca.aiguillage.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +40,9 @@ class DeadLettersIntegrationTests {
 
 	@Autowired
 	MongoOperations mongo;
+
+	@Autowired
+	ProbeConsumer consumer;
 
 	@Test
 	void anAdministratorSeesEachDeadLetterWithItsCauseButNotItsData() {
@@ -85,22 +90,45 @@ class DeadLettersIntegrationTests {
 	}
 
 	@Test
-	void aReplayRepublishesTheEventAsItWasOnItsOriginalTopicOnceAndIsRecorded() {
+	void aReplayHandsTheEventAsItWasBackToTheConsumerThatGaveUpOnceAndIsRecordedWithoutRepublishingIt() {
 		String eventId = deadLetter();
 		String id = idOf(eventId);
 
 		Answer replayed = admin().call("POST", PATH + "/" + id + "/replay", null);
 		Answer again = admin().call("POST", PATH + "/" + id + "/replay", null);
 
-		assertThat(replayed.status()).isEqualTo(200);
+		assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
 		assertThat(replayed.<String>json("$.action.kind")).isEqualTo("REPLAYED");
 		assertThat(replayed.<String>json("$.action.by")).isEqualTo("admin");
 		assertThat(again.status()).isEqualTo(409);
-		WireRecord record = probe().awaitEvent("probe.events", eventId);
-		assertThat(record.header("ce_type")).isEqualTo(ReprioritisedV1.TYPE);
-		assertThat(record.headers()).doesNotContainKeys("x-exception-message", "x-original-topic");
-		assertThat(record.value()).contains("Marie Tremblay");
+		List<Message<byte[]>> handled = this.consumer.handled(eventId);
+		assertThat(handled).hasSize(1);
+		assertThat(handled.get(0).getHeaders()).containsKey("ce_type")
+			.doesNotContainKeys("x-exception-message", "x-original-topic");
+		assertThat(new String((byte[]) handled.get(0).getHeaders().get("ce_type"), StandardCharsets.UTF_8))
+			.isEqualTo(ReprioritisedV1.TYPE);
+		assertThat(new String(handled.get(0).getPayload(), StandardCharsets.UTF_8)).contains("Marie Tremblay");
 		assertThat(this.mongo.findById(id, DeadLetterAction.class)).isNotNull();
+		// Not through the topic: its publisher owns it, and every other group would read
+		// it again.
+		assertThat(probe().readAll("probe.events")).noneMatch(record -> eventId.equals(record.header("ce_id")));
+	}
+
+	@Test
+	void aReplayWhoseConsumerFailsAgainIsRefusedAndLeavesTheDeadLetterWaitingForALaterReplay() {
+		String eventId = deadLetter();
+		String id = idOf(eventId);
+		this.consumer.failOn(eventId);
+
+		Answer failed = admin().call("POST", PATH + "/" + id + "/replay", null);
+		DeadLetterAction recordedAfterTheFailure = this.mongo.findById(id, DeadLetterAction.class);
+		this.consumer.recover(eventId);
+		Answer replayed = admin().call("POST", PATH + "/" + id + "/replay", null);
+
+		assertThat(failed.status()).as(failed.body()).isEqualTo(503);
+		assertThat(recordedAfterTheFailure).isNull();
+		assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+		assertThat(this.consumer.handled(eventId)).hasSize(1);
 	}
 
 	@Test
@@ -120,7 +148,7 @@ class DeadLettersIntegrationTests {
 	}
 
 	@Test
-	void replayAllSendsBackEveryWaitingDeadLetterOnceEachRecordedAndLeavesTheDiscardedOnes() {
+	void replayAllHandsEveryWaitingDeadLetterBackToItsConsumerOnceEachRecordedAndLeavesTheDiscardedOnes() {
 		String first = deadLetter();
 		String second = deadLetter();
 		String discarded = idOf(deadLetter());
@@ -136,8 +164,8 @@ class DeadLettersIntegrationTests {
 		assertThat(replayed.<List<String>>json("$[?(@.id == '" + firstId + "')].action.kind"))
 			.containsExactly("REPLAYED");
 		assertThat(again.<List<String>>json("$[*].id")).doesNotContain(firstId, secondId, discarded);
-		probe().awaitEvent("probe.events", first);
-		probe().awaitEvent("probe.events", second);
+		assertThat(this.consumer.handled(first)).hasSize(1);
+		assertThat(this.consumer.handled(second)).hasSize(1);
 		assertThat(this.mongo.findById(firstId, DeadLetterAction.class).by()).isEqualTo("admin");
 		assertThat(this.mongo.findById(secondId, DeadLetterAction.class).kind())
 			.isEqualTo(DeadLetterAction.Kind.REPLAYED);

@@ -16,6 +16,13 @@ import org.springframework.context.annotation.Bean;
 @EntityScan(basePackageClasses = Aggregate.class)
 public class PlatformTestApplication {
 
+	// The probe binding's consumer (probe-in-0), to which a replayed dead letter goes
+	// back.
+	@Bean
+	ProbeConsumer probe() {
+		return new ProbeConsumer();
+	}
+
 	@Bean
 	FindCommands findCommands() {
 		return new FindCommands();
