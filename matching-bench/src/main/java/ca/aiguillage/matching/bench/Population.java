@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
@@ -67,16 +68,22 @@ final class Population {
 		this.random = new Random(seed);
 		this.fsas = new ArrayList<>();
 		this.fsaWeights = new ArrayList<>();
-		Map<String, Double> regions = Map.of("H7", parameters.regionLaval(), "J7", parameters.regionLaurentides(),
-				"J0R", parameters.regionLaurentides(), "J8", parameters.regionOutaouais(), "J9",
-				parameters.regionOutaouais(), "J0X", parameters.regionOutaouais());
+		Map<String, Double> regions = Map.of("Montréal", parameters.regionMontreal(), "Laval", parameters.regionLaval(),
+				"Laurentides", parameters.regionLaurentides(), "Outaouais", parameters.regionOutaouais());
 		for (Organization organization : ORGANIZATIONS) {
 			for (String prefix : organization.serviceArea()) {
 				if (!this.fsas.contains(prefix)) {
 					this.fsas.add(prefix);
-					this.fsaWeights.add(regions.getOrDefault(prefix, parameters.regionMontreal() / 6));
 				}
 			}
+		}
+		// A region's share is split between its postal prefixes: each region keeps its
+		// share.
+		Map<String, Long> prefixes = this.fsas.stream()
+			.collect(
+					java.util.stream.Collectors.groupingBy(Population::region, java.util.stream.Collectors.counting()));
+		for (String prefix : this.fsas) {
+			this.fsaWeights.add(regions.get(region(prefix)) / prefixes.get(region(prefix)));
 		}
 	}
 
@@ -151,7 +158,42 @@ final class Population {
 		ReferralNeeds needs = new ReferralNeeds(id, null, partner, languages, clientele, wanted, required, asked,
 				availability(2 + this.random.nextInt(2)), priority, postal, chance(this.p.clientLowFee()), maxKm,
 				registeredAt, Set.of());
-		return new Client(needs, !primary.equals("fr"), this.random.nextLong());
+		long seed = this.random.nextLong();
+		Groups.Referrer referrer = (partner != null) ? partnerType(seed) : Groups.Referrer.SELF;
+		return new Client(needs, !primary.equals("fr"), seed,
+				new Groups.Profile(primary, needs.lowFee(), referrer, region(fsa)));
+	}
+
+	/**
+	 * The partner's type, drawn from a stream of the client's own seed apart from the
+	 * population's, so that every other draw stays as it was before referrer types were
+	 * modelled.
+	 */
+	private Groups.Referrer partnerType(long seed) {
+		Map<String, Double> shares = this.p.weights("partner-referrer-types");
+		double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+		double draw = new SplittableRandom(seed ^ 0x5EEDL).nextDouble() * total;
+		for (Map.Entry<String, Double> entry : shares.entrySet()) {
+			draw -= entry.getValue();
+			if (draw <= 0) {
+				return Groups.Referrer.of(entry.getKey());
+			}
+		}
+		return Groups.Referrer.of(shares.keySet().iterator().next());
+	}
+
+	/** The region of a postal prefix, as the organizations' service areas split them. */
+	static String region(String prefix) {
+		if (prefix.startsWith("H7")) {
+			return "Laval";
+		}
+		if (prefix.startsWith("J7") || prefix.startsWith("J0R")) {
+			return "Laurentides";
+		}
+		if (prefix.startsWith("J8") || prefix.startsWith("J9") || prefix.startsWith("J0X")) {
+			return "Outaouais";
+		}
+		return "Montréal";
 	}
 
 	private List<WeeklySlot> availability(int ranges) {
@@ -221,10 +263,10 @@ final class Population {
 
 	/**
 	 * A synthetic client: the referral, whether their language is not French (for the
-	 * language gap), and a seed for their own draws (declines, reachability), the same
-	 * under every policy.
+	 * language gap), a seed for their own draws (declines, reachability), the same under
+	 * every policy, and the groups they belong to.
 	 */
-	record Client(ReferralNeeds needs, boolean otherThanFrench, long seed) {
+	record Client(ReferralNeeds needs, boolean otherThanFrench, long seed, Groups.Profile profile) {
 	}
 
 }

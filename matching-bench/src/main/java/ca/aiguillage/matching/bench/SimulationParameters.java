@@ -75,6 +75,10 @@ final class SimulationParameters {
 		return value.trim();
 	}
 
+	String text(String name) {
+		return raw(name);
+	}
+
 	double number(String name) {
 		return (Double) this.parsed.computeIfAbsent(name, n -> Double.parseDouble(raw(n)));
 	}

@@ -64,30 +64,156 @@ final class Simulator {
 				window.offerWindowDays());
 
 		List<String> lines = new ArrayList<>();
-		Tuning tuned = tune(parameters, pool, tuning, both, lines);
-		List<Variant> variants = List.of(
-				new Variant("FIFO first-fit", today, WaitlistSimulation.Policy.FIFO_FIRST_FIT,
-						WaitlistSimulation.Levers.NONE),
-				new Variant("today's policy (scorer)", today, WaitlistSimulation.Policy.SCORER,
-						WaitlistSimulation.Levers.NONE),
-				new Variant("+ check-ins every " + checkIns.checkInWeeks() + " weeks", today,
-						WaitlistSimulation.Policy.SCORER, checkIns),
-				new Variant("+ offer window " + window.offerWindowDays() + " days", today,
-						WaitlistSimulation.Policy.SCORER, window),
-				new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both),
-				new Variant("+ both, aging weight " + format(tuned.aging()), tuned.simulation(),
-						WaitlistSimulation.Policy.SCORER, both),
-				new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
-						WaitlistSimulation.Levers.NONE));
+		Variant fifo = new Variant("FIFO first-fit", today, WaitlistSimulation.Policy.FIFO_FIRST_FIT,
+				WaitlistSimulation.Levers.NONE);
+		Variant current = new Variant("today's policy (scorer)", today, WaitlistSimulation.Policy.SCORER,
+				WaitlistSimulation.Levers.NONE);
+		double shippedAging = parameters.number("shipped-aging");
+		boolean everyVariant = !"groups".equals(parameters.text("variants"));
+		List<Variant> variants = new ArrayList<>(List.of(fifo, current));
+		Variant shipped;
+		if (everyVariant) {
+			Tuning tuned = tune(parameters, pool, tuning, both, lines);
+			Variant tunedVariant = new Variant("+ both, aging weight " + format(tuned.aging()), tuned.simulation(),
+					WaitlistSimulation.Policy.SCORER, both);
+			variants.addAll(List.of(
+					new Variant("+ check-ins every " + checkIns.checkInWeeks() + " weeks", today,
+							WaitlistSimulation.Policy.SCORER, checkIns),
+					new Variant("+ offer window " + window.offerWindowDays() + " days", today,
+							WaitlistSimulation.Policy.SCORER, window),
+					new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both), tunedVariant,
+					new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
+							WaitlistSimulation.Levers.NONE)));
+			shipped = (tuned.aging() == shippedAging) ? tunedVariant : shipped(parameters, both);
+			if (shipped != tunedVariant) {
+				variants.add(shipped);
+			}
+		}
+		else {
+			shipped = shipped(parameters, both);
+			variants.add(shipped);
+		}
 		List<Runs> all = new ArrayList<>();
 		for (double capacity : parameters.capacityLevels()) {
 			for (Variant variant : variants) {
 				all.add(new Runs(variant, capacity, runAll(pool, variant, capacity, reporting)));
 			}
 		}
-		report(lines, parameters, today, all, reporting, tuning, began);
-		chart(all, variants);
+		report(lines, parameters, today, all, reporting, everyVariant ? tuning : new long[0], began);
+		groups(lines, parameters, all, List.of(current, shipped));
+		if (everyVariant) {
+			chart(all, variants);
+		}
 		Bench.report(lines, "simulation-report.md");
+	}
+
+	/** The shipped policy: both levers, the aging weight {@code shipped-aging}. */
+	private static Variant shipped(SimulationParameters parameters, WaitlistSimulation.Levers both) {
+		Map<String, Double> defaults = parameters.weights("weights");
+		double aging = parameters.number("shipped-aging");
+		WaitlistSimulation simulation = new WaitlistSimulation(parameters.with("weights",
+				String.format(Locale.ROOT, "approach:%s,load:%s,priority:%s,aging:%s,continuity:%s",
+						defaults.get("approach"), defaults.get("load"), defaults.get("priority"), aging,
+						defaults.get("continuity"))));
+		return new Variant("shipped (both levers, aging weight " + format(aging) + ")", simulation,
+				WaitlistSimulation.Policy.SCORER, both);
+	}
+
+	/**
+	 * Every group of each dimension under today's and the shipped policy against FIFO
+	 * first-fit, paired by seed, at every capacity level: first the differences side by
+	 * side, then each capacity in full.
+	 */
+	private static void groups(List<String> lines, SimulationParameters parameters, List<Runs> all,
+			List<Variant> compared) {
+		double minArrivals = parameters.number("group-min-arrivals");
+		List<Double> capacities = parameters.capacityLevels();
+		lines.add("");
+		lines.add("### Every group against FIFO first-fit");
+		lines.add("");
+		lines.add("Share started ≤ 60 d, variant minus FIFO first-fit, paired by seed (points, ± half-width of the "
+				+ "95 % interval). **worse** = the whole interval lies below FIFO. A group with fewer than "
+				+ format(minArrivals) + " referrals a year (mean over the seeds) is too small and never flagged.");
+		for (Variant variant : compared) {
+			List<String> worse = new ArrayList<>();
+			Map<Double, List<Groups.Comparison>> byCapacity = new LinkedHashMap<>();
+			// Every capacity level sees the same referrals, hence the same groups.
+			List<Groups.Group> everyGroup = Groups.all(groupsOf(find(all, capacities.get(0), 0).outcomes()));
+			for (double capacity : capacities) {
+				List<Map<Groups.Group, Groups.Figures>> mine = groupsOf(runsOf(all, variant, capacity));
+				List<Map<Groups.Group, Groups.Figures>> fifo = groupsOf(find(all, capacity, 0).outcomes());
+				List<Groups.Comparison> comparisons = everyGroup.stream()
+					.map(group -> Groups.compare(group, mine, fifo, minArrivals))
+					.toList();
+				byCapacity.put(capacity, comparisons);
+				comparisons.stream()
+					.filter(Groups.Comparison::worseThanFifo)
+					.forEach(comparison -> worse.add(String.format(Locale.ROOT, "%s %s at %.0f %% (%s)",
+							comparison.group().dimension().label, comparison.group().name(), 100 * capacity,
+							signed(comparison.difference(), comparison.halfWidth()))));
+			}
+			lines.add("");
+			lines.add("#### " + variant.label());
+			lines.add("");
+			lines.add("Worse than FIFO: " + (worse.isEmpty() ? "no group." : String.join("; ", worse) + "."));
+			lines.add("");
+			StringBuilder header = new StringBuilder("| group | referrals a year |");
+			StringBuilder rule = new StringBuilder("| --- | ---: |");
+			capacities.forEach(capacity -> {
+				header.append(String.format(Locale.ROOT, " %.0f %% |", 100 * capacity));
+				rule.append(" ---: |");
+			});
+			lines.add(header.toString());
+			lines.add(rule.toString());
+			List<Groups.Comparison> first = byCapacity.values().iterator().next();
+			for (int g = 0; g < first.size(); g++) {
+				Groups.Comparison group = first.get(g);
+				StringBuilder row = new StringBuilder(
+						String.format(Locale.ROOT, "| %s: %s | %.0f%s |", group.group().dimension().label,
+								group.group().name(), group.arrivals(), group.tooSmall() ? " (too small)" : ""));
+				for (List<Groups.Comparison> comparisons : byCapacity.values()) {
+					row.append(' ').append(cell(comparisons.get(g))).append(" |");
+				}
+				lines.add(row.toString());
+			}
+			for (Map.Entry<Double, List<Groups.Comparison>> entry : byCapacity.entrySet()) {
+				lines.add("");
+				lines.add(String.format(Locale.ROOT, "%s at %.0f %% capacity:", variant.label(), 100 * entry.getKey()));
+				lines.add("");
+				lines.add("| group | referrals a year | started ≤ 60 d (%) | FIFO (%) | vs FIFO (points) "
+						+ "| median wait (d) | FIFO median wait (d) | |");
+				lines.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+				for (Groups.Comparison comparison : entry.getValue()) {
+					lines.add(String.format(Locale.ROOT, "| %s: %s | %.0f | %.1f | %.1f | %s | %.0f | %.0f | %s |",
+							comparison.group().dimension().label, comparison.group().name(), comparison.arrivals(),
+							comparison.share(), comparison.fifoShare(),
+							signed(comparison.difference(), comparison.halfWidth()), comparison.medianWait(),
+							comparison.fifoMedianWait(), comparison.worseThanFifo() ? "**worse than FIFO**"
+									: comparison.tooSmall() ? "too small" : ""));
+				}
+			}
+		}
+	}
+
+	private static String cell(Groups.Comparison comparison) {
+		String figure = signed(comparison.difference(), comparison.halfWidth());
+		return comparison.worseThanFifo() ? "**" + figure + " worse**" : figure;
+	}
+
+	private static String signed(double mean, double halfWidth) {
+		return String.format(Locale.ROOT, "%+.1f ± %.1f", mean, halfWidth).replace('-', '−');
+	}
+
+	private static List<WaitlistSimulation.Outcome> runsOf(List<Runs> all, Variant variant, double capacity) {
+		return all.stream()
+			.filter(runs -> runs.variant() == variant && runs.capacity() == capacity)
+			.findFirst()
+			.orElseThrow()
+			.outcomes();
+	}
+
+	private static List<Map<Groups.Group, Groups.Figures>> groupsOf(List<WaitlistSimulation.Outcome> runs) {
+		return runs.stream().map(WaitlistSimulation.Outcome::groups).toList();
 	}
 
 	/**
@@ -220,26 +346,32 @@ final class Simulator {
 		List<String> head = new ArrayList<>();
 		head.add("## Waitlist simulation (" + today.therapistsAtFullCapacity() + " therapists at 100 % capacity, "
 				+ reporting.length + " reporting seeds " + reporting[0] + "–" + reporting[reporting.length - 1]
-				+ ", tuning seeds " + tuning[0] + "–" + tuning[tuning.length - 1] + ")");
+				+ ((tuning.length > 0) ? ", tuning seeds " + tuning[0] + "–" + tuning[tuning.length - 1]
+						: ", no tuning: the shipped aging weight")
+				+ ")");
 		head.add("");
 		head.add("Mean over the reporting seeds ± half-width of the 95 % confidence interval (Student's t). "
 				+ "\"vs FIFO\" and \"vs today\" are paired by seed.");
 		head.add("");
 		lines.addAll(0, head);
 		lines.add("| capacity | variant | started ≤ 60 d | vs FIFO (points) | vs today (points) | median wait (d) "
-				+ "| p90 wait (d) | language gap ≤ 60 d (points) |");
-		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+				+ "| p90 wait (d) | language gap ≤ 60 d (points) | fee-band gap ≤ 60 d (points) "
+				+ "| fee-band gap vs FIFO (points) |");
+		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (Runs runs : all) {
 			List<WaitlistSimulation.Outcome> fifo = find(all, runs.capacity(), 0).outcomes();
 			List<WaitlistSimulation.Outcome> current = find(all, runs.capacity(), 1).outcomes();
-			lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %s %% | %s | %s | %.0f | %.0f | %s |",
+			lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %s %% | %s | %s | %.0f | %.0f | %s | %s | %s |",
 					100 * runs.capacity(), runs.variant().label(),
 					interval(values(runs.outcomes(), WaitlistSimulation.Outcome::withinTarget), 100),
 					interval(paired(runs.outcomes(), fifo, WaitlistSimulation.Outcome::withinTarget), 100),
 					interval(paired(runs.outcomes(), current, WaitlistSimulation.Outcome::withinTarget), 100),
 					mean(values(runs.outcomes(), WaitlistSimulation.Outcome::medianWait)),
 					mean(values(runs.outcomes(), WaitlistSimulation.Outcome::p90Wait)),
-					interval(values(runs.outcomes(), WaitlistSimulation.Outcome::languageGap), 1)));
+					interval(values(runs.outcomes(), WaitlistSimulation.Outcome::languageGap), 1),
+					interval(values(runs.outcomes(), WaitlistSimulation.Outcome::feeBandGap), 1),
+					(runs.variant() == find(all, runs.capacity(), 0).variant()) ? "—"
+							: interval(paired(runs.outcomes(), fifo, WaitlistSimulation.Outcome::feeBandGap), 1)));
 		}
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "%d runs in %.0f s (%d threads).", all.size() * reporting.length,
@@ -260,7 +392,8 @@ final class Simulator {
 					WaitlistSimulation.Outcome first = runs.outcomes().get(0);
 					series.add(new WaitlistSimulation.Outcome(first.policy(), first.capacity(), first.arrivals(),
 							mean(values(runs.outcomes(), WaitlistSimulation.Outcome::withinTarget)), first.medianWait(),
-							first.p90Wait(), first.languageGap(), first.languageGapDays(), first.waits()));
+							first.p90Wait(), first.languageGap(), first.languageGapDays(), first.waits(),
+							first.feeBandGap(), first.groups()));
 				}
 			}
 			byVariant.put(variant.label(), series);

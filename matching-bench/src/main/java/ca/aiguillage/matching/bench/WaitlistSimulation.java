@@ -73,9 +73,13 @@ final class WaitlistSimulation {
 	 * @param languageGapDays median wait of the others minus that of French-speaking
 	 * clients
 	 * @param waits every started client's wait, in days, for the chart
+	 * @param feeBandGap share within 60 days of low-fee clients minus that of the others,
+	 * in points
+	 * @param groups each group's figures (language, fee band, referrer type, region)
 	 */
 	record Outcome(Policy policy, double capacity, int arrivals, double withinTarget, double medianWait, double p90Wait,
-			double languageGap, double languageGapDays, int[] waits) {
+			double languageGap, double languageGapDays, int[] waits, double feeBandGap,
+			Map<Groups.Group, Groups.Figures> groups) {
 	}
 
 	/**
@@ -626,11 +630,15 @@ final class WaitlistSimulation {
 			int otherWithin = 0;
 			List<Integer> frenchWaits = new ArrayList<>();
 			List<Integer> otherWaits = new ArrayList<>();
+			List<Groups.Profile> profiles = new ArrayList<>();
+			List<Integer> everyWait = new ArrayList<>();
 			for (Waiting client : this.clients) {
 				if (client.week < this.warmup || client.week >= this.warmup + this.measured) {
 					continue;
 				}
 				this.arrived++;
+				profiles.add(client.client.profile());
+				everyWait.add(null);
 				boolean other = client.client.otherThanFrench();
 				if (other) {
 					otherArrived++;
@@ -644,6 +652,7 @@ final class WaitlistSimulation {
 				int days = (int) Math.max(0,
 						Duration.between(client.client.needs().registeredAt(), monday(client.startedWeek)).toDays());
 				waits.add(days);
+				everyWait.set(everyWait.size() - 1, days);
 				(other ? otherWaits : frenchWaits).add(days);
 				if (days <= TARGET_DAYS) {
 					within++;
@@ -657,10 +666,11 @@ final class WaitlistSimulation {
 			}
 			double frenchShare = (frenchArrived > 0) ? (double) frenchWithin / frenchArrived : 0;
 			double otherShare = (otherArrived > 0) ? (double) otherWithin / otherArrived : 0;
+			Map<Groups.Group, Groups.Figures> groups = Groups.measure(profiles, everyWait, TARGET_DAYS);
 			return new Outcome(this.chosen, this.capacity, this.arrived, (double) within / Math.max(1, this.arrived),
 					percentile(waits, 0.5), percentile(waits, 0.9), 100 * (frenchShare - otherShare),
 					percentile(otherWaits, 0.5) - percentile(frenchWaits, 0.5),
-					waits.stream().mapToInt(Integer::intValue).toArray());
+					waits.stream().mapToInt(Integer::intValue).toArray(), Groups.feeBandGap(groups), groups);
 		}
 
 	}

@@ -16,19 +16,25 @@ class WaitlistSimulationTests {
 		.with("referrals-per-year", "1500");
 
 	@Test
-	void everyPolicyStartsSomeClientsAndTheClairvoyantBoundIsNotBeatenByFifo() {
-		WaitlistSimulation simulation = new WaitlistSimulation(this.shortRun);
+	void everyPolicyStartsSomeClientsAndTheClairvoyantBoundBeatsFifoWhenPlacesAreScarce() {
+		// Half a year after a quarter's warm-up, so that a backlog builds up as in the
+		// report. At 80 % capacity knowing the answers gains about 20 points there; at
+		// 100 % or more the bound can fall just under FIFO (it optimizes the score).
+		WaitlistSimulation simulation = new WaitlistSimulation(
+				SimulationParameters.read(Path.of("simulation.properties"))
+					.with("warmup-weeks", "13")
+					.with("weeks", "26"));
 
-		WaitlistSimulation.Outcome fifo = simulation.run(WaitlistSimulation.Policy.FIFO_FIRST_FIT, 1.0);
-		WaitlistSimulation.Outcome scorer = simulation.run(WaitlistSimulation.Policy.SCORER, 1.0);
-		WaitlistSimulation.Outcome optimizer = simulation.run(WaitlistSimulation.Policy.BATCH_OPTIMIZER, 1.0);
-		WaitlistSimulation.Outcome clairvoyant = simulation.run(WaitlistSimulation.Policy.CLAIRVOYANT, 1.0);
+		WaitlistSimulation.Outcome fifo = simulation.run(WaitlistSimulation.Policy.FIFO_FIRST_FIT, 0.8);
+		WaitlistSimulation.Outcome scorer = simulation.run(WaitlistSimulation.Policy.SCORER, 0.8);
+		WaitlistSimulation.Outcome optimizer = simulation.run(WaitlistSimulation.Policy.BATCH_OPTIMIZER, 0.8);
+		WaitlistSimulation.Outcome clairvoyant = simulation.run(WaitlistSimulation.Policy.CLAIRVOYANT, 0.8);
 
 		assertThat(fifo.arrivals()).isEqualTo(clairvoyant.arrivals()).isPositive();
 		assertThat(fifo.waits()).isNotEmpty();
 		assertThat(scorer.waits()).isNotEmpty();
 		assertThat(optimizer.waits()).isNotEmpty();
-		assertThat(clairvoyant.withinTarget()).isGreaterThanOrEqualTo(fifo.withinTarget());
+		assertThat(clairvoyant.withinTarget()).isGreaterThan(fifo.withinTarget());
 	}
 
 	@Test
