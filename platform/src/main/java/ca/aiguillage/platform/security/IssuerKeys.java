@@ -1,5 +1,7 @@
 package ca.aiguillage.platform.security;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -16,11 +19,13 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
@@ -32,7 +37,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
  * services' requests. With no key at hand the answer is a 503 problem with
  * {@code Retry-After}, never a 500.
  */
-final class IssuerKeys {
+final class IssuerKeys implements JwkSetUriJwtDecoderBuilderCustomizer, DisposableBean {
 
 	private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
 
@@ -40,14 +45,25 @@ final class IssuerKeys {
 
 	private static final int SIZE_LIMIT = 50 * 1024;
 
-	private IssuerKeys() {
+	private final JWKSource<SecurityContext> keys;
+
+	IssuerKeys(String jwkSetUri, IssuerKeySettings settings) {
+		this.keys = source(jwkSetUri, settings);
 	}
 
 	/** Boot's decoder, its algorithms and checks kept, reading the keys from here. */
-	static JwkSetUriJwtDecoderBuilderCustomizer decoderCustomizer(String jwkSetUri, IssuerKeySettings settings) {
-		JWKSource<SecurityContext> keys = source(jwkSetUri, settings);
-		return (builder) -> builder.jwtProcessorCustomizer(
-				(processor) -> processor.setJWSKeySelector(selector(processor.getJWSKeySelector(), keys)));
+	@Override
+	public void customize(NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder) {
+		builder.jwtProcessorCustomizer(
+				(processor) -> processor.setJWSKeySelector(selector(processor.getJWSKeySelector(), this.keys)));
+	}
+
+	/** Stops the background fetches with the service. */
+	@Override
+	public void destroy() throws IOException {
+		if (this.keys instanceof Closeable closeable) {
+			closeable.close();
+		}
 	}
 
 	static JWKSource<SecurityContext> source(String jwkSetUri, IssuerKeySettings settings) {
@@ -73,6 +89,20 @@ final class IssuerKeys {
 		}
 	}
 
+	/**
+	 * A token signed by an unknown key asked for the keys again within the minimum
+	 * interval: the key is unknown among keys fetched moments ago, a 401 as for any other
+	 * unknown key.
+	 */
+	private static boolean refetchedMomentsAgo(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RateLimitReachedException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static JWSKeySelector<SecurityContext> selector(JWSKeySelector<SecurityContext> configured,
 			JWKSource<SecurityContext> keys) {
 		Set<JWSAlgorithm> allowed = JWSAlgorithm.Family.SIGNATURE.stream()
@@ -89,7 +119,7 @@ final class IssuerKeys {
 	 */
 	static AuthenticationFailureHandler failures(ProblemResponses problems, IssuerKeySettings settings) {
 		return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
-			if (exception instanceof AuthenticationServiceException) {
+			if (exception instanceof AuthenticationServiceException && !refetchedMomentsAgo(exception)) {
 				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 				response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(settings.retryAfter().toSeconds()));
 				problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "keys-unavailable");

@@ -2,7 +2,6 @@ package ca.aiguillage.platform.security;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,9 +35,9 @@ public class ResourceServerConfiguration {
 
 	@Bean
 	@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
-	JwkSetUriJwtDecoderBuilderCustomizer issuerKeys(Environment environment, IssuerKeySettings settings) {
-		return IssuerKeys.decoderCustomizer(
-				environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"), settings);
+	IssuerKeys issuerKeys(Environment environment, IssuerKeySettings settings) {
+		return new IssuerKeys(environment.getRequiredProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"),
+				settings);
 	}
 
 	@Bean
