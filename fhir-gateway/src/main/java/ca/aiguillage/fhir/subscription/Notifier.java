@@ -85,8 +85,7 @@ class Notifier extends WakeablePoller implements DisposableBean {
 		// Counted and kept before the event is acknowledged: a slow endpoint never holds
 		// up
 		// the consumers, and a restart loses nothing counted.
-		this.subscriptions.of(moved.partnerId())
-			.forEach(subscription -> this.subscriptions.enqueue(subscription.id(), task, at));
+		this.subscriptions.idsOf(moved.partnerId()).forEach(id -> this.subscriptions.enqueue(id, task, at));
 		wake();
 	}
 

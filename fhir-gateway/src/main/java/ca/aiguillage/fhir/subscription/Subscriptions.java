@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ca.aiguillage.platform.work.DueTimes;
 import ca.aiguillage.platform.work.WorkSettings;
@@ -47,6 +49,9 @@ class Subscriptions {
 
 	private static final int BATCH = 50;
 
+	/** How long a partner's subscription ids are used before they are read again. */
+	static final Duration PARTNERS_FRESH_FOR = Duration.ofMinutes(1);
+
 	private static final Date NO_LEASE = new Date(0);
 
 	private final MongoOperations mongo;
@@ -54,6 +59,17 @@ class Subscriptions {
 	private final Clock clock;
 
 	private final DueTimes due;
+
+	private final Map<String, Known> byPartner = new ConcurrentHashMap<>();
+
+	private final AtomicLong created = new AtomicLong();
+
+	/**
+	 * A partner's subscription ids as read after so many subscriptions were made here, at
+	 * that time (System.nanoTime).
+	 */
+	private record Known(List<String> ids, long created, long readAt) {
+	}
 
 	Subscriptions(MongoOperations mongo, Clock clock, WorkSettings work) {
 		this.mongo = mongo;
@@ -74,6 +90,7 @@ class Subscriptions {
 			.append("status", ACTIVE)
 			.append("pending", List.of())
 			.append("createdAt", Date.from(this.clock.instant())), COLLECTION);
+		this.created.incrementAndGet();
 		return new Entry(id, partnerId, endpoint, secret, 0, ACTIVE, List.of(), null, null);
 	}
 
@@ -81,11 +98,29 @@ class Subscriptions {
 		return Optional.ofNullable(this.mongo.findById(id, Document.class, COLLECTION)).map(Subscriptions::entry);
 	}
 
-	List<Entry> of(String partnerId) {
-		return this.mongo.find(query(where("partnerId").is(partnerId)), Document.class, COLLECTION)
+	/**
+	 * The ids of a partner's subscriptions, kept in memory: every Task that moves needs
+	 * them, and they change only when the partner subscribes (a subscription made through
+	 * another instance shows within {@link #PARTNERS_FRESH_FOR}).
+	 */
+	List<String> idsOf(String partnerId) {
+		long now = System.nanoTime();
+		Known known = this.byPartner.get(partnerId);
+		if (known != null && known.created() == this.created.get()
+				&& now - known.readAt() < PARTNERS_FRESH_FOR.toNanos()) {
+			return known.ids();
+		}
+		// Counted before the read: a subscription made during it makes the next look-up
+		// read again.
+		long createdBefore = this.created.get();
+		Query ofPartner = query(where("partnerId").is(partnerId));
+		ofPartner.fields().include("_id");
+		List<String> ids = this.mongo.find(ofPartner, Document.class, COLLECTION)
 			.stream()
-			.map(Subscriptions::entry)
+			.map(found -> found.getString("_id"))
 			.toList();
+		this.byPartner.put(partnerId, new Known(ids, createdBefore, now));
+		return ids;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.EventDefinition;
@@ -35,7 +36,10 @@ import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.sun.net.httpserver.HttpServer;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Parameters;
@@ -48,6 +52,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -66,7 +74,40 @@ import static org.awaitility.Awaitility.await;
 		"fhir.subscriptions.allow-http=true", "fhir.subscriptions.allow-loopback=true",
 		"fhir.subscriptions.retry.first-backoff=PT0.2S", "fhir.subscriptions.retry.max-backoff=PT0.5S",
 		"fhir.subscriptions.retry.poll-interval=PT0.1S" })
+@Import(SubscriptionIntegrationTests.CountingQueries.class)
 class SubscriptionIntegrationTests extends RunningService {
+
+	/** Counts the queries that look a partner's subscriptions up by partner. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingQueries {
+
+		@Bean
+		AtomicLong partnerLookups() {
+			return new AtomicLong();
+		}
+
+		@Bean
+		MongoClientSettingsBuilderCustomizer countPartnerLookups(AtomicLong partnerLookups) {
+			return settings -> settings.addCommandListener(new CommandListener() {
+				@Override
+				public void commandStarted(CommandStartedEvent event) {
+					// The command is read from the driver's buffer, valid only during
+					// this
+					// call.
+					BsonDocument command = event.getCommand();
+					if (event.getCommandName().equals("find")
+							&& command.getString("find").getValue().equals("subscriptions")
+							&& command.getDocument("filter", new BsonDocument()).containsKey("partnerId")) {
+						partnerLookups.incrementAndGet();
+					}
+				}
+			});
+		}
+
+	}
+
+	@Autowired
+	private AtomicLong partnerLookups;
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionIntegrationTests.class);
 
@@ -166,6 +207,23 @@ class SubscriptionIntegrationTests extends RunningService {
 		assertThat(this.anonymous.withToken(this.tokens.partner("gasm-laval"))
 			.get("/fhir/Subscription/" + subscriptionId)
 			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void referralsThatMoveDoNotLookThePartnersSubscriptionsUpEachTime() {
+		Http.Answer created = this.ahuntsic.postJson("/fhir/Subscription", subscription(endpoint()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		List<String> referrals = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+				UUID.randomUUID().toString());
+		this.partnerLookups.set(0);
+
+		referrals.forEach(id -> publish(submitted(id, "clsc-ahuntsic")));
+
+		await().atMost(ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.received).extracting(this::taskStatus)
+				.containsAll(referrals.stream().map(id -> id + ":received").toList()));
+		// The subscription created here is looked up once, then known.
+		assertThat(this.partnerLookups.get()).isLessThanOrEqualTo(1);
 	}
 
 	@Test

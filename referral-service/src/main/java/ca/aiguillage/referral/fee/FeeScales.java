@@ -2,8 +2,10 @@ package ca.aiguillage.referral.fee;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.platform.outbox.Aggregates;
@@ -26,12 +28,17 @@ import org.springframework.stereotype.Service;
  * The sliding scales: each a document holding the scale in force and the versions it
  * replaced. The files under {@code fee-scales/} are loaded at start for scales not stored
  * yet; after that an administrator replaces a scale through the API, and every referral
- * records the version its fee came from.
+ * records the version its fee came from. The scales in force are kept in memory: every
+ * referral needs them and they change rarely. A save of this instance drops the copy at
+ * once; another instance's replacement shows within {@link #FRESH_FOR}.
  */
 @Service
 public class FeeScales {
 
 	private static final Logger log = LoggerFactory.getLogger(FeeScales.class);
+
+	/** How long the copy in memory is used before the stored scales are read again. */
+	static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
 	private final MongoOperations mongo;
 
@@ -39,10 +46,21 @@ public class FeeScales {
 
 	private final JsonMapper json;
 
+	private final AtomicLong saves = new AtomicLong();
+
+	private volatile @Nullable InForce inForce;
+
+	/**
+	 * The scales in force as read after so many saves, at that time (System.nanoTime).
+	 */
+	private record InForce(List<FeeScale> scales, long saves, long readAt) {
+	}
+
 	FeeScales(MongoOperations mongo, Aggregates aggregates, JsonMapper json) {
 		this.mongo = mongo;
 		this.aggregates = aggregates;
 		this.json = json;
+		aggregates.afterSave(StoredFeeScale.class, saved -> this.saves.incrementAndGet());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -94,7 +112,16 @@ public class FeeScales {
 	}
 
 	public List<FeeScale> all() {
-		return this.mongo.findAll(StoredFeeScale.class).stream().map(StoredFeeScale::current).toList();
+		long now = System.nanoTime();
+		InForce known = this.inForce;
+		if (known != null && known.saves() == this.saves.get() && now - known.readAt() < FRESH_FOR.toNanos()) {
+			return known.scales();
+		}
+		// Counted before the read: a save during it makes the next call read again.
+		long saved = this.saves.get();
+		List<FeeScale> scales = this.mongo.findAll(StoredFeeScale.class).stream().map(StoredFeeScale::current).toList();
+		this.inForce = new InForce(scales, saved, now);
+		return scales;
 	}
 
 	public Optional<FeeScale> find(String id) {

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.List;
 
 import ca.aiguillage.platform.outbox.Aggregates;
-import org.bson.Document;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +27,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class ClosedReferralErasure {
 
 	private static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
+
+	private static final String[] IDENTITY_FIELDS = { "nameAndBirthIndex", "emailIndex", "phoneIndex", "nameIndex",
+			"birthIndex" };
 
 	private final MongoOperations mongo;
 
@@ -63,15 +65,13 @@ public class ClosedReferralErasure {
 		Instant closedBefore = now.atZone(QUEBEC).minus(this.settings.closedReferrals()).toInstant();
 		List<String> closed = ReferralStatus.closed().stream().map(Enum::name).toList();
 		Query candidates = Query.query(Criteria.where("status").in(closed).and("erasedAt").is(null));
-		candidates.fields().include("_id");
+		// The keyed hashes its claims are found by, read with the candidates before they
+		// are erased: no second read of each.
+		candidates.fields().include("_id").include(IDENTITY_FIELDS);
 		int erased = 0;
-		for (Document candidate : this.mongo.find(candidates, Document.class, "referrals")) {
-			String id = candidate.getString("_id");
-			// The keyed hashes its claims are found by, read before they are erased.
-			Referral.Identity identity = this.aggregates.find(Referral.class, id)
-				.filter(Referral::identified)
-				.map(Referral::identity)
-				.orElse(null);
+		for (Referral candidate : this.mongo.find(candidates, Referral.class)) {
+			String id = candidate.getId();
+			Referral.Identity identity = candidate.identified() ? candidate.identity() : null;
 			if (this.aggregates
 				.updateIfPresent(Referral.class, id, (referral) -> referral.eraseIfClosedBefore(closedBefore, now))
 				.isPresent()) {

@@ -15,7 +15,10 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 import static java.time.Duration.ofSeconds;
@@ -24,7 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
+@Import(FindCounts.Counting.class)
 class ClosedReferralErasureIntegrationTests extends RunningService {
+
+	@Autowired
+	FindCounts finds;
 
 	private static final String REFERRALS = "/api/v1/referrals";
 
@@ -68,6 +75,22 @@ class ClosedReferralErasureIntegrationTests extends RunningService {
 		this.erasure.runAt(fiveYearsAndADayFromNow());
 		assertThat(stored(closed)).doesNotContainKey("personalData");
 		assertThat(stored(open)).containsKey("personalData");
+	}
+
+	@Test
+	void theNightlyRunReadsEachCandidateOnceWhenErasingIt() {
+		closed(ExampleReferrals.someone());
+		closed(ExampleReferrals.someone());
+		List<String> closedStatuses = ReferralStatus.closed().stream().map(Enum::name).toList();
+		long candidates = this.mongo
+			.count(Query.query(Criteria.where("status").in(closedStatuses).and("erasedAt").is(null)), "referrals");
+		this.finds.takeByIdOnThisThread("referrals");
+
+		int erased = this.erasure.runAt(fiveYearsAndADayFromNow());
+
+		assertThat(erased).isGreaterThanOrEqualTo(2);
+		// One read by the conditional write that erases it, none to find what it holds.
+		assertThat(this.finds.takeByIdOnThisThread("referrals")).isEqualTo(candidates);
 	}
 
 	@Test

@@ -1,7 +1,11 @@
 package ca.aiguillage.waitlist.capacity;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
@@ -11,16 +15,18 @@ import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.work.WorkSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * The places of an organization's therapists, or of the whole network's. Each directory
- * change is one conditional write of one therapist's document.
+ * change is one conditional write of one therapist's document. The places are also kept
+ * in memory by every save, read once at first use and again every
+ * {@code aiguillage.work.scan-interval} for what other instances saved: a predicted start
+ * needs them for each acknowledgement.
  */
 @Component
 public class Capacity {
@@ -29,9 +35,26 @@ public class Capacity {
 
 	private final MongoOperations mongo;
 
-	Capacity(Aggregates aggregates, MongoOperations mongo) {
+	private final Duration scanInterval;
+
+	private final Map<String, Copy> therapists = new ConcurrentHashMap<>();
+
+	private long nextScanNanos;
+
+	private boolean scanned;
+
+	/**
+	 * A therapist's places as this instance last saw them, and when (System.nanoTime).
+	 */
+	private record Copy(TherapistPlaces therapist, long seenAt) {
+	}
+
+	Capacity(Aggregates aggregates, MongoOperations mongo, WorkSettings work) {
 		this.aggregates = aggregates;
 		this.mongo = mongo;
+		this.scanInterval = work.scanInterval();
+		aggregates.afterSave(TherapistPlaces.class,
+				saved -> this.therapists.put(saved.getId(), new Copy(saved, System.nanoTime())));
 	}
 
 	/**
@@ -85,15 +108,32 @@ public class Capacity {
 	 * therapists
 	 */
 	public Optional<Places> of(@Nullable String organizationId) {
-		Query query = (organizationId != null) ? new Query(Criteria.where("organizationId").is(organizationId))
-				: new Query();
-		List<TherapistPlaces> therapists = this.mongo.find(query, TherapistPlaces.class);
+		scanIfDue();
+		List<TherapistPlaces> therapists = this.therapists.values()
+			.stream()
+			.map(Copy::therapist)
+			.filter(therapist -> organizationId == null || organizationId.equals(therapist.organizationId()))
+			.toList();
 		if (therapists.isEmpty()) {
 			return Optional.empty();
 		}
 		List<TherapistPlaces> active = therapists.stream().filter(TherapistPlaces::active).toList();
 		return Optional.of(new Places(therapists.size(), active.stream().mapToInt(TherapistPlaces::places).sum(),
 				active.stream().mapToInt(TherapistPlaces::lowFeePlaces).sum()));
+	}
+
+	private synchronized void scanIfDue() {
+		long now = System.nanoTime();
+		if (this.scanned && now - this.nextScanNanos < 0) {
+			return;
+		}
+		this.scanned = true;
+		this.nextScanNanos = now + this.scanInterval.toNanos();
+		Map<String, TherapistPlaces> found = new HashMap<>();
+		this.mongo.findAll(TherapistPlaces.class).forEach(therapist -> found.put(therapist.getId(), therapist));
+		// What this instance saved during the scan is newer than what the scan read.
+		found.forEach((id, read) -> this.therapists.merge(id, new Copy(read, now),
+				(mine, scanned) -> (mine.seenAt() - now > 0) ? mine : scanned));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 import ca.aiguillage.waitlist.capacity.Capacity;
 import ca.aiguillage.waitlist.capacity.Capacity.Places;
@@ -14,8 +13,6 @@ import ca.aiguillage.waitlist.queue.FeeBand;
 import ca.aiguillage.waitlist.queue.QueueEntry;
 import ca.aiguillage.waitlist.queue.QueueReadings;
 import ca.aiguillage.waitlist.queue.QueueStatus;
-import ca.aiguillage.waitlist.queue.Step;
-import ca.aiguillage.waitlist.queue.StepKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -28,8 +25,8 @@ import org.springframework.stereotype.Component;
  * places (low-fee places for a low-fee client) divided by the mean length of the
  * therapies that ended. Otherwise the position is divided by the pace at which clients
  * started therapy over the last 90 days. Either way the range is one standard deviation
- * wide (±√position starts, counted as a Poisson process). Worked out at each read, so a
- * change of places, therapy length or pace shows at once.
+ * wide (±√position starts, counted as a Poisson process). Worked out at each read from
+ * counts kept in memory, so a change of places, therapy length or pace shows at once.
  */
 @Component
 public class StartForecast {
@@ -37,8 +34,6 @@ public class StartForecast {
 	static final Duration WINDOW = Duration.ofDays(90);
 
 	private static final ZoneId QUEBEC = ZoneId.of("America/Montreal");
-
-	private static final double SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
 
 	private final QueueReadings queue;
 
@@ -119,7 +114,7 @@ public class StartForecast {
 		Integer places = Basis.fitting(capacity, lowFee);
 		LocalDate today = LocalDate.ofInstant(now, QUEBEC);
 		if (places != null && places > 0) {
-			List<Long> lengths = therapyDays(entry.organizationId());
+			List<Long> lengths = this.queue.endedTherapyDays(entry.organizationId());
 			boolean measured = lengths.size() >= this.settings.minEndedTherapies();
 			long meanDays = measured ? Math.round(lengths.stream().mapToLong(Long::longValue).average().orElseThrow())
 					: this.settings.defaultTherapyDays();
@@ -144,35 +139,6 @@ public class StartForecast {
 		LocalDate from = today.plusDays(Math.round(Math.max(0, position - spread) * daysPerStart));
 		LocalDate to = today.plusDays(Math.round((position + spread) * daysPerStart));
 		return new PredictedStart(entry.getId(), from, to, basis);
-	}
-
-	/** The days from first session to end of the therapies that ended in the scope. */
-	private List<Long> therapyDays(@Nullable String organizationId) {
-		return this.queue.withEndedTherapy(organizationId)
-			.stream()
-			.map(StartForecast::therapyDays)
-			.flatMap(Optional::stream)
-			.toList();
-	}
-
-	private static Optional<Long> therapyDays(QueueEntry entry) {
-		// After a re-match the therapy that counts is the last one.
-		Instant started = last(entry.steps(), StepKind.THERAPY_STARTED);
-		Instant ended = last(entry.steps(), StepKind.THERAPY_ENDED);
-		if (started == null || ended == null || ended.isBefore(started)) {
-			return Optional.empty();
-		}
-		return Optional.of(Math.round(Duration.between(started, ended).toSeconds() / SECONDS_A_DAY));
-	}
-
-	private static @Nullable Instant last(List<Step> steps, StepKind what) {
-		Instant last = null;
-		for (Step step : steps) {
-			if (step.what() == what && (last == null || step.at().isAfter(last))) {
-				last = step.at();
-			}
-		}
-		return last;
 	}
 
 	private static String scope(@Nullable String organizationId) {

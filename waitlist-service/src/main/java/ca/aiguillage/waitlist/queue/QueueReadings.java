@@ -1,16 +1,12 @@
 package ca.aiguillage.waitlist.queue;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,15 +15,19 @@ import org.springframework.stereotype.Component;
 /**
  * The queue as figures read it: named queries, so that other features never depend on how
  * entries are stored. An organization of null means the whole network; deciding who may
- * read the network's figures is the caller's business.
+ * read the network's figures is the caller's business. The counts of the predicted start
+ * and the heads of the lines come from {@link QueueLines}, in memory.
  */
 @Component
 public class QueueReadings {
 
 	private final MongoOperations mongo;
 
-	QueueReadings(MongoOperations mongo) {
+	private final QueueLines lines;
+
+	QueueReadings(MongoOperations mongo, QueueLines lines) {
 		this.mongo = mongo;
+		this.lines = lines;
 	}
 
 	/**
@@ -35,15 +35,12 @@ public class QueueReadings {
 	 * one.
 	 */
 	public long waitingAhead(@Nullable String organizationId, Instant registeredAt) {
-		return this.mongo.count(new Query(inScope(organizationId).and("status")
-			.in(QueueStatus.BEFORE_THERAPY)
-			.and("registeredAt")
-			.lt(registeredAt)), QueueEntry.class);
+		return this.lines.waitingAhead(organizationId, registeredAt);
 	}
 
 	/** How many referrals in the scope had a first session since then. */
 	public long countStartedSince(@Nullable String organizationId, Instant since) {
-		return this.mongo.count(new Query(therapyStartedSince(organizationId, since)), QueueEntry.class);
+		return this.lines.countStartedSince(organizationId, since);
 	}
 
 	/** The referrals in the scope that had a first session since then. */
@@ -51,12 +48,12 @@ public class QueueReadings {
 		return this.mongo.find(new Query(therapyStartedSince(organizationId, since)), QueueEntry.class);
 	}
 
-	/** The referrals in the scope whose therapy ended, with their timeline only. */
-	public List<QueueEntry> withEndedTherapy(@Nullable String organizationId) {
-		Query ended = new Query(inScope(organizationId).and("steps").elemMatch(step(StepKind.THERAPY_ENDED)));
-		// Only the timeline is read.
-		ended.fields().include("steps");
-		return this.mongo.find(ended, QueueEntry.class);
+	/**
+	 * The length in days of the last therapy of each referral in the scope whose therapy
+	 * ended after it started.
+	 */
+	public List<Long> endedTherapyDays(@Nullable String organizationId) {
+		return this.lines.therapyDays(organizationId);
 	}
 
 	/**
@@ -77,17 +74,13 @@ public class QueueReadings {
 	 * @param length how many of each line
 	 */
 	public List<QueueEntry> headsOfLines(int length) {
-		Query waiting = new Query(Criteria.where("status").is(QueueStatus.WAITING).and("registeredAt").exists(true))
-			.with(Sort.by("registeredAt"));
-		Map<Optional<String>, List<QueueEntry>> lines = new LinkedHashMap<>();
-		for (QueueEntry entry : this.mongo.find(waiting, QueueEntry.class)) {
-			List<QueueEntry> line = lines.computeIfAbsent(Optional.ofNullable(entry.organizationId()),
-					organization -> new ArrayList<>());
-			if (line.size() < length) {
-				line.add(entry);
-			}
-		}
-		return lines.values().stream().flatMap(List::stream).toList();
+		// A client who moved on since is read as they are now: the check-in decides on
+		// it.
+		return this.lines.headsOfLines(length)
+			.stream()
+			.map(id -> this.mongo.findById(id, QueueEntry.class))
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
 	/** How many referrals of the whole network are in this state. */

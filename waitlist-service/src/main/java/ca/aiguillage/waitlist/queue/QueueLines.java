@@ -1,0 +1,158 @@
+package ca.aiguillage.waitlist.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.work.WorkSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the forecasts and the head-of-line check-ins count, for every entry, kept in
+ * memory by every save of this instance: a predicted start is asked for each
+ * acknowledgement, and counting the queue in the store would read every entry ever stored
+ * each time on the embedded store. One scan fills it at first use, and a safety-net scan
+ * every {@code aiguillage.work.scan-interval} adds what other instances saved. A figure
+ * may be that much behind another instance's saves: a forecast is an estimate.
+ */
+@Component
+class QueueLines {
+
+	private static final double SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
+
+	private final MongoOperations mongo;
+
+	private final Duration scanInterval;
+
+	private final Map<String, Facts> entries = new ConcurrentHashMap<>();
+
+	private long nextScanNanos;
+
+	private boolean scanned;
+
+	/**
+	 * What is counted of one entry, and when this instance saw it (System.nanoTime).
+	 *
+	 * @param lastStartedAt the last first session, if any
+	 * @param therapyDays the length of the last therapy, once it ended
+	 */
+	record Facts(@Nullable String organizationId, @Nullable QueueStatus status, @Nullable Instant registeredAt,
+			@Nullable Instant lastStartedAt, @Nullable Long therapyDays, long seenAt) {
+
+		static Facts of(QueueEntry entry, long seenAt) {
+			Instant started = last(entry.steps(), StepKind.THERAPY_STARTED);
+			Instant ended = last(entry.steps(), StepKind.THERAPY_ENDED);
+			// After a re-match the therapy that counts is the last one.
+			Long days = (started != null && ended != null && !ended.isBefore(started))
+					? Math.round(Duration.between(started, ended).toSeconds() / SECONDS_A_DAY) : null;
+			return new Facts(entry.organizationId(), entry.status(), entry.registeredAt(), started, days, seenAt);
+		}
+
+		boolean inScope(@Nullable String organizationId) {
+			return organizationId == null || organizationId.equals(this.organizationId);
+		}
+
+	}
+
+	QueueLines(MongoOperations mongo, Aggregates aggregates, WorkSettings work) {
+		this.mongo = mongo;
+		this.scanInterval = work.scanInterval();
+		aggregates.afterSave(QueueEntry.class,
+				saved -> this.entries.put(saved.getId(), Facts.of(saved, System.nanoTime())));
+	}
+
+	long waitingAhead(@Nullable String organizationId, Instant registeredAt) {
+		return inScope(organizationId)
+			.filter(facts -> facts.status() != null && QueueStatus.BEFORE_THERAPY.contains(facts.status())
+					&& facts.registeredAt() != null && facts.registeredAt().isBefore(registeredAt))
+			.count();
+	}
+
+	long countStartedSince(@Nullable String organizationId, Instant since) {
+		return inScope(organizationId)
+			.filter(facts -> facts.lastStartedAt() != null && !facts.lastStartedAt().isBefore(since))
+			.count();
+	}
+
+	List<Long> therapyDays(@Nullable String organizationId) {
+		return inScope(organizationId).map(Facts::therapyDays).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * The ids of the clients waiting longest for a place in each line (each organization,
+	 * and the referrals no organization holds), longest first.
+	 */
+	List<String> headsOfLines(int length) {
+		Predicate<Facts> waiting = facts -> facts.status() == QueueStatus.WAITING && facts.registeredAt() != null;
+		Map<Optional<String>, List<String>> lines = new LinkedHashMap<>();
+		all().entrySet()
+			.stream()
+			.filter(entry -> waiting.test(entry.getValue()))
+			.sorted(Comparator.comparing(entry -> entry.getValue().registeredAt()))
+			.forEach(entry -> {
+				List<String> line = lines.computeIfAbsent(Optional.ofNullable(entry.getValue().organizationId()),
+						organization -> new ArrayList<>());
+				if (line.size() < length) {
+					line.add(entry.getKey());
+				}
+			});
+		return lines.values().stream().flatMap(List::stream).toList();
+	}
+
+	private Stream<Facts> inScope(@Nullable String organizationId) {
+		return all().values().stream().filter(facts -> facts.inScope(organizationId));
+	}
+
+	private Map<String, Facts> all() {
+		scanIfDue();
+		return this.entries;
+	}
+
+	private synchronized void scanIfDue() {
+		long now = System.nanoTime();
+		if (this.scanned && now - this.nextScanNanos < 0) {
+			return;
+		}
+		this.scanned = true;
+		this.nextScanNanos = now + this.scanInterval.toNanos();
+		Query everyEntry = new Query();
+		everyEntry.fields().include("organizationId").include("status").include("registeredAt").include("steps");
+		Map<String, Facts> found = new HashMap<>();
+		this.mongo.find(everyEntry, QueueEntry.class).forEach(entry -> found.put(entry.getId(), Facts.of(entry, now)));
+		// What this instance saved during the scan is newer than what the scan read.
+		found.forEach((id, read) -> this.entries.merge(id, read,
+				(mine, scanned) -> (mine.seenAt() - now > 0) ? mine : scanned));
+		// Seen before the scan and no longer stored: the queue was rebuilt without it.
+		this.entries.forEach((id, mine) -> {
+			if (!found.containsKey(id) && mine.seenAt() - now < 0) {
+				this.entries.remove(id, mine);
+			}
+		});
+	}
+
+	private static @Nullable Instant last(List<Step> steps, StepKind what) {
+		Instant last = null;
+		for (Step step : steps) {
+			if (step.what() == what && (last == null || step.at().isAfter(last))) {
+				last = step.at();
+			}
+		}
+		return last;
+	}
+
+}
