@@ -552,8 +552,11 @@ public class NotificationCase extends Aggregate {
 				DeliveryRecordedV1.Audience.valueOf(delivery.audience().name()), delivery.channel().onTheWire(),
 				(delivery.status() == DeliveryStatus.SENT) ? DeliveryRecordedV1.Outcome.SENT
 						: DeliveryRecordedV1.Outcome.FAILED,
-				// A sent message's note (unconfirmed by its server) stays in the log.
-				(delivery.status() == DeliveryStatus.SENT) ? null : unreachedCode(delivery.reasonCode()), now));
+				// A sent message's only note is that its server never confirmed it: say
+				// so.
+				(delivery.status() == DeliveryStatus.SENT) ? eventCode(delivery.reasonCode())
+						: unreachedCode(delivery.reasonCode()),
+				now));
 	}
 
 	/**
