@@ -279,8 +279,14 @@ class Notifier {
 		List<MessageRequest> withLink = requests.stream()
 			.map(request -> request.withFacts(Map.of(Placeholder.ANSWER_LINK.token(), url)))
 			.toList();
+		// The link page asks in the words of the message that carries its link.
+		String wording = requests.stream()
+			.map(MessageRequest::template)
+			.filter(OpenQuestion.AVAILABILITY::equals)
+			.findFirst()
+			.orElse(null);
 		OpenQuestion question = new OpenQuestion(subject, subjectId, ClientLinks.idOf(token), expiresAt, null, false,
-				eventId);
+				eventId, wording);
 		return known -> {
 			learn.accept(known);
 			known.ask(question, withLink, this.templates, now);

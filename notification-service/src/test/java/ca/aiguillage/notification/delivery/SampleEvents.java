@@ -72,6 +72,16 @@ public final class SampleEvents {
 				Instant.parse("2027-01-03T14:03:00Z"));
 	}
 
+	public static CheckInDueV1 headOfLineCheckIn() {
+		return new CheckInDueV1(REFERRAL, "ci-2", 2, Instant.parse("2026-12-20T14:03:00Z"),
+				Instant.parse("2026-12-27T14:03:00Z"), CheckInDueV1.Trigger.HEAD_OF_LINE);
+	}
+
+	public static CheckInDueV1 intervalCheckIn() {
+		return new CheckInDueV1(REFERRAL, "ci-3", 3, Instant.parse("2026-12-20T14:03:00Z"),
+				Instant.parse("2027-01-03T14:03:00Z"), CheckInDueV1.Trigger.INTERVAL);
+	}
+
 	public static NoMatchFoundV1 noMatch() {
 		return new NoMatchFoundV1(REFERRAL, List.of("NO_SHARED_LANGUAGE"), 40, Instant.parse("2026-11-20T14:03:02Z"));
 	}

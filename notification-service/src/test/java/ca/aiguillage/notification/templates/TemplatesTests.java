@@ -169,16 +169,28 @@ class TemplatesTests {
 	}
 
 	@Test
-	void availabilityQuestionIsReadyInBothLanguagesButNoEventSendsItYet() {
-		RenderedMessage french = this.templates.preview("availability-check", "fr").orElseThrow();
-		RenderedMessage english = this.templates.preview("availability-check", "en").orElseThrow();
+	void headOfLineCheckInAsksWhetherTheClientIsStillAvailableInBothLanguages() {
+		RenderedMessage french = render(SampleEvents.headOfLineCheckIn(), "fr");
+		RenderedMessage english = render(SampleEvents.headOfLineCheckIn(), "en");
 
 		assertThat(french.subject()).isEqualTo("Êtes-vous toujours disponible ?");
-		assertThat(french.sms()).contains("toujours disponible ?", "Répondez OUI ou NON", "/r/");
+		assertThat(french.sms()).contains("toujours disponible ?", "Répondez OUI ou NON", LINK);
+		assertThat(french.body()).contains("Une place pourrait bientôt vous être proposée", "27 décembre 2026", LINK)
+			.doesNotContain("encore besoin");
 		assertThat(english.subject()).isEqualTo("Are you still available?");
-		assertThat(english.sms()).contains("Reply YES or NO", "/r/");
+		assertThat(english.sms()).contains("still available?", "Reply YES or NO", LINK);
+	}
+
+	@Test
+	void regularCheckInStillAsksWhetherTheClientStillNeedsTheService() {
 		assertThat(this.templates.requestsFor("event-1", SampleEvents.checkIn())).extracting(MessageRequest::template)
 			.containsExactly("check-in");
+		assertThat(this.templates.requestsFor("event-1", SampleEvents.intervalCheckIn()))
+			.extracting(MessageRequest::template)
+			.containsExactly("check-in");
+		assertThat(this.templates.requestsFor("event-1", SampleEvents.headOfLineCheckIn()))
+			.extracting(MessageRequest::template)
+			.containsExactly("availability-check");
 	}
 
 	@Test
