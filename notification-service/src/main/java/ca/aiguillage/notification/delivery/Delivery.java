@@ -88,8 +88,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	}
 
 	boolean dueAt(Instant now) {
-		return (this.status == DeliveryStatus.PENDING && !now.isBefore(this.dueAt))
-				|| (this.status == DeliveryStatus.SENDING && this.leaseUntil != null && !now.isBefore(this.leaseUntil));
+		return Lease.due(this.status, this.dueAt, this.leaseUntil, now);
 	}
 
 	Delivery claimed(Instant leaseUntil) {
@@ -129,7 +128,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 
 	/** Whether this sender's claim still holds: no later claim took the delivery over. */
 	boolean claimedUntil(Instant lease) {
-		return this.status == DeliveryStatus.SENDING && lease.equals(this.leaseUntil);
+		return Lease.heldBy(this.status, this.leaseUntil, lease);
 	}
 
 	Delivery finished(DeliveryStatus outcome, @Nullable String address, @Nullable String reasonCode,

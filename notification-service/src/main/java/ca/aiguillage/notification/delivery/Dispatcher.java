@@ -150,11 +150,17 @@ class Dispatcher extends WakeablePoller {
 		return queued;
 	}
 
-	private void sendDigest(CoordinatorDigest digest) {
+	private void sendDigest(CoordinatorDigest claimed) {
+		// Queued behind a slow send, the digest may have been claimed again meanwhile.
+		CoordinatorDigest digest = this.due.startDigest(claimed.getId(), claimed, this.clock.instant()).orElse(null);
+		if (digest == null) {
+			return;
+		}
+		Instant token = digest.leaseUntil();
 		List<Guards.Attempt> attempts = new ArrayList<>();
 		DeliveryResult result = SendWindow.within(window(),
 				() -> guarded(() -> this.digests.send(digest, attempts), attempts, "Digest " + digest.getId()));
-		recordOutcome(() -> this.due.finishDigest(digest.getId(), result, this.clock.instant()),
+		recordOutcome(() -> this.due.finishDigest(digest.getId(), token, result, this.clock.instant()),
 				"Digest " + digest.getId());
 		log.info("Digest {} of {} referrals {}", digest.getId(), digest.referralIds().size(), result.status());
 	}
