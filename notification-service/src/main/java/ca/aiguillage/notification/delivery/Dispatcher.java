@@ -54,9 +54,12 @@ class Dispatcher extends WakeablePoller {
 
 	private final MeterRegistry meters;
 
+	private final SendSpans spans;
+
 	Dispatcher(DueDeliveries due, Lanes lanes, ClientSender client, ReferrerSender referrer,
 			CoordinatorSender coordinators, DigestSender digests, DispatchSettings settings, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, SendSpans spans) {
+		this.spans = spans;
 		this.due = due;
 		this.lanes = lanes;
 		this.client = client;
@@ -114,6 +117,12 @@ class Dispatcher extends WakeablePoller {
 	}
 
 	private void send(String caseId, Delivery claimed) {
+		this.spans.within(claimed.traceparent(),
+				"notification send " + claimed.channel().name().toLowerCase(java.util.Locale.ROOT),
+				() -> sendInTrace(caseId, claimed));
+	}
+
+	private void sendInTrace(String caseId, Delivery claimed) {
 		// Queued behind a slow destination, the delivery may have been claimed again or
 		// its referral closed.
 		NotificationCase known = this.due.start(caseId, claimed, this.clock.instant()).orElse(null);

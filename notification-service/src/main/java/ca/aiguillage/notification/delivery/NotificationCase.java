@@ -616,6 +616,21 @@ public class NotificationCase extends Aggregate {
 		return List.copyOf(this.awaitingRecipient);
 	}
 
+	/**
+	 * Keeps the trace context of the event on the messages it called for, for their send.
+	 */
+	void traced(String eventId, @Nullable String traceparent) {
+		if (traceparent == null) {
+			return;
+		}
+		for (int i = 0; i < this.deliveries.size(); i++) {
+			Delivery delivery = this.deliveries.get(i);
+			if (delivery.eventId().equals(eventId) && delivery.traceparent() == null) {
+				this.deliveries.set(i, delivery.traced(traceparent));
+			}
+		}
+	}
+
 	List<Delivery> deliveries() {
 		return List.copyOf(this.deliveries);
 	}
