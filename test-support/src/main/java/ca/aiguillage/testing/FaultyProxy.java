@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * database or broker: {@link #cut()} drops every connection and refuses new ones until
  * {@link #restore()}, {@link #delay(Duration)} holds each chunk of bytes back, and
  * {@link #throttle(int)} limits each direction of each connection to a number of bytes a
- * second. One thread per direction of each connection (virtual threads).
+ * second. A {@link Tap} sees each connection's bytes as they pass and may hold them back,
+ * for a fault of one protocol's own (a reply held after the end of a message's data). One
+ * thread per direction of each connection (virtual threads).
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -39,9 +41,12 @@ public final class FaultyProxy implements AutoCloseable {
 
 	private volatile boolean cut;
 
-	private FaultyProxy(ServerSocket server, InetSocketAddress target) {
+	private final Tap tap;
+
+	private FaultyProxy(ServerSocket server, InetSocketAddress target, Tap tap) {
 		this.server = server;
 		this.target = target;
+		this.tap = tap;
 		Thread.ofVirtual().name("faulty-proxy-accept-" + server.getLocalPort()).start(this::accept);
 	}
 
@@ -61,11 +66,25 @@ public final class FaultyProxy implements AutoCloseable {
 	 * @return the running proxy
 	 */
 	public static FaultyProxy start(int port, int targetPort) {
+		return start(port, targetPort, Tap.NONE);
+	}
+
+	/**
+	 * Starts a proxy on a free loopback port with a tap on every connection.
+	 * @param targetPort the loopback port it forwards to
+	 * @param tap what sees, and may hold back, each connection's bytes
+	 * @return the running proxy
+	 */
+	public static FaultyProxy start(int targetPort, Tap tap) {
+		return start(0, targetPort, tap);
+	}
+
+	private static FaultyProxy start(int port, int targetPort, Tap tap) {
 		try {
 			ServerSocket server = new ServerSocket();
 			server.setReuseAddress(true);
 			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-			return new FaultyProxy(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
+			return new FaultyProxy(server, new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), tap);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -138,8 +157,9 @@ public final class FaultyProxy implements AutoCloseable {
 				this.accepted.incrementAndGet();
 				this.open.add(client);
 				this.open.add(upstream);
-				Thread.ofVirtual().start(() -> pump(client, upstream));
-				Thread.ofVirtual().start(() -> pump(upstream, client));
+				Tap.Connection connection = this.tap.connected();
+				Thread.ofVirtual().start(() -> pump(client, upstream, connection::fromClient));
+				Thread.ofVirtual().start(() -> pump(upstream, client, connection::fromServer));
 			}
 			catch (IOException ex) {
 				// Closed: the proxy stops.
@@ -148,7 +168,7 @@ public final class FaultyProxy implements AutoCloseable {
 		}
 	}
 
-	private void pump(Socket from, Socket to) {
+	private void pump(Socket from, Socket to, Chunks tapped) {
 		byte[] buffer = new byte[CHUNK];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			while (!this.cut) {
@@ -157,6 +177,7 @@ public final class FaultyProxy implements AutoCloseable {
 				if (read < 0 || this.cut) {
 					break;
 				}
+				tapped.passing(buffer, read);
 				// The rate now, not when the read began: a throttle set meanwhile
 				// applies.
 				int rate = this.bytesPerSecond.get();
@@ -181,6 +202,55 @@ public final class FaultyProxy implements AutoCloseable {
 			this.open.remove(from);
 			this.open.remove(to);
 		}
+	}
+
+	/**
+	 * Sees the bytes of each connection as they pass, before the proxy's own delay and
+	 * throttle, and may hold them back by blocking.
+	 */
+	@FunctionalInterface
+	public interface Tap {
+
+		/** A tap that sees nothing. */
+		Tap NONE = () -> new Connection() {
+		};
+
+		/**
+		 * Called once for each new connection, before any of its bytes pass.
+		 * @return what sees that connection's bytes
+		 */
+		Connection connected();
+
+		/** One connection's view; each direction calls from its own thread. */
+		interface Connection {
+
+			/**
+			 * Bytes from the client, about to go to the target.
+			 * @param buffer the bytes, valid until this returns
+			 * @param length how many of them
+			 * @throws InterruptedException when the proxy stops while it holds them
+			 */
+			default void fromClient(byte[] buffer, int length) throws InterruptedException {
+			}
+
+			/**
+			 * Bytes from the target, about to go to the client.
+			 * @param buffer the bytes, valid until this returns
+			 * @param length how many of them
+			 * @throws InterruptedException when the proxy stops while it holds them
+			 */
+			default void fromServer(byte[] buffer, int length) throws InterruptedException {
+			}
+
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Chunks {
+
+		void passing(byte[] buffer, int length) throws InterruptedException;
+
 	}
 
 	private static void closeQuietly(Socket socket) {

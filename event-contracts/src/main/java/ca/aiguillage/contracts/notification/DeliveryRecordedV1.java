@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param audience who the message was for
  * @param channel the channel, or null when none reaches the audience
  * @param outcome sent or failed
- * @param reasonCode why it failed, such as NO_REACHABLE_CHANNEL, or null
+ * @param reasonCode why it failed, such as NO_REACHABLE_CHANNEL; for a sent message,
+ * SMTP_UNCONFIRMED when an email's server took its data but never answered, so that it
+ * may not have been received (it is never sent again); otherwise null
  * @param recordedAt when the outcome was recorded
  */
 public record DeliveryRecordedV1(String referralId, String deliveryId, String eventType, Audience audience,
@@ -56,7 +58,10 @@ public record DeliveryRecordedV1(String referralId, String deliveryId, String ev
 	 */
 	public enum Outcome {
 
-		/** Accepted by the provider. */
+		/**
+		 * Accepted by the provider, or handed over without its confirmation when the
+		 * reason code says so.
+		 */
 		SENT,
 		/** Failed after the last attempt, or no channel. */
 		FAILED

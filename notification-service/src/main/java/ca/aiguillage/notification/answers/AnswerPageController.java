@@ -149,7 +149,8 @@ class AnswerPageController {
 			return paragraph("invalid", language.text("page.invalid"));
 		}
 		String key = (question.subject() == ClientAnsweredV1.Subject.PROPOSAL) ? "page.proposal.question"
-				: "page.check-in.question";
+				: (OpenQuestion.AVAILABILITY.equals(question.wording())) ? "page.availability-check.question"
+						: "page.check-in.question";
 		StringBuilder form = new StringBuilder(paragraph("question", language.text(key)));
 		form.append(action(token, language));
 		for (ClientAnsweredV1.Answer answer : NotificationCase.answersFor(question.subject())) {

@@ -54,8 +54,7 @@ class CoordinatorDigest extends Aggregate {
 	}
 
 	boolean due(Instant now) {
-		return (this.status == DeliveryStatus.PENDING && this.dueAt != null && !now.isBefore(this.dueAt))
-				|| (this.status == DeliveryStatus.SENDING && this.leaseUntil != null && !now.isBefore(this.leaseUntil));
+		return Lease.due(this.status, this.dueAt, this.leaseUntil, now);
 	}
 
 	boolean claim(Instant now, Duration lease) {
@@ -63,11 +62,34 @@ class CoordinatorDigest extends Aggregate {
 			return false;
 		}
 		this.status = DeliveryStatus.SENDING;
-		this.leaseUntil = now.plus(lease);
+		this.leaseUntil = Lease.until(now, lease);
 		if (this.firstTriedAt == null) {
 			this.firstTriedAt = now;
 		}
 		return true;
+	}
+
+	/**
+	 * A sender starts on the digest it claimed, renewing its lease, unless a later claim
+	 * took it over while it waited in its lane.
+	 * @param token the lease's end this sender's claim gave
+	 */
+	boolean start(@Nullable Instant token, Instant now, Duration lease) {
+		if (!heldBy(token)) {
+			return false;
+		}
+		this.leaseUntil = Lease.until(now, lease);
+		return true;
+	}
+
+	/** Whether the sender showing this token still holds the digest. */
+	boolean heldBy(@Nullable Instant token) {
+		return Lease.heldBy(this.status, this.leaseUntil, token);
+	}
+
+	/** The fencing token of the current claim, or null when nobody holds the digest. */
+	@Nullable Instant leaseUntil() {
+		return this.leaseUntil;
 	}
 
 	/** A passing failure: the digest waits for another attempt at {@code nextAt}. */

@@ -33,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param reasonCode why it failed, why it is held back (a budget, an unconfirmed
  * destination), or null
  * @param attempts every attempt and its outcome
+ * @param traceparent the W3C trace context of the event that called for it, so that its
+ * send, later and on another thread, joins the referral's trace; null before it was kept
  */
 record Delivery(String deliveryId, String eventId, String eventType, String template, Audience audience,
 		Channel channel, String language, DeliveryStatus status, Instant recordedAt, Instant dueAt,
 		@Nullable Instant leaseUntil, String subject, String body, @Nullable String address,
-		@Nullable String reasonCode, List<Attempt> attempts) {
+		@Nullable String reasonCode, List<Attempt> attempts, @Nullable String traceparent) {
 
 	/**
 	 * One attempt.
@@ -54,7 +56,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 		String body = (channel == Channel.SMS) ? message.sms() : message.body();
 		return new Delivery(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(), request.eventId(),
 				request.eventType(), request.template(), request.audience(), channel, message.language(), status, now,
-				dueAt, null, message.subject(), body, null, null, List.of());
+				dueAt, null, message.subject(), body, null, null, List.of(), null);
 	}
 
 	/**
@@ -64,7 +66,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	Delivery waiting(Instant until, String reason) {
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.PENDING, this.recordedAt, until, null, this.subject, this.body,
-				this.address, reason, this.attempts);
+				this.address, reason, this.attempts, this.traceparent);
 	}
 
 	/**
@@ -74,7 +76,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	Delivery scheduled(Instant due, String reason) {
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.PENDING, due, due, null, this.subject, this.body, this.address, reason,
-				this.attempts);
+				this.attempts, this.traceparent);
 	}
 
 	/**
@@ -84,12 +86,11 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 	Delivery releasedAt(Instant now, Instant due) {
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.PENDING, now, due, null, this.subject, this.body, this.address, null,
-				this.attempts);
+				this.attempts, this.traceparent);
 	}
 
 	boolean dueAt(Instant now) {
-		return (this.status == DeliveryStatus.PENDING && !now.isBefore(this.dueAt))
-				|| (this.status == DeliveryStatus.SENDING && this.leaseUntil != null && !now.isBefore(this.leaseUntil));
+		return Lease.due(this.status, this.dueAt, this.leaseUntil, now);
 	}
 
 	Delivery claimed(Instant leaseUntil) {
@@ -104,7 +105,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.SENDING, this.recordedAt, this.dueAt,
 				leaseUntil.truncatedTo(ChronoUnit.MILLIS), this.subject, this.body, this.address, this.reasonCode,
-				List.copyOf(all));
+				List.copyOf(all), this.traceparent);
 	}
 
 	Delivery released() {
@@ -119,7 +120,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 		String reason = failed.isEmpty() ? this.reasonCode : held(failed.get(failed.size() - 1).outcome());
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, DeliveryStatus.PENDING, this.recordedAt, nextAt, null, this.subject, this.body,
-				this.address, reason, List.copyOf(all));
+				this.address, reason, List.copyOf(all), this.traceparent);
 	}
 
 	private static @Nullable String held(String outcome) {
@@ -127,9 +128,16 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 				? outcome : null;
 	}
 
+	/** The same delivery, in the trace of the event that called for it. */
+	Delivery traced(@Nullable String context) {
+		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
+				this.language, this.status, this.recordedAt, this.dueAt, this.leaseUntil, this.subject, this.body,
+				this.address, this.reasonCode, this.attempts, context);
+	}
+
 	/** Whether this sender's claim still holds: no later claim took the delivery over. */
 	boolean claimedUntil(Instant lease) {
-		return this.status == DeliveryStatus.SENDING && lease.equals(this.leaseUntil);
+		return Lease.heldBy(this.status, this.leaseUntil, lease);
 	}
 
 	Delivery finished(DeliveryStatus outcome, @Nullable String address, @Nullable String reasonCode,
@@ -138,7 +146,7 @@ record Delivery(String deliveryId, String eventId, String eventType, String temp
 		all.addAll(attempts);
 		return new Delivery(this.deliveryId, this.eventId, this.eventType, this.template, this.audience, this.channel,
 				this.language, outcome, this.recordedAt, this.dueAt, null, this.subject, this.body, address, reasonCode,
-				List.copyOf(all));
+				List.copyOf(all), this.traceparent);
 	}
 
 }

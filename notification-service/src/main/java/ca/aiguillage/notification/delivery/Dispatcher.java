@@ -54,9 +54,12 @@ class Dispatcher extends WakeablePoller {
 
 	private final MeterRegistry meters;
 
+	private final SendSpans spans;
+
 	Dispatcher(DueDeliveries due, Lanes lanes, ClientSender client, ReferrerSender referrer,
 			CoordinatorSender coordinators, DigestSender digests, DispatchSettings settings, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, SendSpans spans) {
+		this.spans = spans;
 		this.due = due;
 		this.lanes = lanes;
 		this.client = client;
@@ -114,6 +117,12 @@ class Dispatcher extends WakeablePoller {
 	}
 
 	private void send(String caseId, Delivery claimed) {
+		this.spans.within(claimed.traceparent(),
+				"notification send " + claimed.channel().name().toLowerCase(java.util.Locale.ROOT),
+				() -> sendInTrace(caseId, claimed));
+	}
+
+	private void sendInTrace(String caseId, Delivery claimed) {
 		// Queued behind a slow destination, the delivery may have been claimed again or
 		// its referral closed.
 		NotificationCase known = this.due.start(caseId, claimed, this.clock.instant()).orElse(null);
@@ -150,11 +159,17 @@ class Dispatcher extends WakeablePoller {
 		return queued;
 	}
 
-	private void sendDigest(CoordinatorDigest digest) {
+	private void sendDigest(CoordinatorDigest claimed) {
+		// Queued behind a slow send, the digest may have been claimed again meanwhile.
+		CoordinatorDigest digest = this.due.startDigest(claimed.getId(), claimed, this.clock.instant()).orElse(null);
+		if (digest == null) {
+			return;
+		}
+		Instant token = digest.leaseUntil();
 		List<Guards.Attempt> attempts = new ArrayList<>();
 		DeliveryResult result = SendWindow.within(window(),
 				() -> guarded(() -> this.digests.send(digest, attempts), attempts, "Digest " + digest.getId()));
-		recordOutcome(() -> this.due.finishDigest(digest.getId(), result, this.clock.instant()),
+		recordOutcome(() -> this.due.finishDigest(digest.getId(), token, result, this.clock.instant()),
 				"Digest " + digest.getId());
 		log.info("Digest {} of {} referrals {}", digest.getId(), digest.referralIds().size(), result.status());
 	}

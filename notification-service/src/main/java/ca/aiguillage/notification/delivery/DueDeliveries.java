@@ -246,10 +246,27 @@ class DueDeliveries {
 		});
 	}
 
-	/** Records how a digest ended, or when it is tried again, with its attempts. */
-	void finishDigest(String digestId, DeliveryResult result, Instant now) {
+	/**
+	 * A sender starts on a digest it claimed, with the digest as it is now.
+	 * @return empty when a later claim took it over while it waited in its lane
+	 */
+	Optional<CoordinatorDigest> startDigest(String digestId, CoordinatorDigest claimed, Instant now) {
+		return this.aggregates.updateIfPresent(CoordinatorDigest.class, digestId,
+				digest -> digest.start(claimed.leaseUntil(), now, this.settings.lease()));
+	}
+
+	/**
+	 * Records how a digest ended, or when it is tried again, with its attempts, by the
+	 * same rule as a delivery's: only a sender whose claim still holds records a failure
+	 * or a retry, and a digest the server took is recorded whoever sent it, once.
+	 * @param token the lease's end of this sender's claim, as it started
+	 */
+	void finishDigest(String digestId, @Nullable Instant token, DeliveryResult result, Instant now) {
 		DispatchSettings.Retry retry = this.settings.retry();
 		this.aggregates.updateIfPresent(CoordinatorDigest.class, digestId, digest -> {
+			if (digest.status().finished() || (!digest.heldBy(token) && result.status() != DeliveryStatus.SENT)) {
+				return false;
+			}
 			if (result.status() != DeliveryStatus.PENDING) {
 				digest.finish(result.status(), result.reason(), result.attemptLog());
 			}

@@ -552,8 +552,11 @@ public class NotificationCase extends Aggregate {
 				DeliveryRecordedV1.Audience.valueOf(delivery.audience().name()), delivery.channel().onTheWire(),
 				(delivery.status() == DeliveryStatus.SENT) ? DeliveryRecordedV1.Outcome.SENT
 						: DeliveryRecordedV1.Outcome.FAILED,
-				// A sent message's note (unconfirmed by its server) stays in the log.
-				(delivery.status() == DeliveryStatus.SENT) ? null : unreachedCode(delivery.reasonCode()), now));
+				// A sent message's only note is that its server never confirmed it: say
+				// so.
+				(delivery.status() == DeliveryStatus.SENT) ? eventCode(delivery.reasonCode())
+						: unreachedCode(delivery.reasonCode()),
+				now));
 	}
 
 	/**
@@ -611,6 +614,21 @@ public class NotificationCase extends Aggregate {
 
 	List<MessageRequest> awaitingRecipient() {
 		return List.copyOf(this.awaitingRecipient);
+	}
+
+	/**
+	 * Keeps the trace context of the event on the messages it called for, for their send.
+	 */
+	void traced(String eventId, @Nullable String traceparent) {
+		if (traceparent == null) {
+			return;
+		}
+		for (int i = 0; i < this.deliveries.size(); i++) {
+			Delivery delivery = this.deliveries.get(i);
+			if (delivery.eventId().equals(eventId) && delivery.traceparent() == null) {
+				this.deliveries.set(i, delivery.traced(traceparent));
+			}
+		}
 	}
 
 	List<Delivery> deliveries() {

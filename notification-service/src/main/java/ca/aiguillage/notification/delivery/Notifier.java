@@ -2,6 +2,7 @@ package ca.aiguillage.notification.delivery;
 
 import ca.aiguillage.notification.templates.Audience;
 import ca.aiguillage.notification.templates.MessageRequest;
+import ca.aiguillage.platform.tracing.TraceContexts;
 import ca.aiguillage.notification.templates.MessageFacts;
 import ca.aiguillage.notification.templates.Placeholder;
 import ca.aiguillage.notification.templates.Templates;
@@ -86,8 +87,12 @@ class Notifier {
 
 	private final Clock clock;
 
+	private final TraceContexts traces;
+
 	Notifier(Templates templates, Aggregates aggregates, ClientLinks links, LinkSettings linkSettings,
-			Dispatcher dispatcher, StartForecasts forecasts, AnswerWindows answerWindows, Clock clock) {
+			Dispatcher dispatcher, StartForecasts forecasts, AnswerWindows answerWindows, Clock clock,
+			TraceContexts traces) {
+		this.traces = traces;
 		this.forecasts = forecasts;
 		this.answerWindows = answerWindows;
 		this.templates = templates;
@@ -181,8 +186,10 @@ class Notifier {
 	}
 
 	private void apply(String eventId, String caseId, Consumer<NotificationCase> change) {
+		// The event's trace context, kept on its messages: a lane sends them later.
+		String traceparent = this.traces.current();
 		boolean applied = this.aggregates.applyOnce(NotificationCase.class, caseId, eventId,
-				() -> new NotificationCase(caseId), change);
+				() -> new NotificationCase(caseId), change.andThen(known -> known.traced(eventId, traceparent)));
 		if (!applied) {
 			log.debug("Event {} was already applied to case {}", eventId, caseId);
 			return;
@@ -279,8 +286,14 @@ class Notifier {
 		List<MessageRequest> withLink = requests.stream()
 			.map(request -> request.withFacts(Map.of(Placeholder.ANSWER_LINK.token(), url)))
 			.toList();
+		// The link page asks in the words of the message that carries its link.
+		String wording = requests.stream()
+			.map(MessageRequest::template)
+			.filter(OpenQuestion.AVAILABILITY::equals)
+			.findFirst()
+			.orElse(null);
 		OpenQuestion question = new OpenQuestion(subject, subjectId, ClientLinks.idOf(token), expiresAt, null, false,
-				eventId);
+				eventId, wording);
 		return known -> {
 			learn.accept(known);
 			known.ask(question, withLink, this.templates, now);

@@ -30,50 +30,51 @@ public final class MessageFacts {
 	static final Set<Placeholder> FROM_THE_CASE = EnumSet.of(Placeholder.FEE, Placeholder.ANSWER_LINK,
 			Placeholder.CONFIRM_LINK);
 
+	/** The video-pool fact of a proposal of the client's own organization. */
+	public static final String NOT_VIDEO_POOL = "NONE";
+
 	/** The deadline fact when waitlist-service could not tell the answer window. */
 	public static final String NO_DEADLINE = "NONE";
 
 	/** Facts asked of waitlist-service when the event arrives. */
 	static final Set<Placeholder> FROM_WAITLIST = EnumSet.of(Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE);
 
-	private static final Map<String, Extraction<?>> BY_TYPE = Stream
-		.of(new Extraction<>(EventCatalog.REFERRAL_SUBMITTED_V1,
-				EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.CONFIRM_LINK),
-				submitted -> Map.of(Placeholder.RECEIVED_ON, submitted.submittedAt().toString(), Placeholder.REFERRAL,
-						submitted.referralId())),
-				new Extraction<>(EventCatalog.PROPOSAL_MADE_V1,
-						EnumSet.of(Placeholder.ORGANIZATION, Placeholder.THERAPIST, Placeholder.MODALITY,
-								Placeholder.WEEKDAY, Placeholder.START_TIME, Placeholder.REFERRAL, Placeholder.FEE,
-								Placeholder.ANSWER_LINK, Placeholder.ANSWER_DEADLINE),
-						MessageFacts::proposal),
-				new Extraction<>(EventCatalog.WAITLISTED_V1,
-						EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.LIKELY_START,
-								Placeholder.LIKELY_RANGE),
-						waitlisted -> Map.of(Placeholder.RECEIVED_ON, waitlisted.registeredAt().toString(),
-								Placeholder.REFERRAL, waitlisted.referralId())),
-				referralOnly(EventCatalog.REFERRAL_REDIRECTED_V1), referralOnly(EventCatalog.REFERRAL_WITHDRAWN_V1),
-				referralOnly(EventCatalog.REFERRAL_LINKED_TO_OPEN_V1),
-				new Extraction<>(EventCatalog.INBOUND_REFERRAL_REJECTED_V1, EnumSet.of(Placeholder.REFERRAL),
-						rejected -> Map.of(Placeholder.REFERRAL, rejected.partnerReference())),
-				referralOnly(EventCatalog.PROPOSAL_CONFIRMED_V1), referralOnly(EventCatalog.PROPOSAL_EXPIRED_V1),
-				referralOnly(EventCatalog.THERAPY_STARTED_V1), referralOnly(EventCatalog.THERAPY_ENDED_V1),
-				// Both versions say why: a V1 outcome keeps its name in V2.
-				new Extraction<>(EventCatalog.REFERRAL_LEFT_QUEUE_V1,
-						EnumSet.of(Placeholder.REFERRAL, Placeholder.OUTCOME),
-						left -> Map.of(Placeholder.REFERRAL, left.referralId(), Placeholder.OUTCOME,
-								left.outcome().name())),
-				new Extraction<>(EventCatalog.REFERRAL_LEFT_QUEUE_V2,
-						EnumSet.of(Placeholder.REFERRAL, Placeholder.OUTCOME),
-						left -> Map.of(Placeholder.REFERRAL, left.referralId(), Placeholder.OUTCOME,
-								left.outcome().name())),
-				new Extraction<>(EventCatalog.CHECK_IN_DUE_V1,
-						EnumSet.of(Placeholder.ANSWER_BY, Placeholder.REFERRAL, Placeholder.ANSWER_LINK,
-								Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE),
-						checkIn -> Map.of(Placeholder.ANSWER_BY, checkIn.answerBy().toString(), Placeholder.REFERRAL,
-								checkIn.referralId())),
-				new Extraction<>(EventCatalog.REVIEW_REQUESTED_V1, EnumSet.of(Placeholder.CAUSE, Placeholder.REFERRAL),
-						review -> Map.of(Placeholder.CAUSE, review.cause().name(), Placeholder.REFERRAL,
-								review.referralId())))
+	private static final Map<String, Extraction<?>> BY_TYPE = Stream.of(
+			new Extraction<>(EventCatalog.REFERRAL_SUBMITTED_V1,
+					EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.CONFIRM_LINK),
+					submitted -> Map.of(Placeholder.RECEIVED_ON, submitted.submittedAt().toString(),
+							Placeholder.REFERRAL, submitted.referralId())),
+			new Extraction<>(EventCatalog.PROPOSAL_MADE_V1,
+					EnumSet.of(Placeholder.ORGANIZATION, Placeholder.THERAPIST, Placeholder.MODALITY,
+							Placeholder.WEEKDAY, Placeholder.START_TIME, Placeholder.REFERRAL, Placeholder.FEE,
+							Placeholder.ANSWER_LINK, Placeholder.ANSWER_DEADLINE, Placeholder.VIDEO_POOL),
+					MessageFacts::proposal),
+			new Extraction<>(EventCatalog.WAITLISTED_V1,
+					EnumSet.of(Placeholder.RECEIVED_ON, Placeholder.REFERRAL, Placeholder.LIKELY_START,
+							Placeholder.LIKELY_RANGE),
+					waitlisted -> Map.of(Placeholder.RECEIVED_ON, waitlisted.registeredAt().toString(),
+							Placeholder.REFERRAL, waitlisted.referralId())),
+			referralOnly(EventCatalog.REFERRAL_REDIRECTED_V1), referralOnly(EventCatalog.REFERRAL_WITHDRAWN_V1),
+			referralOnly(EventCatalog.REFERRAL_LINKED_TO_OPEN_V1),
+			new Extraction<>(EventCatalog.INBOUND_REFERRAL_REJECTED_V1, EnumSet.of(Placeholder.REFERRAL),
+					rejected -> Map.of(Placeholder.REFERRAL, rejected.partnerReference())),
+			referralOnly(EventCatalog.PROPOSAL_CONFIRMED_V1), referralOnly(EventCatalog.PROPOSAL_EXPIRED_V1),
+			referralOnly(EventCatalog.THERAPY_STARTED_V1), referralOnly(EventCatalog.THERAPY_ENDED_V1),
+			// Both versions say why: a V1 outcome keeps its name in V2.
+			new Extraction<>(EventCatalog.REFERRAL_LEFT_QUEUE_V1, EnumSet.of(Placeholder.REFERRAL, Placeholder.OUTCOME),
+					left -> Map.of(Placeholder.REFERRAL, left.referralId(), Placeholder.OUTCOME,
+							left.outcome().name())),
+			new Extraction<>(EventCatalog.REFERRAL_LEFT_QUEUE_V2, EnumSet.of(Placeholder.REFERRAL, Placeholder.OUTCOME),
+					left -> Map.of(Placeholder.REFERRAL, left.referralId(), Placeholder.OUTCOME,
+							left.outcome().name())),
+			new Extraction<>(EventCatalog.CHECK_IN_DUE_V1,
+					EnumSet.of(Placeholder.ANSWER_BY, Placeholder.REFERRAL, Placeholder.ANSWER_LINK,
+							Placeholder.LIKELY_START, Placeholder.LIKELY_RANGE),
+					checkIn -> Map.of(Placeholder.ANSWER_BY, checkIn.answerBy().toString(), Placeholder.REFERRAL,
+							checkIn.referralId())),
+			new Extraction<>(EventCatalog.REVIEW_REQUESTED_V1, EnumSet.of(Placeholder.CAUSE, Placeholder.REFERRAL),
+					review -> Map.of(Placeholder.CAUSE, review.cause().name(), Placeholder.REFERRAL,
+							review.referralId())))
 		.collect(Collectors.toUnmodifiableMap(extraction -> extraction.definition().type(), Function.identity()));
 
 	private MessageFacts() {
@@ -130,6 +131,10 @@ public final class MessageFacts {
 		facts.put(Placeholder.WEEKDAY, proposal.slot().day().name());
 		facts.put(Placeholder.START_TIME, proposal.slot().start().toString());
 		facts.put(Placeholder.REFERRAL, proposal.referralId());
+		// A network-wide video place says why it is with another organization.
+		String pool = (proposal.explanation().videoPool() != null) ? proposal.explanation().videoPool().language()
+				: NOT_VIDEO_POOL;
+		facts.put(Placeholder.VIDEO_POOL, pool);
 		// Replaced by the deadline once waitlist-service tells the answer window.
 		facts.put(Placeholder.ANSWER_DEADLINE, NO_DEADLINE);
 		return facts;

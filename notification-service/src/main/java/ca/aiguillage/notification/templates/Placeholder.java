@@ -10,6 +10,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -142,6 +143,17 @@ public enum Placeholder {
 	 * is no estimate yet. The fact is {@code from/to/method/position} or {@code NONE}
 	 * ({@link MessageFacts#likelyStart}).
 	 */
+	/**
+	 * Why a place of the network-wide video pool is with another organization: the
+	 * language of therapy its own organization had no free place in, or nothing.
+	 */
+	VIDEO_POOL("videoPool", List.of(MessageFacts.NOT_VIDEO_POOL, "es", "pt")) {
+		@Override
+		String localise(String fact, Templates.Language language) {
+			return videoPool("video-pool.body", fact, language);
+		}
+	},
+
 	LIKELY_START("likelyStart", StartForecast.SAMPLES) {
 		@Override
 		String localise(String fact, Templates.Language language) {
@@ -224,6 +236,14 @@ public enum Placeholder {
 	 * @throws RuntimeException when the language lacks a text or format this needs
 	 */
 	abstract String localise(String fact, Templates.Language language);
+
+	private static String videoPool(String key, String fact, Templates.Language language) {
+		if (MessageFacts.NOT_VIDEO_POOL.equals(fact)) {
+			return "";
+		}
+		String named = Locale.forLanguageTag(fact).getDisplayLanguage(language.locale());
+		return language.text(key).replace("{language}", named.isEmpty() ? fact : named);
+	}
 
 	private static String date(String fact, Templates.Language language) {
 		return LocalDate.ofInstant(Instant.parse(fact), MONTREAL).format(language.formatter("format.date"));

@@ -36,10 +36,12 @@ record TemplateSettings(@DefaultValue("templates/messages") String bundle, @Defa
 	 * that may carry {@code {confirmLink}})
 	 * @param reminder whether the template reminds the client, half way through the time
 	 * to answer, of the question the row of the same type and audience asks
+	 * @param trigger the check-in's trigger ({@code HEAD_OF_LINE}) for which the template
+	 * replaces the row of the same type and audience without one
 	 */
 	record EventTemplate(@Nullable String type, @Nullable Audience audience, @Nullable String template,
 			@Nullable Boolean urgent, @Nullable Boolean unused, @Nullable Boolean selfReferred,
-			@Nullable Boolean reminder) {
+			@Nullable Boolean reminder, @Nullable String trigger) {
 	}
 
 }

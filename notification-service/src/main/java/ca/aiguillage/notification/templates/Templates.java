@@ -18,8 +18,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import ca.aiguillage.contracts.EventCatalog;
+import ca.aiguillage.contracts.waitlist.CheckInDueV1;
 import ca.aiguillage.notification.templates.TemplateSettings.EventTemplate;
 import org.jspecify.annotations.Nullable;
 
@@ -79,8 +81,8 @@ public final class Templates {
 			if (rule == null) {
 				continue;
 			}
-			if (!rule.unused() && !eventAudiences
-				.add(rule.eventType() + "|" + rule.audience() + "|" + rule.selfReferred() + "|" + rule.reminder())) {
+			if (!rule.unused() && !eventAudiences.add(rule.eventType() + "|" + rule.audience() + "|"
+					+ rule.selfReferred() + "|" + rule.reminder() + "|" + rule.trigger())) {
 				problems
 					.add("events[" + i + "]: " + rule.eventType() + " already has a message for " + rule.audience());
 			}
@@ -134,11 +136,23 @@ public final class Templates {
 			return List.of();
 		}
 		Map<String, String> facts = MessageFacts.of(data);
-		return rules.stream()
+		String trigger = triggerOf(data);
+		List<Rule> sent = rules.stream()
 			.filter(rule -> !rule.unused() && !rule.selfReferred() && !rule.reminder())
+			.toList();
+		return sent.stream()
+			.filter(rule -> (rule.trigger() != null) ? rule.trigger().equals(trigger)
+					: sent.stream()
+						.noneMatch(other -> other.audience() == rule.audience() && other.trigger() != null
+								&& other.trigger().equals(trigger)))
 			.map(rule -> new MessageRequest(eventId, type, rule.template(), rule.audience(), facts, rule.urgent(),
 					null))
 			.toList();
+	}
+
+	/** Why the event asks, when rows of its type differ by that: a check-in's trigger. */
+	private static @Nullable String triggerOf(Object data) {
+		return (data instanceof CheckInDueV1 checkIn && checkIn.trigger() != null) ? checkIn.trigger().name() : null;
 	}
 
 	/**
@@ -267,9 +281,15 @@ public final class Templates {
 			problems.add(where + ": no message can be made of " + row.type() + " yet");
 			return null;
 		}
+		if (row.trigger() != null && (!CheckInDueV1.TYPE.equals(row.type()) || Stream.of(CheckInDueV1.Trigger.values())
+			.noneMatch(trigger -> trigger.name().equals(row.trigger())))) {
+			problems.add(where + ": trigger " + row.trigger() + " is not one of " + CheckInDueV1.TYPE + "'s "
+					+ List.of(CheckInDueV1.Trigger.values()));
+			return null;
+		}
 		return new Rule(row.type(), row.audience(), row.template(), Boolean.TRUE.equals(row.urgent()),
 				Boolean.TRUE.equals(row.unused()), Boolean.TRUE.equals(row.selfReferred()),
-				Boolean.TRUE.equals(row.reminder()));
+				Boolean.TRUE.equals(row.reminder()), row.trigger());
 	}
 
 	/** Checks one template's texts in one language; returns the placeholders they use. */
@@ -354,7 +374,7 @@ public final class Templates {
 
 	/** One row of the checked table. */
 	private record Rule(String eventType, Audience audience, String template, boolean urgent, boolean unused,
-			boolean selfReferred, boolean reminder) {
+			boolean selfReferred, boolean reminder, @Nullable String trigger) {
 	}
 
 	/**

@@ -169,6 +169,28 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 	}
 
 	@Test
+	void headOfLineClientIsAskedWhetherTheyAreStillAvailableByEmailAndOnTheLinkPage() throws Exception {
+		Client client = newClient("fr");
+		publish(SUBMITTED, client.referral());
+		publish(EventCatalog.CHECK_IN_DUE_V1, client.referral(), UUID.randomUUID().toString(),
+				replaced(fixture(EventCatalog.CHECK_IN_DUE_V1, client.referral()),
+						"\"answerBy\": \"2027-01-03T14:03:00Z\"",
+						"\"answerBy\": \"2027-01-03T14:03:00Z\", \"trigger\": \"HEAD_OF_LINE\""));
+		String email = plainText(awaitMail(client.email(), "Êtes-vous toujours disponible ?"));
+		assertThat(email).contains("Une place pourrait bientôt vous être proposée").doesNotContain("encore besoin");
+
+		this.browser.get(linkIn(client, "Êtes-vous toujours disponible ?"));
+		Browser.screenshot(this.browser, "link-availability-fr");
+		assertThat(this.browser.findElement(By.id("question")).getText()).isEqualTo("Êtes-vous toujours disponible ?");
+		this.browser.findElement(By.id("other-language")).click();
+		assertThat(this.browser.findElement(By.id("question")).getText()).isEqualTo("Are you still available?");
+		this.browser.findElement(By.id("answer-still_waiting")).click();
+
+		assertThat(awaitAnswer(client.referral()).value()).contains("\"subject\":\"CHECK_IN\"",
+				"\"answer\":\"STILL_WAITING\"", "\"subjectId\":\"ci-1\"");
+	}
+
+	@Test
 	void linkPageSwitchesToTheOtherLanguage() {
 		Client client = newClient("fr");
 		publish(SUBMITTED, client.referral());

@@ -67,6 +67,36 @@ class CoordinatorDigestIntegrationTests extends RunningNotificationService {
 		assertThat(mentioning(first)).hasSize(1);
 	}
 
+	@Test
+	void digestSenderWhoseLeaseRanOutCanNeitherStartNorRecordAFailureOverTheSenderWhoTookItOver() {
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		// Far past this class's mornings: the service's own dispatcher never takes it.
+		Instant sendAt = StubbedChannels.clock().instant().plus(Duration.ofDays(30));
+		String digestId = CoordinatorDigest.idOf(organization, sendAt);
+		this.aggregates.applyOnce(CoordinatorDigest.class, digestId, UUID.randomUUID().toString(),
+				() -> new CoordinatorDigest(digestId), digest -> digest.add(organization, "referral-1", sendAt));
+		CoordinatorDigest first = this.due.claimDigest(digestId, sendAt).orElseThrow();
+		Instant later = sendAt.plus(Duration.ofDays(1));
+		CoordinatorDigest second = this.due.claimDigest(digestId, later).orElseThrow();
+
+		assertThat(this.due.startDigest(digestId, first, later)).isEmpty();
+		CoordinatorDigest started = this.due.startDigest(digestId, second, later).orElseThrow();
+		this.due.finishDigest(digestId, first.leaseUntil(), DeliveryResult.failed("SMTP_550", List.of()), later);
+		assertThat(stored(digestId).status()).isEqualTo(DeliveryStatus.SENDING);
+
+		this.due.finishDigest(digestId, started.leaseUntil(), DeliveryResult.sent("c•••@exemple.ca", List.of()), later);
+		this.due.finishDigest(digestId, first.leaseUntil(), DeliveryResult.retry("SMTP_UNAVAILABLE", List.of()), later);
+
+		assertThat(stored(digestId).status()).isEqualTo(DeliveryStatus.SENT);
+	}
+
+	@Autowired
+	DueDeliveries due;
+
+	private CoordinatorDigest stored(String digestId) {
+		return this.aggregates.find(CoordinatorDigest.class, digestId).orElseThrow();
+	}
+
 	private static List<MimeMessage> mentioning(String referral) {
 		return mailTo(StubbedChannels.COORDINATORS).stream()
 			.filter(message -> (subjectOf(message) + GreenMailUtil.getWholeMessage(message).replace("=\r\n", ""))

@@ -183,6 +183,40 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void emailWhoseServerNeverConfirmedItIsPublishedAsSentWithItsServersSilenceSaid() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		String email = notificationCase.due(NOW).get(0).deliveryId();
+		notificationCase.claim(email, NOW, Duration.ofMinutes(5));
+
+		notificationCase.finish(email, DeliveryStatus.SENT, "c•••@exemple.ca", "SMTP_UNCONFIRMED",
+				List.of(new Delivery.Attempt(NOW, "SMTP_UNCONFIRMED")), null, NOW);
+
+		assertThat(notificationCase.raisedEvents()).filteredOn(DeliveryRecordedV1.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(DeliveryRecordedV1.class, recorded -> {
+				assertThat(recorded.outcome()).isEqualTo(DeliveryRecordedV1.Outcome.SENT);
+				assertThat(recorded.reasonCode()).isEqualTo("SMTP_UNCONFIRMED");
+			});
+	}
+
+	@Test
+	void confirmedSendIsPublishedAsSentWithoutAReason() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		String email = notificationCase.due(NOW).get(0).deliveryId();
+		notificationCase.claim(email, NOW, Duration.ofMinutes(5));
+
+		notificationCase.finish(email, DeliveryStatus.SENT, "c•••@exemple.ca", null,
+				List.of(new Delivery.Attempt(NOW, "OK")), null, NOW);
+
+		assertThat(notificationCase.raisedEvents()).filteredOn(DeliveryRecordedV1.class::isInstance)
+			.singleElement()
+			.isInstanceOfSatisfying(DeliveryRecordedV1.class, recorded -> {
+				assertThat(recorded.outcome()).isEqualTo(DeliveryRecordedV1.Outcome.SENT);
+				assertThat(recorded.reasonCode()).isNull();
+			});
+	}
+
+	@Test
 	void deliveryClaimedAgainAfterItsLeaseRanOutIsStartedOnlyByTheLatestClaim() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
 		String email = notificationCase.due(NOW).get(0).deliveryId();

@@ -26,6 +26,35 @@ class NotificationIntegrationTests extends RunningNotificationService {
 	Aggregates aggregates;
 
 	@Test
+	void videoPoolProposalsEmailSaysWhyThePlaceIsWithAnotherOrganizationOfTheNetwork() throws Exception {
+		Client client = newClient("fr");
+		publish(SUBMITTED, client.referral());
+
+		// The contract's fixture is a video place of the network for a Spanish-speaking
+		// client.
+		publish(PROPOSED, client.referral());
+
+		assertThat(plainText(awaitMail(client.email(), "Une place vous est proposée"))).contains(
+				"Cette place est par vidéo, avec un autre organisme du réseau : aucun psychothérapeute de votre "
+						+ "organisme n'avait de place libre en espagnol.",
+				"Le tarif est celui de votre propre échelle, pas celui de l'autre organisme.");
+	}
+
+	@Test
+	void proposalOfTheClientsOwnOrganizationSaysNothingOfTheNetwork() throws Exception {
+		Client client = newClient("fr");
+		publish(SUBMITTED, client.referral());
+		String fixture = fixture(PROPOSED, client.referral());
+		String ownOrganization = fixture.replaceFirst(",\\s*\"videoPool\":\\s*\\{[^{}]*\\{[^{}]*\\}\\s*\\}", "");
+		assertThat(ownOrganization).isNotEqualTo(fixture).doesNotContain("videoPool");
+
+		publish(PROPOSED, client.referral(), UUID.randomUUID().toString(), ownOrganization);
+
+		assertThat(plainText(awaitMail(client.email(), "Une place vous est proposée"))).contains("Tarif par séance")
+			.doesNotContain("réseau", "autre organisme");
+	}
+
+	@Test
 	void submittedThenProposedReferralGetsBothMessagesInFrenchOnEveryConsentedChannelAndTheReferrerIsTold() {
 		Client client = newClient("fr");
 

@@ -112,6 +112,15 @@ class OutageIntegrationTests extends RunningNotificationService {
 		assertThat((List<Map<String, Object>>) email.get("attempts")).extracting(attempt -> attempt.get("outcome"))
 			.containsExactly("SMTP_UNCONFIRMED");
 		assertThat(mailTo(client.email())).hasSize(1);
+		// The other services are told it went out unconfirmed, not plainly sent.
+		await().atMost(ofSeconds(30))
+			.untilAsserted(() -> assertThat(notificationEvents(client.referral()))
+				.filteredOn(record -> EventCatalog.DELIVERY_RECORDED_V1.type().equals(record.header("ce_type"))
+						&& record.value().contains("\"channel\":\"EMAIL\"")
+						&& record.value().contains("\"audience\":\"CLIENT\""))
+				.singleElement()
+				.satisfies(record -> assertThat(record.value()).contains("\"outcome\":\"SENT\"",
+						"\"reasonCode\":\"SMTP_UNCONFIRMED\"")));
 		// Long past its lease: nobody takes it again.
 		StubbedChannels.clock().advance(Duration.ofMinutes(6));
 		await().during(ofSeconds(5))

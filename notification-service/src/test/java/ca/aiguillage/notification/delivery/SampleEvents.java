@@ -12,6 +12,7 @@ import ca.aiguillage.contracts.common.ContactChannel;
 import ca.aiguillage.contracts.common.IntakeChannel;
 import ca.aiguillage.contracts.common.Modality;
 import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.SessionFee;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
@@ -58,6 +59,20 @@ public final class SampleEvents {
 				Instant.parse("2026-11-20T14:03:02Z"), "Camille", "Centre St-Pierre");
 	}
 
+	/**
+	 * A video place of another organization of the network, for a Spanish-speaking client
+	 * of Laval.
+	 */
+	public static ProposalMadeV1 videoPoolProposal() {
+		return new ProposalMadeV1(REFERRAL, "7a2e4c1a-3b9e-4b8e-8e0c-2a1f6f1b7c33", "t-07", "org-montreal-nord",
+				Modality.VIDEO, new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(10, 0)),
+				new ProposalMadeV1.Explanation(List.of("SHARED_LANGUAGE", "VIDEO_POOL"), Map.of("approach", 1.0), 1.0,
+						null,
+						new ProposalMadeV1.VideoPool("org-laval", "es",
+								new SessionFee(2500, false, "example-scale", "2026-01"))),
+				Instant.parse("2026-11-20T14:03:02Z"), "Camille", "Centre St-Pierre");
+	}
+
 	public static WaitlistedV1 waitlisted() {
 		return new WaitlistedV1(REFERRAL, Instant.parse("2026-11-20T14:03:00Z"), Instant.parse("2026-11-20T14:03:03Z"));
 	}
@@ -70,6 +85,16 @@ public final class SampleEvents {
 	public static CheckInDueV1 checkIn() {
 		return new CheckInDueV1(REFERRAL, "ci-1", 1, Instant.parse("2026-12-20T14:03:00Z"),
 				Instant.parse("2027-01-03T14:03:00Z"));
+	}
+
+	public static CheckInDueV1 headOfLineCheckIn() {
+		return new CheckInDueV1(REFERRAL, "ci-2", 2, Instant.parse("2026-12-20T14:03:00Z"),
+				Instant.parse("2026-12-27T14:03:00Z"), CheckInDueV1.Trigger.HEAD_OF_LINE);
+	}
+
+	public static CheckInDueV1 intervalCheckIn() {
+		return new CheckInDueV1(REFERRAL, "ci-3", 3, Instant.parse("2026-12-20T14:03:00Z"),
+				Instant.parse("2027-01-03T14:03:00Z"), CheckInDueV1.Trigger.INTERVAL);
 	}
 
 	public static NoMatchFoundV1 noMatch() {

@@ -1,13 +1,5 @@
 package ca.aiguillage.notification.stubs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -15,29 +7,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ca.aiguillage.testing.FaultyProxy;
+
 /**
- * A TCP front on loopback before the SMTP server that can hold back the server's reply to
- * the end of one message's data (the {@code 250} after {@code <CRLF>.<CRLF>}): the server
- * has taken the message, the sender does not know it yet. Everything else passes through
- * at once.
+ * A front on loopback before the SMTP server (test-support's {@link FaultyProxy} with a
+ * tap) that can hold back the server's reply to the end of one message's data (the
+ * {@code 250} after {@code <CRLF>.<CRLF>}): the server has taken the message, the sender
+ * does not know it yet. Everything else passes through at once.
  */
 public final class SlowSmtpReplies implements AutoCloseable {
 
 	private static final byte[] END_OF_DATA = "\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
-
-	private final ServerSocket server;
-
-	private final InetSocketAddress target;
 
 	/** How long to hold the reply, by recipient address, for the next message to each. */
 	private final Map<String, Duration> holds = new ConcurrentHashMap<>();
 
 	private final AtomicInteger released = new AtomicInteger();
 
-	private SlowSmtpReplies(ServerSocket server, int targetPort) {
-		this.server = server;
-		this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
-		Thread.ofVirtual().name("slow-smtp-accept").start(this::accept);
+	private final FaultyProxy proxy;
+
+	private SlowSmtpReplies(int targetPort) {
+		this.proxy = FaultyProxy.start(targetPort, Session::new);
 	}
 
 	/**
@@ -46,16 +36,11 @@ public final class SlowSmtpReplies implements AutoCloseable {
 	 * @return the running front
 	 */
 	public static SlowSmtpReplies start(int targetPort) {
-		try {
-			return new SlowSmtpReplies(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new SlowSmtpReplies(targetPort);
 	}
 
 	public int port() {
-		return this.server.getLocalPort();
+		return this.proxy.port();
 	}
 
 	/**
@@ -75,25 +60,8 @@ public final class SlowSmtpReplies implements AutoCloseable {
 		return this.released.get();
 	}
 
-	private void accept() {
-		while (!this.server.isClosed()) {
-			try {
-				Socket client = this.server.accept();
-				Socket upstream = new Socket();
-				upstream.connect(this.target, 5000);
-				Session session = new Session();
-				Thread.ofVirtual().start(() -> pump(client, upstream, session::fromClient));
-				Thread.ofVirtual().start(() -> pump(upstream, client, session::fromServer));
-			}
-			catch (IOException ex) {
-				// Closed: the front stops.
-				return;
-			}
-		}
-	}
-
 	/** What one connection carries: whose message it is, and whether a reply is held. */
-	private final class Session {
+	private final class Session implements FaultyProxy.Tap.Connection {
 
 		private final StringBuilder seen = new StringBuilder();
 
@@ -103,7 +71,8 @@ public final class SlowSmtpReplies implements AutoCloseable {
 
 		private int tailLength;
 
-		void fromClient(byte[] buffer, int read) {
+		@Override
+		public void fromClient(byte[] buffer, int read) {
 			String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
 			this.seen.append(text);
 			byte[] joined = new byte[this.tailLength + read];
@@ -121,7 +90,8 @@ public final class SlowSmtpReplies implements AutoCloseable {
 			System.arraycopy(joined, joined.length - this.tailLength, this.tail, 0, this.tailLength);
 		}
 
-		void fromServer(byte[] buffer, int read) throws InterruptedException {
+		@Override
+		public void fromServer(byte[] buffer, int read) throws InterruptedException {
 			Duration hold = this.pending.getAndSet(null);
 			if (hold != null) {
 				// The fault itself: the server has the message, its reply comes late.
@@ -130,35 +100,6 @@ public final class SlowSmtpReplies implements AutoCloseable {
 			}
 		}
 
-	}
-
-	@FunctionalInterface
-	private interface Tap {
-
-		void chunk(byte[] buffer, int read) throws InterruptedException;
-
-	}
-
-	private static void pump(Socket from, Socket to, Tap tap) {
-		byte[] buffer = new byte[8192];
-		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-			int read;
-			while ((read = in.read(buffer)) >= 0) {
-				tap.chunk(buffer, read);
-				out.write(buffer, 0, read);
-				out.flush();
-			}
-		}
-		catch (IOException ex) {
-			// One side went away: close both, as a real network would end it.
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			closeQuietly(from);
-			closeQuietly(to);
-		}
 	}
 
 	private static boolean contains(byte[] data, byte[] pattern) {
@@ -174,23 +115,9 @@ public final class SlowSmtpReplies implements AutoCloseable {
 		return false;
 	}
 
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ex) {
-			// Already closed.
-		}
-	}
-
 	@Override
 	public void close() {
-		try {
-			this.server.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.proxy.close();
 	}
 
 }

@@ -38,7 +38,10 @@ class MessageFactsTests {
 		assertThat(MessageFacts.of(fixture(EventCatalog.PROPOSAL_MADE_V1))).containsOnly(
 				Map.entry("organization", "Centre St-Pierre"), Map.entry("therapist", "Camille"),
 				Map.entry("modality", "VIDEO"), Map.entry("weekday", "TUESDAY"), Map.entry("startTime", "09:00"),
-				Map.entry("referral", "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11"), Map.entry("answerDeadline", "NONE"));
+				Map.entry("referral", "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11"), Map.entry("answerDeadline", "NONE"),
+				// The fixture's place is a network video place for a Spanish-speaking
+				// client.
+				Map.entry("videoPool", "es"));
 	}
 
 	@Test

@@ -109,7 +109,7 @@ class TemplateValidationTests {
 	@Test
 	void eventTypeOutsideTheContractIsRefused() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.misspelt.v1", Audience.CLIENT,
-				"referral-received", false, null, null, null));
+				"referral-received", false, null, null, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(
@@ -119,7 +119,7 @@ class TemplateValidationTests {
 	@Test
 	void secondMessageForTheSameEventAndAudienceIsRefused() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT,
-				"referral-received", false, null, null, null));
+				"referral-received", false, null, null, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(added() + ": ca.aiguillage.waitlist.waitlisted.v1 already has a message for CLIENT");
@@ -128,7 +128,7 @@ class TemplateValidationTests {
 	@Test
 	void unusedTemplateIsCheckedLikeEveryOther() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.withdrawn.v1", Audience.CLIENT,
-				"check-in", false, true, null, null));
+				"check-in", false, true, null, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining("uses {answerLink}, which ca.aiguillage.referral.withdrawn.v1 does not offer");
@@ -137,7 +137,7 @@ class TemplateValidationTests {
 	@Test
 	void confirmationLinkOutsideASelfReferralsRowIsRefused() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.submitted.v1", Audience.CLIENT,
-				"self-referral-received", false, true, null, null));
+				"self-referral-received", false, true, null, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(
@@ -147,10 +147,20 @@ class TemplateValidationTests {
 	@Test
 	void secondSelfReferralsMessageForTheSameEventAndAudienceIsRefused() {
 		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.referral.submitted.v1", Audience.CLIENT,
-				"self-referral-received", false, null, true, null));
+				"self-referral-received", false, null, true, null, null));
 
 		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
 			.withMessageContaining(added() + ": ca.aiguillage.referral.submitted.v1 already has a message for CLIENT");
+	}
+
+	@Test
+	void triggerOutsideACheckInsTriggersIsRefused() {
+		TemplateSettings settings = withEvent(new EventTemplate("ca.aiguillage.waitlist.waitlisted.v1", Audience.CLIENT,
+				"waitlisted", false, null, null, null, "HEAD_OF_LINE"));
+
+		assertThatIllegalStateException().isThrownBy(() -> new Templates(settings, ShippedTemplates.texts()))
+			.withMessageContaining(
+					added() + ": trigger HEAD_OF_LINE is not one of ca.aiguillage.waitlist.check-in-due.v1's");
 	}
 
 	/** The index of the row a test adds after the shipped table. */

@@ -51,6 +51,33 @@ class TemplatesTests {
 	}
 
 	@Test
+	void videoPoolProposalSaysWhyThePlaceIsWithAnotherOrganizationAndThatTheFeeIsTheClientsOwnInFrench() {
+		RenderedMessage message = render(SampleEvents.videoPoolProposal(), "fr", "2500");
+
+		assertThat(message.body()).contains("Tarif par séance : 25,00 $.\n\nCette place est par vidéo, avec un autre "
+				+ "organisme du réseau : aucun psychothérapeute de votre organisme n'avait de place libre en espagnol. "
+				+ "Le tarif est celui de votre propre échelle, pas celui de l'autre organisme.");
+	}
+
+	@Test
+	void videoPoolProposalSaysWhyThePlaceIsWithAnotherOrganizationAndThatTheFeeIsTheClientsOwnInEnglish() {
+		RenderedMessage message = render(SampleEvents.videoPoolProposal(), "en", "2500");
+
+		assertThat(message.body()).contains("Fee per session: $25.00.\n\nThis is a video place with another "
+				+ "organization of the network: no therapist of your own organization had a free place in Spanish. "
+				+ "The fee is your own scale's, not the other organization's.");
+	}
+
+	@Test
+	void proposalOfTheClientsOwnOrganizationSaysNothingOfTheNetwork() {
+		RenderedMessage french = render(SampleEvents.proposal(), "fr", "2500");
+		RenderedMessage english = render(SampleEvents.proposal(), "en", "2500");
+
+		assertThat(french.body()).doesNotContain("réseau", "autre organisme");
+		assertThat(english.body()).doesNotContain("network", "another organization");
+	}
+
+	@Test
 	void proposalTellsItsDeadlineInQuebecTimeInFrench() {
 		RenderedMessage message = proposal("2026-12-05T22:00:00Z", "fr");
 
@@ -169,16 +196,28 @@ class TemplatesTests {
 	}
 
 	@Test
-	void availabilityQuestionIsReadyInBothLanguagesButNoEventSendsItYet() {
-		RenderedMessage french = this.templates.preview("availability-check", "fr").orElseThrow();
-		RenderedMessage english = this.templates.preview("availability-check", "en").orElseThrow();
+	void headOfLineCheckInAsksWhetherTheClientIsStillAvailableInBothLanguages() {
+		RenderedMessage french = render(SampleEvents.headOfLineCheckIn(), "fr");
+		RenderedMessage english = render(SampleEvents.headOfLineCheckIn(), "en");
 
 		assertThat(french.subject()).isEqualTo("Êtes-vous toujours disponible ?");
-		assertThat(french.sms()).contains("toujours disponible ?", "Répondez OUI ou NON", "/r/");
+		assertThat(french.sms()).contains("toujours disponible ?", "Répondez OUI ou NON", LINK);
+		assertThat(french.body()).contains("Une place pourrait bientôt vous être proposée", "27 décembre 2026", LINK)
+			.doesNotContain("encore besoin");
 		assertThat(english.subject()).isEqualTo("Are you still available?");
-		assertThat(english.sms()).contains("Reply YES or NO", "/r/");
+		assertThat(english.sms()).contains("still available?", "Reply YES or NO", LINK);
+	}
+
+	@Test
+	void regularCheckInStillAsksWhetherTheClientStillNeedsTheService() {
 		assertThat(this.templates.requestsFor("event-1", SampleEvents.checkIn())).extracting(MessageRequest::template)
 			.containsExactly("check-in");
+		assertThat(this.templates.requestsFor("event-1", SampleEvents.intervalCheckIn()))
+			.extracting(MessageRequest::template)
+			.containsExactly("check-in");
+		assertThat(this.templates.requestsFor("event-1", SampleEvents.headOfLineCheckIn()))
+			.extracting(MessageRequest::template)
+			.containsExactly("availability-check");
 	}
 
 	@Test
