@@ -85,13 +85,35 @@ public final class LocalStack implements AutoCloseable {
 	 * {@code http://localhost:<port>})
 	 * @param servicePorts the HTTP ports of referral, matching, waitlist and notification
 	 * @param demoData whether to load demo data
+	 * @param demoHistory the demo history to play on a first start, or null for none
 	 */
 	public record Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int authorizationPort,
-			List<Integer> servicePorts, boolean demoData) {
+			List<Integer> servicePorts, boolean demoData, DemoHistory.@Nullable Plan demoHistory) {
 
+		/** Without a demo history, as tests start the stack. */
+		public Settings(Path dataDir, int kafkaPort, int kafkaControllerPort, int mongoPort, int authorizationPort,
+				List<Integer> servicePorts, boolean demoData) {
+			this(dataDir, kafkaPort, kafkaControllerPort, mongoPort, authorizationPort, servicePorts, demoData, null);
+		}
+
+		/**
+		 * The ports of the README and six months of demo history on a first start, unless
+		 * {@code -Daiguillage.demo-history=false}.
+		 * @return the settings of {@code ./run-local.sh}
+		 */
 		public static Settings defaults() {
 			return new Settings(Path.of(System.getProperty("aiguillage.data", "data")), 9092, 9093, 27017, 9000,
-					List.of(8081, 8082, 8083, 8084), true);
+					List.of(8081, 8082, 8083, 8084), true,
+					Boolean.parseBoolean(System.getProperty("aiguillage.demo-history", "true"))
+							? DemoHistory.Plan.shipped() : null);
+		}
+
+		/**
+		 * @return the same settings without a demo history
+		 */
+		public Settings withoutDemoHistory() {
+			return new Settings(this.dataDir, this.kafkaPort, this.kafkaControllerPort, this.mongoPort,
+					this.authorizationPort, this.servicePorts, this.demoData, null);
 		}
 
 	}
@@ -114,8 +136,10 @@ public final class LocalStack implements AutoCloseable {
 			kafka.close();
 			throw ex;
 		}
+		DemoHistory.@Nullable Plan history = DemoHistory.due(settings.demoHistory(), settings.dataDir(), mongo.uri())
+				? settings.demoHistory() : null;
 		return startServices(new LocalStack(kafka, mongo, kafka.bootstrapServers(), mongo.uri()), settings.dataDir(),
-				settings.authorizationPort(), settings.servicePorts(), settings.demoData());
+				settings.authorizationPort(), settings.servicePorts(), settings.demoData(), history);
 	}
 
 	private static void refuseTakenPorts(Settings settings) {
@@ -154,12 +178,25 @@ public final class LocalStack implements AutoCloseable {
 	public static LocalStack startServices(String bootstrapServers, String mongoUri, Path dataDir,
 			int authorizationPort, List<Integer> servicePorts, boolean demoData) {
 		return startServices(new LocalStack(null, null, bootstrapServers, mongoUri), dataDir, authorizationPort,
-				servicePorts, demoData);
+				servicePorts, demoData, null);
 	}
 
 	private static LocalStack startServices(LocalStack stack, Path dataDir, int authorizationPort,
-			List<Integer> servicePorts, boolean demoData) {
+			List<Integer> servicePorts, boolean demoData, DemoHistory.@Nullable Plan history) {
 		try {
+			// Every service on the one demo clock while the history plays; the
+			// authorization server keeps the real time, which its tokens must carry.
+			@Nullable DemoClock clock = (history != null) ? DemoHistory.clockFor(history) : null;
+			List<String> demoArguments = new ArrayList<>();
+			if (clock != null || DemoHistory.played(dataDir)) {
+				// Pages show the "Données de démonstration" banner.
+				demoArguments.add("--aiguillage.demo-history=true");
+			}
+			if (clock != null) {
+				// Answer windows and check-ins come due within a few demo hours, not
+				// days.
+				demoArguments.add("--waitlist.timers.poll-interval=PT1S");
+			}
 			String issuer = "http://localhost:" + authorizationPort;
 			// What notification-service sends to on one machine: logged, not delivered.
 			stack.smtp = ConsoleSmtpServer.start(1025);
@@ -173,20 +210,23 @@ public final class LocalStack implements AutoCloseable {
 			for (int i = 0; i < applications.size(); i++) {
 				// The stack closes the services itself, before the database and the
 				// broker they use.
-				stack.services.add(applications.get(i)
-					.get()
-					.registerShutdownHook(false)
-					.run(serviceArguments(i, ports, authorizationPort, stack.bootstrapServers, stack.mongoUri, dataDir,
-							demoData, stack.smtp.port(), stack.sms.baseUrl())
-						.toArray(String[]::new)));
+				List<String> arguments = new ArrayList<>(
+						serviceArguments(i, ports, authorizationPort, stack.bootstrapServers, stack.mongoUri, dataDir,
+								demoData, stack.smtp.port(), stack.sms.baseUrl()));
+				arguments.addAll(demoArguments);
+				stack.services.add(onClock(applications.get(i).get(), clock).registerShutdownHook(false)
+					.run(arguments.toArray(String[]::new)));
 				// A service on port 0 took a free one: the next services call it there.
 				ports.set(i, stack.port(i));
 			}
 			// The FHIR gateway translates for referral-service: started after it.
 			List<String> fhir = fhirArguments((servicePorts.get(0) == 0) ? 0 : FHIR_PORT, ports, authorizationPort,
 					stack.bootstrapServers, stack.mongoUri, dataDir, demoData, stack.smtp.port(), stack.sms.baseUrl());
-			stack.services
-				.add(FhirGatewayApplication.application().registerShutdownHook(false).run(fhir.toArray(String[]::new)));
+			stack.services.add(onClock(FhirGatewayApplication.application(), clock).registerShutdownHook(false)
+				.run(fhir.toArray(String[]::new)));
+			if (history != null && clock != null) {
+				DemoHistory.play(history, clock, dataDir, issuer, stack.port(0), stack.port(2));
+			}
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
 			}
@@ -196,6 +236,16 @@ public final class LocalStack implements AutoCloseable {
 			stack.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The service on the demo clock, when there is one: it takes the platform's place.
+	 */
+	private static SpringApplicationBuilder onClock(SpringApplicationBuilder service, @Nullable DemoClock clock) {
+		if (clock == null) {
+			return service;
+		}
+		return service.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
 	}
 
 	/**
@@ -384,7 +434,9 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 		long started = System.nanoTime();
-		LocalStack stack = start(Settings.defaults());
+		Settings settings = Settings.defaults();
+		LocalStack stack = start(
+				List.of(args).contains("--no-demo-history") ? settings.withoutDemoHistory() : settings);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
 		Duration upIn = Duration.ofNanos(System.nanoTime() - started);
 		long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);

@@ -1,7 +1,7 @@
 package ca.aiguillage.matching.directory;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,10 +92,13 @@ class DemoDirectory implements ApplicationRunner {
 
 	private final ApplicationEventPublisher publisher;
 
-	DemoDirectory(Therapists therapists, DirectorySettings settings, ApplicationEventPublisher publisher) {
+	private final Clock clock;
+
+	DemoDirectory(Therapists therapists, DirectorySettings settings, ApplicationEventPublisher publisher, Clock clock) {
 		this.therapists = therapists;
 		this.settings = settings;
 		this.publisher = publisher;
+		this.clock = clock;
 	}
 
 	@Override
@@ -116,7 +119,7 @@ class DemoDirectory implements ApplicationRunner {
 		int inserted = 0;
 		for (Map.Entry<String, TherapistProfile> entry : profiles().entrySet()) {
 			Therapist therapist = new Therapist(entry.getKey());
-			therapist.describe(entry.getValue(), Instant.now());
+			therapist.describe(entry.getValue(), this.clock.instant());
 			// Two instances starting together both find the directory empty; fixed ids
 			// keep one copy.
 			if (this.therapists.insertIfAbsent(therapist)) {

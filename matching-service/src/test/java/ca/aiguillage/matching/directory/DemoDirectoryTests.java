@@ -1,5 +1,6 @@
 package ca.aiguillage.matching.directory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -115,7 +116,7 @@ class DemoDirectoryTests {
 	@Test
 	void emptyDirectoryIsSeededAtStartUpWhenAskedFor() {
 		new DemoDirectory(this.therapists, new DirectorySettings(true), event -> {
-		}).run(new DefaultApplicationArguments());
+		}, Clock.systemUTC()).run(new DefaultApplicationArguments());
 
 		assertThat(this.mongo.count(new Query(), Therapist.class)).isEqualTo(40);
 		Therapist stored = this.therapists.find("t-01").orElseThrow();
@@ -127,7 +128,7 @@ class DemoDirectoryTests {
 	@Test
 	void directoryIsLeftEmptyUnlessAskedFor() {
 		new DemoDirectory(this.therapists, new DirectorySettings(false), event -> {
-		}).run(new DefaultApplicationArguments());
+		}, Clock.systemUTC()).run(new DefaultApplicationArguments());
 
 		assertThat(this.mongo.count(new Query(), Therapist.class)).isZero();
 	}
@@ -135,7 +136,7 @@ class DemoDirectoryTests {
 	@Test
 	void seedingAgainChangesNothing() {
 		DemoDirectory demo = new DemoDirectory(this.therapists, new DirectorySettings(true), event -> {
-		});
+		}, Clock.systemUTC());
 		assertThat(demo.seed()).isEqualTo(40);
 		Map<String, Long> versions = versions();
 
