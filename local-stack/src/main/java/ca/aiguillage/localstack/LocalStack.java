@@ -353,9 +353,8 @@ public final class LocalStack implements AutoCloseable {
 				"--notification.client.secret=notification-service-secret",
 				"--notification.key-file=" + dataDir.resolve("notification").resolve("keys.json").toAbsolutePath(),
 				"--notification.links.base-url=http://localhost:" + servicePorts.get(3),
-				// Partners' endpoints on loopback (the fault suite's webhook stand-in):
-				// only
-				// under the local profile, which notification-service demands for it.
+				// Partners' endpoints on loopback (the fault suite's webhook stand-in),
+				// under the local profile that notification-service demands for it.
 				"--notification.webhooks.allow-http=true", "--notification.webhooks.allow-loopback=true",
 				"--spring.profiles.active=local", "--spring.mail.host=localhost", "--spring.mail.port=" + smtpPort,
 				"--notification.channels.sms.base-url=" + smsBaseUrl,
