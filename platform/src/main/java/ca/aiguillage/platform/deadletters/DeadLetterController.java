@@ -9,6 +9,7 @@ import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.web.FieldViolation;
 import ca.aiguillage.platform.web.InvalidRequestException;
 import ca.aiguillage.platform.web.NotFoundException;
+import ca.aiguillage.platform.web.UnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
 public class DeadLetterController {
+
+	/** The problem's key when a replayed dead letter's consumer fails on it again. */
+	public static final String REPLAY_FAILED = "replay-failed";
 
 	private static final int REASON_MAX = 500;
 
@@ -90,7 +94,7 @@ public class DeadLetterController {
 		catch (ReplayFailedException ex) {
 			// Its consumer failed on it again (the database still away, say): it stays
 			// waiting, to be replayed later.
-			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ex);
+			throw new UnavailableException(REPLAY_FAILED, ex);
 		}
 	}
 

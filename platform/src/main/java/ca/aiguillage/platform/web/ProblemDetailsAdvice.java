@@ -50,6 +50,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "not-found");
 	}
 
+	@ExceptionHandler
+	ProblemDetail unavailable(UnavailableException ex) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.key());
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

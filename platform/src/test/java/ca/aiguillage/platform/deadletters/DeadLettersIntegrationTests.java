@@ -126,6 +126,8 @@ class DeadLettersIntegrationTests {
 		Answer replayed = admin().call("POST", PATH + "/" + id + "/replay", null);
 
 		assertThat(failed.status()).as(failed.body()).isEqualTo(503);
+		assertThat(failed.<String>json("$.type")).isEqualTo("urn:ca:aiguillage:problem:replay-failed");
+		assertThat(failed.<String>json("$.detail")).startsWith("Le service n'a toujours pas pu appliquer");
 		assertThat(recordedAfterTheFailure).isNull();
 		assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
 		assertThat(this.consumer.handled(eventId)).hasSize(1);

@@ -1,5 +1,6 @@
 package ca.aiguillage.waitlist.admin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import ca.aiguillage.platform.security.Caller;
 import ca.aiguillage.platform.security.SignInPages;
 import ca.aiguillage.platform.security.SignedInPeople;
 import ca.aiguillage.waitlist.admin.NetworkDeadLetters.AlreadyHandled;
+import ca.aiguillage.waitlist.admin.NetworkDeadLetters.FailedAgain;
 import ca.aiguillage.waitlist.admin.NetworkDeadLetters.NotFound;
 import ca.aiguillage.waitlist.admin.NetworkDeadLetters.ReplayedAll;
 import ca.aiguillage.waitlist.admin.NetworkDeadLetters.Service;
@@ -73,9 +75,16 @@ class DeadLetterPages {
 		Caller caller = administrator(person);
 		ReplayedAll all = this.letters.replayAll(service, token(client), caller.subject());
 		model.addAttribute("done", message("admin.dead.done.replayAll", all.replayed()));
+		List<String> errors = new ArrayList<>();
+		if (all.stillWaiting() > 0) {
+			errors.add(message("admin.dead.error.stillWaiting", all.stillWaiting()));
+		}
 		if (!all.unavailable().isEmpty()) {
-			model.addAttribute("error", message("admin.dead.error.unavailableServices",
+			errors.add(message("admin.dead.error.unavailableServices",
 					String.join(", ", all.unavailable().stream().map(this::serviceName).toList())));
+		}
+		if (!errors.isEmpty()) {
+			model.addAttribute("error", String.join(" ", errors));
 		}
 		return render(person, client, model);
 	}
@@ -108,6 +117,9 @@ class DeadLetterPages {
 		}
 		catch (AlreadyHandled ex) {
 			model.addAttribute("error", message("admin.dead.error.handled"));
+		}
+		catch (FailedAgain ex) {
+			model.addAttribute("error", message("admin.dead.error.failedAgain"));
 		}
 		catch (Unavailable ex) {
 			model.addAttribute("error", message("admin.dead.error.unavailable"));

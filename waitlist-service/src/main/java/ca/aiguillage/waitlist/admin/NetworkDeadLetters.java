@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import ca.aiguillage.platform.deadletters.DeadLetter;
+import ca.aiguillage.platform.deadletters.DeadLetterController;
 import ca.aiguillage.platform.deadletters.DeadLetters;
 import ca.aiguillage.platform.deadletters.DeadLetters.AlreadyHandledException;
 import ca.aiguillage.platform.deadletters.DeadLetters.DeadLetterNotFoundException;
+import ca.aiguillage.platform.deadletters.DeadLetters.ReplayFailedException;
 import ca.aiguillage.waitlist.console.Neighbours;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -36,6 +39,8 @@ class NetworkDeadLetters {
 	private static final Logger log = LoggerFactory.getLogger(NetworkDeadLetters.class);
 
 	private static final String PATH = "/api/v1/admin/dead-letters";
+
+	private static final String REPLAY_FAILED_TYPE = "urn:ca:aiguillage:problem:" + DeadLetterController.REPLAY_FAILED;
 
 	private static final ParameterizedTypeReference<List<DeadLetter>> LETTERS = new ParameterizedTypeReference<>() {
 	};
@@ -103,10 +108,12 @@ class NetworkDeadLetters {
 
 	/**
 	 * Replays every waiting dead letter of one service, or of each.
-	 * @return how many were replayed, and the services that did not answer
+	 * @return how many were replayed, how many still wait (their consumer failed on them
+	 * again), and the services that did not answer
 	 */
 	ReplayedAll replayAll(@Nullable Service only, String token, String by) {
 		int replayed = 0;
+		int stillWaiting = 0;
 		List<Service> unavailable = new ArrayList<>();
 		for (Service service : (only != null) ? List.of(only) : Arrays.asList(Service.values())) {
 			try {
@@ -118,12 +125,13 @@ class NetworkDeadLetters {
 									.retrieve()
 									.body(LETTERS))
 							.size();
+				stillWaiting += new Shelf(service, letters(service, token)).waiting().size();
 			}
 			catch (Unavailable | IllegalStateException ex) {
 				unavailable.add(service);
 			}
 		}
-		return new ReplayedAll(replayed, unavailable);
+		return new ReplayedAll(replayed, stillWaiting, unavailable);
 	}
 
 	private List<DeadLetter> letters(Service service, String token) {
@@ -154,6 +162,9 @@ class NetworkDeadLetters {
 		catch (AlreadyHandledException ex) {
 			throw new AlreadyHandled();
 		}
+		catch (ReplayFailedException ex) {
+			throw new FailedAgain();
+		}
 		catch (IllegalStateException ex) {
 			throw new Unavailable();
 		}
@@ -175,6 +186,14 @@ class NetworkDeadLetters {
 				throw new AlreadyHandled();
 			}
 			log.warn("{} refused a dead-letter request: {}", service, ex.getStatusCode().value());
+			throw new Unavailable();
+		}
+		catch (HttpServerErrorException ex) {
+			if (ex.getStatusCode().isSameCodeAs(HttpStatus.SERVICE_UNAVAILABLE)
+					&& ex.getResponseBodyAsString().contains(REPLAY_FAILED_TYPE)) {
+				throw new FailedAgain();
+			}
+			log.warn("{} failed a dead-letter request: {}", service, ex.getStatusCode().value());
 			throw new Unavailable();
 		}
 		catch (RestClientException ex) {
@@ -208,10 +227,12 @@ class NetworkDeadLetters {
 	/**
 	 * What "replay all" did.
 	 *
-	 * @param replayed how many dead letters were sent back
+	 * @param replayed how many dead letters were handed back and applied
+	 * @param stillWaiting how many wait still, in the services that answered: their
+	 * consumer failed on them again (or they arrived meanwhile)
 	 * @param unavailable the services that did not answer
 	 */
-	record ReplayedAll(int replayed, List<Service> unavailable) {
+	record ReplayedAll(int replayed, int stillWaiting, List<Service> unavailable) {
 	}
 
 	/** The service has no such dead letter. */
@@ -221,6 +242,11 @@ class NetworkDeadLetters {
 
 	/** Someone replayed or discarded it before. */
 	static final class AlreadyHandled extends RuntimeException {
+
+	}
+
+	/** Its consumer failed on the replayed event again: it stays waiting. */
+	static final class FailedAgain extends RuntimeException {
 
 	}
 

@@ -6,12 +6,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.contracts.common.Approach;
+import ca.aiguillage.contracts.common.Clientele;
+import ca.aiguillage.contracts.common.IntakeChannel;
+import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
+import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
+import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.testing.Browser;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.RunningService;
@@ -39,9 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An administrator in a real headless Chromium works through this service's dead letters,
- * made by malformed events on the real broker: replays one, discards one (a reason asked
- * first), replays the rest. The other services do not run here, and the page says so.
+ * An administrator in a real headless Chromium works through this service's dead letters
+ * on the real broker: replays one given up on during an outage (it applies), replays a
+ * malformed one (it fails again and stays), discards one (a reason asked first), replays
+ * the rest. The other services do not run here, and the page says so.
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = { "spring.config.name=waitlist-service", "waitlist.timers.enabled=false" })
@@ -94,29 +107,38 @@ class AdminPagesBrowserTests extends RunningService {
 
 	@Test
 	void administratorReplaysDiscardsWithAReasonAndReplaysAllInFrenchWords() {
-		String replayed = deadLetter();
+		String referralId = UUID.randomUUID().toString();
+		String replayed = deadLetterAfterAnOutage(referralId);
+		String malformed = deadLetter();
 		String discarded = deadLetter();
-		String rest = deadLetter();
 		signIn("admin", "admin-demo", "/console/admin/dead-letters");
 
 		assertThat(this.browser.findElement(By.tagName("h2")).getText()).isEqualTo("Événements en échec");
-		WebElement row = row(replayed);
+		WebElement row = row(malformed);
 		assertThat(row.findElement(By.className("topic")).getText()).isEqualTo("événements des demandes (réception)");
-		assertThat(row.findElement(By.className("cause")).getText())
-
-			.startsWith("Événement mal formé");
+		assertThat(row.findElement(By.className("cause")).getText()).startsWith("Événement mal formé");
 		assertThat(row.findElement(By.className("attempts")).getText()).isEqualTo("1 essai");
 		assertThat(row.findElement(By.className("when")).getText())
 			.matches("\\d{1,2} \\p{L}+ \\d{4}, \\d{1,2} h \\d{2}");
+		assertThat(row(replayed).findElement(By.className("cause")).getText())
+			.startsWith("Le service n'a pas pu l'appliquer");
+		assertThat(row(replayed).findElement(By.className("attempts")).getText()).matches("\\d+ essais");
 		assertThat(this.browser.findElement(By.id("service-REFERRAL")).getText()).contains("ne répond pas");
 		assertThat(this.browser.findElement(By.id("service-NOTIFICATION")).getText()).contains("ne répond pas");
 		assertThat(this.browser.getPageSource()).doesNotContain("Marie Tremblay");
 		Browser.screenshot(this.browser, "console-dead-letters");
 
-		submit(row.findElement(By.className("replay")));
-		assertThat(result()).isEqualTo("L'événement est rejoué : il est renvoyé à son flux d'origine.");
+		// Given up on during an outage, it is applied once handed back.
+		submit(row(replayed).findElement(By.className("replay")));
+		assertThat(result()).isEqualTo("L'événement est rejoué : son service l'a appliqué.");
 		assertThat(row(replayed).findElement(By.className("done")).getText()).startsWith("Rejoué par admin le ");
-		this.kafka.awaitEvent(Topics.REFERRAL_EVENTS, replayed);
+		assertThat(this.http.get("/api/v1/queue/" + referralId).status()).isEqualTo(200);
+
+		// Malformed, it fails again and stays waiting, said as it is.
+		submit(row(malformed).findElement(By.className("replay")));
+		assertThat(result())
+			.startsWith("Le service n'a toujours pas pu appliquer cet événement : il reste en attente.");
+		assertThat(row(malformed).findElements(By.className("done"))).isEmpty();
 
 		submit(row(discarded).findElement(By.className("discard")));
 		assertThat(result()).startsWith("Indiquez pourquoi vous écartez cet événement");
@@ -130,19 +152,19 @@ class AdminPagesBrowserTests extends RunningService {
 		assertThat(row(discarded).findElement(By.className("done")).getText()).endsWith(": Test sent by mistake");
 
 		submit(this.browser.findElement(By.id("replay-all")));
-		// The letter replayed first is malformed still, so it came back and is replayed
-		// too;
-		// only this service runs here, and the others are named as not answering.
-		assertThat(result()).containsPattern("^(Un événement est rejoué|\\d+ événements sont rejoués)\\.")
+		// The malformed one fails again; only this service runs here, and the others
+		// are named as not answering.
+		assertThat(result()).startsWith("Aucun événement n'a été rejoué.")
+			.contains("Un événement attend encore : son service n'a toujours pas pu l'appliquer.")
 			.contains("n'ont pas répondu : Réception des demandes (referral-service)");
-		assertThat(row(rest).findElement(By.className("done")).getText()).startsWith("Rejoué par admin le ");
+		assertThat(row(malformed).findElements(By.className("done"))).isEmpty();
 		assertThat(this.http.get("/api/v1/admin/dead-letters")
 			.<List<String>>json("$[?(@.eventId == '" + discarded + "')].action.reason"))
 			.containsExactly("Test sent by mistake");
 
 		this.browser.get(console + "/console/admin/dead-letters?lang=en");
 		assertThat(this.browser.findElement(By.tagName("h2")).getText()).isEqualTo("Failed events");
-		assertThat(row(rest).findElement(By.className("attempts")).getText()).isEqualTo("1 attempt");
+		assertThat(row(malformed).findElement(By.className("attempts")).getText()).isEqualTo("1 attempt");
 	}
 
 	@Test
@@ -200,6 +222,30 @@ class AdminPagesBrowserTests extends RunningService {
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
 		this.browser.get(console + "/console/admin/incidents");
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
+	}
+
+	/**
+	 * A well-formed referral its consumer gave up on after its retries, as the binder
+	 * leaves it when the database was away: handed back, it applies.
+	 */
+	private String deadLetterAfterAnOutage(String referralId) {
+		String eventId = UUID.randomUUID().toString();
+		Map<String, String> headers = new HashMap<>(
+				KafkaProbe.cloudEventHeaders(eventId, ReferralSubmittedV1.TYPE, referralId));
+		headers.put("x-original-topic", Topics.REFERRAL_EVENTS);
+		headers.put("x-exception-fqcn", "org.springframework.dao.DataAccessResourceFailureException");
+		headers.put("x-exception-message", "Timed out while waiting for a server");
+		this.kafka.send("error." + Topics.REFERRAL_EVENTS + ".waitlist-service", referralId,
+				new EventJson().write(new ReferralSubmittedV1(referralId, Instant.parse("2026-11-20T14:03:00Z"),
+						IntakeChannel.PARTNER_API, "clsc-ahuntsic", null, "fr", List.of("fr"), Clientele.ADULT,
+						List.of(Approach.COGNITIVE_BEHAVIOURAL), false, Modality.EITHER,
+						List.of(new WeeklySlot(DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), Priority.C,
+						"H2M", List.of(), null, null)),
+				headers);
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/admin/dead-letters")
+				.<List<String>>json("$[?(@.eventId == '" + eventId + "')].id"), ids -> ids.size() == 1);
+		return eventId;
 	}
 
 	/** An event that breaks its schema: its consumer dead-letters it at once. */
