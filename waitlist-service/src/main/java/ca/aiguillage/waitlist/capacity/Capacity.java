@@ -1,11 +1,9 @@
 package ca.aiguillage.waitlist.capacity;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import ca.aiguillage.contracts.matching.MatchingEvent;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
@@ -15,6 +13,7 @@ import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.platform.events.ReceivedEvent;
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.work.ScannedCopy;
 import ca.aiguillage.platform.work.WorkSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -33,28 +32,16 @@ public class Capacity {
 
 	private final Aggregates aggregates;
 
-	private final MongoOperations mongo;
-
-	private final Duration scanInterval;
-
-	private final Map<String, Copy> therapists = new ConcurrentHashMap<>();
-
-	private long nextScanNanos;
-
-	private boolean scanned;
-
-	/**
-	 * A therapist's places as this instance last saw them, and when (System.nanoTime).
-	 */
-	private record Copy(TherapistPlaces therapist, long seenAt) {
-	}
+	private final ScannedCopy<TherapistPlaces> therapists;
 
 	Capacity(Aggregates aggregates, MongoOperations mongo, WorkSettings work) {
 		this.aggregates = aggregates;
-		this.mongo = mongo;
-		this.scanInterval = work.scanInterval();
-		aggregates.afterSave(TherapistPlaces.class,
-				saved -> this.therapists.put(saved.getId(), new Copy(saved, System.nanoTime())));
+		this.therapists = new ScannedCopy<>(work.scanInterval(), () -> {
+			Map<String, TherapistPlaces> found = new HashMap<>();
+			mongo.findAll(TherapistPlaces.class).forEach(therapist -> found.put(therapist.getId(), therapist));
+			return found;
+		});
+		aggregates.afterSave(TherapistPlaces.class, saved -> this.therapists.saved(saved.getId(), saved));
 	}
 
 	/**
@@ -108,10 +95,7 @@ public class Capacity {
 	 * therapists
 	 */
 	public Optional<Places> of(@Nullable String organizationId) {
-		scanIfDue();
 		List<TherapistPlaces> therapists = this.therapists.values()
-			.stream()
-			.map(Copy::therapist)
 			.filter(therapist -> organizationId == null || organizationId.equals(therapist.organizationId()))
 			.toList();
 		if (therapists.isEmpty()) {
@@ -120,20 +104,6 @@ public class Capacity {
 		List<TherapistPlaces> active = therapists.stream().filter(TherapistPlaces::active).toList();
 		return Optional.of(new Places(therapists.size(), active.stream().mapToInt(TherapistPlaces::places).sum(),
 				active.stream().mapToInt(TherapistPlaces::lowFeePlaces).sum()));
-	}
-
-	private synchronized void scanIfDue() {
-		long now = System.nanoTime();
-		if (this.scanned && now - this.nextScanNanos < 0) {
-			return;
-		}
-		this.scanned = true;
-		this.nextScanNanos = now + this.scanInterval.toNanos();
-		Map<String, TherapistPlaces> found = new HashMap<>();
-		this.mongo.findAll(TherapistPlaces.class).forEach(therapist -> found.put(therapist.getId(), therapist));
-		// What this instance saved during the scan is newer than what the scan read.
-		found.forEach((id, read) -> this.therapists.merge(id, new Copy(read, now),
-				(mine, scanned) -> (mine.seenAt() - now > 0) ? mine : scanned));
 	}
 
 }

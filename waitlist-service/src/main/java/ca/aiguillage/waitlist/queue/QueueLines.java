@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.platform.work.ScannedCopy;
 import ca.aiguillage.platform.work.WorkSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -35,32 +35,24 @@ class QueueLines {
 
 	private static final double SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
 
-	private final MongoOperations mongo;
-
-	private final Duration scanInterval;
-
-	private final Map<String, Facts> entries = new ConcurrentHashMap<>();
-
-	private long nextScanNanos;
-
-	private boolean scanned;
+	private final ScannedCopy<Facts> entries;
 
 	/**
-	 * What is counted of one entry, and when this instance saw it (System.nanoTime).
+	 * What is counted of one entry.
 	 *
 	 * @param lastStartedAt the last first session, if any
 	 * @param therapyDays the length of the last therapy, once it ended
 	 */
 	record Facts(@Nullable String organizationId, @Nullable QueueStatus status, @Nullable Instant registeredAt,
-			@Nullable Instant lastStartedAt, @Nullable Long therapyDays, long seenAt) {
+			@Nullable Instant lastStartedAt, @Nullable Long therapyDays) {
 
-		static Facts of(QueueEntry entry, long seenAt) {
+		static Facts of(QueueEntry entry) {
 			Instant started = last(entry.steps(), StepKind.THERAPY_STARTED);
 			Instant ended = last(entry.steps(), StepKind.THERAPY_ENDED);
 			// After a re-match the therapy that counts is the last one.
 			Long days = (started != null && ended != null && !ended.isBefore(started))
 					? Math.round(Duration.between(started, ended).toSeconds() / SECONDS_A_DAY) : null;
-			return new Facts(entry.organizationId(), entry.status(), entry.registeredAt(), started, days, seenAt);
+			return new Facts(entry.organizationId(), entry.status(), entry.registeredAt(), started, days);
 		}
 
 		boolean inScope(@Nullable String organizationId) {
@@ -70,10 +62,14 @@ class QueueLines {
 	}
 
 	QueueLines(MongoOperations mongo, Aggregates aggregates, WorkSettings work) {
-		this.mongo = mongo;
-		this.scanInterval = work.scanInterval();
-		aggregates.afterSave(QueueEntry.class,
-				saved -> this.entries.put(saved.getId(), Facts.of(saved, System.nanoTime())));
+		this.entries = new ScannedCopy<>(work.scanInterval(), () -> {
+			Query everyEntry = new Query();
+			everyEntry.fields().include("organizationId").include("status").include("registeredAt").include("steps");
+			Map<String, Facts> found = new HashMap<>();
+			mongo.find(everyEntry, QueueEntry.class).forEach(entry -> found.put(entry.getId(), Facts.of(entry)));
+			return found;
+		});
+		aggregates.afterSave(QueueEntry.class, saved -> this.entries.saved(saved.getId(), Facts.of(saved)));
 	}
 
 	long waitingAhead(@Nullable String organizationId, Instant registeredAt) {
@@ -100,8 +96,7 @@ class QueueLines {
 	List<String> headsOfLines(int length) {
 		Predicate<Facts> waiting = facts -> facts.status() == QueueStatus.WAITING && facts.registeredAt() != null;
 		Map<Optional<String>, List<String>> lines = new LinkedHashMap<>();
-		all().entrySet()
-			.stream()
+		this.entries.entries()
 			.filter(entry -> waiting.test(entry.getValue()))
 			.sorted(Comparator.comparing(entry -> entry.getValue().registeredAt()))
 			.forEach(entry -> {
@@ -115,34 +110,7 @@ class QueueLines {
 	}
 
 	private Stream<Facts> inScope(@Nullable String organizationId) {
-		return all().values().stream().filter(facts -> facts.inScope(organizationId));
-	}
-
-	private Map<String, Facts> all() {
-		scanIfDue();
-		return this.entries;
-	}
-
-	private synchronized void scanIfDue() {
-		long now = System.nanoTime();
-		if (this.scanned && now - this.nextScanNanos < 0) {
-			return;
-		}
-		this.scanned = true;
-		this.nextScanNanos = now + this.scanInterval.toNanos();
-		Query everyEntry = new Query();
-		everyEntry.fields().include("organizationId").include("status").include("registeredAt").include("steps");
-		Map<String, Facts> found = new HashMap<>();
-		this.mongo.find(everyEntry, QueueEntry.class).forEach(entry -> found.put(entry.getId(), Facts.of(entry, now)));
-		// What this instance saved during the scan is newer than what the scan read.
-		found.forEach((id, read) -> this.entries.merge(id, read,
-				(mine, scanned) -> (mine.seenAt() - now > 0) ? mine : scanned));
-		// Seen before the scan and no longer stored: the queue was rebuilt without it.
-		this.entries.forEach((id, mine) -> {
-			if (!found.containsKey(id) && mine.seenAt() - now < 0) {
-				this.entries.remove(id, mine);
-			}
-		});
+		return this.entries.values().filter(facts -> facts.inScope(organizationId));
 	}
 
 	private static @Nullable Instant last(List<Step> steps, StepKind what) {
