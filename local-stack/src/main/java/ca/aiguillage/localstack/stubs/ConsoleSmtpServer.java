@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UnsupportedEncodingException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.mail.internet.MimeUtility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,16 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 		}
 	}
 
+	/** A subject as its reader sees it: encoded words (RFC 2047) decoded. */
+	static String readable(String subject) {
+		try {
+			return MimeUtility.decodeText(MimeUtility.unfold(subject));
+		}
+		catch (UnsupportedEncodingException ex) {
+			return subject;
+		}
+	}
+
 	private void converse(Socket client) {
 		try (client;
 				BufferedReader in = new BufferedReader(
@@ -99,15 +111,25 @@ public final class ConsoleSmtpServer implements AutoCloseable {
 				}
 				else if (command.startsWith("DATA")) {
 					send(out, "354 End data with <CR><LF>.<CR><LF>");
+					boolean inSubject = false;
 					while ((line = in.readLine()) != null && !line.equals(".")) {
+						// A long subject is folded on the next lines, each starting with
+						// a
+						// space.
+						if (inSubject && (line.startsWith(" ") || line.startsWith("\t"))) {
+							subject += line;
+							continue;
+						}
+						inSubject = false;
 						if (line.regionMatches(true, 0, "Subject:", 0, 8) && subject.isEmpty()) {
 							subject = line.substring(8).trim();
+							inSubject = true;
 						}
 						if (line.regionMatches(true, 0, "Message-ID:", 0, 11) && messageId.isEmpty()) {
 							messageId = line.substring(11).trim().replaceAll("^<|@aiguillage>$|>$", "");
 						}
 					}
-					log.info("Email to {}: {}", recipients, subject);
+					log.info("Email to {}: {}", recipients, readable(subject));
 					this.received.merge(messageId.isEmpty() ? "no-message-id" : messageId, 1, Integer::sum);
 					recipients.clear();
 					subject = "";
