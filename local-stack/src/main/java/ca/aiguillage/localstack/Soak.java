@@ -68,6 +68,11 @@ public final class Soak {
 		Instant started = Instant.now();
 		try (ProcessStack stack = ProcessStack
 			.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true))) {
+			// Stopped before its end (a signal to this process alone), it stops its parts
+			// too:
+			// they would otherwise run on, orphaned.
+			Thread stopParts = new Thread(stack::close, "soak-shutdown");
+			Runtime.getRuntime().addShutdownHook(stopParts);
 			Map<Fault, Integer> applied = new EnumMap<>(Fault.class);
 			AtomicBoolean posting = new AtomicBoolean(true);
 			Thread faults = Thread.ofPlatform().name("soak-faults").start(() -> injectFaults(stack, posting, applied));
@@ -76,6 +81,7 @@ public final class Soak {
 			faults.join();
 			Instant postedAt = Instant.now();
 			Outcome outcome = awaitQuiet(stack, posted);
+			Runtime.getRuntime().removeShutdownHook(stopParts);
 			String report = report(referrals, perSecond, started, postedAt, applied, posted, outcome);
 			System.out.print(report);
 			Path file = Path.of(System.getProperty("aiguillage.soak.report", "local-stack/target/soak-report.md"));
