@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -348,6 +351,50 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	/**
+	 * How long a running part took from its process's start to its own word that it was
+	 * ready.
+	 * @param part the part
+	 * @return the time, or empty when the system does not tell a process's start
+	 */
+	public Optional<Duration> startedIn(Part part) {
+		Process process = this.processes.get(part);
+		if (process == null || !Files.exists(readyFile(part))) {
+			return Optional.empty();
+		}
+		try {
+			Instant ready = Files.getLastModifiedTime(readyFile(part)).toInstant();
+			return process.info().startInstant().map(started -> Duration.between(started, ready));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The memory a running part holds now (its resident set, from Linux's
+	 * {@code /proc/<pid>/status}).
+	 * @param part the part
+	 * @return the bytes, or empty when the system does not tell
+	 */
+	public OptionalLong residentBytes(Part part) {
+		Process process = this.processes.get(part);
+		if (process == null) {
+			return OptionalLong.empty();
+		}
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+				}
+			}
+			return OptionalLong.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/**
 	 * The port a part listens on (HTTP for the authorization server and the services).
 	 * @param part the part
 	 * @return its port
@@ -480,8 +527,10 @@ public final class ProcessStack implements AutoCloseable {
 		String classpath = System.getProperty("java.class.path");
 		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m",
 				// The FHIR validator holds every R4 profile in memory.
-				(part == Part.KAFKA || part == Part.FHIR) ? "-Xmx512m" : "-Xmx384m", "-XX:TieredStopAtLevel=1",
-				"-Xss512k"));
+				(part == Part.KAFKA || part == Part.FHIR) ? "-Xmx512m" : "-Xmx384m"));
+		// The footprint command compares other choices (C2, class-data sharing...).
+		String options = System.getProperty("aiguillage.stack.jvm-options", "-XX:TieredStopAtLevel=1 -Xss512k");
+		command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
 		String durability = System.getProperty("aiguillage.mongo.durability");
 		if (durability != null) {
 			command.add("-Daiguillage.mongo.durability=" + durability);

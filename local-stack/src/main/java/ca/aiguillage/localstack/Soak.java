@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ca.aiguillage.localstack.ProcessStack.Part;
 import ca.aiguillage.localstack.invariants.InvariantChecker;
@@ -33,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * suite's faults, then the invariant checker once the stack is quiet. Prints its report
  * and writes it to {@code local-stack/target/soak-report.md}.
  * <p>
- * {@code Soak [referrals=10000] [per-second=5]}.
+ * {@code Soak [referrals=10000] [per-second=5] [partners=4]}: that many partner systems
+ * post side by side, each one referral at a time, the same Idempotency-Key on each try.
  */
 public final class Soak {
 
@@ -64,6 +67,7 @@ public final class Soak {
 	public static void main(String[] args) throws Exception {
 		int referrals = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		double perSecond = (args.length > 1) ? Double.parseDouble(args[1]) : 5;
+		int partners = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
 		Path data = Files.createTempDirectory("aiguillage-soak");
 		Instant started = Instant.now();
 		try (ProcessStack stack = ProcessStack
@@ -76,7 +80,7 @@ public final class Soak {
 			Map<Fault, Integer> applied = new EnumMap<>(Fault.class);
 			AtomicBoolean posting = new AtomicBoolean(true);
 			Thread faults = Thread.ofPlatform().name("soak-faults").start(() -> injectFaults(stack, posting, applied));
-			Posted posted = post(stack, referrals, perSecond);
+			Posted posted = post(stack, referrals, perSecond, partners);
 			posting.set(false);
 			faults.join();
 			Instant postedAt = Instant.now();
@@ -90,55 +94,90 @@ public final class Soak {
 		}
 	}
 
-	private record Posted(List<String> ids, int retried) {
+	record Posted(List<String> ids, int retried) {
 	}
 
-	private record Outcome(int lost, int duplicated, Duration quietAfter, InvariantReport invariants) {
+	record Outcome(int lost, int duplicated, Duration quietAfter, InvariantReport invariants) {
 	}
 
-	private static Posted post(ProcessStack stack, int referrals, double perSecond) throws InterruptedException {
+	static Posted post(ProcessStack stack, int referrals, double perSecond, int partners) throws InterruptedException {
 		JsonMapper json = JsonMapper.builder().build();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		String token = DemoReferrals.demoPartnerToken(http, json, stack.issuer());
-		List<String> ids = new ArrayList<>();
-		int retried = 0;
+		List<String> ids = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger retried = new AtomicInteger();
+		AtomicReference<RuntimeException> refused = new AtomicReference<>();
 		long start = System.nanoTime();
-		for (int n = 0; n < referrals; n++) {
-			long due = start + (long) (n * 1e9 / perSecond);
-			long wait = due - System.nanoTime();
-			if (wait > 0) {
-				// The steady rate.
-				Thread.sleep(Duration.ofNanos(wait));
-			}
-			String body = json.writeValueAsString(DemoReferrals.distinctPerson(n, "SOAK"));
-			while (true) {
+		// Several partners' systems post side by side, each one referral at a time: the
+		// rate holds while one waits for an answer.
+		List<Thread> senders = new ArrayList<>();
+		for (int partner = 0; partner < partners; partner++) {
+			int first = partner;
+			senders.add(Thread.ofPlatform().name("soak-partner-" + partner).start(() -> {
 				try {
-					HttpResponse<String> answer = http.send(HttpRequest
-						.newBuilder(URI.create("http://127.0.0.1:" + stack.port(Part.REFERRAL) + "/api/v1/referrals"))
-						.timeout(Duration.ofSeconds(30))
-						.header("Content-Type", "application/json")
-						.header("Authorization", "Bearer " + token)
-						.POST(HttpRequest.BodyPublishers.ofString(body))
-						.build(), HttpResponse.BodyHandlers.ofString());
-					if (answer.statusCode() == 201) {
-						ids.add(json.readTree(answer.body()).get("referralId").asString());
-						break;
-					}
-					if (answer.statusCode() == 401) {
-						token = DemoReferrals.demoPartnerToken(http, json, stack.issuer());
-					}
-					else if (answer.statusCode() < 500) {
-						throw new IllegalStateException("Referral " + n + " refused with HTTP " + answer.statusCode());
+					String token = DemoReferrals.demoPartnerToken(http, json, stack.issuer());
+					for (int n = first; n < referrals && refused.get() == null; n += partners) {
+						long wait = start + (long) (n * 1e9 / perSecond) - System.nanoTime();
+						if (wait > 0) {
+							// The steady rate.
+							Thread.sleep(Duration.ofNanos(wait));
+						}
+						token = postOne(stack, http, json, token, n, ids, retried);
 					}
 				}
-				catch (IOException ex) {
-					// referral-service (or what it needs) is down: a partner tries again.
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 				}
-				retried++;
-				Thread.sleep(Duration.ofSeconds(1));
-			}
+				catch (RuntimeException ex) {
+					refused.compareAndSet(null, ex);
+				}
+			}));
 		}
-		return new Posted(ids, retried);
+		for (Thread sender : senders) {
+			sender.join();
+		}
+		if (refused.get() != null) {
+			throw refused.get();
+		}
+		return new Posted(ids, retried.get());
+	}
+
+	/**
+	 * Posts referral n until it is accepted, as a partner's system would: the same
+	 * Idempotency-Key on every try, so that a try whose answer was lost is not a second
+	 * referral.
+	 * @return the token to use next
+	 */
+	private static String postOne(ProcessStack stack, HttpClient http, JsonMapper json, String token, int n,
+			List<String> ids, AtomicInteger retried) throws InterruptedException {
+		String body = json.writeValueAsString(DemoReferrals.distinctPerson(n, "SOAK"));
+		String current = token;
+		while (true) {
+			try {
+				HttpResponse<String> answer = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + stack.port(Part.REFERRAL) + "/api/v1/referrals"))
+					.timeout(Duration.ofSeconds(30))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + current)
+					.header("Idempotency-Key", "soak-" + n)
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 201 || answer.statusCode() == 200) {
+					ids.add(json.readTree(answer.body()).get("referralId").asString());
+					return current;
+				}
+				if (answer.statusCode() == 401) {
+					current = DemoReferrals.demoPartnerToken(http, json, stack.issuer());
+				}
+				else if (answer.statusCode() < 500 && answer.statusCode() != 429) {
+					throw new IllegalStateException("Referral " + n + " refused with HTTP " + answer.statusCode());
+				}
+			}
+			catch (IOException ex) {
+				// referral-service (or what it needs) is down: a partner tries again.
+			}
+			retried.incrementAndGet();
+			Thread.sleep(Duration.ofSeconds(1));
+		}
 	}
 
 	private static void injectFaults(ProcessStack stack, AtomicBoolean posting, Map<Fault, Integer> applied) {
@@ -189,7 +228,7 @@ public final class Soak {
 		}
 	}
 
-	private static Outcome awaitQuiet(ProcessStack stack, Posted posted) throws InterruptedException {
+	static Outcome awaitQuiet(ProcessStack stack, Posted posted) throws InterruptedException {
 		long since = System.nanoTime();
 		Instant giveUp = Instant.now().plus(QUIET_WITHIN);
 		while (true) {
