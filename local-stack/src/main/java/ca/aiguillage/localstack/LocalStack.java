@@ -333,7 +333,7 @@ public final class LocalStack implements AutoCloseable {
 			String bootstrapServers, String mongoUri, Path dataDir, boolean demoData, int smtpPort, String smsBaseUrl) {
 		String issuer = "http://localhost:" + authorizationPort;
 		String kafkaLogin = KafkaPrincipals.settingsFile(dataDir, SERVICE_PRINCIPALS.get(service)).toString();
-		return List.of("--server.port=" + servicePorts.get(service),
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + servicePorts.get(service),
 				// The service's Kafka login, from a file so that no password is on a
 				// command
 				// line.
@@ -360,7 +360,13 @@ public final class LocalStack implements AutoCloseable {
 				"--notification.channels.sms.base-url=" + smsBaseUrl,
 				// The local SMS stub's own token: a real provider's comes from the
 				// deployment.
-				"--notification.channels.sms.auth-token=local-sms-token");
+				"--notification.channels.sms.auth-token=local-sms-token"));
+		// The caseload links each held place to the console's referral page; a console on
+		// a port not chosen yet keeps matching's default, the README's 8083.
+		if (servicePorts.get(2) != 0) {
+			arguments.add("--matching.pages.console-url=http://localhost:" + servicePorts.get(2));
+		}
+		return arguments;
 	}
 
 	/**

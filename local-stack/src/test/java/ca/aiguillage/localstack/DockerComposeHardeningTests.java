@@ -61,6 +61,9 @@ class DockerComposeHardeningTests {
 		assertThat(caddyfile).doesNotContain("http://{");
 		assertThat(environment(services.get("authorization-server")).get("AIGUILLAGE_AUTHORIZATION_ISSUER"))
 			.startsWith("https://");
+		// The caseload's links to the console's referral pages go through the proxy too.
+		assertThat(environment(services.get("matching-service")).get("MATCHING_PAGES_CONSOLEURL"))
+			.isEqualTo("https://${AIGUILLAGE_DOMAIN:-localhost}:8083");
 	}
 
 	@Test

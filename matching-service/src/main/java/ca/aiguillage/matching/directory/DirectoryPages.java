@@ -67,7 +67,11 @@ class DirectoryPages {
 
 	private final MessageSource messages;
 
-	DirectoryPages(Therapists therapists, Directory directory, Organizations organizations, MessageSource messages) {
+	private final PagesSettings settings;
+
+	DirectoryPages(Therapists therapists, Directory directory, Organizations organizations, MessageSource messages,
+			PagesSettings settings) {
+		this.settings = settings;
 		this.therapists = therapists;
 		this.directory = directory;
 		this.organizations = organizations;
@@ -242,23 +246,49 @@ class DirectoryPages {
 	}
 
 	private HeldPlace place(Reservation reservation) {
-		return new HeldPlace(reservation.referralId(), moment(reservation.reservedAt()), range(reservation.slot()),
+		return new HeldPlace(reservation.referralId(), this.settings.referralPage(reservation.referralId()),
+				holder(reservation), moment(reservation.reservedAt()), range(reservation.slot()),
 				reservation.confirmed(), reservation.lowFee(), reservation.modality());
 	}
 
 	/**
+	 * The referral holding a place, in words rather than its id: when it was received and
+	 * its priority, or, for a place reserved before those were kept, when it was
+	 * proposed.
+	 */
+	String holder(Reservation reservation) {
+		if (reservation.registeredAt() == null) {
+			return message("directory.caseload.holder.unknown", day(reservation.reservedAt()));
+		}
+		String received = day(reservation.registeredAt());
+		return (reservation.priority() != null)
+				? message("directory.caseload.holder", received, message("priority." + reservation.priority().name()))
+				: message("directory.caseload.holder.noPriority", received);
+	}
+
+	/** A day in Quebec, such as "3 novembre 2026". */
+	String day(Instant instant) {
+		java.time.LocalDate local = instant.atZone(QUEBEC).toLocalDate();
+		return french() ? local.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.CANADA_FRENCH))
+				: local.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.CANADA));
+	}
+
+	/**
 	 * One place a referral holds, as the caseload page shows it: no client's name, which
-	 * matching does not have.
+	 * matching does not have, but a link to the referral's page in the console, named in
+	 * words.
 	 *
-	 * @param referralId the referral holding the place
+	 * @param referralId the referral holding the place (kept out of the visible text)
+	 * @param consolePage the referral's page in the console
+	 * @param holder the referral in words, such as "Demande reçue le 3 novembre 2026"
 	 * @param since when it was reserved, in Quebec's local time
 	 * @param slot the weekly slot offered, in words
 	 * @param confirmed whether the client accepted
 	 * @param lowFee whether it is a low-fee place
 	 * @param modality the modality offered, or null
 	 */
-	public record HeldPlace(String referralId, String since, String slot, boolean confirmed, boolean lowFee,
-			@Nullable Modality modality) {
+	public record HeldPlace(String referralId, String consolePage, String holder, String since, String slot,
+			boolean confirmed, boolean lowFee, @Nullable Modality modality) {
 	}
 
 	private Therapist visible(String id, Caller caller) {

@@ -3,6 +3,7 @@ package ca.aiguillage.matching.directory;
 import java.time.Instant;
 
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +22,20 @@ import org.jspecify.annotations.Nullable;
  * @param modality the modality offered (null when reserved before it was kept)
  * @param explanation why this therapist (null when reserved before it was kept)
  * @param organizationName the organization's display name, for messages
+ * @param registeredAt when the referral's wait started, so that the caseload can name it
+ * without its id (null when reserved before it was kept)
+ * @param priority the referrer's priority, or null (none given, or reserved before it was
+ * kept)
  */
 record Reservation(String referralId, String proposalId, WeeklySlot slot, Instant reservedAt, boolean lowFee,
 		@Nullable String partnerId, boolean confirmed, @Nullable Modality modality,
-		ProposalMadeV1.@Nullable Explanation explanation, @Nullable String organizationName) {
+		ProposalMadeV1.@Nullable Explanation explanation, @Nullable String organizationName,
+		@Nullable Instant registeredAt, @Nullable Priority priority) {
 
 	Reservation asConfirmed() {
 		return new Reservation(this.referralId, this.proposalId, this.slot, this.reservedAt, this.lowFee,
-				this.partnerId, true, this.modality, this.explanation, this.organizationName);
+				this.partnerId, true, this.modality, this.explanation, this.organizationName, this.registeredAt,
+				this.priority);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.OverrideRefusedV1;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
@@ -87,7 +88,8 @@ public class Therapist extends Aggregate {
 			throw new IllegalStateException("Therapist " + getId() + " has no free place of that kind");
 		}
 		Reservation reservation = new Reservation(hold.referralId(), hold.proposalId(), hold.slot(), now, hold.lowFee(),
-				hold.partnerId(), false, hold.modality(), hold.explanation(), hold.organizationName());
+				hold.partnerId(), false, hold.modality(), hold.explanation(), hold.organizationName(),
+				hold.registeredAt(), hold.priority());
 		this.reservations.add(reservation);
 		raise(proposal(reservation));
 		raise(changed(now));
@@ -183,10 +185,12 @@ public class Therapist extends Aggregate {
 	 * @param slot the weekly slot offered, inside {@link #openAvailability()}
 	 * @param explanation why this therapist
 	 * @param organizationName the organization's display name, for messages
+	 * @param registeredAt when the referral's wait started, or null
+	 * @param priority the referrer's priority, or null
 	 */
 	public record Hold(String referralId, String proposalId, boolean lowFee, @Nullable String partnerId,
 			Modality modality, WeeklySlot slot, ProposalMadeV1.Explanation explanation,
-			@Nullable String organizationName) {
+			@Nullable String organizationName, @Nullable Instant registeredAt, @Nullable Priority priority) {
 	}
 
 	boolean holdsPlaceFor(String referralId) {

@@ -147,7 +147,7 @@ class PlaceReservations {
 					ReferralNeeds needs = request.needs();
 					therapist.reserve(new Therapist.Hold(claim.referralId(), claim.proposalId(), needs.lowFee(),
 							needs.partnerId(), choice.modality(), choice.slot(), choice.explanation(),
-							organizationName(therapist)), now);
+							organizationName(therapist), needs.registeredAt(), needs.priority()), now);
 					yield Outcome.save(therapist, true);
 				}
 			};
@@ -265,7 +265,8 @@ class PlaceReservations {
 					if (!therapist.holds(referralId) && therapist.canTake(needs.lowFee())) {
 						therapist.reserve(new Therapist.Hold(referralId, proposalId, needs.lowFee(), needs.partnerId(),
 								modality(needs, therapist), slot(needs, therapist),
-								overrideExplanation(brokenConstraints), organizationName(therapist)), now);
+								overrideExplanation(brokenConstraints), organizationName(therapist),
+								needs.registeredAt(), needs.priority()), now);
 					}
 				});
 		this.snapshot.refresh(therapistId);

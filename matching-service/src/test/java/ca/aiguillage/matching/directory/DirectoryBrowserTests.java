@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.contracts.EventCatalog;
@@ -46,6 +47,11 @@ class DirectoryBrowserTests extends RunningService {
 
 	static final int AUTHORIZATION_PORT = TestSocketUtils.findAvailableTcpPort();
 
+	/** Where this test says the console is: the caseload links each held place there. */
+	static final String CONSOLE = "http://console.aiguillage.test:8083";
+
+	static final Pattern REFERRAL_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 	static ConfigurableApplicationContext authorization;
 
 	static String pages;
@@ -55,6 +61,7 @@ class DirectoryBrowserTests extends RunningService {
 	@DynamicPropertySource
 	static void signInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
 		registry.add("matching.pages.issuer", () -> "http://127.0.0.1:" + AUTHORIZATION_PORT);
+		registry.add("matching.pages.console-url", () -> CONSOLE);
 	}
 
 	@BeforeAll
@@ -142,9 +149,22 @@ class DirectoryBrowserTests extends RunningService {
 		assertThat(place.getText()).contains("Proposée, en attente de la réponse du client", "mardi, 9 h 00 à 10 h 00");
 		assertThat(place.findElements(By.tagName("td")).get(1).getText())
 			.matches("\\d{1,2} \\p{L}+ 20\\d\\d, \\d{1,2} h \\d\\d");
+		// The holder in words (the contract fixture's submission, Quebec's day), a link
+		// to
+		// its page in the console; its id nowhere in what the page shows.
+		WebElement holder = place.findElement(By.cssSelector("td a.holder"));
+		assertThat(holder.getText()).isEqualTo("Demande reçue le 20 novembre 2026, priorité C (28 jours ou moins)");
+		assertThat(holder.getAttribute("href")).isEqualTo(CONSOLE + "/console/referrals/" + MatchingWire.id(referral));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).doesNotContainPattern(REFERRAL_ID)
+			.doesNotContain(MatchingWire.id(referral).substring(0, 8));
 		assertThat(this.browser.findElement(By.id("freeing")).getText()).isEqualTo(
 				"Une proposition attend la réponse du client : la place se libère si elle est refusée ou expire.");
 		Browser.screenshot(this.browser, "directory-caseload");
+
+		this.browser.get(this.browser.getCurrentUrl() + "?lang=en");
+		assertThat(
+				this.browser.findElement(By.cssSelector("#place-" + MatchingWire.id(referral) + " a.holder")).getText())
+			.isEqualTo("Referral received on November 20, 2026, priority C (28 days or less)");
 	}
 
 	@Test

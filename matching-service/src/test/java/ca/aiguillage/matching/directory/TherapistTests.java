@@ -9,6 +9,7 @@ import java.util.Map;
 import ca.aiguillage.contracts.common.Approach;
 import ca.aiguillage.contracts.common.Clientele;
 import ca.aiguillage.contracts.common.Modality;
+import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.common.WeeklySlot;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1;
 import ca.aiguillage.contracts.matching.ProposalMadeV1;
@@ -22,6 +23,11 @@ class TherapistTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-20T14:03:02Z");
 
+	/**
+	 * When the referral holding the place was received: the caseload names it by this.
+	 */
+	private static final Instant REGISTERED = Instant.parse("2026-11-03T15:00:00Z");
+
 	private static final ProposalMadeV1.Explanation EXPLANATION = new ProposalMadeV1.Explanation(
 			List.of("SHARED_LANGUAGE"), Map.of("load", 0.5), 0.5);
 
@@ -32,9 +38,9 @@ class TherapistTests {
 		reserve(therapist, "r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"));
 
 		assertThat(therapist.freePlaces()).isEqualTo(1);
-		assertThat(therapist.reservations())
-			.containsExactly(new Reservation("r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"), NOW, false,
-					"clsc-ahuntsic", false, Modality.VIDEO, EXPLANATION, "Psychothérapie Laval"));
+		assertThat(therapist.reservations()).containsExactly(
+				new Reservation("r-1", "p-1", slot(DayOfWeek.TUESDAY, "09:00", "10:00"), NOW, false, "clsc-ahuntsic",
+						false, Modality.VIDEO, EXPLANATION, "Psychothérapie Laval", REGISTERED, Priority.B));
 		assertThat(therapist.holdsPlaceFor("r-1")).isTrue();
 	}
 
@@ -158,7 +164,7 @@ class TherapistTests {
 
 	private static void reserve(Therapist therapist, String referralId, String proposalId, WeeklySlot slot) {
 		therapist.reserve(new Therapist.Hold(referralId, proposalId, false, "clsc-ahuntsic", Modality.VIDEO, slot,
-				EXPLANATION, "Psychothérapie Laval"), NOW);
+				EXPLANATION, "Psychothérapie Laval", REGISTERED, Priority.B), NOW);
 	}
 
 	private static Therapist therapist(int places, boolean active) {

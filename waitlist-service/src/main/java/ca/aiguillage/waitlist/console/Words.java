@@ -14,6 +14,9 @@ import ca.aiguillage.contracts.matching.ProposalMadeV1;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2.ClosedBy;
 import ca.aiguillage.contracts.waitlist.ReferralLeftQueueV2.Outcome;
 import ca.aiguillage.waitlist.insight.WaitReport;
+import ca.aiguillage.waitlist.queue.QueueEntry;
+import ca.aiguillage.waitlist.queue.QueueStatus;
+import ca.aiguillage.waitlist.queue.QueueView;
 import ca.aiguillage.waitlist.queue.Step;
 import org.jspecify.annotations.Nullable;
 
@@ -82,6 +85,46 @@ public final class Words {
 			return "";
 		}
 		return (english() ? ENGLISH_DAY : FRENCH_DAY).format(day);
+	}
+
+	/**
+	 * A referral named by when it was received and whose it is, instead of its id:
+	 * "Demande reçue le 20 novembre 2026, adressée par CLSC d'Ahuntsic", "Autoréférence
+	 * reçue le …".
+	 */
+	public String received(@Nullable String referrer, boolean selfReferral, @Nullable Instant at) {
+		if (at == null) {
+			return text("console.received.unknown");
+		}
+		String day = day(at.atZone(QUEBEC).toLocalDate());
+		if (referrer != null) {
+			return text("console.received", partner(referrer), day);
+		}
+		return selfReferral ? text("console.received.self", day) : text("console.received.someone", day);
+	}
+
+	/** The referral a page is about, named in words (its page's heading). */
+	public String received(QueueView.QueueItem referral) {
+		return received(referral.referrer(), referral.referrer() == null, referral.registeredAt());
+	}
+
+	/** A referral linked to another as the same person, named in words. */
+	public String received(QueueView.LinkedReferral linked) {
+		return received(linked.referrer(), linked.selfReferral(), linked.receivedAt());
+	}
+
+	/**
+	 * Where a referral linked to another as the same person stands: linked by a
+	 * coordinator from the queue, or on arrival by intake (it never reached the queue).
+	 */
+	public String linkedState(QueueView.LinkedReferral linked) {
+		if (!linked.inQueue()) {
+			return text("console.linked.atIntake");
+		}
+		if (linked.status() == null || linked.status() == QueueStatus.CLOSED) {
+			return text("console.linked.byCoordinator");
+		}
+		return text("console.linked.status", text("status." + linked.status().name()));
 	}
 
 	/** A language by its name in the page's language: "espagnol" for {@code es}. */
@@ -186,9 +229,22 @@ public final class Words {
 			case CHECK_IN_DUE -> text("console.checkIn.number", detail);
 			case REVIEW_REQUESTED -> text("review." + detail);
 			case REFERRAL_TAKEN -> organization(detail);
-			case DUPLICATE_LINKED -> text("console.step.referral", detail);
+			case DUPLICATE_LINKED -> linkedStep(detail);
 			case ANSWER_PARKED, WAITLISTED, REDIRECTED_AT_INTAKE, PROPOSAL_EXPIRED, FOLLOW_UP_RECORDED -> "";
 		};
+	}
+
+	/**
+	 * A link step's other referral, without its id: whose it was when the step says it
+	 * (linked on arrival), otherwise "une autre demande".
+	 */
+	private String linkedStep(String detail) {
+		String[] parts = detail.split(" ", 2);
+		if (parts.length < 2) {
+			return text("console.step.otherReferral");
+		}
+		return parts[1].equals(QueueEntry.SELF_REFERRAL) ? text("console.step.linkedSelf")
+				: text("console.step.linkedFrom", partner(parts[1]));
 	}
 
 	private String leftQueue(String detail) {

@@ -63,6 +63,11 @@ import org.springframework.data.mongodb.core.mapping.Unwrapped;
 @Document("queue")
 public class QueueEntry extends Aggregate {
 
+	/**
+	 * What marks a referral linked on arrival as a self-referral in its step's detail.
+	 */
+	public static final String SELF_REFERRAL = "-";
+
 	private @Nullable QueueStatus status;
 
 	private @Nullable Instant registeredAt;
@@ -236,7 +241,17 @@ public class QueueEntry extends Aggregate {
 	}
 
 	void linked(ReferralLinkedToOpenV1 linked) {
-		step(linked.linkedAt(), StepKind.DUPLICATE_LINKED, linked.referralId());
+		// Its referrer beside its id: it never reached the queue, so its page names it
+		// from this step alone.
+		step(linked.linkedAt(), StepKind.DUPLICATE_LINKED, linkedDetail(linked.referralId(), linked.partnerId()));
+	}
+
+	/**
+	 * A referral linked on arrival, as its step's detail says it: its id, then its
+	 * partner's id or {@value #SELF_REFERRAL} (steps recorded before carry the id alone).
+	 */
+	static String linkedDetail(String referralId, @Nullable String partnerId) {
+		return referralId + " " + ((partnerId != null) ? partnerId : SELF_REFERRAL);
 	}
 
 	/** Perhaps the same person as another open referral: a coordinator decides. */

@@ -329,7 +329,19 @@ public class QueueView {
 			timeline = timeline.stream().map(step -> step.withReason(null)).toList();
 		}
 		return new QueueDetail(item(entry), timeline, access,
-				entry.actionsFor(access).stream().map(CoordinatorAction::path).toList(), linkedHere(entry, timeline));
+				entry.actionsFor(access).stream().map(CoordinatorAction::path).toList(), linkedHere(entry, timeline),
+				linkedTo(entry));
+	}
+
+	/** The referral this one joined as the same person, as its page names it. */
+	private @Nullable LinkedReferral linkedTo(QueueEntry entry) {
+		String joined = entry.duplicateOf();
+		if (joined == null) {
+			return null;
+		}
+		return this.entries.find(joined)
+			.map(LinkedReferral::queued)
+			.orElseGet(() -> new LinkedReferral(joined, false, null, null, false, null));
 	}
 
 	/**
@@ -341,13 +353,20 @@ public class QueueView {
 		this.mongo
 			.find(new Query(Criteria.where(DuplicateIndexes.DUPLICATE_OF).is(entry.getId())).with(Sort.by("_id")),
 					QueueEntry.class)
-			.forEach(other -> linked.put(other.getId(), new LinkedReferral(other.getId(), true)));
+			.forEach(other -> linked.put(other.getId(), LinkedReferral.queued(other)));
 		for (Step step : timeline) {
-			// This entry's own link names the referral it joined, not one that joined it.
-			if (step.what() == StepKind.DUPLICATE_LINKED && step.detail() != null
-					&& !step.detail().equals(entry.duplicateOf())) {
-				linked.putIfAbsent(step.detail(), new LinkedReferral(step.detail(), false));
+			if (step.what() != StepKind.DUPLICATE_LINKED || step.detail() == null) {
+				continue;
 			}
+			String[] parts = step.detail().split(" ", 2);
+			// This entry's own link names the referral it joined, not one that joined it.
+			if (parts[0].equals(entry.duplicateOf())) {
+				continue;
+			}
+			// Linked on arrival: its step says when and, since it carries it, whose.
+			String partner = (parts.length == 2 && !parts[1].equals(QueueEntry.SELF_REFERRAL)) ? parts[1] : null;
+			linked.putIfAbsent(parts[0], new LinkedReferral(parts[0], false, step.at(), partner,
+					parts.length == 2 && parts[1].equals(QueueEntry.SELF_REFERRAL), null));
 		}
 		return List.copyOf(linked.values());
 	}
@@ -372,19 +391,35 @@ public class QueueView {
 	 * read-only for an organization it left
 	 * @param actions the actions the caller may take now
 	 * @param linkedHere the referrals linked to this one as the same person
+	 * @param linkedToReferral the referral this one was linked to as the same person, in
+	 * words' terms (when it was received, whose it is), or null
 	 */
 	public record QueueDetail(QueueItem referral, List<Step> timeline, QueueEntries.Access access, List<String> actions,
-			List<LinkedReferral> linkedHere) {
+			List<LinkedReferral> linkedHere, @Nullable LinkedReferral linkedToReferral) {
 	}
 
 	/**
-	 * A referral linked to another one as the same person.
+	 * A referral linked to another one as the same person, with what a page names it by
+	 * instead of its id.
 	 *
 	 * @param referralId the linked referral
 	 * @param inQueue whether it has a page here: a coordinator linked it after it was
 	 * queued, rather than intake on arrival
+	 * @param receivedAt when it was received (for one linked on arrival, when it was
+	 * linked), or null when not known
+	 * @param referrer the referring partner's id, or null for a self-referral or when not
+	 * known
+	 * @param selfReferral whether the client referred themself
+	 * @param status where it stands in the queue, or null for one that never reached it
 	 */
-	public record LinkedReferral(String referralId, boolean inQueue) {
+	public record LinkedReferral(String referralId, boolean inQueue, @Nullable Instant receivedAt,
+			@Nullable String referrer, boolean selfReferral, @Nullable QueueStatus status) {
+
+		static LinkedReferral queued(QueueEntry entry) {
+			return new LinkedReferral(entry.getId(), true, entry.registeredAt(), entry.partnerId(),
+					entry.selfReferred(), entry.status());
+		}
+
 	}
 
 	/**

@@ -10,10 +10,14 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import ca.aiguillage.authorization.AuthorizationServerApplication;
 import ca.aiguillage.contracts.EventCatalog;
@@ -31,6 +35,7 @@ import ca.aiguillage.contracts.matching.TherapistChangedV1;
 import ca.aiguillage.contracts.notification.ClientAnsweredV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateFlaggedV1;
 import ca.aiguillage.contracts.referral.PossibleDuplicateResolvedV1;
+import ca.aiguillage.contracts.referral.ReferralLinkedToOpenV1;
 import ca.aiguillage.contracts.referral.ReferralRedirectedV1;
 import ca.aiguillage.contracts.referral.ReferralSubmittedV1;
 import ca.aiguillage.testing.Axe;
@@ -76,6 +81,10 @@ class ConsoleBrowserTests extends RunningService {
 	private static final Logger log = LoggerFactory.getLogger(ConsoleBrowserTests.class);
 
 	static final int AUTHORIZATION_PORT = freePort();
+
+	static final Pattern REFERRAL_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	static final ZoneId QUEBEC = ZoneId.of("America/Toronto");
 
 	static ConfigurableApplicationContext authorization;
 
@@ -140,6 +149,11 @@ class ConsoleBrowserTests extends RunningService {
 			.ignoreExceptions()
 			.until(() -> browser.findElement(row).findElement(By.className("status")).getText().equals("Proposé"));
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true;")).isEqualTo(true);
+		// The row names the referral by when it was received and whose it is, not by its
+		// id.
+		assertThat(browser.findElement(row).findElement(By.tagName("a")).getText()).isEqualTo("Demande reçue le "
+				+ frenchDay(Instant.now().minus(Duration.ofDays(12))) + ", adressée par CLSC d'Ahuntsic");
+		assertThat(browser.findElement(row).getText()).doesNotContain(id.substring(0, 8));
 		Browser.screenshot(browser, "console-new-referral-appears-live");
 
 		browser.findElement(row).findElement(By.tagName("a")).click();
@@ -404,6 +418,13 @@ class ConsoleBrowserTests extends RunningService {
 		signIn("/console");
 		String id = proposedToLaval();
 		awaitProposed(id);
+		// The same person referred themself again: intake linked it on arrival.
+		String linkedOnArrival = UUID.randomUUID().toString();
+		Wire.publish(this.kafka, new ReferralLinkedToOpenV1(linkedOnArrival, id, null,
+				List.of("NAME_AND_DATE_OF_BIRTH"), Instant.now()));
+		await().atMost(ofSeconds(20))
+			.until(() -> this.http.get("/api/v1/queue/" + id).json("$.linkedHere[*].referralId"),
+					linked -> ((List<?>) linked).contains(linkedOnArrival));
 
 		browser.get(console + "/console/referrals/" + id);
 
@@ -420,7 +441,19 @@ class ConsoleBrowserTests extends RunningService {
 		assertThat(browser.findElement(By.cssSelector("#identity a[href='tel:+15145550123']")).isDisplayed()).isTrue();
 		assertThat(neighbours.requests).anyMatch(
 				request -> request.startsWith("/api/v1/referrals/" + id + "/identity?purpose=CONTACT_CLIENT Bearer "));
+		// The referral and the one linked to it are named in words, never by their ids.
+		assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo("Demande reçue le "
+				+ frenchDay(Instant.now().minus(Duration.ofDays(12))) + ", adressée par CLSC d'Ahuntsic");
+		assertThat(browser.findElement(By.cssSelector("#linked-here li")).getText()).isEqualTo("Autoréférence reçue le "
+				+ frenchDay(Instant.now()) + " — rattachée dès son arrivée (jamais dans la file)");
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Doublon rattaché (une autoréférence)");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContainPattern(REFERRAL_ID);
 		Browser.screenshot(browser, "console-referral");
+
+		browser.get(console + "/console/referrals/" + id + "?lang=en");
+		assertThat(browser.findElement(By.cssSelector("#linked-here li")).getText()).isEqualTo(
+				"Self-referral received on " + englishDay(Instant.now()) + " — linked on arrival (never in the queue)");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContainPattern(REFERRAL_ID);
 		leaveOrgLavalsQueue(id);
 	}
 
@@ -571,15 +604,19 @@ class ConsoleBrowserTests extends RunningService {
 
 		browser.get(console + "/console/referrals/" + flagged);
 
-		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Rattachée à la demande " + earlier);
-		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Terminé");
+		String received = "Demande reçue le " + frenchDay(Instant.now().minus(Duration.ofDays(12)))
+				+ ", adressée par CLSC d'Ahuntsic";
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Rattachée à : " + received);
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Terminé")
+			.doesNotContainPattern(REFERRAL_ID);
 		browser.findElement(By.cssSelector("#status a")).click();
 		await().atMost(ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console/referrals/" + earlier));
 
-		assertThat(browser.findElement(By.id("linked-here")).getText())
-			.isEqualTo("Demandes rattachées à ce dossier : " + flagged);
+		assertThat(browser.findElement(By.cssSelector("#linked-here li")).getText())
+			.isEqualTo(received + " — rattachée par la coordination (elle a quitté la file)");
 		assertThat(browser.findElement(By.cssSelector("#linked-here a")).getAttribute("href"))
 			.endsWith("/console/referrals/" + flagged);
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContainPattern(REFERRAL_ID);
 		leaveOrgLavalsQueue(earlier);
 	}
 
@@ -849,6 +886,15 @@ class ConsoleBrowserTests extends RunningService {
 						now, "Camille", "Centre de Laval"));
 		awaitProposed(id);
 		return id;
+	}
+
+	/** A day as the console says it in French, in Quebec: "20 novembre 2026". */
+	private static String frenchDay(Instant at) {
+		return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(at.atZone(QUEBEC));
+	}
+
+	private static String englishDay(Instant at) {
+		return DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).format(at.atZone(QUEBEC));
 	}
 
 	private static int freePort() {

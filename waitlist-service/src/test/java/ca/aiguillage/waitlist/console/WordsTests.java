@@ -32,7 +32,9 @@ import ca.aiguillage.waitlist.insight.ReferrerType;
 import ca.aiguillage.waitlist.insight.WaitReport;
 import ca.aiguillage.waitlist.queue.CoordinatorAction;
 import ca.aiguillage.waitlist.queue.FeeBand;
+import ca.aiguillage.waitlist.queue.QueueEntry;
 import ca.aiguillage.waitlist.queue.QueueStatus;
+import ca.aiguillage.waitlist.queue.QueueView;
 import ca.aiguillage.waitlist.queue.ReviewCause;
 import ca.aiguillage.waitlist.queue.Step;
 import ca.aiguillage.waitlist.queue.StepKind;
@@ -132,6 +134,39 @@ class WordsTests {
 			.isEqualTo("La personne a indiqué ne plus avoir besoin du service");
 		assertThat(english(this.camille).detail(step(StepKind.LEFT_QUEUE, "NO_LONGER_NEEDED:CLIENT")))
 			.isEqualTo("The client said they no longer need the service");
+	}
+
+	@Test
+	void aReferralIsNamedByWhenItWasReceivedAndWhoseItIsNeverByItsId() {
+		Names names = this.camille.withPartners(Map.of("clsc-ahuntsic", "CLSC d'Ahuntsic"));
+		Words french = french(names);
+
+		assertThat(french.received("clsc-ahuntsic", false, AT))
+			.isEqualTo("Demande reçue le 3 décembre 2026, adressée par CLSC d'Ahuntsic");
+		assertThat(french.received(null, true, AT)).isEqualTo("Autoréférence reçue le 3 décembre 2026");
+		assertThat(french.received(null, false, AT)).isEqualTo("Demande reçue le 3 décembre 2026");
+		assertThat(english(names).received("clsc-ahuntsic", false, AT))
+			.isEqualTo("Referral received on December 3, 2026, from CLSC d'Ahuntsic");
+		QueueView.LinkedReferral onArrival = new QueueView.LinkedReferral("0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11", false,
+				AT, null, true, null);
+		assertThat(french.received(onArrival) + " — " + french.linkedState(onArrival))
+			.isEqualTo("Autoréférence reçue le 3 décembre 2026 — rattachée dès son arrivée (jamais dans la file)");
+		assertThat(french
+			.linkedState(new QueueView.LinkedReferral("r-2", true, AT, "clsc-ahuntsic", false, QueueStatus.CLOSED)))
+			.isEqualTo("rattachée par la coordination (elle a quitté la file)");
+	}
+
+	@Test
+	void aLinkStepSaysWhoseTheOtherReferralWasNotItsId() {
+		Words french = french(this.camille.withPartners(Map.of("clsc-ahuntsic", "CLSC d'Ahuntsic")));
+		String id = "0b6f2c1e-7d0a-4c47-9a53-4f1f1f0c9a11";
+
+		assertThat(french.detail(step(StepKind.DUPLICATE_LINKED, id + " clsc-ahuntsic")))
+			.isEqualTo("une demande adressée par CLSC d'Ahuntsic");
+		assertThat(french.detail(step(StepKind.DUPLICATE_LINKED, id + " " + QueueEntry.SELF_REFERRAL)))
+			.isEqualTo("une autoréférence");
+		// A step recorded before the referrer was kept, or a coordinator's link.
+		assertThat(french.detail(step(StepKind.DUPLICATE_LINKED, id))).isEqualTo("une autre demande");
 	}
 
 	@Test
