@@ -7,12 +7,16 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStoreTool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded MongoDB wire-protocol server (mongo-java-server) on a durable H2 file: any
  * MongoDB client, and every service, talks to it as to MongoDB.
  */
 final class EmbeddedMongo implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
 	private final MongoServer server;
 
@@ -75,12 +79,19 @@ final class EmbeddedMongo implements AutoCloseable {
 
 	/**
 	 * Stops the server, which closes the store, and compacts the file: a stopped stack's
-	 * data directory holds what it would hold after its next start.
+	 * data directory holds what it would hold after its next start. A compaction that
+	 * fails leaves the file as it was, to be compacted at the next start, and does not
+	 * stop the rest of the stack from stopping.
 	 */
 	@Override
 	public void close() {
 		this.server.shutdown();
-		compact(this.file);
+		try {
+			compact(this.file);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The embedded store's file was not compacted as it stopped; it will be at its next start", ex);
+		}
 	}
 
 	/**

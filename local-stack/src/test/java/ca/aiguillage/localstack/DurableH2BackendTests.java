@@ -135,6 +135,32 @@ class DurableH2BackendTests {
 		}
 	}
 
+	@Test
+	void aStoreThatCannotCompactAsItStopsStillStopsAndKeepsItsDocuments() throws Exception {
+		Path file = this.data.resolve("store.mv");
+		EmbeddedMongo mongo = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			client.getDatabase("stop").getCollection("referrals").insertOne(new Document("_id", "referral-1"));
+		}
+		// The compaction's working copy cannot be made: a directory with a file in it
+		// stands where it would go.
+		Path blocking = this.data.resolve("store.mv.tempFile");
+		Files.createDirectories(blocking);
+		Files.writeString(blocking.resolve("in-the-way"), "x");
+
+		mongo.close();
+
+		Files.delete(blocking.resolve("in-the-way"));
+		Files.delete(blocking);
+		EmbeddedMongo again = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(again.uri())) {
+			assertThat(client.getDatabase("stop").getCollection("referrals").countDocuments()).isOne();
+		}
+		finally {
+			again.close();
+		}
+	}
+
 	private static String hostAndPort(java.net.InetSocketAddress address) {
 		return address.getHostString() + ":" + address.getPort();
 	}
