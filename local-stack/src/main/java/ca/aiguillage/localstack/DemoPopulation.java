@@ -52,9 +52,16 @@ final class DemoPopulation {
 
 	private final Random random;
 
+	/**
+	 * Who refers the client and how they answer: drawn apart, so that the people stay
+	 * those of the seed.
+	 */
+	private final Random channels;
+
 	DemoPopulation(Properties parameters, long seed) {
 		this.p = parameters;
 		this.random = new Random(seed);
+		this.channels = new Random(seed + 1);
 	}
 
 	/**
@@ -176,6 +183,22 @@ final class DemoPopulation {
 		referral.put("risk", Map.of("imminentRisk", false));
 		referral.put("priority", PRIORITIES.get(weightedIndex(numbers("priority-mix"))));
 		return referral;
+	}
+
+	/**
+	 * @return whether the next client refers themself through the public form (else a
+	 * partner refers them)
+	 */
+	boolean selfRefers() {
+		return this.channels.nextDouble() >= number("referred-by-partner");
+	}
+
+	/**
+	 * @return whether the next client, when a text message reaches them, answers a
+	 * proposal through its link (else a coordinator calls them)
+	 */
+	boolean answersByLink() {
+		return this.channels.nextDouble() < number("check-in-answer");
 	}
 
 	/**
