@@ -397,7 +397,8 @@ public final class DemoHistory {
 				}
 				boolean declines = this.population.declines(languages);
 				if (this.answeringByLink.containsKey(item.get("referralId").asString())) {
-					yield new Intent(status, since, LINK + (declines ? "decline" : "accept"), null, soon);
+					yield new Intent(status, since, LINK + (declines ? "decline" : "accept"), null,
+							stateSince.plus(this.population.clientDelay()));
 				}
 				if (declines) {
 					yield new Intent(status, since, "decline", DECLINED, soon);

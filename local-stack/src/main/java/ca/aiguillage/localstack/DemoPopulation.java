@@ -246,6 +246,15 @@ final class DemoPopulation {
 	}
 
 	/**
+	 * @return a client's delay before answering a text message through its link: within a
+	 * day and a half, inside the 48-hour answer window (an assumption: people answer
+	 * texts sooner than a coordinator calls)
+	 */
+	Duration clientDelay() {
+		return Duration.ofHours(1 + this.random.nextInt(36));
+	}
+
+	/**
 	 * @return a coordinator's delay before acting: between a few hours and three days
 	 */
 	Duration coordinatorDelay() {
