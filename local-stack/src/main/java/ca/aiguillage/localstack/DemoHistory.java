@@ -29,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Six months of a demo network's life, played on a first start by actors through the
  * public APIs while every service runs on one fast {@link DemoClock}: a partner system
- * posts referrals at the simulator's arrival rate; the services match, propose and queue
- * as they always do; coordinators, with their own sign-in, record the clients' answers
+ * posts referrals at the simulator's arrival rate, and clients refer themselves through
+ * the public form at the simulator's share; the services match, propose and queue as they
+ * always do; clients who take text messages answer most of their proposals through the
+ * link they were sent; coordinators, with their own sign-in, record the other answers
  * (accepted, declined, not reachable), first sessions and ends of therapy. When the demo
  * time reaches the real time the actors stop and the stack is the newcomer's, with waits,
  * caseloads and forecasts that have a past.
@@ -47,6 +49,18 @@ public final class DemoHistory {
 	private static final List<String> COORDINATORS = List.of("org-centre-st-pierre", "coordination.st-pierre",
 			"org-montreal-nord", "coordination.montreal-nord", "org-laval", "coordination.laval", "org-outaouais",
 			"coordination.outaouais");
+
+	/**
+	 * The actions of clients answering through their link: {@code client-link-accept}.
+	 */
+	private static final String LINK = "client-link-";
+
+	/**
+	 * When a client's link answer has not come this long after its time, they are called.
+	 */
+	private static final Duration CALL_AFTER = Duration.ofDays(2);
+
+	private static final String DECLINED = "Démo : la plage proposée ne convient pas.";
 
 	/** Coordinators look at the queue every few demo hours, as people do. */
 	private static final int READ_QUEUE_EVERY_HOURS = 6;
@@ -96,6 +110,13 @@ public final class DemoHistory {
 
 	private final String waitlistService;
 
+	private final int matchingPort;
+
+	private final DemoClients clients;
+
+	/** The mobile numbers of the clients who answer through their link, by referral. */
+	private final Map<String, String> answeringByLink = new HashMap<>();
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -109,13 +130,17 @@ public final class DemoHistory {
 
 	private int posted;
 
-	private DemoHistory(Plan plan, DemoClock clock, String issuer, int referralPort, int waitlistPort) {
+	private int selfReferred;
+
+	private DemoHistory(Plan plan, DemoClock clock, String issuer, List<Integer> servicePorts, String smsProvider) {
 		this.plan = plan;
 		this.clock = clock;
 		this.population = new DemoPopulation(plan.parameters(), 2026);
 		this.issuer = issuer;
-		this.referralService = "http://127.0.0.1:" + referralPort;
-		this.waitlistService = "http://127.0.0.1:" + waitlistPort;
+		this.referralService = "http://127.0.0.1:" + servicePorts.get(0);
+		this.matchingPort = servicePorts.get(1);
+		this.waitlistService = "http://127.0.0.1:" + servicePorts.get(2);
+		this.clients = new DemoClients(servicePorts.get(0), servicePorts.get(3), smsProvider);
 	}
 
 	/**
@@ -144,6 +169,23 @@ public final class DemoHistory {
 	}
 
 	/**
+	 * Says, on a start of one process per part, that the history is not played there:
+	 * each part has its own JVM, and the demo clock is one object within one JVM.
+	 * @param plan the plan, or null when the history is off
+	 * @param dataDir the data directory
+	 * @return whether it said so (a history was asked for and never played here)
+	 */
+	static boolean notPlayedInProcesses(@Nullable Plan plan, Path dataDir) {
+		if (plan == null || played(dataDir)) {
+			return false;
+		}
+		log.warn("Historique de démonstration : pas joué avec --processes (chaque partie a sa JVM, l'horloge de "
+				+ "démonstration n'existe que dans une JVM) ; seules quelques demandes de démonstration sont chargées. "
+				+ "Pour six mois d'historique, lancez ./run-local.sh sans --processes (docs/demo-history.md).");
+		return true;
+	}
+
+	/**
 	 * @param plan the plan
 	 * @return the clock every service gets: the history's first day, running fast
 	 */
@@ -157,19 +199,21 @@ public final class DemoHistory {
 	 * @param clock the services' clock, from {@link #clockFor(Plan)}
 	 * @param dataDir where to mark that it was played
 	 * @param issuer the authorization server
-	 * @param referralPort referral-service's port
-	 * @param waitlistPort waitlist-service's port
+	 * @param servicePorts the ports of referral, matching, waitlist and notification
+	 * @param smsProvider the local SMS provider's base URL, where the clients read their
+	 * text messages
 	 */
-	static void play(Plan plan, DemoClock clock, Path dataDir, String issuer, int referralPort, int waitlistPort) {
+	static void play(Plan plan, DemoClock clock, Path dataDir, String issuer, List<Integer> servicePorts,
+			String smsProvider) {
 		mark(dataDir, "begun " + Instant.now() + " (interrupted if this line is the last one)\n");
 		long started = System.nanoTime();
-		DemoHistory history = new DemoHistory(plan, clock, issuer, referralPort, waitlistPort);
+		DemoHistory history = new DemoHistory(plan, clock, issuer, servicePorts, smsProvider);
 		history.run();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		mark(dataDir, "played " + Instant.now() + " in " + took.toSeconds() + " s: " + history.posted + " referrals, "
-				+ history.done + "\n");
-		log.info("Historique de démonstration terminé en {} s : {} demandes, actions {}", took.toSeconds(),
-				history.posted, history.done);
+		mark(dataDir, "played " + Instant.now() + " in " + took.toSeconds() + " s: " + history.posted + " referrals ("
+				+ history.selfReferred + " self-referrals), " + history.done + "\n");
+		log.info("Historique de démonstration terminé en {} s : {} demandes dont {} autoréférences, actions {}",
+				took.toSeconds(), history.posted, history.selfReferred, history.done);
 	}
 
 	private static void mark(Path dataDir, String line) {
@@ -184,6 +228,9 @@ public final class DemoHistory {
 	}
 
 	private void run() {
+		// The directory first, so that every proposal and page of the history names a
+		// demo therapist as one.
+		DemoTherapists.mark(this.matchingPort, token("admin"));
 		this.clock.run();
 		Instant start = this.clock.instant();
 		List<Instant> arrivals = arrivals(start);
@@ -233,15 +280,35 @@ public final class DemoHistory {
 	}
 
 	private void post(int n) {
-		HttpResponse<String> response = send("demo-partner", HttpRequest
-			.newBuilder(URI.create(this.referralService + "/api/v1/referrals"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(this.population.referral(n)))));
-		if (response.statusCode() == 201) {
-			this.posted++;
+		Map<String, Object> referral = this.population.referral(n);
+		boolean selfRefers = this.population.selfRefers();
+		boolean answersByLink = this.population.answersByLink();
+		String body = this.json.writeValueAsString(referral);
+		String id = selfRefers ? this.clients.selfRefer(n, body).orElse(null) : null;
+		if (id != null) {
+			this.selfReferred++;
 		}
 		else {
-			log.warn("Demo referral {} was refused with HTTP {}", n, response.statusCode());
+			// A partner's referral, or a self-referral the form refused, which a partner
+			// then refers: the history keeps its arrivals.
+			HttpResponse<String> response = send("demo-partner",
+					HttpRequest.newBuilder(URI.create(this.referralService + "/api/v1/referrals"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body)));
+			if (response.statusCode() != 201) {
+				log.warn("Demo referral {} was refused with HTTP {}", n, response.statusCode());
+				return;
+			}
+			String location = response.headers().firstValue("Location").orElse("");
+			id = location.substring(location.lastIndexOf('/') + 1);
+		}
+		this.posted++;
+		@SuppressWarnings("unchecked")
+		Map<String, Object> consent = (Map<String, Object>) referral.get("consent");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> client = (Map<String, Object>) referral.get("client");
+		if (answersByLink && Boolean.TRUE.equals(consent.get("sms"))) {
+			this.answeringByLink.put(id, (String) client.get("mobilePhone"));
 		}
 	}
 
@@ -280,6 +347,20 @@ public final class DemoHistory {
 		if (intent.at().isAfter(now)) {
 			return;
 		}
+		if (intent.action().startsWith(LINK)) {
+			if (this.clients.answerProposal(this.answeringByLink.get(id), intent.action().equals(LINK + "accept"))) {
+				this.done.merge(intent.action(), 1, Integer::sum);
+				this.intents.remove(id);
+			}
+			else if (now.isAfter(intent.at().plus(CALL_AFTER))) {
+				// No message came (quiet hours, a confirmation still waiting): the
+				// coordinator calls instead.
+				boolean accepts = intent.action().equals(LINK + "accept");
+				this.intents.put(id, new Intent(status, since, accepts ? "confirmation" : "decline",
+						accepts ? null : DECLINED, now));
+			}
+			return;
+		}
 		String coordinator = coordinatorOf(item.path("organizationId").asString(""));
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(this.waitlistService + "/api/v1/queue/" + id + "/" + intent.action()))
@@ -314,8 +395,13 @@ public final class DemoHistory {
 					yield new Intent(status, since, "unreachable",
 							"Démo : la personne n'a pas pu être jointe après trois appels.", soon);
 				}
-				if (this.population.declines(languages)) {
-					yield new Intent(status, since, "decline", "Démo : la plage proposée ne convient pas.", soon);
+				boolean declines = this.population.declines(languages);
+				if (this.answeringByLink.containsKey(item.get("referralId").asString())) {
+					yield new Intent(status, since, LINK + (declines ? "decline" : "accept"), null,
+							stateSince.plus(this.population.clientDelay()));
+				}
+				if (declines) {
+					yield new Intent(status, since, "decline", DECLINED, soon);
 				}
 				yield new Intent(status, since, "confirmation", null, soon);
 			}

@@ -52,9 +52,16 @@ final class DemoPopulation {
 
 	private final Random random;
 
+	/**
+	 * Who refers the client and how they answer: drawn apart, so that the people stay
+	 * those of the seed.
+	 */
+	private final Random channels;
+
 	DemoPopulation(Properties parameters, long seed) {
 		this.p = parameters;
 		this.random = new Random(seed);
+		this.channels = new Random(seed + 1);
 	}
 
 	/**
@@ -179,6 +186,22 @@ final class DemoPopulation {
 	}
 
 	/**
+	 * @return whether the next client refers themself through the public form (else a
+	 * partner refers them)
+	 */
+	boolean selfRefers() {
+		return this.channels.nextDouble() >= number("referred-by-partner");
+	}
+
+	/**
+	 * @return whether the next client, when a text message reaches them, answers a
+	 * proposal through its link (else a coordinator calls them)
+	 */
+	boolean answersByLink() {
+		return this.channels.nextDouble() < number("check-in-answer");
+	}
+
+	/**
 	 * @param daysWaited how long the client has waited when offered a place
 	 * @return whether the client can no longer be reached (or no longer wants therapy)
 	 */
@@ -220,6 +243,15 @@ final class DemoPopulation {
 			sessions = (int) Math.max(1, Math.min(150, Math.round(drawn)));
 		}
 		return Duration.ofHours(Math.round(sessions * number("weeks-per-session") * 7 * 24));
+	}
+
+	/**
+	 * @return a client's delay before answering a text message through its link: within a
+	 * day and a half, inside the 48-hour answer window (an assumption: people answer
+	 * texts sooner than a coordinator calls)
+	 */
+	Duration clientDelay() {
+		return Duration.ofHours(1 + this.random.nextInt(36));
 	}
 
 	/**

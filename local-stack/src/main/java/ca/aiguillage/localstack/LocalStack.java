@@ -225,7 +225,8 @@ public final class LocalStack implements AutoCloseable {
 			stack.services.add(onClock(FhirGatewayApplication.application(), clock).registerShutdownHook(false)
 				.run(fhir.toArray(String[]::new)));
 			if (history != null && clock != null) {
-				DemoHistory.play(history, clock, dataDir, issuer, stack.port(0), stack.port(2));
+				DemoHistory.play(history, clock, dataDir, issuer,
+						List.of(stack.port(0), stack.port(1), stack.port(2), stack.port(3)), stack.sms.baseUrl());
 			}
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
@@ -469,6 +470,7 @@ public final class LocalStack implements AutoCloseable {
 		Settings settings = Settings.defaults();
 		refuseTakenPorts(settings);
 		ProcessStack stack = ProcessStack.start(settings);
+		DemoHistory.notPlayedInProcesses(settings.demoHistory(), settings.dataDir());
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "process-stack-shutdown"));
 		StringBuilder parts = new StringBuilder();
 		for (ProcessStack.Part part : ProcessStack.Part.values()) {

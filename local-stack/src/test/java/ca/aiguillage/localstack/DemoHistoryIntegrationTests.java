@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,6 +106,29 @@ class DemoHistoryIntegrationTests {
 	}
 
 	@Test
+	void historyHoldsSelfReferralsAndProposalsTheClientsAnsweredThroughTheirLink() {
+		Http waitlist = Http.localhost(stack.port(2)).withToken(admin());
+		Http.Answer all = waitlist.get("/api/v1/queue?size=200&status=" + String.join("&status=", List.of("SUBMITTED",
+				"WAITING", "PROPOSED", "CONFIRMED", "IN_THERAPY", "CLOSED", "UNREACHABLE", "NO_LONGER_NEEDED")));
+		assertThat(all.status()).isEqualTo(200);
+		List<String> ids = all.json("$.items[*].referralId");
+		assertThat(ids).isNotEmpty();
+
+		List<String> intakeChannels = new ArrayList<>();
+		List<String> clientAnswers = new ArrayList<>();
+		for (String id : ids) {
+			Http.Answer detail = waitlist.get("/api/v1/queue/" + id);
+			intakeChannels.addAll(detail.<List<String>>json("$.timeline[?(@.what == 'SUBMITTED')].detail"));
+			clientAnswers.addAll(detail.<List<String>>json("$.timeline[?(@.what == 'CLIENT_ANSWERED')].detail"));
+		}
+
+		// Both doors of intake: the partner's API and the public form.
+		assertThat(intakeChannels).contains("SELF_REFERRAL").anyMatch(channel -> !channel.equals("SELF_REFERRAL"));
+		// Only notification's link page (or a text reply) records a client's own answer.
+		assertThat(clientAnswers).isNotEmpty().anyMatch(answer -> answer.startsWith("PROPOSAL:"));
+	}
+
+	@Test
 	void caseloadShowsPlacesHeldSinceAPastDateAndPagesShowTheDemoBanner() {
 		Http waitlist = Http.localhost(stack.port(2)).withToken(admin());
 		Http.Answer inTherapy = waitlist.get("/api/v1/queue?status=IN_THERAPY&sort=stateSince,asc&size=1");
@@ -143,6 +167,16 @@ class DemoHistoryIntegrationTests {
 			LocalDate today = LocalDate.now(QUEBEC);
 			assertThat(datesIn(browser.findElement(By.tagName("table")).getText()))
 				.anyMatch(since -> since.isBefore(today.minusDays(2)));
+
+			// The directory (the same session): every demo therapist says it is one.
+			browser.get("http://127.0.0.1:" + stack.port(1) + "/directory");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("therapists")));
+			Browser.screenshot(browser, "demo-history-directory");
+			List<String> names = browser.findElements(By.cssSelector("#therapists tr[id^='therapist-'] td:first-child"))
+				.stream()
+				.map(cell -> cell.getText().strip())
+				.toList();
+			assertThat(names).isNotEmpty().allMatch(name -> name.endsWith("(démo)"));
 		}
 		finally {
 			browser.quit();
