@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -165,8 +166,13 @@ class DemoHistoryIntegrationTests {
 			Browser.screenshot(browser, "demo-history-caseload");
 			assertThat(browser.findElement(By.id("demo-banner")).getText()).startsWith("Données de démonstration");
 			LocalDate today = LocalDate.now(QUEBEC);
-			assertThat(datesIn(browser.findElement(By.tagName("table")).getText()))
-				.anyMatch(since -> since.isBefore(today.minusDays(2)));
+			// The "since" column only: the holder's cell names the referral by its own
+			// date.
+			List<String> since = browser.findElements(By.cssSelector("#held-places tbody td:nth-child(2)"))
+				.stream()
+				.map(WebElement::getText)
+				.toList();
+			assertThat(datesIn(String.join("\n", since))).anyMatch(held -> held.isBefore(today.minusDays(2)));
 
 			// The directory (the same session): every demo therapist says it is one.
 			browser.get("http://127.0.0.1:" + stack.port(1) + "/directory");
