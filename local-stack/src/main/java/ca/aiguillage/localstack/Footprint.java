@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -35,10 +34,8 @@ public final class Footprint {
 		int referrals = (args.length > 0) ? Integer.parseInt(args[0]) : 600;
 		double perSecond = (args.length > 1) ? Double.parseDouble(args[1]) : 10;
 		int partners = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
-		Path data = Files.createTempDirectory("aiguillage-footprint");
 		Instant begun = Instant.now();
-		try (ProcessStack stack = ProcessStack
-			.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true))) {
+		try (ProcessStack stack = ProcessStack.startForCommand("footprint")) {
 			Duration whole = Duration.between(begun, Instant.now());
 			Map<Part, Long> idle = resident(stack);
 			Map<Part, Long> loaded = new EnumMap<>(Part.class);

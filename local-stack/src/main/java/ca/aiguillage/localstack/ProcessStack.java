@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
 import java.util.function.IntUnaryOperator;
 import java.util.jar.JarFile;
@@ -100,6 +101,8 @@ public final class ProcessStack implements AutoCloseable {
 
 	private LocalWebhookReceiver webhooks;
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	private ConsoleSmtpServer smtp;
 
 	private LocalSmsProvider sms;
@@ -159,6 +162,22 @@ public final class ProcessStack implements AutoCloseable {
 	public static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
 			@Nullable IntUnaryOperator brokerFront) {
 		return start(settings, databaseFront, brokerFront, FreePorts::next);
+	}
+
+	/**
+	 * Starts every part on free ports, on a fresh temporary data directory with the demo
+	 * data, for a command that measures the stack (the soak, the footprint). Stopped
+	 * before its end by a signal to this process alone, it stops its parts too: they
+	 * would otherwise run on, orphaned.
+	 * @param name names the data directory
+	 * @return the running stack
+	 * @throws IOException when the data directory cannot be made
+	 */
+	static ProcessStack startForCommand(String name) throws IOException {
+		Path data = Files.createTempDirectory("aiguillage-" + name);
+		ProcessStack stack = start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true));
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, name + "-shutdown"));
+		return stack;
 	}
 
 	/**
@@ -643,6 +662,9 @@ public final class ProcessStack implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		// Services first, then what they use, as docker-compose stops them.
 		Part[] parts = Part.values();
 		for (int i = parts.length - 1; i >= 0; i--) {

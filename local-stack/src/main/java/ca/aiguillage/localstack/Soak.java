@@ -68,15 +68,8 @@ public final class Soak {
 		int referrals = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		double perSecond = (args.length > 1) ? Double.parseDouble(args[1]) : 5;
 		int partners = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
-		Path data = Files.createTempDirectory("aiguillage-soak");
 		Instant started = Instant.now();
-		try (ProcessStack stack = ProcessStack
-			.start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true))) {
-			// Stopped before its end (a signal to this process alone), it stops its parts
-			// too:
-			// they would otherwise run on, orphaned.
-			Thread stopParts = new Thread(stack::close, "soak-shutdown");
-			Runtime.getRuntime().addShutdownHook(stopParts);
+		try (ProcessStack stack = ProcessStack.startForCommand("soak")) {
 			Map<Fault, Integer> applied = new EnumMap<>(Fault.class);
 			AtomicBoolean posting = new AtomicBoolean(true);
 			Thread faults = Thread.ofPlatform().name("soak-faults").start(() -> injectFaults(stack, posting, applied));
@@ -85,7 +78,6 @@ public final class Soak {
 			faults.join();
 			Instant postedAt = Instant.now();
 			Outcome outcome = awaitQuiet(stack, posted);
-			Runtime.getRuntime().removeShutdownHook(stopParts);
 			String report = report(referrals, perSecond, started, postedAt, applied, posted, outcome);
 			System.out.print(report);
 			Path file = Path.of(System.getProperty("aiguillage.soak.report", "local-stack/target/soak-report.md"));
