@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
  * places (low-fee places for a low-fee client) divided by the mean length of the
  * therapies that ended. Otherwise the position is divided by the pace at which clients
  * started therapy over the last 90 days. Either way the range is one standard deviation
- * wide (±√position starts, counted as a Poisson process). Worked out at each read from
- * counts kept in memory, so a change of places, therapy length or pace shows at once.
+ * wide (±√position starts, counted as a Poisson process). A range whose earliest day lies
+ * beyond the horizon ({@code waitlist.forecast.horizon-days}, a year) gives no date: it
+ * says nothing a client can plan on, so the basis says {@code BEYOND_HORIZON} instead.
+ * Worked out at each read from counts kept in memory, so a change of places, therapy
+ * length or pace shows at once.
  */
 @Component
 public class StartForecast {
@@ -63,7 +66,8 @@ public class StartForecast {
 	/**
 	 * What a forecast rests on.
 	 *
-	 * @param method {@code CAPACITY}, {@code OBSERVED_STARTS}, {@code NO_RECENT_STARTS}
+	 * @param method {@code CAPACITY}, {@code OBSERVED_STARTS}, {@code NO_RECENT_STARTS},
+	 * {@code BEYOND_HORIZON} (the earliest likely day is further away than the horizon)
 	 * or {@code NOT_WAITING}
 	 * @param position the client's place among their organization's clients not yet in
 	 * therapy, longest wait first
@@ -79,15 +83,17 @@ public class StartForecast {
 	 * configured minimum means the configured default length was used
 	 * @param daysPerStart the days between two starts the forecast counts on, or null
 	 * without a date
+	 * @param horizonDays how far away, in days, the earliest likely day may be for a date
+	 * to be given
 	 */
 	public record Basis(String method, long position, long startsInWindow, long windowDays, String scope,
 			@Nullable Integer places, boolean lowFeePlacesOnly, @Nullable Long meanTherapyDays, long endedTherapies,
-			@Nullable Double daysPerStart) {
+			@Nullable Double daysPerStart, int horizonDays) {
 
 		static Basis none(String method, long position, long starts, String scope, @Nullable Places capacity,
-				boolean lowFee) {
+				boolean lowFee, int horizonDays) {
 			return new Basis(method, position, starts, WINDOW.toDays(), scope, fitting(capacity, lowFee), lowFee, null,
-					0, null);
+					0, null, horizonDays);
 		}
 
 		static @Nullable Integer fitting(@Nullable Places capacity, boolean lowFee) {
@@ -101,10 +107,11 @@ public class StartForecast {
 
 	public PredictedStart forecast(QueueEntry entry) {
 		Instant now = this.clock.instant();
+		int horizon = this.settings.horizonDays();
 		if (entry.status() == null || !QueueStatus.BEFORE_THERAPY.contains(entry.status())
 				|| entry.registeredAt() == null) {
 			return new PredictedStart(entry.getId(), null, null, Basis.none("NOT_WAITING", 0, 0,
-					scope(entry.organizationId()), null, entry.registration().feeBand() == FeeBand.LOW_FEE));
+					scope(entry.organizationId()), null, entry.registration().feeBand() == FeeBand.LOW_FEE, horizon));
 		}
 		String scope = scope(entry.organizationId());
 		boolean lowFee = entry.registration().feeBand() == FeeBand.LOW_FEE;
@@ -122,21 +129,28 @@ public class StartForecast {
 			// starts a day.
 			double daysPerStart = Math.max(1, meanDays) / (double) places;
 			return dated(entry, today, position, daysPerStart, new Basis("CAPACITY", position, starts, WINDOW.toDays(),
-					scope, places, lowFee, meanDays, lengths.size(), daysPerStart));
+					scope, places, lowFee, meanDays, lengths.size(), daysPerStart, horizon));
 		}
 		if (starts == 0) {
 			return new PredictedStart(entry.getId(), null, null,
-					Basis.none("NO_RECENT_STARTS", position, 0, scope, capacity, lowFee));
+					Basis.none("NO_RECENT_STARTS", position, 0, scope, capacity, lowFee, horizon));
 		}
 		double daysPerStart = (double) WINDOW.toDays() / starts;
 		return dated(entry, today, position, daysPerStart, new Basis("OBSERVED_STARTS", position, starts,
-				WINDOW.toDays(), scope, places, lowFee, null, 0, daysPerStart));
+				WINDOW.toDays(), scope, places, lowFee, null, 0, daysPerStart, horizon));
 	}
 
 	private static PredictedStart dated(QueueEntry entry, LocalDate today, long position, double daysPerStart,
 			Basis basis) {
 		double spread = Math.sqrt(position);
-		LocalDate from = today.plusDays(Math.round(Math.max(0, position - spread) * daysPerStart));
+		long earliest = Math.round(Math.max(0, position - spread) * daysPerStart);
+		if (earliest > basis.horizonDays()) {
+			return new PredictedStart(entry.getId(), null, null,
+					new Basis("BEYOND_HORIZON", position, basis.startsInWindow(), basis.windowDays(), basis.scope(),
+							basis.places(), basis.lowFeePlacesOnly(), basis.meanTherapyDays(), basis.endedTherapies(),
+							daysPerStart, basis.horizonDays()));
+		}
+		LocalDate from = today.plusDays(earliest);
 		LocalDate to = today.plusDays(Math.round((position + spread) * daysPerStart));
 		return new PredictedStart(entry.getId(), from, to, basis);
 	}

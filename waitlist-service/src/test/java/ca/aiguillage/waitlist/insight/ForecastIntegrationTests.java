@@ -151,6 +151,37 @@ class ForecastIntegrationTests extends RunningService {
 	}
 
 	@Test
+	void clientWhoseEarliestLikelyStartIsMoreThanAYearAwayGetsNoDateButTheCoordinatorSeesWhy() {
+		// Seen in the 10,000-referral soak: with one organization's few places and
+		// thousands waiting, clients were told « Début probable : entre le 14 juin 2094
+		// et
+		// le 3 janvier 2096 ». A forecast that far out says nothing a client can plan on.
+		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now();
+		Wire.publish(this.kafka, new TherapistChangedV1("t-" + organization, organization, true, 1, 0, 0, now));
+		String fifth = null;
+		String sixth = null;
+		for (int position = 1; position <= 6; position++) {
+			String id = waiting(organization, "clsc-a", now.minus(Duration.ofDays(60 - position)));
+			fifth = (position == 5) ? id : fifth;
+			sixth = (position == 6) ? id : sixth;
+		}
+		LocalDate today = LocalDate.now(ZoneId.of("America/Montreal"));
+
+		// One place, 126 days a therapy: the fifth starts (5 - √5) × 126 = 348 days away
+		// at
+		// the earliest, within a year; the sixth (6 - √6) × 126 = 447 days away, beyond
+		// it.
+		Http.Answer withinAYear = awaitForecast(fifth, "CAPACITY", 1);
+		assertThat(withinAYear.<String>json("$.from")).isEqualTo(today.plusDays(348).toString());
+		Http.Answer beyond = awaitForecast(sixth, "BEYOND_HORIZON", 1);
+		assertThat(beyond.<Object>json("$.from")).isNull();
+		assertThat(beyond.<Object>json("$.to")).isNull();
+		assertThat(beyond.<Integer>json("$.basis.position")).isEqualTo(6);
+		assertThat(beyond.<Integer>json("$.basis.horizonDays")).isEqualTo(365);
+	}
+
+	@Test
 	void inactiveTherapistsPlacesDoNotCountAndTheForecastFallsBackToThePace() {
 		String organization = "org-" + UUID.randomUUID().toString().substring(0, 8);
 		Wire.publish(this.kafka,
