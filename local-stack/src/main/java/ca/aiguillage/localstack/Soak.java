@@ -44,7 +44,10 @@ public final class Soak {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(30);
 
-	private static final Duration QUIET_WITHIN = Duration.ofMinutes(20);
+	// How long to wait for a quiet stack after the last post: the 10,000-referral soak of
+	// 2026-12-04 needed more than 20 minutes for notification-service's backlog.
+	private static final Duration QUIET_WITHIN = Duration
+		.parse(System.getProperty("aiguillage.soak.quiet-within", "PT1H"));
 
 	/** The faults, in the order they come round. */
 	enum Fault {
