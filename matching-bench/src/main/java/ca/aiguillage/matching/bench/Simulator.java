@@ -41,6 +41,11 @@ final class Simulator {
 			return this.simulation.run(this.policy, capacity, seed, this.levers);
 		}
 
+		/** The same policy under the same weights, with no access lever pulled. */
+		Variant withoutLevers(String label) {
+			return new Variant(label, this.simulation, this.policy, WaitlistSimulation.Levers.NONE);
+		}
+
 	}
 
 	/** A variant's runs at one capacity, one per reporting seed, in seed order. */
@@ -72,22 +77,28 @@ final class Simulator {
 		boolean everyVariant = !"groups".equals(parameters.text("variants"));
 		List<Variant> variants = new ArrayList<>(List.of(fifo, current));
 		Variant shipped;
+		List<Variant> charted = List.of();
 		if (everyVariant) {
 			Tuning tuned = tune(parameters, pool, tuning, both, lines);
 			Variant tunedVariant = new Variant("+ both, aging weight " + format(tuned.aging()), tuned.simulation(),
 					WaitlistSimulation.Policy.SCORER, both);
+			shipped = (tuned.aging() == shippedAging) ? tunedVariant : shipped(parameters, both);
+			Variant bothLevers = new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both);
+			Variant clairvoyant = new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
+					WaitlistSimulation.Levers.NONE);
+			// Each lever alone on today's policy, the fairness weight too: its run
+			// differs from today's only by the aging weight.
 			variants.addAll(List.of(
 					new Variant("+ check-ins every " + checkIns.checkInWeeks() + " weeks", today,
 							WaitlistSimulation.Policy.SCORER, checkIns),
 					new Variant("+ offer window " + window.offerWindowDays() + " days", today,
 							WaitlistSimulation.Policy.SCORER, window),
-					new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both), tunedVariant,
-					new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
-							WaitlistSimulation.Levers.NONE)));
-			shipped = (tuned.aging() == shippedAging) ? tunedVariant : shipped(parameters, both);
+					shipped.withoutLevers("+ aging weight " + format(shippedAging) + " alone"), bothLevers,
+					tunedVariant, clairvoyant));
 			if (shipped != tunedVariant) {
 				variants.add(shipped);
 			}
+			charted = List.of(fifo, current, bothLevers, tunedVariant, clairvoyant);
 		}
 		else {
 			shipped = shipped(parameters, both);
@@ -102,13 +113,13 @@ final class Simulator {
 		report(lines, parameters, today, all, reporting, everyVariant ? tuning : new long[0], began);
 		groups(lines, parameters, all, List.of(current, shipped));
 		if (everyVariant) {
-			chart(all, variants);
+			chart(all, charted);
 		}
 		Bench.report(lines, "simulation-report.md");
 	}
 
 	/** The shipped policy: both levers, the aging weight {@code shipped-aging}. */
-	private static Variant shipped(SimulationParameters parameters, WaitlistSimulation.Levers both) {
+	static Variant shipped(SimulationParameters parameters, WaitlistSimulation.Levers both) {
 		Map<String, Double> defaults = parameters.weights("weights");
 		double aging = parameters.number("shipped-aging");
 		WaitlistSimulation simulation = new WaitlistSimulation(parameters.with("weights",
@@ -384,8 +395,7 @@ final class Simulator {
 
 	private static void chart(List<Runs> all, List<Variant> variants) {
 		Map<String, List<WaitlistSimulation.Outcome>> byVariant = new LinkedHashMap<>();
-		for (Variant variant : List.of(variants.get(0), variants.get(1), variants.get(4), variants.get(5),
-				variants.get(6))) {
+		for (Variant variant : variants) {
 			List<WaitlistSimulation.Outcome> series = new ArrayList<>();
 			for (Runs runs : all) {
 				if (runs.variant() == variant) {
