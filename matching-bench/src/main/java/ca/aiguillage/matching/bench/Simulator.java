@@ -234,9 +234,14 @@ final class Simulator {
 	 * capacity levels, on the reporting seeds; differences paired by seed.
 	 */
 	static void pool(String[] args) {
-		long began = System.nanoTime();
 		SimulationParameters parameters = (args.length > 0) ? SimulationParameters.read(Path.of(args[0]))
 				: Workloads.defaults();
+		Bench.report(poolReport(parameters), "video-pool-report.md");
+	}
+
+	/** The video pool's report: per capacity level, the four variants' figures. */
+	static List<String> poolReport(SimulationParameters parameters) {
+		long began = System.nanoTime();
 		long firstSeed = parameters.integer("seed");
 		long[] seeds = LongStream.range(firstSeed, firstSeed + parameters.integer("seeds")).toArray();
 		ForkJoinPool threads = new ForkJoinPool(Math.max(1, parameters.integer("threads") > 0
@@ -261,9 +266,11 @@ final class Simulator {
 		lines.add("## The network's video pool, on seeds " + seeds[0] + "–" + seeds[seeds.length - 1]);
 		lines.add("");
 		lines.add("| capacity | variant | started ≤ 60 d (%) | pool − home only (points) | vs FIFO home only (points) "
-				+ "| language gap (points) | pool − home only, language gap (points) |");
-		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
-		for (double capacity : parameters.numbers("pool-capacity-levels")) {
+				+ "| median wait (d) | p90 wait (d) | language gap (points) | pool − home only, language gap (points) "
+				+ "| fee-band gap (points) | pool − home only, fee-band gap (points) |");
+		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		double[] capacities = parameters.numbers("pool-capacity-levels");
+		for (double capacity : capacities) {
 			List<WaitlistSimulation.Outcome> fifo = runAll(threads, fifoHome, capacity, seeds);
 			for (Variant[] pair : new Variant[][] { { fifoHome, fifoPool }, { shippedHome, shippedPool } }) {
 				List<WaitlistSimulation.Outcome> home = (pair[0] == fifoHome) ? fifo
@@ -271,22 +278,26 @@ final class Simulator {
 				List<WaitlistSimulation.Outcome> pooled = runAll(threads, pair[1], capacity, seeds);
 				for (List<WaitlistSimulation.Outcome> runs : List.of(home, pooled)) {
 					boolean isPool = runs == pooled;
-					lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %s | %s | %s | %s | %s |", 100 * capacity,
+					lines.add(String.format(Locale.ROOT,
+							"| %.0f %% | %s | %s | %s | %s | %.0f | %.0f | %s | %s | %s | %s |", 100 * capacity,
 							(isPool ? pair[1] : pair[0]).label(),
 							interval(values(runs, WaitlistSimulation.Outcome::withinTarget), 100),
 							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::withinTarget), 100)
 									: "—",
 							interval(paired(runs, fifo, WaitlistSimulation.Outcome::withinTarget), 100),
+							mean(values(runs, WaitlistSimulation.Outcome::medianWait)),
+							mean(values(runs, WaitlistSimulation.Outcome::p90Wait)),
 							interval(values(runs, WaitlistSimulation.Outcome::languageGap), 1),
-							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::languageGap), 1) : "—"));
+							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::languageGap), 1) : "—",
+							interval(values(runs, WaitlistSimulation.Outcome::feeBandGap), 1),
+							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::feeBandGap), 1) : "—"));
 				}
 			}
 		}
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "%d runs in %.0f s (machine shared with other work: not a timing).",
-				parameters.numbers("pool-capacity-levels").length * 4 * seeds.length,
-				(System.nanoTime() - began) / 1e9));
-		Bench.report(lines, "video-pool-report.md");
+				capacities.length * 4 * seeds.length, (System.nanoTime() - began) / 1e9));
+		return lines;
 	}
 
 	/** The aging weight chosen on the tuning seeds, and its simulation. */

@@ -1,6 +1,8 @@
 package ca.aiguillage.matching.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,37 @@ class SimulatorTests {
 		// The same clients, placed otherwise: only the weight differs from today's.
 		assertThat(weighted.arrivals()).isEqualTo(today.arrivals()).isPositive();
 		assertThat(weighted.waits()).isNotEqualTo(today.waits());
+	}
+
+	@Test
+	void theVideoPoolIsMeasuredAcrossTheSameCapacitySweepAsTheOtherLevers() {
+		SimulationParameters defaults = Workloads.defaults();
+
+		assertThat(defaults.numbers("pool-capacity-levels")).containsExactly(defaults.numbers("capacity-levels"));
+		assertThat(defaults.numbers("pool-capacity-levels")).contains(0.80, 1.20);
+	}
+
+	@Test
+	void videoPoolReportGivesEveryVariantItsWaitsAndFeeBandGapAtEveryCapacityLevel() {
+		List<String> report = Simulator.poolReport(
+				this.shortRun.with("seeds", "2").with("threads", "1").with("pool-capacity-levels", "0.80,1.20"));
+
+		String header = report.stream().filter(line -> line.startsWith("| capacity |")).findFirst().orElseThrow();
+		assertThat(header).contains("| median wait (d) |", "| p90 wait (d) |", "| fee-band gap (points) |",
+				"| pool − home only, fee-band gap (points) |");
+		int columns = cells(header).size();
+		for (String level : List.of("| 80 % |", "| 120 % |")) {
+			List<String> rows = report.stream().filter(line -> line.startsWith(level)).toList();
+			assertThat(rows).hasSize(4);
+			assertThat(rows).allSatisfy(row -> {
+				assertThat(cells(row)).hasSize(columns);
+				assertThat(row).doesNotContain("NaN");
+			});
+		}
+	}
+
+	private static List<String> cells(String row) {
+		return Arrays.stream(row.substring(1, row.length() - 1).split("\\|")).map(String::trim).toList();
 	}
 
 }
