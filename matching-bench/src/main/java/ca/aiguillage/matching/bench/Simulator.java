@@ -41,6 +41,11 @@ final class Simulator {
 			return this.simulation.run(this.policy, capacity, seed, this.levers);
 		}
 
+		/** The same policy under the same weights, with no access lever pulled. */
+		Variant withoutLevers(String label) {
+			return new Variant(label, this.simulation, this.policy, WaitlistSimulation.Levers.NONE);
+		}
+
 	}
 
 	/** A variant's runs at one capacity, one per reporting seed, in seed order. */
@@ -72,22 +77,28 @@ final class Simulator {
 		boolean everyVariant = !"groups".equals(parameters.text("variants"));
 		List<Variant> variants = new ArrayList<>(List.of(fifo, current));
 		Variant shipped;
+		List<Variant> charted = List.of();
 		if (everyVariant) {
 			Tuning tuned = tune(parameters, pool, tuning, both, lines);
 			Variant tunedVariant = new Variant("+ both, aging weight " + format(tuned.aging()), tuned.simulation(),
 					WaitlistSimulation.Policy.SCORER, both);
+			shipped = (tuned.aging() == shippedAging) ? tunedVariant : shipped(parameters, both);
+			Variant bothLevers = new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both);
+			Variant clairvoyant = new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
+					WaitlistSimulation.Levers.NONE);
+			// Each lever alone on today's policy, the fairness weight too: its run
+			// differs from today's only by the aging weight.
 			variants.addAll(List.of(
 					new Variant("+ check-ins every " + checkIns.checkInWeeks() + " weeks", today,
 							WaitlistSimulation.Policy.SCORER, checkIns),
 					new Variant("+ offer window " + window.offerWindowDays() + " days", today,
 							WaitlistSimulation.Policy.SCORER, window),
-					new Variant("+ both", today, WaitlistSimulation.Policy.SCORER, both), tunedVariant,
-					new Variant("clairvoyant bound", today, WaitlistSimulation.Policy.CLAIRVOYANT,
-							WaitlistSimulation.Levers.NONE)));
-			shipped = (tuned.aging() == shippedAging) ? tunedVariant : shipped(parameters, both);
+					shipped.withoutLevers("+ aging weight " + format(shippedAging) + " alone"), bothLevers,
+					tunedVariant, clairvoyant));
 			if (shipped != tunedVariant) {
 				variants.add(shipped);
 			}
+			charted = List.of(fifo, current, bothLevers, tunedVariant, clairvoyant);
 		}
 		else {
 			shipped = shipped(parameters, both);
@@ -102,13 +113,13 @@ final class Simulator {
 		report(lines, parameters, today, all, reporting, everyVariant ? tuning : new long[0], began);
 		groups(lines, parameters, all, List.of(current, shipped));
 		if (everyVariant) {
-			chart(all, variants);
+			chart(all, charted);
 		}
 		Bench.report(lines, "simulation-report.md");
 	}
 
 	/** The shipped policy: both levers, the aging weight {@code shipped-aging}. */
-	private static Variant shipped(SimulationParameters parameters, WaitlistSimulation.Levers both) {
+	static Variant shipped(SimulationParameters parameters, WaitlistSimulation.Levers both) {
 		Map<String, Double> defaults = parameters.weights("weights");
 		double aging = parameters.number("shipped-aging");
 		WaitlistSimulation simulation = new WaitlistSimulation(parameters.with("weights",
@@ -223,9 +234,14 @@ final class Simulator {
 	 * capacity levels, on the reporting seeds; differences paired by seed.
 	 */
 	static void pool(String[] args) {
-		long began = System.nanoTime();
 		SimulationParameters parameters = (args.length > 0) ? SimulationParameters.read(Path.of(args[0]))
 				: Workloads.defaults();
+		Bench.report(poolReport(parameters), "video-pool-report.md");
+	}
+
+	/** The video pool's report: per capacity level, the four variants' figures. */
+	static List<String> poolReport(SimulationParameters parameters) {
+		long began = System.nanoTime();
 		long firstSeed = parameters.integer("seed");
 		long[] seeds = LongStream.range(firstSeed, firstSeed + parameters.integer("seeds")).toArray();
 		ForkJoinPool threads = new ForkJoinPool(Math.max(1, parameters.integer("threads") > 0
@@ -250,9 +266,11 @@ final class Simulator {
 		lines.add("## The network's video pool, on seeds " + seeds[0] + "–" + seeds[seeds.length - 1]);
 		lines.add("");
 		lines.add("| capacity | variant | started ≤ 60 d (%) | pool − home only (points) | vs FIFO home only (points) "
-				+ "| language gap (points) | pool − home only, language gap (points) |");
-		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
-		for (double capacity : parameters.numbers("pool-capacity-levels")) {
+				+ "| median wait (d) | p90 wait (d) | language gap (points) | pool − home only, language gap (points) "
+				+ "| fee-band gap (points) | pool − home only, fee-band gap (points) |");
+		lines.add("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		double[] capacities = parameters.numbers("pool-capacity-levels");
+		for (double capacity : capacities) {
 			List<WaitlistSimulation.Outcome> fifo = runAll(threads, fifoHome, capacity, seeds);
 			for (Variant[] pair : new Variant[][] { { fifoHome, fifoPool }, { shippedHome, shippedPool } }) {
 				List<WaitlistSimulation.Outcome> home = (pair[0] == fifoHome) ? fifo
@@ -260,22 +278,26 @@ final class Simulator {
 				List<WaitlistSimulation.Outcome> pooled = runAll(threads, pair[1], capacity, seeds);
 				for (List<WaitlistSimulation.Outcome> runs : List.of(home, pooled)) {
 					boolean isPool = runs == pooled;
-					lines.add(String.format(Locale.ROOT, "| %.0f %% | %s | %s | %s | %s | %s | %s |", 100 * capacity,
+					lines.add(String.format(Locale.ROOT,
+							"| %.0f %% | %s | %s | %s | %s | %.0f | %.0f | %s | %s | %s | %s |", 100 * capacity,
 							(isPool ? pair[1] : pair[0]).label(),
 							interval(values(runs, WaitlistSimulation.Outcome::withinTarget), 100),
 							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::withinTarget), 100)
 									: "—",
 							interval(paired(runs, fifo, WaitlistSimulation.Outcome::withinTarget), 100),
+							mean(values(runs, WaitlistSimulation.Outcome::medianWait)),
+							mean(values(runs, WaitlistSimulation.Outcome::p90Wait)),
 							interval(values(runs, WaitlistSimulation.Outcome::languageGap), 1),
-							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::languageGap), 1) : "—"));
+							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::languageGap), 1) : "—",
+							interval(values(runs, WaitlistSimulation.Outcome::feeBandGap), 1),
+							isPool ? interval(paired(pooled, home, WaitlistSimulation.Outcome::feeBandGap), 1) : "—"));
 				}
 			}
 		}
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "%d runs in %.0f s (machine shared with other work: not a timing).",
-				parameters.numbers("pool-capacity-levels").length * 4 * seeds.length,
-				(System.nanoTime() - began) / 1e9));
-		Bench.report(lines, "video-pool-report.md");
+				capacities.length * 4 * seeds.length, (System.nanoTime() - began) / 1e9));
+		return lines;
 	}
 
 	/** The aging weight chosen on the tuning seeds, and its simulation. */
@@ -384,8 +406,7 @@ final class Simulator {
 
 	private static void chart(List<Runs> all, List<Variant> variants) {
 		Map<String, List<WaitlistSimulation.Outcome>> byVariant = new LinkedHashMap<>();
-		for (Variant variant : List.of(variants.get(0), variants.get(1), variants.get(4), variants.get(5),
-				variants.get(6))) {
+		for (Variant variant : variants) {
 			List<WaitlistSimulation.Outcome> series = new ArrayList<>();
 			for (Runs runs : all) {
 				if (runs.variant() == variant) {
