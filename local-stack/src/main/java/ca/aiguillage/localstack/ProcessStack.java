@@ -547,8 +547,8 @@ public final class ProcessStack implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m",
 				// The FHIR validator holds every R4 profile in memory.
 				(part == Part.KAFKA || part == Part.FHIR) ? "-Xmx512m" : "-Xmx384m"));
-		// The footprint command compares other choices (C2, class-data sharing...); {part}
-		// names a file of each part's own, such as its ahead-of-time cache.
+		// The footprint command compares other choices (C2, class-data sharing...).
+		// {part} names a file of each part's own, such as its ahead-of-time cache.
 		String options = System.getProperty("aiguillage.stack.jvm-options", "-XX:TieredStopAtLevel=1 -Xss512k")
 			.replace("{part}", part.logName());
 		command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
