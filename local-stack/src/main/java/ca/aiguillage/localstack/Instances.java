@@ -5,15 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -22,12 +18,6 @@ import ca.aiguillage.localstack.ProcessStack.Instance;
 import ca.aiguillage.localstack.ProcessStack.Part;
 import ca.aiguillage.localstack.Soak.Outcome;
 import ca.aiguillage.localstack.Soak.Posted;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,23 +59,24 @@ public final class Instances {
 		int partners = (args.length > 3) ? Integer.parseInt(args[3]) : 4;
 		Instant started = Instant.now();
 		String loadBefore = loadAverage();
-		try (ProcessStack stack = ProcessStack.startForCommand("instances", INSTANCES);
-				Admin admin = Admin.create(stack.kafkaClientSettings(KafkaPrincipals.ADMIN))) {
+		try (ProcessStack stack = ProcessStack.startForCommand("instances", INSTANCES)) {
 			Duration ready = Duration.between(started, Instant.now());
-			Timed<Split> before = await(admin, Split::allSplit, SPLIT_WITHIN);
+			Timed<Split> before = await(stack, Split::allSplit, SPLIT_WITHIN);
 			AtomicReference<@Nullable FaultOutcome> faulted = new AtomicReference<>();
 			Thread faults = Thread.ofPlatform().name("instances-fault").start(() -> {
 				if (fault) {
-					faulted.set(killAndRestart(stack, admin, Duration.ofMillis((long) (referrals / perSecond * 500))));
+					faulted.set(killAndRestart(stack, Duration.ofMillis((long) (referrals / perSecond * 500))));
 				}
 			});
 			Instant loadBegun = Instant.now();
 			Posted posted = Soak.post(stack, referrals, perSecond, partners);
 			Instant postedAt = Instant.now();
-			faults.join();
+			// The first instance may well be done with the backlog before the second is
+			// back.
 			Outcome outcome = Soak.awaitQuiet(stack, posted);
 			Duration quiet = Duration.between(postedAt, Instant.now());
-			Split after = Split.of(admin);
+			faults.join();
+			Split after = Split.of(stack);
 			String report = report(
 					new Run(referrals, perSecond, started, loadBefore, loadAverage(), ready,
 							Duration.between(loadBegun, postedAt), quiet),
@@ -112,33 +103,16 @@ public final class Instances {
 	 */
 	record Split(List<Holding> holdings, Map<String, Integer> partitions, Set<String> stable) {
 
-		static Split of(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
-			Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS)
-				.all()
-				.get(30, TimeUnit.SECONDS);
-			List<Holding> holdings = new ArrayList<>();
-			Set<String> stable = new TreeSet<>();
-			groups.forEach((group, description) -> {
-				if (description.groupState() == GroupState.STABLE) {
-					stable.add(group);
-				}
-				for (MemberDescription member : description.members()) {
-					// A member without a static id is none of the stack's instances.
-					int instance = member.groupInstanceId().map(StaticMembership::instanceOf).orElse(0);
-					for (TopicPartition partition : member.assignment().topicPartitions()) {
-						holdings.add(new Holding(group, partition.topic(), partition.partition(), instance));
-					}
-				}
-			});
-			Set<String> topics = holdings.stream().map(Holding::topic).collect(Collectors.toSet());
-			Map<String, Integer> partitions = new TreeMap<>();
-			if (!topics.isEmpty()) {
-				Map<String, TopicDescription> described = admin.describeTopics(topics)
-					.allTopicNames()
-					.get(30, TimeUnit.SECONDS);
-				described.forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
-			}
-			return new Split(holdings, partitions, stable);
+		static Split of(ProcessStack stack) {
+			KafkaBroker.Groups groups = KafkaBroker.describeGroups(stack.kafkaClientSettings(KafkaPrincipals.ADMIN),
+					GROUPS);
+			// A member without a static id is none of the stack's instances: 0.
+			List<Holding> holdings = groups.held()
+				.stream()
+				.map((held) -> new Holding(held.group(), held.topic(), held.partition(),
+						held.member().isEmpty() ? 0 : StaticMembership.instanceOf(held.member())))
+				.toList();
+			return new Split(holdings, groups.partitions(), groups.stable());
 		}
 
 		/**
@@ -231,16 +205,16 @@ public final class Instances {
 	record Timed<T>(T value, Duration after, boolean reached) {
 	}
 
-	private static Timed<Split> await(Admin admin, Predicate<Split> until, Duration within)
-			throws InterruptedException, ExecutionException, TimeoutException {
+	private static Timed<Split> await(ProcessStack stack, Predicate<Split> until, Duration within)
+			throws InterruptedException {
 		long since = System.nanoTime();
 		while (true) {
-			Split split = Split.of(admin);
+			Split split = Split.of(stack);
 			Duration after = Duration.ofNanos(System.nanoTime() - since);
 			if (until.test(split) || after.compareTo(within) > 0) {
 				return new Timed<>(split, after, until.test(split));
 			}
-			Thread.sleep(Duration.ofSeconds(1));
+			Thread.sleep(Duration.ofSeconds(2));
 		}
 	}
 
@@ -257,26 +231,26 @@ public final class Instances {
 			@Nullable Timed<Split> splitAgain, @Nullable String failure) {
 	}
 
-	private static FaultOutcome killAndRestart(ProcessStack stack, Admin admin, Duration after) {
+	private static FaultOutcome killAndRestart(ProcessStack stack, Duration after) {
 		Timed<Split> takenOver = null;
 		Duration restarted = null;
 		try {
 			Thread.sleep(after);
 			System.out.println("Instances: kill -9 " + VICTIM.logName());
 			stack.kill(VICTIM);
-			takenOver = await(admin, (split) -> split.heldOnlyBy("matching-service", 1), SPLIT_WITHIN);
+			takenOver = await(stack, (split) -> split.heldOnlyBy("matching-service", 1), SPLIT_WITHIN);
 			long restarting = System.nanoTime();
 			System.out.println("Instances: restarting " + VICTIM.logName());
 			stack.restart(VICTIM);
 			restarted = Duration.ofNanos(System.nanoTime() - restarting);
-			Timed<Split> splitAgain = await(admin, (split) -> split.isSplit("matching-service"), SPLIT_WITHIN);
+			Timed<Split> splitAgain = await(stack, (split) -> split.isSplit("matching-service"), SPLIT_WITHIN);
 			return new FaultOutcome(takenOver, restarted, splitAgain, null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return new FaultOutcome(takenOver, restarted, null, "interrupted");
 		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			return new FaultOutcome(takenOver, restarted, null, ex.toString());
 		}
 	}
