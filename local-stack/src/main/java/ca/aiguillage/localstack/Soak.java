@@ -256,7 +256,7 @@ public final class Soak {
 
 	// Lost: acknowledged but with no decision in the queue. Duplicated: one person, more
 	// than one referral.
-	static int[] lostAndDuplicated(ProcessStack stack, List<String> ids) {
+	private static int[] lostAndDuplicated(ProcessStack stack, List<String> ids) {
 		try (MongoClient client = MongoClients.create(stack.directMongoUri())) {
 			Map<String, String> queued = new HashMap<>();
 			for (Document entry : client.getDatabase("waitlist").getCollection("queue").find()) {
