@@ -5,13 +5,14 @@
 # docs/performance.md):
 #   scripts/stack-main.sh Soak 10000 5
 #   scripts/stack-main.sh Footprint 600 10
+#   scripts/stack-main.sh Instances 600 5
 #   scripts/stack-main.sh DurabilityBenchmark 50
 #   scripts/stack-main.sh invariants.InvariantCheck mongodb://127.0.0.1:27017 127.0.0.1:9092
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 if [ $# -lt 1 ]; then
-  echo "usage: scripts/stack-main.sh COMMAND [arguments...] (COMMAND: Soak, Footprint, DurabilityBenchmark, StoreFootprint, invariants.InvariantCheck)" >&2
+  echo "usage: scripts/stack-main.sh COMMAND [arguments...] (COMMAND: Soak, Footprint, Instances, DurabilityBenchmark, StoreFootprint, invariants.InvariantCheck)" >&2
   exit 2
 fi
 command="$1"

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,11 +32,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -238,6 +245,70 @@ final class KafkaBroker implements AutoCloseable {
 
 	private Admin admin() {
 		return Admin.create(clientSettings(KafkaPrincipals.ADMIN));
+	}
+
+	/**
+	 * A partition that a member of a consumer group holds.
+	 *
+	 * @param group the group
+	 * @param member the member's static id ({@code group.instance.id}), empty for none
+	 * @param topic the topic
+	 * @param partition the partition
+	 */
+	record Held(String group, String member, String topic, int partition) {
+	}
+
+	/**
+	 * Consumer groups as the broker tells them at one moment.
+	 *
+	 * @param held who holds which partition
+	 * @param stable the groups that are not rebalancing
+	 * @param partitions how many partitions each held topic has
+	 */
+	record Groups(List<Held> held, Set<String> stable, Map<String, Integer> partitions) {
+	}
+
+	/**
+	 * Who holds which partition of some consumer groups, through the broker's admin API.
+	 * @param adminSettings the broker and the administrator's login
+	 * @param groups the groups
+	 * @return the groups now
+	 */
+	static Groups describeGroups(Map<String, Object> adminSettings, Collection<String> groups) {
+		try (Admin admin = Admin.create(adminSettings)) {
+			Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(groups)
+				.all()
+				.get(30, TimeUnit.SECONDS);
+			List<Held> held = new ArrayList<>();
+			Set<String> stable = new TreeSet<>();
+			described.forEach((group, description) -> {
+				if (description.groupState() == GroupState.STABLE) {
+					stable.add(group);
+				}
+				for (MemberDescription member : description.members()) {
+					for (TopicPartition partition : member.assignment().topicPartitions()) {
+						held.add(new Held(group, member.groupInstanceId().orElse(""), partition.topic(),
+								partition.partition()));
+					}
+				}
+			});
+			Set<String> topics = new TreeSet<>(held.stream().map(Held::topic).toList());
+			Map<String, Integer> partitions = new TreeMap<>();
+			if (!topics.isEmpty()) {
+				admin.describeTopics(topics)
+					.allTopicNames()
+					.get(30, TimeUnit.SECONDS)
+					.forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
+			}
+			return new Groups(held, stable, partitions);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while describing consumer groups", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not describe the consumer groups " + groups, ex);
+		}
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * paused ({@code SIGSTOP}) or restarted while the others run. The SMTP and SMS stubs
  * stand for outside providers and stay in this process, where they can be stopped and
  * started again. Each part writes its log to {@code <data>/logs/<part>.log}.
+ * <p>
+ * It can run more than one instance of each service
+ * ({@link #start(LocalStack.Settings, int)}): each in its own process on its own HTTP
+ * port, on the same database and broker and in the same consumer groups, so that the
+ * broker splits each topic's partitions between them. The second writes its log to
+ * {@code <data>/logs/<part>-2.log}; kill, pause and restart name the instance, the first
+ * by default.
  * <p>
  * Over 300 lines on purpose: starting, watching and signalling the processes share their
  * table of commands, ports and handles, which a fault test drives as one thing.
@@ -71,11 +77,48 @@ public final class ProcessStack implements AutoCloseable {
 
 	}
 
+	/**
+	 * One process of the stack: a part, and which of its instances (1 for every part but
+	 * the services, which may run more).
+	 *
+	 * @param part the part
+	 * @param number the instance, from 1
+	 */
+	public record Instance(Part part, int number) {
+
+		public Instance {
+			if (number < 1 || (number > 1 && !part.isService())) {
+				throw new IllegalArgumentException(part + " has no instance " + number);
+			}
+		}
+
+		/**
+		 * The first (or only) instance of a part.
+		 * @param part the part
+		 * @return its first instance
+		 */
+		public static Instance first(Part part) {
+			return new Instance(part, 1);
+		}
+
+		/**
+		 * Names its log and its ready file: the part's name, then the instance past the
+		 * first.
+		 * @return {@code matching}, {@code matching-2}...
+		 */
+		public String logName() {
+			return (this.number == 1) ? this.part.logName() : this.part.logName() + "-" + this.number;
+		}
+
+	}
+
 	private final LocalStack.Settings settings;
 
-	private final Map<Part, Integer> ports = new EnumMap<>(Part.class);
+	private final int instances;
 
-	private final Map<Part, Process> processes = new EnumMap<>(Part.class);
+	private final Map<Instance, Integer> ports = new ConcurrentHashMap<>();
+
+	private final Map<Instance, Process> processes = new ConcurrentHashMap<>();
 
 	private final @Nullable IntUnaryOperator databaseFront;
 
@@ -108,20 +151,25 @@ public final class ProcessStack implements AutoCloseable {
 	private LocalSmsProvider sms;
 
 	private ProcessStack(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
-			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts) {
+			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts, int instances) {
+		if (instances < 1) {
+			throw new IllegalArgumentException("At least one instance of each service, not " + instances);
+		}
 		this.settings = settings;
 		this.databaseFront = databaseFront;
 		this.brokerFront = brokerFront;
 		this.freePorts = freePorts;
-		this.ports.put(Part.KAFKA, chosen(settings.kafkaPort()));
-		this.ports.put(Part.MONGO, chosen(settings.mongoPort()));
-		this.ports.put(Part.AUTHORIZATION, chosen(settings.authorizationPort()));
-		for (Part part : Part.values()) {
-			if (part.isService()) {
-				this.ports.put(part, chosen(settings.servicePorts().get(part.serviceIndex())));
-			}
+		this.instances = instances;
+		this.ports.put(Instance.first(Part.KAFKA), chosen(settings.kafkaPort()));
+		this.ports.put(Instance.first(Part.MONGO), chosen(settings.mongoPort()));
+		this.ports.put(Instance.first(Part.AUTHORIZATION), chosen(settings.authorizationPort()));
+		for (Instance service : services()) {
+			// The settings name the first instance's port; the others take free ones.
+			this.ports.put(service, (service.number() == 1)
+					? chosen(settings.servicePorts().get(service.part().serviceIndex())) : freePorts.getAsInt());
 		}
-		this.ports.put(Part.FHIR, chosen((settings.servicePorts().get(0) == 0) ? 0 : LocalStack.FHIR_PORT));
+		this.ports.put(Instance.first(Part.FHIR),
+				chosen((settings.servicePorts().get(0) == 0) ? 0 : LocalStack.FHIR_PORT));
 		this.controllerPort = chosen(settings.kafkaControllerPort());
 		this.servicesMongoPort = port(Part.MONGO);
 		this.advertisedKafkaPort = port(Part.KAFKA);
@@ -174,10 +222,36 @@ public final class ProcessStack implements AutoCloseable {
 	 * @throws IOException when the data directory cannot be made
 	 */
 	static ProcessStack startForCommand(String name) throws IOException {
+		return startForCommand(name, 1);
+	}
+
+	/**
+	 * As {@link #startForCommand(String)}, with that many instances of each service.
+	 * @param name names the data directory
+	 * @param instances how many instances of each service
+	 * @return the running stack
+	 * @throws IOException when the data directory cannot be made
+	 */
+	static ProcessStack startForCommand(String name, int instances) throws IOException {
 		Path data = Files.createTempDirectory("aiguillage-" + name);
-		ProcessStack stack = start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true));
+		ProcessStack stack = start(new LocalStack.Settings(data, 0, 0, 0, 0, List.of(0, 0, 0, 0), true), null, null,
+				FreePorts::next, instances);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, name + "-shutdown"));
 		return stack;
+	}
+
+	/**
+	 * Starts every part, with that many instances of each service: each in its own
+	 * process and on its own HTTP port, on the same database and broker, in the same
+	 * consumer groups. The first instance of each service takes the port of the settings,
+	 * the others free ones.
+	 * @param settings where the data go and which ports (0 for free ones)
+	 * @param instances how many instances of each service (1 as
+	 * {@link #start(LocalStack.Settings)})
+	 * @return the running stack
+	 */
+	public static ProcessStack start(LocalStack.Settings settings, int instances) {
+		return start(settings, null, null, FreePorts::next, instances);
 	}
 
 	/**
@@ -187,7 +261,12 @@ public final class ProcessStack implements AutoCloseable {
 	 */
 	static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
 			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts) {
-		ProcessStack stack = new ProcessStack(settings, databaseFront, brokerFront, freePorts);
+		return start(settings, databaseFront, brokerFront, freePorts, 1);
+	}
+
+	private static ProcessStack start(LocalStack.Settings settings, @Nullable IntUnaryOperator databaseFront,
+			@Nullable IntUnaryOperator brokerFront, IntSupplier freePorts, int instances) {
+		ProcessStack stack = new ProcessStack(settings, databaseFront, brokerFront, freePorts, instances);
 		try {
 			stack.startAll();
 			return stack;
@@ -206,16 +285,16 @@ public final class ProcessStack implements AutoCloseable {
 		this.sms = LocalSmsProvider.start(anyPort ? 0 : 8089, this.smsReceived, this.smsPosted);
 		this.webhooks = LocalWebhookReceiver.start(this.webhooksAcknowledged);
 		frontTheBroker();
-		startAlone(Part.KAFKA);
-		startAlone(Part.MONGO);
+		startAlone(Instance.first(Part.KAFKA));
+		startAlone(Instance.first(Part.MONGO));
 		if (this.databaseFront != null) {
 			this.servicesMongoPort = this.databaseFront.applyAsInt(port(Part.MONGO));
 		}
-		startAlone(Part.AUTHORIZATION);
+		startAlone(Instance.first(Part.AUTHORIZATION));
 		startServices();
 		// The gateway translates for referral-service and reads the R4 profiles as it
 		// starts: after the services, as the one-JVM stack starts it.
-		startAlone(Part.FHIR);
+		startAlone(Instance.first(Part.FHIR));
 		if (this.settings.demoData()) {
 			DemoReferrals.loadOnce(mongoUri(), issuer(), port(Part.REFERRAL));
 		}
@@ -224,15 +303,15 @@ public final class ProcessStack implements AutoCloseable {
 	// Every other part is told this one's port when it starts: no other part is running
 	// yet
 	// with the port that was taken.
-	private void startAlone(Part part) {
+	private void startAlone(Instance instance) {
 		for (int attempt = 1;; attempt++) {
-			launch(part);
+			launch(instance);
 			try {
-				awaitReady(part);
+				awaitReady(instance);
 				return;
 			}
 			catch (PortTakenException ex) {
-				if (attempt == PORT_ATTEMPTS || !anotherPort(part)) {
+				if (attempt == PORT_ATTEMPTS || !anotherPort(instance)) {
 					throw ex;
 				}
 			}
@@ -240,24 +319,55 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	// Each service is told every service's port: one started again on another port
-	// starts the others again too.
+	// starts the others again too. The instances of one number call each other: they
+	// start together, those of the next number once they are ready, so that two cores
+	// do not start eight services at once.
 	private void startServices() {
+		for (int number = 1; number <= this.instances; number++) {
+			int wave = number;
+			startTogether(services().stream().filter((service) -> service.number() == wave).toList());
+		}
+	}
+
+	private void startTogether(List<Instance> services) {
 		for (int attempt = 1;; attempt++) {
-			List<Part> services = Arrays.stream(Part.values()).filter(Part::isService).toList();
 			services.forEach(this::launch);
 			try {
-				for (Part part : services) {
-					awaitReady(part);
+				for (Instance service : services) {
+					awaitReady(service);
 				}
 				return;
 			}
 			catch (PortTakenException ex) {
 				services.forEach(this::kill);
-				if (attempt == PORT_ATTEMPTS || !anotherPort(ex.part)) {
+				if (attempt == PORT_ATTEMPTS || !anotherPort(ex.instance)) {
 					throw ex;
 				}
 			}
 		}
+	}
+
+	// The services' processes in the order they start: every service's first instance,
+	// then every service's second...
+	private List<Instance> services() {
+		List<Instance> services = new ArrayList<>();
+		for (int number = 1; number <= this.instances; number++) {
+			for (Part part : Part.values()) {
+				if (part.isService()) {
+					services.add(new Instance(part, number));
+				}
+			}
+		}
+		return services;
+	}
+
+	// Every process in the order they start.
+	private List<Instance> all() {
+		List<Instance> all = new ArrayList<>(
+				List.of(Instance.first(Part.KAFKA), Instance.first(Part.MONGO), Instance.first(Part.AUTHORIZATION)));
+		all.addAll(services());
+		all.add(Instance.first(Part.FHIR));
+		return all;
 	}
 
 	private void frontTheBroker() {
@@ -265,17 +375,20 @@ public final class ProcessStack implements AutoCloseable {
 				: port(Part.KAFKA);
 	}
 
-	private boolean anotherPort(Part part) {
-		boolean chosen = (part == Part.KAFKA) ? this.settings.kafkaPort() == 0
-				: (part == Part.MONGO) ? this.settings.mongoPort() == 0
-						: (part == Part.AUTHORIZATION) ? this.settings.authorizationPort() == 0
-								: this.settings.servicePorts().get((part == Part.FHIR) ? 0 : part.serviceIndex()) == 0;
+	private boolean anotherPort(Instance instance) {
+		Part part = instance.part();
+		boolean chosen = (instance.number() > 1)
+				|| ((part == Part.KAFKA) ? this.settings.kafkaPort() == 0
+						: (part == Part.MONGO) ? this.settings.mongoPort() == 0 : (part == Part.AUTHORIZATION)
+								? this.settings.authorizationPort() == 0
+								: this.settings.servicePorts().get((part == Part.FHIR) ? 0 : part.serviceIndex()) == 0);
 		if (!chosen) {
 			// A port the operator asked for is theirs to free.
 			return false;
 		}
-		log.info("{}'s port {} was taken by another process: starting it on another one", part.logName(), port(part));
-		this.ports.put(part, this.freePorts.getAsInt());
+		log.info("{}'s port {} was taken by another process: starting it on another one", instance.logName(),
+				port(instance));
+		this.ports.put(instance, this.freePorts.getAsInt());
 		if (part == Part.KAFKA && this.settings.kafkaControllerPort() == 0) {
 			this.controllerPort = this.freePorts.getAsInt();
 		}
@@ -285,8 +398,9 @@ public final class ProcessStack implements AutoCloseable {
 		return true;
 	}
 
-	private List<String> command(Part part) {
+	private List<String> command(Instance instance) {
 		Path data = this.settings.dataDir().toAbsolutePath();
+		Part part = instance.part();
 		return switch (part) {
 			case KAFKA -> List.of("kafka", data.resolve("kafka").toString(), String.valueOf(port(Part.KAFKA)),
 					String.valueOf(this.controllerPort), String.valueOf(this.advertisedKafkaPort));
@@ -296,14 +410,16 @@ public final class ProcessStack implements AutoCloseable {
 					data.resolve("authorization").resolve("signing-key.jwk.json").toString());
 			case FHIR -> {
 				List<String> command = new ArrayList<>(List.of("fhir"));
-				command.addAll(LocalStack.fhirArguments(port(Part.FHIR), servicePorts(), port(Part.AUTHORIZATION),
+				command.addAll(LocalStack.fhirArguments(port(Part.FHIR), servicePorts(1), port(Part.AUTHORIZATION),
 						bootstrapServers(), mongoUri(), data, this.settings.demoData(), this.smtp.port(),
 						this.sms.baseUrl()));
 				yield command;
 			}
 			default -> {
-				List<Integer> servicePorts = servicePorts();
-				List<String> command = new ArrayList<>(List.of("service", String.valueOf(part.serviceIndex())));
+				// Each instance calls the other services' instances of its own number.
+				List<Integer> servicePorts = servicePorts(instance.number());
+				List<String> command = new ArrayList<>(
+						List.of("service", String.valueOf(part.serviceIndex()), String.valueOf(instance.number())));
 				command.addAll(LocalStack.serviceArguments(part.serviceIndex(), servicePorts, port(Part.AUTHORIZATION),
 						bootstrapServers(), mongoUri(), data, this.settings.demoData(), this.smtp.port(),
 						this.sms.baseUrl()));
@@ -312,16 +428,34 @@ public final class ProcessStack implements AutoCloseable {
 		};
 	}
 
-	private List<Integer> servicePorts() {
-		return List.of(port(Part.REFERRAL), port(Part.MATCHING), port(Part.WAITLIST), port(Part.NOTIFICATION));
+	private List<Integer> servicePorts(int number) {
+		return List.of(port(Part.REFERRAL, number), port(Part.MATCHING, number), port(Part.WAITLIST, number),
+				port(Part.NOTIFICATION, number));
 	}
 
 	/**
-	 * Kills a part at once ({@code SIGKILL}), as a crash would.
+	 * How many instances of a part run.
+	 * @param part the part
+	 * @return as many as the stack started for a service, 1 for any other part
+	 */
+	public int instances(Part part) {
+		return part.isService() ? this.instances : 1;
+	}
+
+	/**
+	 * Kills a part's first instance at once ({@code SIGKILL}), as a crash would.
 	 * @param part the part
 	 */
 	public void kill(Part part) {
-		Process process = this.processes.remove(part);
+		kill(Instance.first(part));
+	}
+
+	/**
+	 * Kills one instance at once ({@code SIGKILL}), as a crash would.
+	 * @param instance the instance
+	 */
+	public void kill(Instance instance) {
+		Process process = this.processes.remove(instance);
 		if (process != null) {
 			resumeIfPaused(process);
 			process.destroyForcibly();
@@ -330,58 +464,102 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a part again, with the same command, and waits until it listens.
+	 * Starts a part's first instance again, with the same command, and waits until it
+	 * listens.
 	 * @param part a part that was killed or stopped
 	 */
 	public void restart(Part part) {
-		kill(part);
-		launch(part);
-		awaitReady(part);
+		restart(Instance.first(part));
 	}
 
 	/**
-	 * Freezes a part ({@code SIGSTOP}): it holds its connections and leases but does
-	 * nothing.
+	 * Starts one instance again, with the same command, and waits until it listens.
+	 * @param instance an instance that was killed or stopped
+	 */
+	public void restart(Instance instance) {
+		kill(instance);
+		launch(instance);
+		awaitReady(instance);
+	}
+
+	/**
+	 * Freezes a part's first instance ({@code SIGSTOP}): it holds its connections and
+	 * leases but does nothing.
 	 * @param part the part
 	 */
 	public void pause(Part part) {
-		signal(part, "STOP");
+		pause(Instance.first(part));
 	}
 
 	/**
-	 * Lets a paused part go on ({@code SIGCONT}).
+	 * Freezes one instance ({@code SIGSTOP}).
+	 * @param instance the instance
+	 */
+	public void pause(Instance instance) {
+		signal(instance, "STOP");
+	}
+
+	/**
+	 * Lets a paused part's first instance go on ({@code SIGCONT}).
 	 * @param part the part
 	 */
 	public void resume(Part part) {
-		signal(part, "CONT");
+		resume(Instance.first(part));
 	}
 
 	/**
-	 * The process id of a running part.
+	 * Lets a paused instance go on ({@code SIGCONT}).
+	 * @param instance the instance
+	 */
+	public void resume(Instance instance) {
+		signal(instance, "CONT");
+	}
+
+	/**
+	 * The process id of a running part's first instance.
 	 * @param part the part
 	 * @return its pid
 	 */
 	public long pid(Part part) {
-		Process process = this.processes.get(part);
+		return pid(Instance.first(part));
+	}
+
+	/**
+	 * The process id of a running instance.
+	 * @param instance the instance
+	 * @return its pid
+	 */
+	public long pid(Instance instance) {
+		Process process = this.processes.get(instance);
 		if (process == null) {
-			throw new IllegalStateException(part + " is not running");
+			throw new IllegalStateException(instance.logName() + " is not running");
 		}
 		return process.pid();
 	}
 
 	/**
-	 * How long a running part took from its process's start to its own word that it was
-	 * ready.
+	 * How long a running part's first instance took from its process's start to its own
+	 * word that it was ready.
 	 * @param part the part
 	 * @return the time, or empty when the system does not tell a process's start
 	 */
 	public Optional<Duration> startedIn(Part part) {
-		Process process = this.processes.get(part);
-		if (process == null || !Files.exists(readyFile(part))) {
+		return startedIn(Instance.first(part));
+	}
+
+	/**
+	 * How long a running instance took from its process's start to its own word that it
+	 * was ready.
+	 * @param instance the instance
+	 * @return the time, or empty when the system does not tell a process's start
+	 */
+	public Optional<Duration> startedIn(Instance instance) {
+		Process process = this.processes.get(instance);
+		if (process == null || !Files.exists(readyFile(instance))) {
 			return Optional.empty();
 		}
 		try {
-			Instant ready = Files.getLastModifiedTime(readyFile(part)).toInstant();
+			Instant ready = Files.getLastModifiedTime(readyFile(instance)).toInstant();
 			return process.info().startInstant().map(started -> Duration.between(started, ready));
 		}
 		catch (IOException ex) {
@@ -390,13 +568,22 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	/**
-	 * The memory a running part holds now (its resident set, from Linux's
-	 * {@code /proc/<pid>/status}).
+	 * The memory a running part's first instance holds now (its resident set, from
+	 * Linux's {@code /proc/<pid>/status}).
 	 * @param part the part
 	 * @return the bytes, or empty when the system does not tell
 	 */
 	public OptionalLong residentBytes(Part part) {
-		Process process = this.processes.get(part);
+		return residentBytes(Instance.first(part));
+	}
+
+	/**
+	 * The memory a running instance holds now (its resident set).
+	 * @param instance the instance
+	 * @return the bytes, or empty when the system does not tell
+	 */
+	public OptionalLong residentBytes(Instance instance) {
+		Process process = this.processes.get(instance);
 		if (process == null) {
 			return OptionalLong.empty();
 		}
@@ -414,12 +601,36 @@ public final class ProcessStack implements AutoCloseable {
 	}
 
 	/**
-	 * The port a part listens on (HTTP for the authorization server and the services).
+	 * The port a part's first instance listens on (HTTP for the authorization server and
+	 * the services).
 	 * @param part the part
 	 * @return its port
 	 */
 	public int port(Part part) {
-		return this.ports.get(part);
+		return port(Instance.first(part));
+	}
+
+	/**
+	 * The port one instance of a part listens on.
+	 * @param part the part
+	 * @param number the instance, from 1
+	 * @return its port
+	 */
+	public int port(Part part, int number) {
+		return port(new Instance(part, number));
+	}
+
+	/**
+	 * The port one instance listens on.
+	 * @param instance the instance
+	 * @return its port
+	 */
+	public int port(Instance instance) {
+		Integer port = this.ports.get(instance);
+		if (port == null) {
+			throw new IllegalArgumentException(instance.logName() + " is not part of this stack");
+		}
+		return port;
 	}
 
 	/**
@@ -517,31 +728,32 @@ public final class ProcessStack implements AutoCloseable {
 				Map.copyOf(this.webhooksAcknowledged));
 	}
 
-	private void launch(Part part) {
+	private void launch(Instance instance) {
 		Path logs = this.settings.dataDir().toAbsolutePath().resolve("logs");
 		try {
 			Files.createDirectories(logs);
-			Files.createDirectories(readyFile(part).getParent());
-			Files.deleteIfExists(readyFile(part));
-			List<String> command = new ArrayList<>(javaCommand(part, readyFile(part)));
-			command.addAll(command(part));
+			Files.createDirectories(readyFile(instance).getParent());
+			Files.deleteIfExists(readyFile(instance));
+			List<String> command = new ArrayList<>(javaCommand(instance, readyFile(instance)));
+			command.addAll(command(instance));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(part.logName() + ".log").toFile()))
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance.logName() + ".log").toFile()))
 				.start();
-			this.processes.put(part, process);
-			log.info("{} started as process {} (log: {})", part.logName(), process.pid(),
-					logs.resolve(part.logName() + ".log"));
+			this.processes.put(instance, process);
+			log.info("{} started as process {} (log: {})", instance.logName(), process.pid(),
+					logs.resolve(instance.logName() + ".log"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private Path readyFile(Part part) {
-		return this.settings.dataDir().toAbsolutePath().resolve("run").resolve(part.logName() + ".ready");
+	private Path readyFile(Instance instance) {
+		return this.settings.dataDir().toAbsolutePath().resolve("run").resolve(instance.logName() + ".ready");
 	}
 
-	private static List<String> javaCommand(Part part, Path readyFile) {
+	private static List<String> javaCommand(Instance instance, Path readyFile) {
+		Part part = instance.part();
 		String java = ProcessHandle.current().info().command().orElse("java");
 		String classpath = System.getProperty("java.class.path");
 		List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xms64m",
@@ -550,7 +762,7 @@ public final class ProcessStack implements AutoCloseable {
 		// The footprint command compares other choices (C2, class-data sharing...).
 		// {part} names a file of each part's own, such as its ahead-of-time cache.
 		String options = System.getProperty("aiguillage.stack.jvm-options", "-XX:TieredStopAtLevel=1 -Xss512k")
-			.replace("{part}", part.logName());
+			.replace("{part}", instance.logName());
 		command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
 		String durability = System.getProperty("aiguillage.mongo.durability");
 		if (durability != null) {
@@ -583,47 +795,48 @@ public final class ProcessStack implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady(Part part) {
+	private void awaitReady(Instance instance) {
+		String name = instance.logName();
 		long deadline = System.nanoTime() + READY_WITHIN.toNanos();
 		while (System.nanoTime() < deadline) {
-			Process process = this.processes.get(part);
+			Process process = this.processes.get(instance);
 			// Its own word, not a listener on its port: another process may hold that.
-			if (Files.exists(readyFile(part))) {
+			if (Files.exists(readyFile(instance))) {
 				return;
 			}
 			if (process == null || !process.isAlive()) {
 				if (process != null && process.exitValue() == StackProcess.PORT_TAKEN) {
-					throw new PortTakenException(part, port(part));
+					throw new PortTakenException(instance, port(instance));
 				}
-				throw new IllegalStateException(part.logName() + " stopped while starting: see "
-						+ this.settings.dataDir().resolve("logs").resolve(part.logName() + ".log"));
+				throw new IllegalStateException(name + " stopped while starting: see "
+						+ this.settings.dataDir().resolve("logs").resolve(name + ".log"));
 			}
 			try {
 				process.waitFor(200, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while " + part.logName() + " started", ex);
+				throw new IllegalStateException("Interrupted while " + name + " started", ex);
 			}
 		}
-		throw new IllegalStateException(part.logName() + " did not start within " + READY_WITHIN.toSeconds() + " s");
+		throw new IllegalStateException(name + " did not start within " + READY_WITHIN.toSeconds() + " s");
 	}
 
 	/** A part found its port taken by another process when it came to bind it. */
 	static final class PortTakenException extends IllegalStateException {
 
-		private final Part part;
+		private final Instance instance;
 
-		PortTakenException(Part part, int port) {
-			super(part.logName() + " could not bind port " + port + ": another process took it");
-			this.part = part;
+		PortTakenException(Instance instance, int port) {
+			super(instance.logName() + " could not bind port " + port + ": another process took it");
+			this.instance = instance;
 		}
 
 	}
 
-	private void signal(Part part, String signal) {
-		if (!sendSignal(pid(part), signal)) {
-			throw new IllegalStateException("kill -" + signal + " " + part.logName() + " failed");
+	private void signal(Instance instance, String signal) {
+		if (!sendSignal(pid(instance), signal)) {
+			throw new IllegalStateException("kill -" + signal + " " + instance.logName() + " failed");
 		}
 	}
 
@@ -668,9 +881,9 @@ public final class ProcessStack implements AutoCloseable {
 			return;
 		}
 		// Services first, then what they use, as docker-compose stops them.
-		Part[] parts = Part.values();
-		for (int i = parts.length - 1; i >= 0; i--) {
-			Process process = this.processes.remove(parts[i]);
+		List<Instance> all = all();
+		for (int i = all.size() - 1; i >= 0; i--) {
+			Process process = this.processes.remove(all.get(i));
 			if (process != null) {
 				resumeIfPaused(process);
 				process.destroy();

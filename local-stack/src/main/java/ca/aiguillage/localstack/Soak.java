@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,7 +91,15 @@ public final class Soak {
 		}
 	}
 
-	record Posted(List<String> ids, int retried) {
+	/**
+	 * What the partners posted.
+	 *
+	 * @param ids the referrals accepted
+	 * @param retried the tries that were not answered with an acceptance
+	 * @param acceptedBy how many were accepted by each referral-service instance (1,
+	 * 2...)
+	 */
+	record Posted(List<String> ids, int retried, Map<Integer, Integer> acceptedBy) {
 	}
 
 	record Outcome(int lost, int duplicated, Duration quietAfter, InvariantReport invariants) {
@@ -100,6 +110,7 @@ public final class Soak {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		List<String> ids = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger retried = new AtomicInteger();
+		Map<Integer, Integer> acceptedBy = new ConcurrentHashMap<>();
 		AtomicReference<RuntimeException> refused = new AtomicReference<>();
 		long start = System.nanoTime();
 		// Several partners' systems post side by side, each one referral at a time: the
@@ -116,7 +127,7 @@ public final class Soak {
 							// The steady rate.
 							Thread.sleep(Duration.ofNanos(wait));
 						}
-						token = postOne(stack, http, json, token, n, ids, retried);
+						token = postOne(stack, http, json, token, n, ids, retried, acceptedBy);
 					}
 				}
 				catch (InterruptedException ex) {
@@ -133,23 +144,27 @@ public final class Soak {
 		if (refused.get() != null) {
 			throw refused.get();
 		}
-		return new Posted(ids, retried.get());
+		return new Posted(ids, retried.get(), new TreeMap<>(acceptedBy));
 	}
 
 	/**
 	 * Posts referral n until it is accepted, as a partner's system would: the same
 	 * Idempotency-Key on every try, so that a try whose answer was lost is not a second
-	 * referral.
+	 * referral. With more than one referral-service instance, the referrals and the tries
+	 * go to each in turn: a partner's load balancer would spread them so.
 	 * @return the token to use next
 	 */
 	private static String postOne(ProcessStack stack, HttpClient http, JsonMapper json, String token, int n,
-			List<String> ids, AtomicInteger retried) throws InterruptedException {
+			List<String> ids, AtomicInteger retried, Map<Integer, Integer> acceptedBy) throws InterruptedException {
 		String body = json.writeValueAsString(DemoReferrals.distinctPerson(n, "SOAK"));
 		String current = token;
-		while (true) {
+		int instances = stack.instances(Part.REFERRAL);
+		for (int attempt = 0;; attempt++) {
+			int instance = 1 + (n + attempt) % instances;
 			try {
 				HttpResponse<String> answer = http.send(HttpRequest
-					.newBuilder(URI.create("http://127.0.0.1:" + stack.port(Part.REFERRAL) + "/api/v1/referrals"))
+					.newBuilder(
+							URI.create("http://127.0.0.1:" + stack.port(Part.REFERRAL, instance) + "/api/v1/referrals"))
 					.timeout(Duration.ofSeconds(30))
 					.header("Content-Type", "application/json")
 					.header("Authorization", "Bearer " + current)
@@ -158,6 +173,7 @@ public final class Soak {
 					.build(), HttpResponse.BodyHandlers.ofString());
 				if (answer.statusCode() == 201 || answer.statusCode() == 200) {
 					ids.add(json.readTree(answer.body()).get("referralId").asString());
+					acceptedBy.merge(instance, 1, Integer::sum);
 					return current;
 				}
 				if (answer.statusCode() == 401) {

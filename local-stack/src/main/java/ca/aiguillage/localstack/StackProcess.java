@@ -37,7 +37,7 @@ final class StackProcess {
 	 * Starts one part.
 	 * @param args the role ({@code kafka}, {@code mongo}, {@code authorization},
 	 * {@code service} or {@code fhir}) and its own arguments, as {@link ProcessStack}
-	 * passes them
+	 * passes them (a service's: its index, its instance, then its application's)
 	 */
 	public static void main(String[] args) throws InterruptedException, IOException {
 		AutoCloseable running;
@@ -79,7 +79,8 @@ final class StackProcess {
 			case "mongo" -> EmbeddedMongo.start(Path.of(rest[0]), Integer.parseInt(rest[1]));
 			case "authorization" -> AuthorizationServerApplication.startBesideServices(Integer.parseInt(rest[0]),
 					rest[1], Path.of(rest[2]));
-			case "service" -> service(Integer.parseInt(rest[0]), Arrays.copyOfRange(rest, 1, rest.length));
+			case "service" ->
+				service(Integer.parseInt(rest[0]), Integer.parseInt(rest[1]), Arrays.copyOfRange(rest, 2, rest.length));
 			case "fhir" -> FhirGatewayApplication.application()
 				.initializers((context) -> context.getBeanFactory()
 					.registerSingleton("staticMembership", new StaticMembership("fhir-gateway")))
@@ -99,8 +100,8 @@ final class StackProcess {
 		return false;
 	}
 
-	private static ConfigurableApplicationContext service(int index, String[] arguments) {
-		StaticMembership membership = new StaticMembership(LocalStack.SERVICE_PRINCIPALS.get(index));
+	private static ConfigurableApplicationContext service(int index, int instance, String[] arguments) {
+		StaticMembership membership = new StaticMembership(LocalStack.SERVICE_PRINCIPALS.get(index), instance);
 		return LocalStack.APPLICATIONS.get(index)
 			.get()
 			.initializers((context) -> context.getBeanFactory().registerSingleton("staticMembership", membership))
