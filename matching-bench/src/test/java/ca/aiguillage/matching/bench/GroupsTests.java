@@ -130,11 +130,7 @@ class GroupsTests {
 
 	@Test
 	void everySimulatedReferralBelongsToOneGroupOfEachDimension() {
-		SimulationParameters shortRun = SimulationParameters.read(Path.of("simulation.properties"))
-			.with("warmup-weeks", "4")
-			.with("weeks", "8")
-			.with("initial-backlog", "100")
-			.with("referrals-per-year", "1500");
+		SimulationParameters shortRun = ShortRuns.parameters();
 
 		WaitlistSimulation.Outcome outcome = new WaitlistSimulation(shortRun)
 			.run(WaitlistSimulation.Policy.FIFO_FIRST_FIT, 1.0);

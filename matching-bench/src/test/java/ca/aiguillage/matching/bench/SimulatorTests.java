@@ -1,6 +1,5 @@
 package ca.aiguillage.matching.bench;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,11 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The simulator's variants and reports, on short runs of the real simulation. */
 class SimulatorTests {
 
-	private final SimulationParameters shortRun = SimulationParameters.read(Path.of("simulation.properties"))
-		.with("warmup-weeks", "4")
-		.with("weeks", "8")
-		.with("initial-backlog", "100")
-		.with("referrals-per-year", "1500");
+	private final SimulationParameters shortRun = ShortRuns.parameters();
 
 	@Test
 	void theFairnessWeightAloneIsTodaysPolicyWithTheShippedAgingWeightAndNoLever() {

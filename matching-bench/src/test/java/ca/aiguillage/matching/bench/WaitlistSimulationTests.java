@@ -9,11 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A smoke test: a short run of every policy on the real policy code. */
 class WaitlistSimulationTests {
 
-	private final SimulationParameters shortRun = SimulationParameters.read(Path.of("simulation.properties"))
-		.with("warmup-weeks", "4")
-		.with("weeks", "8")
-		.with("initial-backlog", "100")
-		.with("referrals-per-year", "1500");
+	private final SimulationParameters shortRun = ShortRuns.parameters();
 
 	@Test
 	void everyPolicyStartsSomeClientsAndTheClairvoyantBoundBeatsFifoWhenPlacesAreScarce() {
