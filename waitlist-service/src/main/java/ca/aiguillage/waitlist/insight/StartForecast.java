@@ -96,6 +96,13 @@ public class StartForecast {
 					0, null, horizonDays);
 		}
 
+		/** The same basis under another method. */
+		Basis withMethod(String other) {
+			return new Basis(other, this.position, this.startsInWindow, this.windowDays, this.scope, this.places,
+					this.lowFeePlacesOnly, this.meanTherapyDays, this.endedTherapies, this.daysPerStart,
+					this.horizonDays);
+		}
+
 		static @Nullable Integer fitting(@Nullable Places capacity, boolean lowFee) {
 			if (capacity == null) {
 				return null;
@@ -145,10 +152,7 @@ public class StartForecast {
 		double spread = Math.sqrt(position);
 		long earliest = Math.round(Math.max(0, position - spread) * daysPerStart);
 		if (earliest > basis.horizonDays()) {
-			return new PredictedStart(entry.getId(), null, null,
-					new Basis("BEYOND_HORIZON", position, basis.startsInWindow(), basis.windowDays(), basis.scope(),
-							basis.places(), basis.lowFeePlacesOnly(), basis.meanTherapyDays(), basis.endedTherapies(),
-							daysPerStart, basis.horizonDays()));
+			return new PredictedStart(entry.getId(), null, null, basis.withMethod("BEYOND_HORIZON"));
 		}
 		LocalDate from = today.plusDays(earliest);
 		LocalDate to = today.plusDays(Math.round((position + spread) * daysPerStart));
