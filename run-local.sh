@@ -12,6 +12,34 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
 ./mvnw -q -B -DskipTests -pl local-stack -am package
-exec java -XX:+UseSerialGC -Xms256m -Xmx2g -XX:TieredStopAtLevel=1 \
-  -Daiguillage.data="${AIGUILLAGE_DATA:-data}" \
-  -jar local-stack/target/aiguillage-local-stack.jar "$@"
+jar=local-stack/target/aiguillage-local-stack.jar
+options=(-XX:+UseSerialGC -Xms256m -Xmx2g -XX:TieredStopAtLevel=1 -Daiguillage.data="${AIGUILLAGE_DATA:-data}")
+case " $* " in
+  *" --processes "* | *" --check-invariants "*)
+    exec java "${options[@]}" -jar "$jar" "$@"
+    ;;
+esac
+# The stack in one JVM starts from an ahead-of-time cache (Java 25, JEP 483 and 515: its classes
+# already loaded and linked, the methods' profiles of a first run): about 31 s to "up" instead of
+# 54 s on two cores (docs/performance.md#footprint-start-up-and-memory-of-each-process). The cache
+# needs the jar extracted (plain jars, not nested ones); a build whose content changed is extracted
+# again and its first run is the training run, which writes the cache as it stops (Ctrl-C).
+run=local-stack/target/run-local
+if command -v unzip > /dev/null; then
+  # The content: each entry's size, checksum and name (a rebuild of the same code changes dates only).
+  sum=$(unzip -v "$jar" | awk 'NF == 8 {print $1, $7, $8}' | sha256sum | cut -d' ' -f1)
+else
+  sum=$(sha256sum "$jar" | cut -d' ' -f1)
+fi
+if [ "$(cat "$run/jar.sha256" 2>/dev/null)" != "$sum" ]; then
+  rm -rf "$run"
+  java -Djarmode=tools -jar "$jar" extract --destination "$run" > /dev/null
+  echo "$sum" > "$run/jar.sha256"
+fi
+if [ -f "$run/stack.aot" ]; then
+  options+=(-XX:AOTCache="$run/stack.aot")
+else
+  echo "First run of this build: it records an ahead-of-time cache, written as the stack stops (Ctrl-C; about a minute), for faster starts after." >&2
+  options+=(-XX:AOTCacheOutput="$run/stack.aot")
+fi
+exec java "${options[@]}" -jar "$run/aiguillage-local-stack.jar" "$@"
