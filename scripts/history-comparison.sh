@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Flat cost as data grows: the same load on the one-JVM local stack after N referrals of
 # history, for each N in turn, on one data directory. The history goes through the partner API
-# only (scripts/load.sh --history); before each load the stack is restarted, so that every load
-# starts from a fresh JVM on the stored (and compacted) data. Prints, for each history, the load's
+# only (scripts/load.sh --history); the stack is then stopped (its store compacts its file: the
+# size per referral is read then) and started again, so that every load starts from a fresh JVM
+# on the stored data. Prints, for each history, the load's
 # HTTP accept, intake → first decision and intake → visible in the queue (p50 / p99) and the ratio
 # of each p99 to the first history's.
 #
@@ -48,7 +49,7 @@ ratio() { # OURS FIRST → "1.2×"
   echo
   echo "Load: $RATE referrals a second for $SECONDS_OF_LOAD s (one in five on the inbound topic), after a restart on the stored history. Latencies in ms."
   echo
-  echo "| history | filled in | stored per referral (compacted) | HTTP accept p50 / p99 | first decision p50 / p99 | visible in the queue p50 / p99 | first decision p99 ratio to the first history | queue p99 ratio |"
+  echo "| history | filled in | database file per referral, compacted as the stack stopped | HTTP accept p50 / p99 | first decision p50 / p99 | visible in the queue p50 / p99 | first decision p99 ratio to the first history | queue p99 ratio |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } | tee "$WORK/report.md"
 filled=0
@@ -61,9 +62,10 @@ for history in $HISTORIES; do
     > "$WORK/history-$history.log" 2>&1
   filled=$history
   stack_stop
+  # The store compacts its file as it stops: what the history takes at rest.
+  stored=$(history_cell "$WORK/history-$history.md" 6)
+  compacted=$(stat -c %s "$DATA/mongo/aiguillage.mv")
   stack_start "$WORK/stack-$history-load.log" "$DATA" -XX:TieredStopAtLevel=1
-  java -XX:+UseSerialGC -Xmx512m -jar "$LOAD_JAR" --data "$DATA" --history 0 \
-    --report "$WORK/compacted-$history.md" > "$WORK/compacted-$history.log" 2>&1
   java -XX:+UseSerialGC -Xmx512m -jar "$LOAD_JAR" --data "$DATA" --rate "$RATE" --seconds "$SECONDS_OF_LOAD" \
     --drain-seconds 120 --report "$WORK/load-$history.md" > "$WORK/load-$history.log" 2>&1 || true
   stack_stop
@@ -73,7 +75,8 @@ for history in $HISTORIES; do
   first_decision="${first_decision:-$decision_p99}"
   first_queue="${first_queue:-$queue_p99}"
   took=$(history_cell "$WORK/history-$history.md" 5)
-  per=$(history_cell "$WORK/compacted-$history.md" 8)
+  per=$(printf '%.1f KB (%.1f MiB for %s referrals)' "$(echo "$compacted / $stored / 1000" | bc -l)" \
+    "$(echo "$compacted / 1048576" | bc -l)" "$stored")
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$history" "$took" "$per" \
     "$(figure "$report" "HTTP accept")" "$(figure "$report" "intake → first decision")" \
     "$(figure "$report" "intake → visible in the queue")" "$(ratio "$decision_p99" "$first_decision")" \
