@@ -20,8 +20,8 @@ case " $* " in
     ;;
 esac
 # The stack in one JVM starts from an ahead-of-time cache (Java 25, JEP 483 and 515: its classes
-# already loaded and linked, the methods' profiles of a first run): about 31 s to "up" instead of
-# 54 s on two cores (docs/performance.md#footprint-start-up-and-memory-of-each-process). The cache
+# already loaded and linked, the methods' profiles of a first run): 27 to 31 s to "up" instead of
+# 47 to 54 s on two cores (docs/performance.md#the-one-jvm-stack-variant-by-variant). The cache
 # needs the jar extracted (plain jars, not nested ones); a build whose content changed is extracted
 # again and its first run is the training run, which writes the cache as it stops (Ctrl-C).
 run=local-stack/target/run-local
