@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -146,8 +147,8 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 		this.browser.findElement(By.id("answer-worse")).click();
 
 		Browser.screenshot(this.browser, "link-check-in-worse-en");
-		assertThat(this.browser.findElement(By.tagName("body")).getText())
-			.contains("Thank you for telling us. A member of the team will contact you.", "911", "811", "988");
+		assertThat(pageOnceItSays("Thank you for telling us. A member of the team will contact you.")).contains("911",
+				"811", "988");
 		assertThat(awaitAnswer(client.referral()).value()).contains("\"subject\":\"CHECK_IN\"", "\"answer\":\"WORSE\"",
 				"\"subjectId\":\"ci-1\"");
 	}
@@ -161,8 +162,7 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 		this.browser.get(linkIn(client, "Avez-vous encore besoin de nos services ?"));
 		this.browser.findElement(By.id("answer-no_longer_needed")).click();
 
-		assertThat(this.browser.findElement(By.tagName("body")).getText())
-			.contains("Merci : nous fermerons votre demande.");
+		assertThat(pageOnceItSays("Merci : nous fermerons votre demande.")).isNotBlank();
 		// waitlist-service closes the referral on this answer (its ConsoleBrowserTests).
 		assertThat(awaitAnswer(client.referral()).value()).contains("\"subject\":\"CHECK_IN\"",
 				"\"answer\":\"NO_LONGER_NEEDED\"", "\"subjectId\":\"ci-1\"", "\"channel\":\"LINK\"");
@@ -226,6 +226,17 @@ class ClientLinkBrowserTests extends RunningNotificationService {
 				.filter(r -> EventCatalog.CLIENT_ANSWERED_V1.type().equals(r.header("ce_type")))
 				.findFirst(), Optional::isPresent)
 			.orElseThrow();
+	}
+
+	/**
+	 * The page's text once the page an answer was posted to shows {@code text}: right
+	 * after the click, the page being left may still be there, and its body goes stale as
+	 * the next one loads.
+	 */
+	private String pageOnceItSays(String text) {
+		return await().atMost(ofSeconds(10))
+			.ignoreException(StaleElementReferenceException.class)
+			.until(() -> this.browser.findElement(By.tagName("body")).getText(), body -> body.contains(text));
 	}
 
 }
