@@ -50,9 +50,10 @@ run() {
   local peak
   peak=$(stack_memory VmHWM)
   stack_stop
-  local decision accepted
-  decision=$(awk -F'|' '/^\| intake → first decision/ {gsub(/ /, "", $4); gsub(/ /, "", $6); print $4 " / " $6 " ms"}' "$report")
-  accepted=$(awk -F'|' '/^\| stack/ {gsub(/ /, "", $4); gsub(/ /, "", $3); print $4 " of " $3}' "$report")
+  local p50 decision="" accepted=""
+  p50=$(load_cell "$report" "intake → first decision" 4)
+  [ -n "$p50" ] && decision="$p50 / $(load_cell "$report" "intake → first decision" 6) ms"
+  [ -n "$(load_cell "$report" stack 4)" ] && accepted="$(load_cell "$report" stack 4) of $(load_cell "$report" stack 3)"
   printf '| %s | %.1f s | %d MiB | %d MiB | %s | %s |\n' "$name" "$STACK_UP_SECONDS" "$idle" "$peak" \
     "${decision:-–}" "${accepted:-–}" | tee -a "$WORK/report.md"
 }

@@ -28,10 +28,10 @@ rm -rf "$WORK"
 mkdir -p "$WORK"
 
 figure() { # REPORT NAME → "p50 / p99"
-  awk -F'|' -v name="$2" 'index($2, name) == 2 {gsub(/ /, "", $4); gsub(/ /, "", $6); print $4 " / " $6}' "$1"
+  echo "$(load_cell "$1" "$2" 4) / $(load_cell "$1" "$2" 6)"
 }
 p99() { # REPORT NAME → p99
-  awk -F'|' -v name="$2" 'index($2, name) == 2 {gsub(/ /, "", $6); print $6}' "$1"
+  load_cell "$1" "$2" 6
 }
 history_cell() { # REPORT COLUMN → the cell of the history table's one row
   awk -F'|' 'seen {gsub(/^ +| +$/, "", $c); print $c; exit} /^\| --- /{seen=1}' c="$2" "$1"

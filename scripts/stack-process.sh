@@ -56,6 +56,12 @@ stack_memory() {
   awk -v field="$1:" '$1 == field {print int($2 / 1024)}' "/proc/$STACK_PID/status"
 }
 
+# load_cell REPORT NAME COLUMN: a cell of the load report's row whose first cell starts with
+# NAME (the load generator's markdown tables; column 2 is the first cell).
+load_cell() {
+  awk -F'|' -v name="$2" -v c="$3" 'index($2, " " name) == 1 {gsub(/ /, "", $c); print $c; exit}' "$1"
+}
+
 stack_stop() {
   kill -TERM "$STACK_PID"
   wait "$STACK_PID" 2>/dev/null || true
