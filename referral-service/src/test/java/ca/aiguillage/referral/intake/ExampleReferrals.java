@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ca.aiguillage.testing.Fixtures;
 
@@ -16,6 +17,13 @@ public final class ExampleReferrals {
 
 	public static final String EXAMPLE = Fixtures.repositoryFile("examples/referral.json");
 
+	/**
+	 * The next example's phone line: every example has the example's date of birth, so
+	 * two sharing a phone would be one person to intake. Taken in turn from a random
+	 * start, a run's first 10,000 examples each have their own.
+	 */
+	private static final AtomicInteger NEXT_LINE = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000));
+
 	private ExampleReferrals() {
 	}
 
@@ -26,7 +34,7 @@ public final class ExampleReferrals {
 		for (int i = 0; i < 8; i++) {
 			suffix.append((char) ('a' + random.nextInt(26)));
 		}
-		String phone = String.format("+1 514 555 %04d", random.nextInt(10000));
+		String phone = String.format("+1 514 555 %04d", Math.floorMod(NEXT_LINE.getAndIncrement(), 10_000));
 		return EXAMPLE.replace("\"Tremblay\"", "\"Tremblay-" + suffix + "\"")
 			.replace("marie-eve.tremblay@example.org", "marie-eve." + suffix + "@example.org")
 			.replace("+1 514 555 0142", phone);
