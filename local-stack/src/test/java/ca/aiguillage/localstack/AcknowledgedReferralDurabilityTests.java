@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,8 +29,15 @@ import static org.awaitility.Awaitility.await;
  * the store runs in a child process that the test kills without warning and starts again.
  */
 @SpringBootTest(classes = ReferralApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + ReferralApplication.CONFIG_NAME, "spring.mongodb.database=referral" })
-@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
+		properties = { "spring.config.name=" + ReferralApplication.CONFIG_NAME, "spring.mongodb.database=referral",
+				"spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}" })
+// The broker's address in its own system property, not the binder's: a system property
+// outlives the test, and the binder's would send a stack later started in this JVM
+// (LoadGeneratorIntegrationTests) to this test's broker. The context closes with the
+// class
+// for the same reason: its relay would go on calling the killed store.
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext
 class AcknowledgedReferralDurabilityTests {
 
 	@TempDir
