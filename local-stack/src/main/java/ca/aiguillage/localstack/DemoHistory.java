@@ -66,6 +66,12 @@ public final class DemoHistory {
 	private static final int READ_QUEUE_EVERY_HOURS = 6;
 
 	/**
+	 * How long the clock waits at most, before coordinators look at the queue, for the
+	 * services to read what was published.
+	 */
+	private static final Duration CATCH_UP = Duration.ofSeconds(10);
+
+	/**
 	 * How much history to play, how fast.
 	 *
 	 * @param weeks the weeks of history
@@ -114,6 +120,8 @@ public final class DemoHistory {
 
 	private final DemoClients clients;
 
+	private final Backlog backlog;
+
 	/** The mobile numbers of the clients who answer through their link, by referral. */
 	private final Map<String, String> answeringByLink = new HashMap<>();
 
@@ -132,7 +140,8 @@ public final class DemoHistory {
 
 	private int selfReferred;
 
-	private DemoHistory(Plan plan, DemoClock clock, String issuer, List<Integer> servicePorts, String smsProvider) {
+	private DemoHistory(Plan plan, DemoClock clock, String issuer, List<Integer> servicePorts, String smsProvider,
+			Backlog backlog) {
 		this.plan = plan;
 		this.clock = clock;
 		this.population = new DemoPopulation(plan.parameters(), 2026);
@@ -141,6 +150,7 @@ public final class DemoHistory {
 		this.matchingPort = servicePorts.get(1);
 		this.waitlistService = "http://127.0.0.1:" + servicePorts.get(2);
 		this.clients = new DemoClients(servicePorts.get(0), servicePorts.get(3), smsProvider);
+		this.backlog = backlog;
 	}
 
 	/**
@@ -204,11 +214,14 @@ public final class DemoHistory {
 	 * text messages
 	 */
 	static void play(Plan plan, DemoClock clock, Path dataDir, String issuer, List<Integer> servicePorts,
-			String smsProvider) {
+			String smsProvider, Map<String, Object> brokerAdministrator) {
 		mark(dataDir, "begun " + Instant.now() + " (interrupted if this line is the last one)\n");
 		long started = System.nanoTime();
-		DemoHistory history = new DemoHistory(plan, clock, issuer, servicePorts, smsProvider);
-		history.run();
+		DemoHistory history;
+		try (Backlog backlog = new Backlog(brokerAdministrator)) {
+			history = new DemoHistory(plan, clock, issuer, servicePorts, smsProvider, backlog);
+			history.run();
+		}
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		mark(dataDir, "played " + Instant.now() + " in " + took.toSeconds() + " s: " + history.posted + " referrals ("
 				+ history.selfReferred + " self-referrals), " + history.done + "\n");
@@ -250,6 +263,10 @@ public final class DemoHistory {
 						this.plan.weeks(), this.posted, open.size());
 			}
 			if (hour % READ_QUEUE_EVERY_HOURS == 0) {
+				// What happened so far reached every service (a text message sent, a
+				// proposal made) before anyone acts on it: on a busy machine the demo
+				// hours take longer, the history stays the same.
+				this.backlog.awaitEmpty(CATCH_UP);
 				open = openReferrals();
 				for (JsonNode item : open) {
 					act(item, this.clock.instant());

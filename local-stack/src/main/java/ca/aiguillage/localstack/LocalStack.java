@@ -226,7 +226,8 @@ public final class LocalStack implements AutoCloseable {
 				.run(fhir.toArray(String[]::new)));
 			if (history != null && clock != null) {
 				DemoHistory.play(history, clock, dataDir, issuer,
-						List.of(stack.port(0), stack.port(1), stack.port(2), stack.port(3)), stack.sms.baseUrl());
+						List.of(stack.port(0), stack.port(1), stack.port(2), stack.port(3)), stack.sms.baseUrl(),
+						kafkaAdministrator(dataDir, stack.bootstrapServers));
 			}
 			if (demoData) {
 				DemoReferrals.loadOnce(stack.mongoUri, issuer, stack.port(0));
