@@ -1,12 +1,10 @@
 package ca.aiguillage.load;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import ca.aiguillage.localstack.FreePorts;
 import ca.aiguillage.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +28,8 @@ class LoadGeneratorIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		stack = LocalStack.start(new LocalStack.Settings(data, freePort(), freePort(), freePort(), freePort(),
-				List.of(0, 0, 0, 0), true));
+		stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+				FreePorts.next(), List.of(0, 0, 0, 0), true));
 	}
 
 	@AfterAll
@@ -78,15 +76,6 @@ class LoadGeneratorIntegrationTests {
 		return new Target("http://127.0.0.1:" + stack.port(0), "http://localhost:" + stack.authorizationPort(),
 				stack.bootstrapServers(), stack::kafkaClientSettings, stack.mongoUri(),
 				data.resolve("mongo").resolve("aiguillage.mv"));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
