@@ -1,5 +1,6 @@
 package ca.aiguillage.localstack;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -7,10 +8,12 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -19,6 +22,12 @@ import org.h2.mvstore.MVMap;
  * query naming exactly its fields, so every conditional write ({@code _id} and
  * {@code version}) read the whole collection: a cost that grew with every referral ever
  * stored. The candidates the index gives are still matched against the whole query.
+ * <p>
+ * Its reads answer a copy of each document taken under the collection's lock:
+ * mongo-java-server applies a write to the document it holds in place, field by field,
+ * and answers a read with that same document, written to the wire after the lock is let
+ * go. A read could see a new version with the old content, and a conditional write
+ * decided on it passed the version check and undid another writer's change.
  */
 final class IndexFirstH2Collection extends H2Collection {
 
@@ -27,10 +36,56 @@ final class IndexFirstH2Collection extends H2Collection {
 
 	private final LongAdder scans;
 
+	// Both read and written under the collection's lock only.
+	private boolean reading;
+
+	private boolean writing;
+
 	IndexFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors, LongAdder scans) {
 		super(database, collectionName, options, dataMap, metaMap, cursors);
 		this.scans = scans;
+	}
+
+	@Override
+	public synchronized QueryResult handleQuery(QueryParameters parameters) {
+		this.reading = !this.writing;
+		try {
+			return super.handleQuery(parameters);
+		}
+		finally {
+			this.reading = false;
+		}
+	}
+
+	@Override
+	protected QueryResult createQueryResult(List<Document> documents, int batchSize) {
+		// A write finds its documents through here too, and must get the stored ones to
+		// change them.
+		return super.createQueryResult(
+				this.reading ? documents.stream().map(Document::cloneDeeply).toList() : documents, batchSize);
+	}
+
+	@Override
+	public synchronized Document findAndModify(Document query) {
+		this.writing = true;
+		try {
+			return super.findAndModify(query).cloneDeeply();
+		}
+		finally {
+			this.writing = false;
+		}
+	}
+
+	@Override
+	public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+		this.writing = true;
+		try {
+			return super.deleteDocuments(selector, limit, oplog);
+		}
+		finally {
+			this.writing = false;
+		}
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import ca.aiguillage.testing.HalfWrittenReads;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -38,6 +39,17 @@ class DurableH2BackendTests {
 				assertThat(sequences[1]).as("durable after write %d", i).isGreaterThanOrEqualTo(sequences[0]);
 			}
 			assertThat(mongo.syncCount()).isGreaterThanOrEqualTo(20);
+		}
+		finally {
+			mongo.close();
+		}
+	}
+
+	@Test
+	void aReadNeverSeesHalfOfAWrite() throws Exception {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			assertThat(HalfWrittenReads.count(client.getDatabase("reads").getCollection("probe"), 2_000)).isZero();
 		}
 		finally {
 			mongo.close();

@@ -13,7 +13,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ca.aiguillage.testing.SnapshotMemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,7 +103,7 @@ class FaultyProxyTests {
 
 	@Test
 	void aDatabaseBehindACutProxyFailsAndAnswersAgainOnceRestored() {
-		MongoServer mongo = new MongoServer(new MemoryBackend());
+		MongoServer mongo = new MongoServer(new SnapshotMemoryBackend());
 		int port = mongo.bind().getPort();
 		try (FaultyProxy proxy = FaultyProxy.start(port);
 				MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + proxy.port()

@@ -1,11 +1,10 @@
 package ca.aiguillage.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * One in-memory MongoDB wire-protocol server for the whole test JVM, on a free loopback
- * port.
+ * port, whose reads see whole writes ({@link SnapshotMemoryBackend}).
  */
 public final class EmbeddedMongoServer {
 
@@ -20,7 +19,7 @@ public final class EmbeddedMongoServer {
 	 */
 	public static synchronized String uri() {
 		if (server == null) {
-			server = new MongoServer(new MemoryBackend());
+			server = new MongoServer(new SnapshotMemoryBackend());
 			server.bind("127.0.0.1", 0);
 			Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
 		}

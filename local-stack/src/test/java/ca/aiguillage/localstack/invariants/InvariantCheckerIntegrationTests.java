@@ -22,7 +22,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import ca.aiguillage.testing.SnapshotMemoryBackend;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +51,7 @@ class InvariantCheckerIntegrationTests {
 
 	@BeforeEach
 	void startAnEmptyDatabaseWithOneConsistentReferral() {
-		this.server = new MongoServer(new MemoryBackend());
+		this.server = new MongoServer(new SnapshotMemoryBackend());
 		this.uri = "mongodb://127.0.0.1:" + this.server.bind().getPort();
 		this.client = MongoClients.create(this.uri);
 		referral("r-1", "WAITLISTED", "WAITING", "WAITING");
