@@ -25,13 +25,13 @@ final class SystemRules {
 	 * queue and listing dead letters read a topic from its start outside any consumer
 	 * group (a group would commit offsets), replaying a dead letter sends its record as
 	 * it was, the test probe reads and writes the wire as a partner's system would, and
-	 * the local stack's broker declares its topics' retention with an admin client, and
-	 * the demo history reads the consumer groups' committed offsets to wait for the
-	 * services to catch up.
+	 * the local stack's broker declares its topics' retention with an admin client. (The
+	 * demo history waits for the services to catch up through the load generator's
+	 * {@code ConsumerGroupLag}, outside the system like the rest of the generator.)
 	 */
 	static final List<String> RAW_KAFKA_CLIENT_USERS = List.of("ca.aiguillage.waitlist.queue.QueueRebuild",
 			"ca.aiguillage.platform.deadletters.DeadLetters", "ca.aiguillage.testing.KafkaProbe",
-			"ca.aiguillage.localstack.KafkaBroker", "ca.aiguillage.localstack.Backlog");
+			"ca.aiguillage.localstack.KafkaBroker");
 
 	static final ArchRule rawKafkaClientsOnlyWhereAllowed = noClasses()
 		.that(DescribedPredicate.not(oneOf(RAW_KAFKA_CLIENT_USERS)))
