@@ -1,14 +1,15 @@
 package ca.aiguillage.localstack;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -23,11 +24,12 @@ import org.h2.mvstore.MVMap;
  * {@code version}) read the whole collection: a cost that grew with every referral ever
  * stored. The candidates the index gives are still matched against the whole query.
  * <p>
- * Its reads answer a copy of each document taken under the collection's lock:
- * mongo-java-server applies a write to the document it holds in place, field by field,
- * and answers a read with that same document, written to the wire after the lock is let
- * go. A read could see a new version with the old content, and a conditional write
- * decided on it passed the version check and undid another writer's change.
+ * Its writes never change a document a read may hold: mongo-java-server applies an update
+ * to the document it holds in place, field by field, and answers a read with that same
+ * document, written to the wire after the lock is let go. A read could see a new version
+ * with the old content, and a conditional write decided on it passed the version check
+ * and undid another writer's change. Here an update changes a copy, which takes the
+ * document's place (copy on write): a stored document is never changed once stored.
  */
 final class IndexFirstH2Collection extends H2Collection {
 
@@ -36,9 +38,7 @@ final class IndexFirstH2Collection extends H2Collection {
 
 	private final LongAdder scans;
 
-	// Both read and written under the collection's lock only.
-	private boolean reading;
-
+	// Read and written under the collection's lock only.
 	private boolean writing;
 
 	IndexFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -48,29 +48,11 @@ final class IndexFirstH2Collection extends H2Collection {
 	}
 
 	@Override
-	public synchronized QueryResult handleQuery(QueryParameters parameters) {
-		this.reading = !this.writing;
-		try {
-			return super.handleQuery(parameters);
-		}
-		finally {
-			this.reading = false;
-		}
-	}
-
-	@Override
-	protected QueryResult createQueryResult(List<Document> documents, int batchSize) {
-		// A write finds its documents through here too, and must get the stored ones to
-		// change them.
-		return super.createQueryResult(
-				this.reading ? documents.stream().map(Document::cloneDeeply).toList() : documents, batchSize);
-	}
-
-	@Override
-	public synchronized Document findAndModify(Document query) {
+	public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+			boolean multi, boolean upsert, Oplog oplog) {
 		this.writing = true;
 		try {
-			return super.findAndModify(query).cloneDeeply();
+			return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
 		}
 		finally {
 			this.writing = false;
@@ -78,10 +60,10 @@ final class IndexFirstH2Collection extends H2Collection {
 	}
 
 	@Override
-	public synchronized int deleteDocuments(Document selector, int limit, Oplog oplog) {
+	public synchronized Document findAndModify(Document query) {
 		this.writing = true;
 		try {
-			return super.deleteDocuments(selector, limit, oplog);
+			return super.findAndModify(query);
 		}
 		finally {
 			this.writing = false;
@@ -91,6 +73,19 @@ final class IndexFirstH2Collection extends H2Collection {
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
 			Document fieldSelector) {
+		QueryResult found = queryThroughAnIndex(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		if (!this.writing) {
+			return found;
+		}
+		// A write changes copies of the documents it found, in place, and H2Collection
+		// puts each changed copy in its document's place.
+		List<Document> copies = new ArrayList<>();
+		found.forEach(document -> copies.add(document.cloneDeeply()));
+		return new QueryResult(copies, found.getCursorId());
+	}
+
+	private QueryResult queryThroughAnIndex(Document query, Document orderBy, int numberToSkip, int limit,
+			int batchSize, Document fieldSelector) {
 		for (Index<Object> index : getIndexes()) {
 			Document byIndex = (query.size() > 1) ? narrowedTo(index, query) : null;
 			if (byIndex != null && index.canHandle(byIndex)) {

@@ -29,6 +29,7 @@ public final class HalfWrittenReads {
 	 * @param collection an empty collection of the store under test
 	 * @param writes how many writes
 	 * @return how many reads saw fields of two different writes
+	 * @throws IllegalStateException when the store does not hold the last write
 	 * @throws Exception when a thread fails
 	 */
 	public static int count(MongoCollection<Document> collection, int writes) throws Exception {
@@ -59,7 +60,11 @@ public final class HalfWrittenReads {
 				return null;
 			});
 			writer.get(5, TimeUnit.MINUTES);
-			return reader.get(1, TimeUnit.MINUTES);
+			int torn = reader.get(1, TimeUnit.MINUTES);
+			if (!written(writes).equals(collection.find(Filters.eq("_id", "probe")).first())) {
+				throw new IllegalStateException("The store does not hold the last write");
+			}
+			return torn;
 		}
 		finally {
 			threads.shutdownNow();
