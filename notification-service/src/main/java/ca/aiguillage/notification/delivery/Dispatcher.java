@@ -140,6 +140,8 @@ class Dispatcher extends WakeablePoller {
 				attempts, "Delivery " + delivery.deliveryId() + " of case " + known.getId()));
 		recordOutcome(() -> this.due.finish(known.getId(), delivery, result, this.clock.instant()),
 				"Delivery " + delivery.deliveryId());
+		// A message of the case that waited behind this one may go now.
+		wake();
 		this.meters
 			.counter(DELIVERIES, "audience", delivery.audience().name(), "channel", delivery.channel().name(),
 					"outcome", result.status().name())

@@ -84,10 +84,12 @@ class DueDeliveries {
 
 	/**
 	 * When a case next has something to send: a pending delivery, or a lease running out.
+	 * One waiting behind an earlier message goes once that one is recorded, which saves
+	 * the case again.
 	 */
 	private static @Nullable Instant nextDue(NotificationCase known) {
 		return known.deliveries().stream().map(delivery -> switch (delivery.status()) {
-			case PENDING -> delivery.dueAt();
+			case PENDING -> known.waitsBehind(delivery) ? null : delivery.dueAt();
 			case SENDING -> delivery.leaseUntil();
 			default -> null;
 		}).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);

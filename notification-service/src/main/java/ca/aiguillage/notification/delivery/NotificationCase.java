@@ -474,9 +474,37 @@ public class NotificationCase extends Aggregate {
 						ClientAnsweredV1.Answer.WORSE);
 	}
 
-	/** Deliveries that may go now, or whose sender's lease ran out. */
+	/**
+	 * Deliveries that may go now, or whose sender's lease ran out; one that
+	 * {@linkplain #waitsBehind waits behind an earlier message} is not due yet.
+	 */
 	List<Delivery> due(Instant now) {
-		return this.deliveries.stream().filter(delivery -> delivery.dueAt(now)).toList();
+		return this.deliveries.stream().filter(delivery -> delivery.dueAt(now) && !waitsBehind(delivery)).toList();
+	}
+
+	/**
+	 * Whether a pending message waits for one recorded before it to the same audience by
+	 * the same channel that is with a sender or due no later than it: a client hears "we
+	 * have received your request" before "a place is offered to you", whichever of the
+	 * lane's senders is free first. An earlier message held back until later (a retry,
+	 * quiet hours, a destination not yet confirmed) holds nothing up.
+	 */
+	boolean waitsBehind(Delivery delivery) {
+		if (delivery.status() != DeliveryStatus.PENDING || delivery.dueAt() == null) {
+			return false;
+		}
+		for (Delivery earlier : this.deliveries) {
+			if (earlier.deliveryId().equals(delivery.deliveryId())) {
+				return false;
+			}
+			boolean sameWay = earlier.audience() == delivery.audience() && earlier.channel() == delivery.channel();
+			boolean ahead = earlier.status() == DeliveryStatus.SENDING || (earlier.status() == DeliveryStatus.PENDING
+					&& earlier.dueAt() != null && !earlier.dueAt().isAfter(delivery.dueAt()));
+			if (sameWay && ahead) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

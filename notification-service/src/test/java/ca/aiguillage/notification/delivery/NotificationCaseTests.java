@@ -231,6 +231,51 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void laterMessageToTheSamePersonByTheSameWayWaitsUntilTheEarlierOneIsRecorded() {
+		NotificationCase notificationCase = submitted(
+				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));
+		notificationCase.request(requests("proposal-1", SampleEvents.proposal()), this.templates, NOW);
+
+		assertThat(notificationCase.due(NOW)).extracting(Delivery::eventId, Delivery::channel)
+			.containsExactlyInAnyOrder(tuple("submitted-1", Channel.EMAIL), tuple("submitted-1", Channel.SMS),
+					tuple("submitted-1", Channel.WEBHOOK));
+
+		Delivery acknowledgement = notificationCase.due(NOW)
+			.stream()
+			.filter(delivery -> delivery.channel() == Channel.SMS)
+			.findFirst()
+			.orElseThrow();
+		Delivery claimed = notificationCase.claim(acknowledgement.deliveryId(), NOW, Duration.ofMinutes(5))
+			.orElseThrow();
+		assertThat(notificationCase.due(NOW)).extracting(Delivery::eventId, Delivery::channel)
+			.doesNotContain(tuple("proposal-1", Channel.SMS));
+
+		notificationCase.finish(claimed.deliveryId(), DeliveryStatus.SENT, "+1 514 •••-••42", null, List.of(), null,
+				NOW);
+		assertThat(notificationCase.due(NOW)).extracting(Delivery::eventId, Delivery::channel)
+			.contains(tuple("proposal-1", Channel.SMS))
+			.doesNotContain(tuple("proposal-1", Channel.EMAIL));
+	}
+
+	@Test
+	void earlierMessageWaitingForItsNextAttemptHoldsUpNoLaterOne() {
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.SMS));
+		notificationCase.request(requests("proposal-1", SampleEvents.proposal()), this.templates, NOW);
+		Delivery acknowledgement = notificationCase.due(NOW)
+			.stream()
+			.filter(delivery -> delivery.channel() == Channel.SMS)
+			.findFirst()
+			.orElseThrow();
+		notificationCase.claim(acknowledgement.deliveryId(), NOW, Duration.ofMinutes(5)).orElseThrow();
+
+		notificationCase.retry(acknowledgement.deliveryId(), NOW.plus(Duration.ofMinutes(10)), List.of());
+
+		assertThat(notificationCase.due(NOW)).extracting(Delivery::eventId, Delivery::channel)
+			.contains(tuple("proposal-1", Channel.SMS))
+			.doesNotContain(tuple("submitted-1", Channel.SMS));
+	}
+
+	@Test
 	void deliveryTakenOverAfterItsLeaseRanOutRecordsTheAbandonedAttemptSoTheNextSenderAsksTheProviderFirst() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.SMS));
 		String sms = notificationCase.due(NOW.plus(Duration.ofDays(1))).get(0).deliveryId();
