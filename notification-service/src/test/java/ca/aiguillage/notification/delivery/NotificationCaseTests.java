@@ -240,11 +240,7 @@ class NotificationCaseTests {
 			.containsExactlyInAnyOrder(tuple("submitted-1", Channel.EMAIL), tuple("submitted-1", Channel.SMS),
 					tuple("submitted-1", Channel.WEBHOOK));
 
-		Delivery acknowledgement = notificationCase.due(NOW)
-			.stream()
-			.filter(delivery -> delivery.channel() == Channel.SMS)
-			.findFirst()
-			.orElseThrow();
+		Delivery acknowledgement = dueTextMessage(notificationCase);
 		Delivery claimed = notificationCase.claim(acknowledgement.deliveryId(), NOW, Duration.ofMinutes(5))
 			.orElseThrow();
 		assertThat(notificationCase.due(NOW)).extracting(Delivery::eventId, Delivery::channel)
@@ -261,11 +257,7 @@ class NotificationCaseTests {
 	void earlierMessageWaitingForItsNextAttemptHoldsUpNoLaterOne() {
 		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.SMS));
 		notificationCase.request(requests("proposal-1", SampleEvents.proposal()), this.templates, NOW);
-		Delivery acknowledgement = notificationCase.due(NOW)
-			.stream()
-			.filter(delivery -> delivery.channel() == Channel.SMS)
-			.findFirst()
-			.orElseThrow();
+		Delivery acknowledgement = dueTextMessage(notificationCase);
 		notificationCase.claim(acknowledgement.deliveryId(), NOW, Duration.ofMinutes(5)).orElseThrow();
 
 		notificationCase.retry(acknowledgement.deliveryId(), NOW.plus(Duration.ofMinutes(10)), List.of());
@@ -544,6 +536,14 @@ class NotificationCaseTests {
 
 	private static DestinationConfirmation.Issued issued(ContactChannel channel, String linkId, String url) {
 		return new DestinationConfirmation.Issued(new DestinationConfirmation(channel, linkId, CONFIRM_BY, null), url);
+	}
+
+	private static Delivery dueTextMessage(NotificationCase notificationCase) {
+		return notificationCase.due(NOW)
+			.stream()
+			.filter(delivery -> delivery.channel() == Channel.SMS)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private NotificationCase submitted(ReferralSubmittedV1 submitted) {
