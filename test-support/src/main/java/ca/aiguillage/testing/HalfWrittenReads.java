@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 /**
@@ -51,7 +50,7 @@ public final class HalfWrittenReads {
 			Future<?> writer = threads.submit(() -> {
 				try {
 					for (int write = 1; write <= writes; write++) {
-						collection.replaceOne(Filters.eq("_id", "probe"), written(write), new ReplaceOptions());
+						collection.replaceOne(Filters.eq("_id", "probe"), written(write));
 					}
 				}
 				finally {
