@@ -26,7 +26,7 @@ public final class LoadGenerator {
 	private LoadGenerator() {
 	}
 
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) throws IOException, InterruptedException {
 		Map<String, String> options = options(args);
 		Target target = Target.localStack(Path.of(options.getOrDefault("--data", "data")),
 				options.getOrDefault("--referral", "http://127.0.0.1:8081"),
@@ -65,7 +65,8 @@ public final class LoadGenerator {
 		return new LoadRun.Settings(schedule, Integer.parseInt(options.getOrDefault("--inbound-percent", "20")),
 				Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "60"))),
 				Integer.parseInt(options.getOrDefault("--baseline-writes", "4")), !options.containsKey("--no-baseline"),
-				!options.containsKey("--no-queue"));
+				!options.containsKey("--no-queue"),
+				options.containsKey("--stack-pid") ? Long.valueOf(options.get("--stack-pid")) : null);
 	}
 
 	static Map<String, String> options(String[] args) {

@@ -35,6 +35,7 @@ final class LoadReport {
 					"%nBaseline: a bare JDK HTTP server answering 201, then %d MongoDB write(s) and two Kafka round trips with plain clients, on the same broker and database; its \"first decision\" is the second round trip's arrival.%n",
 					result.settings().baselineWrites()));
 		}
+		processors(report, result);
 		report.append(String.format(Locale.ROOT, "%nConsumer lag: at most %d records during the run; after it: %s%n",
 				result.maxLag(), lag(result.lagAfter())));
 		report.append("\nErrors: ").append(errors(stack)).append('\n');
@@ -42,6 +43,45 @@ final class LoadReport {
 			report.append("Baseline errors: ").append(errors(bare)).append('\n');
 		}
 		return report.toString();
+	}
+
+	private static void processors(StringBuilder report, LoadRun.Result result) {
+		LoadRun.Processors processors = result.processors();
+		if (processors == null) {
+			report.append(String.format(Locale.ROOT,
+					"%nProcessor time: not measured (no process whose command line holds %s; --stack-pid names one).%n",
+					ProcessorTime.STACK_MARK));
+			return;
+		}
+		report.append(String.format(Locale.ROOT,
+				"%nProcessor time per referral, as the operating system counts it (every thread, user and system): the stack's %d process(es), their background use (%.2f cores ± %.2f, three windows of 2 s before the load) taken off, from the first offer until the stack is back to that use; and the generator's own process.%s%n%n",
+				processors.processes(), processors.background().cores(), processors.background().spread(),
+				result.settings().watchQueue()
+						? " The queue watch's reads are in the stack's figure (--no-queue leaves them out)." : ""));
+		report.append(
+				"| phase | stack | ± background | generator | together | ratio to the baseline |\n| --- | --- | --- | --- | --- | --- |\n");
+		double stack = ProcessorTime.Use.perReferral(processors.stack().together(), result.stack().accepted);
+		double bare = (processors.bare() != null && result.bare() != null)
+				? ProcessorTime.Use.perReferral(processors.bare().together(), result.bare().accepted) : Double.NaN;
+		processorRow(report, "stack", processors.stack(), result.stack().accepted, processors.background(),
+				ratio(stack, bare));
+		if (processors.bare() != null && result.bare() != null) {
+			processorRow(report, "baseline", processors.bare(), result.bare().accepted, processors.background(), "");
+		}
+		int cores = Runtime.getRuntime().availableProcessors();
+		if (stack > 0) {
+			report.append(String.format(Locale.ROOT,
+					"%nAt that cost, this machine's %d cores would hold at most about %.1f referrals a second (cores ÷ processor time per referral: an estimate, every core busy with nothing else).%n",
+					cores, cores * 1000 / stack));
+		}
+	}
+
+	private static void processorRow(StringBuilder report, String name, ProcessorTime.Use use, long referrals,
+			ProcessorTime.Background background, String ratio) {
+		report.append(String.format(Locale.ROOT, "| %s | %s ms | %s ms | %s ms | %s ms | %s |%n", name,
+				ms(ProcessorTime.Use.perReferral(use.stack(), referrals)), ms(background.uncertainty(use, referrals)),
+				ms(ProcessorTime.Use.perReferral(use.generator(), referrals)),
+				ms(ProcessorTime.Use.perReferral(use.together(), referrals)), ratio));
 	}
 
 	private static void row(StringBuilder report, String name, Phase phase) {

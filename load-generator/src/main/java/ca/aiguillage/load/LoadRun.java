@@ -35,10 +35,15 @@ final class LoadRun {
 	 * @param baseline whether to measure the baseline
 	 * @param watchQueue whether to read each referral's queue entry until it shows its
 	 * decision (reads of the database under load, by {@code _id})
+	 * @param stackPid the stack's process whose processor time is measured, or null to
+	 * look for the local stack's processes ({@link ProcessorTime#ofLocalStack})
 	 */
 	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline,
-			boolean watchQueue) {
+			boolean watchQueue, @Nullable Long stackPid) {
 	}
+
+	/** How many windows of two seconds the stack's background use is watched. */
+	private static final int BACKGROUND_WINDOWS = 3;
 
 	/**
 	 * What a run measured.
@@ -48,8 +53,11 @@ final class LoadRun {
 	 * @param bare the baseline's, or null when not measured
 	 * @param maxLag the largest total consumer lag sampled during the run
 	 * @param lagAfter each consumer group's lag after the drain
+	 * @param processors the processor time each phase used, or null when no process of
+	 * the stack was found
 	 */
-	record Result(Settings settings, Phase stack, @Nullable Phase bare, long maxLag, Map<String, Long> lagAfter) {
+	record Result(Settings settings, Phase stack, @Nullable Phase bare, long maxLag, Map<String, Long> lagAfter,
+			@Nullable Processors processors) {
 
 		long errors() {
 			return this.stack.errors.total() + ((this.bare != null) ? this.bare.errors.total() : 0);
@@ -57,11 +65,29 @@ final class LoadRun {
 
 	}
 
+	/**
+	 * The processor time of a run.
+	 *
+	 * @param processes how many processes of the stack were counted
+	 * @param background the stack's background use, measured before the load and taken
+	 * off each phase
+	 * @param stack what the stack's phase used
+	 * @param bare what the baseline used, or null when not measured
+	 */
+	record Processors(int processes, ProcessorTime.Background background, ProcessorTime.Use stack,
+			ProcessorTime.@Nullable Use bare) {
+	}
+
 	private LoadRun() {
 	}
 
-	static Result run(Target target, Settings settings) {
+	static Result run(Target target, Settings settings) throws InterruptedException {
 		Phase stack = new Phase();
+		ProcessorTime processors = ProcessorTime.ofLocalStack(settings.stackPid());
+		ProcessorTime.Background background = processors.found() ? processors.background(BACKGROUND_WINDOWS)
+				: new ProcessorTime.Background(0, 0);
+		double idleCores = background.cores();
+		ProcessorTime.@Nullable Use stackUse = null;
 		long maxLag;
 		Map<String, Long> lagAfter;
 		Persons persons = new Persons("LOAD");
@@ -71,6 +97,7 @@ final class LoadRun {
 				@Nullable
 				QueueWatch queue = settings.watchQueue() ? new QueueWatch(target.mongoUri()) : null;
 				PartnerClient partner = new PartnerClient(target, settings.inboundPercent() > 0)) {
+			ProcessorTime.Sample before = processors.sample();
 			long begun = System.nanoTime();
 			Map<String, Long> started = Driver.drive(settings.schedule(), (n, start) -> {
 				Map<String, Object> referral = persons.referral(n);
@@ -93,12 +120,23 @@ final class LoadRun {
 				// caught up, so that their backlog does not slow it.
 				awaitQuiet(lag, settings.drain());
 			}
+			if (processors.found()) {
+				processors.awaitCalm(idleCores, settings.drain());
+				stackUse = processors.sample().since(before, idleCores);
+			}
 		}
 		@Nullable Phase bare = null;
+		ProcessorTime.@Nullable Use bareUse = null;
 		if (settings.baseline()) {
+			ProcessorTime.Sample before = processors.sample();
 			bare = baseline(target, settings, stack.offered);
+			if (processors.found()) {
+				processors.awaitCalm(idleCores, settings.drain());
+				bareUse = processors.sample().since(before, idleCores);
+			}
 		}
-		return new Result(settings, stack, bare, maxLag, lagAfter);
+		return new Result(settings, stack, bare, maxLag, lagAfter,
+				(stackUse != null) ? new Processors(processors.processes(), background, stackUse, bareUse) : null);
 	}
 
 	/**

@@ -40,9 +40,10 @@ class LoadGeneratorIntegrationTests {
 	}
 
 	@Test
-	void everyReferralAtFiveASecondReachesItsFirstDecisionAndTheQueueAndTheBaselineIsMeasured() {
+	void everyReferralAtFiveASecondReachesItsFirstDecisionAndTheQueueAndTheBaselineIsMeasured()
+			throws InterruptedException {
 		LoadRun.Result result = LoadRun.run(target(), new LoadRun.Settings(Schedule.fixed(5, Duration.ofSeconds(3)), 20,
-				Duration.ofSeconds(120), 4, true, true));
+				Duration.ofSeconds(120), 4, true, true, null));
 		String report = LoadReport.markdown(result);
 		System.out.print(report);
 
