@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -150,13 +151,22 @@ class ConsoleBrowserTests extends RunningService {
 			.until(() -> browser.findElement(row).findElement(By.className("status")).getText().equals("Proposé"));
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true;")).isEqualTo(true);
 		// The row names the referral by when it was received and whose it is, not by its
-		// id.
-		assertThat(browser.findElement(row).findElement(By.tagName("a")).getText()).isEqualTo("Demande reçue le "
-				+ frenchDay(Instant.now().minus(Duration.ofDays(12))) + ", adressée par CLSC d'Ahuntsic");
-		assertThat(browser.findElement(row).getText()).doesNotContain(id.substring(0, 8));
+		// id. A later live update may put a new row in its place between a look-up and a
+		// read (a stale element): each check reads the row as it is then.
+		await().atMost(ofSeconds(10))
+			.ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+			.untilAsserted(() -> {
+				assertThat(browser.findElement(row).findElement(By.tagName("a")).getText())
+					.isEqualTo("Demande reçue le " + frenchDay(Instant.now().minus(Duration.ofDays(12)))
+							+ ", adressée par CLSC d'Ahuntsic");
+				assertThat(browser.findElement(row).getText()).doesNotContain(id.substring(0, 8));
+			});
 		Browser.screenshot(browser, "console-new-referral-appears-live");
 
-		browser.findElement(row).findElement(By.tagName("a")).click();
+		await().atMost(ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+			browser.findElement(row).findElement(By.tagName("a")).click();
+			return true;
+		});
 		await().atMost(ofSeconds(10)).until(() -> !browser.findElements(By.id("action-confirmation")).isEmpty());
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("Thérapeute proposé");
 		assertThat(browser.findElement(By.id("forecast")).getText()).contains("position 1");
