@@ -18,6 +18,7 @@ import ca.aiguillage.notification.channels.UnconfirmedSend;
 import ca.aiguillage.notification.templates.Audience;
 import ca.aiguillage.platform.work.WakeablePoller;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ class Dispatcher extends WakeablePoller {
 		}
 		int queued = 0;
 		for (Delivery delivery : claimed.deliveries()) {
-			if (this.lanes.offer(laneOf(delivery, claimed.known()), () -> send(caseId, delivery))) {
+			if (this.lanes.offer(laneOf(delivery, claimed.known()), () -> send(claimed.known(), delivery))) {
 				queued++;
 			}
 			else {
@@ -116,16 +117,16 @@ class Dispatcher extends WakeablePoller {
 		};
 	}
 
-	private void send(String caseId, Delivery claimed) {
+	private void send(NotificationCase claimedCase, Delivery claimed) {
 		this.spans.within(claimed.traceparent(),
 				"notification send " + claimed.channel().name().toLowerCase(java.util.Locale.ROOT),
-				() -> sendInTrace(caseId, claimed));
+				() -> sendInTrace(claimedCase, claimed));
 	}
 
-	private void sendInTrace(String caseId, Delivery claimed) {
+	private void sendInTrace(NotificationCase claimedCase, Delivery claimed) {
 		// Queued behind a slow destination, the delivery may have been claimed again or
 		// its referral closed.
-		NotificationCase known = this.due.start(caseId, claimed, this.clock.instant()).orElse(null);
+		NotificationCase known = this.due.start(claimedCase, claimed, this.clock.instant()).orElse(null);
 		if (known == null) {
 			return;
 		}
@@ -136,8 +137,9 @@ class Dispatcher extends WakeablePoller {
 			case COORDINATOR -> this.coordinators;
 		};
 		List<Guards.Attempt> attempts = new ArrayList<>();
-		DeliveryResult result = SendWindow.within(window(), () -> guarded(() -> sender.send(known, delivery, attempts),
-				attempts, "Delivery " + delivery.deliveryId() + " of case " + known.getId()));
+		DeliveryResult result = SendWindow.within(window(delivery.leaseUntil()),
+				() -> guarded(() -> sender.send(known, delivery, attempts), attempts,
+						"Delivery " + delivery.deliveryId() + " of case " + known.getId()));
 		recordOutcome(() -> this.due.finish(known.getId(), delivery, result, this.clock.instant()),
 				"Delivery " + delivery.deliveryId());
 		// A message of the case that waited behind this one may go now.
@@ -169,7 +171,7 @@ class Dispatcher extends WakeablePoller {
 		}
 		Instant token = digest.leaseUntil();
 		List<Guards.Attempt> attempts = new ArrayList<>();
-		DeliveryResult result = SendWindow.within(window(),
+		DeliveryResult result = SendWindow.within(window(token),
 				() -> guarded(() -> this.digests.send(digest, attempts), attempts, "Digest " + digest.getId()));
 		recordOutcome(() -> this.due.finishDigest(digest.getId(), token, result, this.clock.instant()),
 				"Digest " + digest.getId());
@@ -177,11 +179,16 @@ class Dispatcher extends WakeablePoller {
 	}
 
 	/**
-	 * How long one send may take: its lease, less the time kept to record its outcome, so
-	 * that no other sender takes it over while it may still reach the provider.
+	 * How long one send may take: until its lease runs out, less the time kept to record
+	 * its outcome, so that no other sender takes it over while it may still reach the
+	 * provider.
+	 * @param leaseUntil the end of the sender's lease (a whole lease from now when
+	 * unknown)
 	 */
-	private Duration window() {
-		return this.settings.lease().minus(margin());
+	private Duration window(@Nullable Instant leaseUntil) {
+		Duration lease = (leaseUntil != null) ? Duration.between(this.clock.instant(), leaseUntil)
+				: this.settings.lease();
+		return lease.minus(margin());
 	}
 
 	/** The end of a lease kept to record the outcome: a minute, or half a short lease. */

@@ -48,6 +48,12 @@ public class NotificationCase extends Aggregate {
 	 */
 	static final String LEASE_EXPIRED = "LEASE_EXPIRED";
 
+	/**
+	 * How recent a claim is for its sender to send as it claimed, without a write to
+	 * start: a lease of minutes less a second is as good as new.
+	 */
+	static final Duration AT_ONCE = Duration.ofSeconds(1);
+
 	/** The reason a message about an open step is not sent once the referral closed. */
 	static final String REFERRAL_CLOSED = "REFERRAL_CLOSED";
 
@@ -374,7 +380,8 @@ public class NotificationCase extends Aggregate {
 		this.ended = true;
 		closeAll();
 		this.awaitingRecipient.removeIf(request -> ASKING.contains(request.eventType()));
-		// A message already with a sender is stopped when the sender starts.
+		// A message already with a sender is stopped when the sender starts; one taken up
+		// at once goes as its claim found the case (goesAsClaimed).
 		this.deliveries.replaceAll(delivery -> (delivery.status() == DeliveryStatus.PENDING && asks(delivery))
 				? delivery.finished(DeliveryStatus.CANCELLED, null, REFERRAL_CLOSED, List.of()) : delivery);
 	}
@@ -527,8 +534,8 @@ public class NotificationCase extends Aggregate {
 	 * @return whether the sender may send it
 	 */
 	boolean start(Delivery claimed, Instant now, Duration lease) {
-		Delivery current = delivery(claimed.deliveryId()).orElse(null);
-		if (current == null || claimed.leaseUntil() == null || !current.claimedUntil(claimed.leaseUntil())) {
+		Delivery current = held(claimed);
+		if (current == null) {
 			return false;
 		}
 		if (this.ended && asks(current)) {
@@ -542,6 +549,30 @@ public class NotificationCase extends Aggregate {
 			return false;
 		}
 		return replace(current.deliveryId(), delivery -> delivery.claimed(now.plus(lease)));
+	}
+
+	/**
+	 * Whether a sender may send a delivery just as it claimed it, without starting it
+	 * again: the claim is still its own, the step the delivery is about is still open,
+	 * and the claim is so recent ({@link #AT_ONCE}) that starting it would only renew a
+	 * lease as good as new. A delivery that waited in its lane behind a slow destination
+	 * starts again instead ({@link #start}).
+	 * @param claimed the delivery as the sender claimed it, in this case as it saved it
+	 * @param lease the length of a lease
+	 */
+	boolean goesAsClaimed(Delivery claimed, Instant now, Duration lease) {
+		Delivery current = held(claimed);
+		return current != null && claimed.leaseUntil() != null && !(this.ended && asks(current)) && !moot(current)
+				&& !now.isAfter(claimed.leaseUntil().minus(lease).plus(AT_ONCE));
+	}
+
+	/** The delivery as stored, if the lease of this claim still holds it. */
+	private @Nullable Delivery held(Delivery claimed) {
+		Delivery current = delivery(claimed.deliveryId()).orElse(null);
+		if (current == null || claimed.leaseUntil() == null || !current.claimedUntil(claimed.leaseUntil())) {
+			return null;
+		}
+		return current;
 	}
 
 	/**

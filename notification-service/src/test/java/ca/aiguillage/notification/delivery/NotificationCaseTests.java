@@ -231,6 +231,48 @@ class NotificationCaseTests {
 	}
 
 	@Test
+	void deliveryTakenUpWithinASecondOfItsClaimGoesAsClaimedAndOnlyThen() {
+		Duration lease = Duration.ofMinutes(5);
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		String email = notificationCase.due(NOW).get(0).deliveryId();
+		Delivery claimed = notificationCase.claim(email, NOW, lease).orElseThrow();
+
+		assertThat(notificationCase.goesAsClaimed(claimed, NOW.plusMillis(900), lease)).isTrue();
+		assertThat(notificationCase.goesAsClaimed(claimed, NOW.plusMillis(1_100), lease))
+			.as("waited in its lane: starts again")
+			.isFalse();
+		Delivery again = notificationCase.claim(email, NOW.plus(Duration.ofMinutes(6)), lease).orElseThrow();
+		assertThat(notificationCase.goesAsClaimed(claimed, NOW.plus(Duration.ofMinutes(6)), lease))
+			.as("the lease ran out and another sender took it")
+			.isFalse();
+		assertThat(notificationCase.goesAsClaimed(again, NOW.plus(Duration.ofMinutes(6)), lease)).isTrue();
+	}
+
+	@Test
+	void questionWithASenderWhenTheReferralClosesNeverGoesAsClaimedAndIsCancelledWhenStarted() {
+		Duration lease = Duration.ofMinutes(5);
+		NotificationCase notificationCase = submitted(SampleEvents.submitted("fr", ContactChannel.EMAIL));
+		notificationCase.ask(
+				new OpenQuestion(ClientAnsweredV1.Subject.PROPOSAL, "proposal-1", "link-1",
+						NOW.plus(Duration.ofDays(3)), null, false, null),
+				requests("proposed-1", SampleEvents.proposal()), this.templates, NOW);
+		Delivery question = notificationCase.deliveries()
+			.stream()
+			.filter(delivery -> delivery.eventId().equals("proposed-1") && delivery.audience() == Audience.CLIENT)
+			.findFirst()
+			.orElseThrow();
+		Delivery claimed = notificationCase.claim(question.deliveryId(), NOW, lease).orElseThrow();
+
+		notificationCase.end();
+
+		assertThat(notificationCase.goesAsClaimed(claimed, NOW, lease)).isFalse();
+		assertThat(notificationCase.start(claimed, NOW, lease)).isFalse();
+		assertThat(notificationCase.delivery(question.deliveryId())).get()
+			.extracting(Delivery::status)
+			.isEqualTo(DeliveryStatus.CANCELLED);
+	}
+
+	@Test
 	void laterMessageToTheSamePersonByTheSameWayWaitsUntilTheEarlierOneIsRecorded() {
 		NotificationCase notificationCase = submitted(
 				SampleEvents.submitted("fr", ContactChannel.EMAIL, ContactChannel.SMS));

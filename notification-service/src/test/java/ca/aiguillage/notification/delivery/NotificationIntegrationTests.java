@@ -3,6 +3,7 @@ package ca.aiguillage.notification.delivery;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
@@ -81,6 +82,27 @@ class NotificationIntegrationTests extends RunningNotificationService {
 		assertThat((String) proposalEmail.get("body")).contains(
 				"Une place vous est proposée avec Camille, de l'organisme Centre St-Pierre : des rencontres par vidéo, "
 						+ "le mardi à 9 h 00. Tarif par séance : 25,00 $.");
+	}
+
+	@Test
+	void messagesTakenUpAtOnceWriteTheirCaseOnlyToClaimThemAndToRecordHowTheyWent() {
+		Client client = newClient("fr");
+		AtomicInteger writes = new AtomicInteger();
+		this.aggregates.afterSave(NotificationCase.class, known -> {
+			if (known.getId().equals(client.referral())) {
+				writes.incrementAndGet();
+			}
+		});
+
+		publish(SUBMITTED, client.referral());
+
+		int messages = awaitFinished(client.referral(), 3).size();
+		// The case made, at most one claim a message and one outcome each: a start
+		// written
+		// between claim and send would be a third write a message.
+		await().during(ofSeconds(1))
+			.atMost(ofSeconds(5))
+			.untilAsserted(() -> assertThat(writes.get()).isBetween(2 + messages, 1 + 2 * messages));
 	}
 
 	@Test
