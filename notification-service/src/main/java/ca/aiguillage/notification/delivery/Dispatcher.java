@@ -86,7 +86,9 @@ class Dispatcher extends WakeablePoller {
 		Instant now = this.clock.instant();
 		int queued = dispatchDigests(now);
 		for (String caseId : this.due.casesDue(now)) {
-			queued += dispatch(caseId, now);
+			// Each claim at its own time: its sender goes as claimed when a lane takes it
+			// up at once, however long the cases before it took.
+			queued += dispatch(caseId, this.clock.instant());
 		}
 		return queued;
 	}

@@ -97,9 +97,8 @@ class NotificationIntegrationTests extends RunningNotificationService {
 		publish(SUBMITTED, client.referral());
 
 		int messages = awaitFinished(client.referral(), 3).size();
-		// The case made, at most one claim a message and one outcome each: a start
-		// written
-		// between claim and send would be a third write a message.
+		// The case made, at most one claim and one outcome a message: a start written
+		// between claim and send would make it three a message.
 		await().during(ofSeconds(1))
 			.atMost(ofSeconds(5))
 			.untilAsserted(() -> assertThat(writes.get()).isBetween(2 + messages, 1 + 2 * messages));
