@@ -61,12 +61,14 @@ final class LoadReport {
 		report.append(
 				"| phase | stack | ± background | generator | together | ratio to the baseline |\n| --- | --- | --- | --- | --- | --- |\n");
 		double stack = ProcessorTime.Use.perReferral(processors.stack().together(), result.stack().accepted);
-		double bare = (processors.bare() != null && result.bare() != null)
-				? ProcessorTime.Use.perReferral(processors.bare().together(), result.bare().accepted) : Double.NaN;
+		ProcessorTime.Use bareUse = processors.bare();
+		Phase barePhase = result.bare();
+		boolean withBaseline = bareUse != null && barePhase != null;
+		double bare = withBaseline ? ProcessorTime.Use.perReferral(bareUse.together(), barePhase.accepted) : Double.NaN;
 		processorRow(report, "stack", processors.stack(), result.stack().accepted, processors.background(),
 				ratio(stack, bare));
-		if (processors.bare() != null && result.bare() != null) {
-			processorRow(report, "baseline", processors.bare(), result.bare().accepted, processors.background(), "");
+		if (withBaseline) {
+			processorRow(report, "baseline", bareUse, barePhase.accepted, processors.background(), "");
 		}
 		int cores = Runtime.getRuntime().availableProcessors();
 		if (stack > 0) {
