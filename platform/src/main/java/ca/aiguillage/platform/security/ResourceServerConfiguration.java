@@ -1,5 +1,6 @@
 package ca.aiguillage.platform.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
@@ -12,6 +13,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -41,17 +43,24 @@ public class ResourceServerConfiguration {
 	}
 
 	@Bean
+	VerifiedTokens verifiedTokens() {
+		return new VerifiedTokens();
+	}
+
+	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages, IssuerKeySettings keys)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages, IssuerKeySettings keys,
+			ObjectProvider<JwtDecoder> decoders, VerifiedTokens verified) throws Exception {
 		ProblemResponses problems = new ProblemResponses(messages);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/error", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
-			})
+			.authenticated())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				// A token accepted lately is not checked again until it expires.
+				.jwt((jwt) -> decoders.ifAvailable((decoder) -> jwt.decoder(verified.remembering(decoder))))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
 				.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

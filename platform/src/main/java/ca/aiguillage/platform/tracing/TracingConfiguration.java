@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * Tracing as every service has it: Micrometer Tracing's OpenTelemetry bridge (sampling:
@@ -24,6 +25,18 @@ public class TracingConfiguration {
 			ObjectProvider<ObservationRegistry> observations) {
 		return new TraceContexts(tracer.getIfAvailable(), propagator.getIfAvailable(),
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
+
+	/**
+	 * A request is traced as one span with its path and status, the caller's checks
+	 * (authentication, authorization) within it; the security filter chain is not traced
+	 * filter by filter: a dozen spans a request that said nothing a reader needed, and
+	 * observations that cost a few percent of a referral's processor time
+	 * ({@code docs/performance.md}).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.withDefaults().build();
 	}
 
 	@Bean

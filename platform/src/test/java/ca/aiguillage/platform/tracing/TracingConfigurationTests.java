@@ -10,6 +10,7 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.O
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +33,16 @@ class TracingConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBeansOfType(SpanExporter.class)).isEmpty();
 			assertThat(context).hasSingleBean(TraceContexts.class);
+		});
+	}
+
+	@Test
+	void theSecurityFilterChainIsNotTracedFilterByFilterWhileTheCallersChecksAre() {
+		this.services.run(context -> {
+			SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+			assertThat(settings.shouldObserveRequests()).isFalse();
+			assertThat(settings.shouldObserveAuthentications()).isTrue();
+			assertThat(settings.shouldObserveAuthorizations()).isTrue();
 		});
 	}
 
