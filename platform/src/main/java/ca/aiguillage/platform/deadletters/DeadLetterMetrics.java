@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How many of this service's dead letters wait for an administrator
  * ({@code aiguillage.dead.letters.open}), counted in the background every interval:
- * reading the dead-letter topics takes a consumer and must not run on each scrape.
+ * reading the dead-letter topics takes a consumer and must not run on each scrape. The
+ * count keeps its consumer open and reads only what is new ({@link WaitingDeadLetters}).
  */
 public final class DeadLetterMetrics implements MeterBinder, AutoCloseable {
 
@@ -24,7 +25,7 @@ public final class DeadLetterMetrics implements MeterBinder, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetterMetrics.class);
 
-	private final DeadLetters deadLetters;
+	private final WaitingDeadLetters waiting;
 
 	private final Duration interval;
 
@@ -37,7 +38,7 @@ public final class DeadLetterMetrics implements MeterBinder, AutoCloseable {
 	});
 
 	public DeadLetterMetrics(DeadLetters deadLetters, Duration interval) {
-		this.deadLetters = deadLetters;
+		this.waiting = deadLetters.waiting();
 		this.interval = interval;
 	}
 
@@ -54,9 +55,13 @@ public final class DeadLetterMetrics implements MeterBinder, AutoCloseable {
 
 	private void count() {
 		try {
-			this.open.set((int) this.deadLetters.list().stream().filter(letter -> letter.action() == null).count());
+			this.open.set(this.waiting.count());
 		}
 		catch (RuntimeException ex) {
+			if (this.counter.isShutdown()) {
+				// Interrupted as the service stops.
+				return;
+			}
 			// The broker away: the last count stands until the next round.
 			log.warn("Could not count dead letters: {}", ex.getClass().getSimpleName());
 		}
@@ -65,6 +70,14 @@ public final class DeadLetterMetrics implements MeterBinder, AutoCloseable {
 	@Override
 	public void close() {
 		this.counter.shutdownNow();
+		try {
+			this.counter.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		// Only the counting thread uses the count's consumer; it has stopped.
+		this.waiting.close();
 	}
 
 }

@@ -138,6 +138,15 @@ public final class DeadLetters {
 		return replayed;
 	}
 
+	/**
+	 * A count of the dead letters nobody acted on yet, to be taken again and again by one
+	 * thread: it keeps its consumer open until closed.
+	 * @return the count, to close with the service
+	 */
+	WaitingDeadLetters waiting() {
+		return new WaitingDeadLetters(this.originalTopics.keySet(), this::consumer, () -> actions().keySet());
+	}
+
 	private Map<String, DeadLetterAction> actions() {
 		return this.mongo.findAll(DeadLetterAction.class)
 			.stream()
@@ -294,7 +303,11 @@ public final class DeadLetters {
 	}
 
 	private static String idOf(ConsumerRecord<byte[], byte[]> record) {
-		return record.topic() + "~" + record.partition() + "~" + record.offset();
+		return idOf(record.topic(), record.partition(), record.offset());
+	}
+
+	static String idOf(String topic, int partition, long offset) {
+		return topic + "~" + partition + "~" + offset;
 	}
 
 	/**
@@ -321,6 +334,8 @@ public final class DeadLetters {
 		config.putAll(this.clientSettings);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+		// A position the topic's retention passed reads on from its oldest record.
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
