@@ -225,4 +225,21 @@ class DurableH2BackendTests {
 		assertThat(compacted).as("compacted %d bytes, grown %d", compacted, grown).isLessThan(grown / 2);
 	}
 
+	@Test
+	void theStoresHousekeepingRewritesChunksInSmallStepsSoThatNoCommitWaitsLongBehindIt() {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0,
+				DurableH2Backend.Durability.GROUP_FSYNC);
+		try {
+			// The housekeeping's rewrite under the store's lock is bounded by this
+			// buffer (a quarter of it while writes come): 1 MB by default held commits
+			// for seconds on a large file.
+			assertThat(mongo.backend().getMvStore().getAutoCommitMemory())
+				.isEqualTo(DurableH2Backend.REWRITE_STEP_KB * 1024)
+				.isLessThanOrEqualTo(64 * 1024);
+		}
+		finally {
+			mongo.close();
+		}
+	}
+
 }
