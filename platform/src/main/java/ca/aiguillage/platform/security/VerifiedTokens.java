@@ -3,6 +3,7 @@ package ca.aiguillage.platform.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,7 +39,7 @@ public final class VerifiedTokens implements MeterBinder {
 
 	private static final int CAPACITY = 2_000;
 
-	private final Clock clock;
+	private final InstantSource clock;
 
 	private final Cache<String, Jwt> accepted;
 
@@ -50,7 +51,7 @@ public final class VerifiedTokens implements MeterBinder {
 		this(Clock.systemUTC());
 	}
 
-	VerifiedTokens(Clock clock) {
+	VerifiedTokens(InstantSource clock) {
 		this.clock = clock;
 		this.accepted = Caffeine.newBuilder()
 			.maximumSize(CAPACITY)

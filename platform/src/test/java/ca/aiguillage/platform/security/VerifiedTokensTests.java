@@ -1,9 +1,7 @@
 package ca.aiguillage.platform.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -22,22 +20,7 @@ class VerifiedTokensTests {
 
 	private Instant now = NOW;
 
-	private final VerifiedTokens verified = new VerifiedTokens(new Clock() {
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return VerifiedTokensTests.this.now;
-		}
-	});
+	private final VerifiedTokens verified = new VerifiedTokens(() -> this.now);
 
 	@Test
 	void aTokenIsCheckedAgainOnceItHasExpired() {
