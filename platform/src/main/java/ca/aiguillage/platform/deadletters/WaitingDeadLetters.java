@@ -86,6 +86,8 @@ final class WaitingDeadLetters implements AutoCloseable {
 			reader.partitionsFor(topic)
 				.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
 		}
+		// A topic deleted since: its dead letters are gone with it.
+		this.read.keySet().retainAll(partitions);
 		if (!Set.copyOf(partitions).equals(reader.assignment())) {
 			List<TopicPartition> added = partitions.stream().filter((p) -> !this.read.containsKey(p)).toList();
 			reader.assign(partitions);
