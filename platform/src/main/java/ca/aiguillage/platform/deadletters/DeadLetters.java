@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -266,15 +267,25 @@ public final class DeadLetters {
 		}
 		consumer.assign(partitions);
 		consumer.seekToBeginning(partitions);
+		readToEnd(consumer, partitions, records::add);
+		return records;
+	}
+
+	/**
+	 * Reads the assigned partitions from where the consumer stands to their ends as they
+	 * are now.
+	 * @throws IllegalStateException when they could not be read in a few seconds
+	 */
+	static void readToEnd(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+			Consumer<ConsumerRecord<byte[], byte[]>> each) {
 		Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
 		Instant giveUp = Instant.now().plus(READ_FOR_AT_MOST);
 		while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
 			if (Instant.now().isAfter(giveUp)) {
 				throw new IllegalStateException("Dead-letter topics could not be read in " + READ_FOR_AT_MOST);
 			}
-			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			consumer.poll(Duration.ofMillis(200)).forEach(each);
 		}
-		return records;
 	}
 
 	private DeadLetter letter(ConsumerRecord<byte[], byte[]> record, Map<String, DeadLetterAction> actions) {

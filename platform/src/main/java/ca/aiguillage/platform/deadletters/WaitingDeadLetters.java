@@ -1,7 +1,6 @@
 package ca.aiguillage.platform.deadletters;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * the start, every minute in every service. Used by one thread at a time.
  */
 final class WaitingDeadLetters implements AutoCloseable {
-
-	private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(10);
 
 	private final Set<String> topics;
 
@@ -105,16 +101,8 @@ final class WaitingDeadLetters implements AutoCloseable {
 				reader.seek(partition, starts.get(partition));
 			}
 		}
-		Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-		Instant giveUp = Instant.now().plus(READ_FOR_AT_MOST);
-		while (partitions.stream().anyMatch((partition) -> reader.position(partition) < ends.get(partition))) {
-			if (Instant.now().isAfter(giveUp)) {
-				throw new IllegalStateException("Dead-letter topics could not be read in " + READ_FOR_AT_MOST);
-			}
-			for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-				this.read.get(new TopicPartition(record.topic(), record.partition())).add(record.offset());
-			}
-		}
+		DeadLetters.readToEnd(reader, partitions,
+				(record) -> this.read.get(new TopicPartition(record.topic(), record.partition())).add(record.offset()));
 	}
 
 	private KafkaConsumer<byte[], byte[]> reader() {
