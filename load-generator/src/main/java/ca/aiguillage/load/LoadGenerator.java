@@ -66,7 +66,8 @@ public final class LoadGenerator {
 				Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "60"))),
 				Integer.parseInt(options.getOrDefault("--baseline-writes", "4")), !options.containsKey("--no-baseline"),
 				!options.containsKey("--no-queue"),
-				options.containsKey("--stack-pid") ? Long.valueOf(options.get("--stack-pid")) : null);
+				options.containsKey("--stack-pid") ? Long.valueOf(options.get("--stack-pid")) : null,
+				Duration.ofSeconds(Long.parseLong(options.getOrDefault("--settle-seconds", "600"))));
 	}
 
 	static Map<String, String> options(String[] args) {

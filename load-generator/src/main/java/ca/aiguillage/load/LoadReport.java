@@ -35,6 +35,7 @@ final class LoadReport {
 					"%nBaseline: a bare JDK HTTP server answering 201, then %d MongoDB write(s) and two Kafka round trips with plain clients, on the same broker and database; its \"first decision\" is the second round trip's arrival.%n",
 					result.settings().baselineWrites()));
 		}
+		settled(report, result.settled());
 		processors(report, result);
 		report.append(String.format(Locale.ROOT, "%nConsumer lag: at most %d records during the run; after it: %s%n",
 				result.maxLag(), lag(result.lagAfter())));
@@ -43,6 +44,14 @@ final class LoadReport {
 			report.append("Baseline errors: ").append(errors(bare)).append('\n');
 		}
 		return report.toString();
+	}
+
+	private static void settled(StringBuilder report, ProcessorTime.@Nullable Settled settled) {
+		if (settled == null) {
+			return;
+		}
+		report.append(settled
+			.idle() ? String.format(Locale.ROOT, "%nBefore the load, the stack fell idle (%.2f cores, under %.1f) after %d s.%n", settled.cores(), ProcessorTime.IDLE_CORES, settled.waited().toSeconds()) : String.format(Locale.ROOT, "%n**Before the load, the stack was still busy after %d s (%.2f cores, idle is under %.1f): the figures below include that work; they are not comparable with a run on an idle stack.**%n", settled.waited().toSeconds(), settled.cores(), ProcessorTime.IDLE_CORES));
 	}
 
 	private static void processors(StringBuilder report, LoadRun.Result result) {

@@ -37,9 +37,11 @@ final class LoadRun {
 	 * decision (reads of the database under load, by {@code _id})
 	 * @param stackPid the stack's process whose processor time is measured, or null to
 	 * look for the local stack's processes ({@link ProcessorTime#ofLocalStack})
+	 * @param settle how long to wait at most, before the load, for the stack to fall idle
+	 * ({@link ProcessorTime#awaitIdle}); zero not to wait
 	 */
 	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline,
-			boolean watchQueue, @Nullable Long stackPid) {
+			boolean watchQueue, @Nullable Long stackPid, Duration settle) {
 	}
 
 	/** How many windows of two seconds the stack's background use is watched. */
@@ -55,9 +57,10 @@ final class LoadRun {
 	 * @param lagAfter each consumer group's lag after the drain
 	 * @param processors the processor time each phase used, or null when no process of
 	 * the stack was found
+	 * @param settled how the stack was before the load, or null when not watched
 	 */
 	record Result(Settings settings, Phase stack, @Nullable Phase bare, long maxLag, Map<String, Long> lagAfter,
-			@Nullable Processors processors) {
+			@Nullable Processors processors, ProcessorTime.@Nullable Settled settled) {
 
 		long errors() {
 			return this.stack.errors.total() + ((this.bare != null) ? this.bare.errors.total() : 0);
@@ -84,6 +87,8 @@ final class LoadRun {
 	static Result run(Target target, Settings settings) throws InterruptedException {
 		Phase stack = new Phase();
 		ProcessorTime processors = ProcessorTime.ofLocalStack(settings.stackPid());
+		ProcessorTime.@Nullable Settled settled = (processors.found() && settings.settle().isPositive())
+				? processors.awaitIdle(settings.settle()) : null;
 		ProcessorTime.Background background = processors.found() ? processors.background(BACKGROUND_WINDOWS)
 				: new ProcessorTime.Background(0, 0);
 		double idleCores = background.cores();
@@ -136,7 +141,8 @@ final class LoadRun {
 			}
 		}
 		return new Result(settings, stack, bare, maxLag, lagAfter,
-				(stackUse != null) ? new Processors(processors.processes(), background, stackUse, bareUse) : null);
+				(stackUse != null) ? new Processors(processors.processes(), background, stackUse, bareUse) : null,
+				settled);
 	}
 
 	/**

@@ -125,6 +125,45 @@ final class ProcessorTime {
 	}
 
 	/**
+	 * A window counts as idle below this many cores: a stack doing nothing but its
+	 * pollers and timers stays well under it.
+	 */
+	static final double IDLE_CORES = 0.3;
+
+	/**
+	 * Waits, in windows of two seconds, until the stack is idle or the limit: a stack
+	 * restarted on a large store may still be working off what it held (the text messages
+	 * held overnight go at 08:00), and a load measured meanwhile measures that work as
+	 * well.
+	 * @param atMost the limit
+	 * @return how long it waited and the last window's use
+	 */
+	Settled awaitIdle(Duration atMost) throws InterruptedException {
+		long begun = System.nanoTime();
+		long deadline = begun + atMost.toNanos();
+		Sample last = sample();
+		double cores;
+		do {
+			Thread.sleep(WINDOW);
+			Sample now = sample();
+			cores = now.stackCoresSince(last);
+			last = now;
+		}
+		while (cores > IDLE_CORES && System.nanoTime() < deadline);
+		return new Settled(Duration.ofNanos(System.nanoTime() - begun), cores, cores <= IDLE_CORES);
+	}
+
+	/**
+	 * How the stack was before a load.
+	 *
+	 * @param waited how long the generator waited for it to fall idle
+	 * @param cores its use in the last window
+	 * @param idle whether it fell below {@link #IDLE_CORES} within the limit
+	 */
+	record Settled(Duration waited, double cores, boolean idle) {
+	}
+
+	/**
 	 * Waits until the stack is back to about its background use (the work a load left
 	 * behind, messages sent after the decision included), in windows of two seconds, or
 	 * the limit.

@@ -94,6 +94,38 @@ class ProcessorTimeTests {
 		}
 	}
 
+	@Test
+	void beforeALoadItWaitsForAStackStillBusyWithEarlierWorkToFallIdle() throws Exception {
+		// Busy for about 4 s (a backlog the stack is still working off), then idle.
+		Process draining = shell("end=$((SECONDS + 4)); while [ $SECONDS -lt $end ]; do :; done; sleep 60", "draining");
+		try {
+			ProcessorTime.Settled settled = ProcessorTime.ofLocalStack(draining.pid())
+				.awaitIdle(Duration.ofSeconds(60));
+
+			assertThat(settled.idle()).isTrue();
+			assertThat(settled.cores()).isLessThanOrEqualTo(ProcessorTime.IDLE_CORES);
+			assertThat(settled.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+		}
+		finally {
+			draining.destroyForcibly();
+		}
+	}
+
+	@Test
+	void aStackThatStaysBusyIsReportedAsNotIdleOnceTheLimitIsReached() throws Exception {
+		Process busy = shell("while :; do :; done", "busy");
+		try {
+			ProcessorTime.Settled settled = ProcessorTime.ofLocalStack(busy.pid()).awaitIdle(Duration.ofSeconds(4));
+
+			assertThat(settled.idle()).isFalse();
+			assertThat(settled.cores()).isGreaterThan(ProcessorTime.IDLE_CORES);
+			assertThat(settled.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+		}
+		finally {
+			busy.destroyForcibly();
+		}
+	}
+
 	/** A shell whose command line ends with the given name ($0). */
 	private static Process shell(String script, String name) throws IOException {
 		return new ProcessBuilder("bash", "-c", script, name).redirectErrorStream(true)
