@@ -9,10 +9,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import ca.aiguillage.testing.HalfWrittenReads;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DurableH2BackendTests {
 
@@ -144,6 +148,55 @@ class DurableH2BackendTests {
 		}
 		finally {
 			again.close();
+		}
+	}
+
+	@Test
+	void uniqueIndexesWrittenByThePlainH2BackendAreFoundAndKeptInOrderBothWays() {
+		Path file = this.data.resolve("store.mv");
+		H2Backend plain = new H2Backend(file.toString());
+		MongoServer first = new MongoServer(plain);
+		try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(first.bind()))) {
+			MongoCollection<Document> referrals = client.getDatabase("restart").getCollection("referrals");
+			referrals.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+			for (int i = 0; i < 300; i++) {
+				referrals
+					.insertOne(new Document("_id", "referral-" + i).append("reference", "REF-" + (i * 7919 % 300)));
+			}
+		}
+		finally {
+			first.shutdownNow();
+		}
+		EmbeddedMongo ours = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(ours.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("restart").getCollection("referrals");
+			long serializedBefore = IndexFirstH2Database.indexKeys().serializations();
+			for (int i = 0; i < 300; i++) {
+				assertThat(referrals.find(Filters.eq("reference", "REF-" + i)).first()).as("REF-%d", i).isNotNull();
+				assertThat(referrals.find(Filters.eq("_id", "referral-" + i)).first()).as("referral-%d", i).isNotNull();
+			}
+			assertThat(IndexFirstH2Database.indexKeys().serializations())
+				.as("the stored indexes compare their keys through the index key type")
+				.isGreaterThan(serializedBefore);
+			assertThatThrownBy(() -> referrals.insertOne(new Document("_id", "again").append("reference", "REF-42")))
+				.as("the unique index still knows every key")
+				.isInstanceOf(MongoWriteException.class);
+			for (int i = 300; i < 400; i++) {
+				referrals.insertOne(new Document("_id", "referral-" + i).append("reference", "REF-" + i));
+			}
+		}
+		finally {
+			ours.close();
+		}
+		MongoServer last = new MongoServer(new H2Backend(file.toString()));
+		try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(last.bind()))) {
+			MongoCollection<Document> referrals = client.getDatabase("restart").getCollection("referrals");
+			for (int i = 0; i < 400; i++) {
+				assertThat(referrals.find(Filters.eq("reference", "REF-" + i)).first()).as("REF-%d", i).isNotNull();
+			}
+		}
+		finally {
+			last.shutdownNow();
 		}
 	}
 
