@@ -1,5 +1,7 @@
 package ca.aiguillage.load;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -7,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A run's figures as a Markdown report: the stack's, the baseline's and their ratios. */
 final class LoadReport {
+
+	private static final DateTimeFormatter MONTREAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+		.withZone(ZoneId.of("America/Montreal"));
 
 	private LoadReport() {
 	}
@@ -17,6 +22,9 @@ final class LoadReport {
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(Locale.ROOT, "# Load: %s, %d %% through the inbound topic%n%n",
 				result.settings().schedule().describe(), result.settings().inboundPercent()));
+		report.append(String.format(Locale.ROOT,
+				"Started at %s, Montreal time. Text messages to clients go at once from 08:00 to 21:00 and wait for 08:00 otherwise (the notification service's quiet hours): by night a referral costs less, and a stack restarted after 08:00 first sends what it held.%n%n",
+				MONTREAL_TIME.format(result.started())));
 		report.append("| phase | offered | accepted | accepted/s | errors |\n| --- | --- | --- | --- | --- |\n");
 		row(report, "stack", stack);
 		if (bare != null) {

@@ -1,6 +1,7 @@
 package ca.aiguillage.load;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,9 +59,10 @@ final class LoadRun {
 	 * @param processors the processor time each phase used, or null when no process of
 	 * the stack was found
 	 * @param settled how the stack was before the load, or null when not watched
+	 * @param started when the load started
 	 */
 	record Result(Settings settings, Phase stack, @Nullable Phase bare, long maxLag, Map<String, Long> lagAfter,
-			@Nullable Processors processors, ProcessorTime.@Nullable Settled settled) {
+			@Nullable Processors processors, ProcessorTime.@Nullable Settled settled, Instant started) {
 
 		long errors() {
 			return this.stack.errors.total() + ((this.bare != null) ? this.bare.errors.total() : 0);
@@ -96,6 +98,7 @@ final class LoadRun {
 		long maxLag;
 		Map<String, Long> lagAfter;
 		Persons persons = new Persons("LOAD");
+		Instant begunAt = Instant.now();
 		try (ConsumerLag lag = new ConsumerLag(target.kafkaLogin().apply("admin"));
 				FirstSeen decisions = new FirstSeen(target.kafkaLogin().apply("admin"),
 						List.of(Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS), FIRST_DECISIONS);
@@ -142,7 +145,7 @@ final class LoadRun {
 		}
 		return new Result(settings, stack, bare, maxLag, lagAfter,
 				(stackUse != null) ? new Processors(processors.processes(), background, stackUse, bareUse) : null,
-				settled);
+				settled, begunAt);
 	}
 
 	/**

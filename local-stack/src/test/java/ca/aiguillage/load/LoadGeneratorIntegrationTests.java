@@ -58,7 +58,8 @@ class LoadGeneratorIntegrationTests {
 		assertThat(result.bare().accepted).isEqualTo(15);
 		assertThat(result.bare().firstDecision.count()).as(report).isEqualTo(15);
 		assertThat(report).contains("| stack | 15 | 15 |", "| baseline | 15 | 15 |", "| intake → first decision | 15 |",
-				"| intake → decision shown in the queue | 15 |", "p99 ratio", "Consumer lag", "Errors: none");
+				"| intake → decision shown in the queue | 15 |", "p99 ratio", "Consumer lag", "Errors: none",
+				", Montreal time.");
 	}
 
 	@Test
