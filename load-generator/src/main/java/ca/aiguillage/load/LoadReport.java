@@ -58,8 +58,15 @@ final class LoadReport {
 		if (settled == null) {
 			return;
 		}
-		report.append(settled
-			.idle() ? String.format(Locale.ROOT, "%nBefore the load, the stack fell idle (%.2f cores, under %.1f) after %d s.%n", settled.cores(), ProcessorTime.IDLE_CORES, settled.waited().toSeconds()) : String.format(Locale.ROOT, "%n**Before the load, the stack was still busy after %d s (%.2f cores, idle is under %.1f): the figures below include that work; they are not comparable with a run on an idle stack.**%n", settled.waited().toSeconds(), settled.cores(), ProcessorTime.IDLE_CORES));
+		if (settled.idle()) {
+			report.append(String.format(Locale.ROOT,
+					"%nBefore the load, the stack fell idle (%.2f cores, under %.1f) after %d s.%n", settled.cores(),
+					ProcessorTime.IDLE_CORES, settled.waited().toSeconds()));
+			return;
+		}
+		report.append(String.format(Locale.ROOT,
+				"%n**Before the load, the stack was still busy after %d s (%.2f cores, idle is under %.1f): the figures below include that work; they are not comparable with a run on an idle stack.**%n",
+				settled.waited().toSeconds(), settled.cores(), ProcessorTime.IDLE_CORES));
 	}
 
 	private static void processors(StringBuilder report, LoadRun.Result result) {
