@@ -139,18 +139,7 @@ final class ProcessorTime {
 	 * @return how long it waited and the last window's use
 	 */
 	Settled awaitIdle(Duration atMost) throws InterruptedException {
-		long begun = System.nanoTime();
-		long deadline = begun + atMost.toNanos();
-		Sample last = sample();
-		double cores;
-		do {
-			Thread.sleep(WINDOW);
-			Sample now = sample();
-			cores = now.stackCoresSince(last);
-			last = now;
-		}
-		while (cores > IDLE_CORES && System.nanoTime() < deadline);
-		return new Settled(Duration.ofNanos(System.nanoTime() - begun), cores, cores <= IDLE_CORES);
+		return awaitAtMost(IDLE_CORES, atMost);
 	}
 
 	/**
@@ -158,9 +147,14 @@ final class ProcessorTime {
 	 *
 	 * @param waited how long the generator waited for it to fall idle
 	 * @param cores its use in the last window
-	 * @param idle whether it fell below {@link #IDLE_CORES} within the limit
 	 */
-	record Settled(Duration waited, double cores, boolean idle) {
+	record Settled(Duration waited, double cores) {
+
+		/** Whether it fell below {@link #IDLE_CORES} within the limit. */
+		boolean idle() {
+			return this.cores <= IDLE_CORES;
+		}
+
 	}
 
 	/**
@@ -171,16 +165,26 @@ final class ProcessorTime {
 	 * @param atMost the limit
 	 */
 	void awaitCalm(double idleCores, Duration atMost) throws InterruptedException {
-		long deadline = System.nanoTime() + atMost.toNanos();
+		awaitAtMost(calm(idleCores), atMost);
+	}
+
+	/**
+	 * Waits, in windows of two seconds, until a window's use is at most the given cores,
+	 * or the limit.
+	 */
+	private Settled awaitAtMost(double cores, Duration atMost) throws InterruptedException {
+		long begun = System.nanoTime();
+		long deadline = begun + atMost.toNanos();
 		Sample last = sample();
-		while (System.nanoTime() < deadline) {
+		double used;
+		do {
 			Thread.sleep(WINDOW);
 			Sample now = sample();
-			if (now.stackCoresSince(last) <= calm(idleCores)) {
-				return;
-			}
+			used = now.stackCoresSince(last);
 			last = now;
 		}
+		while (used > cores && System.nanoTime() < deadline);
+		return new Settled(Duration.ofNanos(System.nanoTime() - begun), used);
 	}
 
 	/** A window counts as calm within a tenth of a core above the background use. */
