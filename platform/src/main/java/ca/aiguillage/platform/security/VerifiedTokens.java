@@ -1,6 +1,5 @@
 package ca.aiguillage.platform.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -48,7 +47,7 @@ public final class VerifiedTokens implements MeterBinder {
 	 * service shifts (the local stack's demo history).
 	 */
 	public VerifiedTokens() {
-		this(Clock.systemUTC());
+		this(InstantSource.system());
 	}
 
 	VerifiedTokens(InstantSource clock) {
