@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 
 /** Real HTTP calls to a service on loopback, as a partner's system would make them. */
@@ -48,7 +47,7 @@ public final class Http {
 	public record Answer(int status, Map<String, String> headers, String body) {
 
 		public <T> T json(String path) {
-			return JsonPath.read(this.body, path);
+			return JsonBody.read(this.body, path);
 		}
 
 		public String header(String name) {

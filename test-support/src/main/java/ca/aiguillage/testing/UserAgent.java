@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +50,7 @@ public final class UserAgent {
 	public record Answer(int status, String body, @Nullable String location, List<String> setCookies) {
 
 		public <T> T json(String path) {
-			return JsonPath.read(this.body, path);
+			return JsonBody.read(this.body, path);
 		}
 
 		public String csrfToken() {
