@@ -46,9 +46,12 @@ final class DurableH2Backend extends H2Backend {
 	/** How much the store's housekeeping rewrites under its lock at a time, in KB. */
 	static final int REWRITE_STEP_KB = 64;
 
-	private final LongAdder scans = new LongAdder();
+	// Set before the backend's constructor runs: it opens the databases already in the
+	// file, whose collections count their scans here.
+	private final LongAdder scans;
 
 	DurableH2Backend(String fileName, Durability durability) {
+		this.scans = new LongAdder();
 		// Pages are compressed (LZF, the fast one) as they are written: the documents are
 		// stored as serialized Java objects whose field names and class descriptions
 		// repeat from one document to the next, so a page shrinks by about two thirds

@@ -127,6 +127,29 @@ class DurableH2BackendTests {
 	}
 
 	@Test
+	void aQueryNoIndexAnswersIsCountedOnACollectionTheStoreFoundAtItsStart() {
+		Path file = this.data.resolve("store.mv");
+		EmbeddedMongo first = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(first.uri())) {
+			client.getDatabase("restarted").getCollection("referrals").insertOne(new Document("_id", "referral-1"));
+		}
+		finally {
+			first.close();
+		}
+
+		EmbeddedMongo restarted = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(restarted.uri())) {
+			long scansBefore = restarted.backend().scans();
+			client.getDatabase("restarted").getCollection("referrals").find(Filters.eq("status", "QUEUED")).first();
+
+			assertThat(restarted.backend().scans()).isEqualTo(scansBefore + 1);
+		}
+		finally {
+			restarted.close();
+		}
+	}
+
+	@Test
 	void aFileWrittenByThePlainH2BackendReadsTheSame() {
 		Path file = this.data.resolve("store.mv");
 		H2Backend plain = new H2Backend(file.toString());
