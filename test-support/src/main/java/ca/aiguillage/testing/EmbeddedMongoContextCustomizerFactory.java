@@ -3,6 +3,7 @@ package ca.aiguillage.testing;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -10,8 +11,9 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
 /**
- * Gives each test context annotated {@link WithEmbeddedMongo} its own database, and
- * points its token validation at the {@link TestIssuer}.
+ * Gives each test context annotated {@link WithEmbeddedMongo} its own database, points
+ * its token validation at the {@link TestIssuer}, and records the service's find commands
+ * ({@link FindCommands}).
  */
 class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -40,6 +42,13 @@ class EmbeddedMongoContextCustomizerFactory implements ContextCustomizerFactory 
 								database, "spring.security.oauth2.resourceserver.jwt.issuer-uri",
 								TestIssuer.get().issuer(), "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 								TestIssuer.get().jwkSetUri())));
+			// What the service asks its database, for tests that tell reads by _id from
+			// scans.
+			FindCommands finds = new FindCommands();
+			context.getBeanFactory().registerSingleton("findCommands", finds);
+			context.getBeanFactory()
+				.registerSingleton("recordFindCommands",
+						(MongoClientSettingsBuilderCustomizer) settings -> settings.addCommandListener(finds));
 		}
 
 	}

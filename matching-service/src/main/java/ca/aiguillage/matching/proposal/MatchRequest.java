@@ -166,8 +166,15 @@ class MatchRequest extends Aggregate {
 	 * crashed or lost its way. A proposal waiting for the client's answer is not one.
 	 */
 	boolean abandonedClaim(Instant before) {
-		return this.status == Status.HELD && this.reservedAt == null && this.claimedAt != null
-				&& this.claimedAt.isBefore(before);
+		Instant claimed = unreservedClaimAt();
+		return claimed != null && claimed.isBefore(before);
+	}
+
+	/**
+	 * When the claim whose place is not reserved yet was made; null when there is none.
+	 */
+	@Nullable Instant unreservedClaimAt() {
+		return (this.status == Status.HELD && this.reservedAt == null) ? this.claimedAt : null;
 	}
 
 	/** The claimed place is reserved: the proposal now waits for an answer. */

@@ -1,6 +1,7 @@
 package ca.aiguillage.matching.proposal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Repository;
  * waiting for a place are kept in memory, longest waiting first, by every save of this
  * instance: a freed place looks through them without a query (the embedded store would
  * read every referral ever matched), and a slow safety-net scan adds what other instances
- * saved. A copy may be stale: a claim decides on the stored request.
+ * saved. A copy may be stale: a claim decides on the stored request. The claims whose
+ * place is not reserved yet are kept the same way, so that the recovery's rounds read
+ * only the claims old enough to have been left behind, by {@code _id}.
  */
 @Repository
 class MatchRequests {
@@ -30,6 +33,8 @@ class MatchRequests {
 	private final MongoOperations mongo;
 
 	private final DueTimes waitingSince;
+
+	private final DueTimes unreservedClaims;
 
 	private final Map<String, Copy> waiting = new ConcurrentHashMap<>();
 
@@ -40,6 +45,7 @@ class MatchRequests {
 	MatchRequests(MongoOperations mongo, Aggregates aggregates, WorkSettings work) {
 		this.mongo = mongo;
 		this.waitingSince = new DueTimes(this::scanWaiting, work.scanInterval());
+		this.unreservedClaims = new DueTimes(this::scanUnreservedClaims, work.scanInterval());
 		aggregates.afterSave(MatchRequest.class, this::follow);
 	}
 
@@ -58,6 +64,7 @@ class MatchRequests {
 	}
 
 	private void follow(MatchRequest saved) {
+		this.unreservedClaims.schedule(saved.getId(), saved.unreservedClaimAt());
 		if (saved.waiting()) {
 			this.waiting.put(saved.getId(), new Copy(saved, System.nanoTime()));
 			this.waitingSince.schedule(saved.getId(), saved.needs().registeredAt());
@@ -99,16 +106,36 @@ class MatchRequests {
 	 * behind. Proposals waiting for an answer are not among them.
 	 */
 	List<MatchRequest> claimedBefore(Instant before) {
-		return this.mongo
+		List<MatchRequest> abandoned = new ArrayList<>();
+		for (String id : this.unreservedClaims.due(before, Integer.MAX_VALUE)) {
+			MatchRequest stored = this.mongo.findById(id, MatchRequest.class);
+			// Another instance may have reserved or given it back: what is stored
+			// decides.
+			this.unreservedClaims.schedule(id, (stored != null) ? stored.unreservedClaimAt() : null);
+			if (stored != null && stored.abandonedClaim(before)) {
+				abandoned.add(stored);
+			}
+		}
+		return abandoned;
+	}
+
+	/** Every claim whose place is not reserved, at start and by the safety-net scan. */
+	private Map<String, Instant> scanUnreservedClaims() {
+		Map<String, Instant> found = new HashMap<>();
+		this.mongo
 			.find(new Query(Criteria.where("status")
 				.is(MatchRequest.Status.HELD.name())
 				.and("claimedAt")
-				.lt(before)
+				.exists(true)
 				.and("reservedAt")
 				.is(null)), MatchRequest.class)
-			.stream()
-			.filter(request -> request.abandonedClaim(before))
-			.toList();
+			.forEach(request -> {
+				Instant claimed = request.unreservedClaimAt();
+				if (claimed != null) {
+					found.put(request.getId(), claimed);
+				}
+			});
+		return found;
 	}
 
 }

@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import ca.aiguillage.contracts.EventCatalog;
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.contracts.matching.PlaceReleasedV1.ReleaseReason;
+import ca.aiguillage.platform.outbox.Aggregates;
+import ca.aiguillage.testing.FindCommands;
 import ca.aiguillage.testing.Fixtures;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.RunningService;
@@ -59,6 +61,12 @@ class PlaceRacesIntegrationTests extends RunningService {
 
 	@Autowired
 	Matcher matcher;
+
+	@Autowired
+	Aggregates aggregates;
+
+	@Autowired
+	FindCommands finds;
 
 	@Autowired
 	Placements placements;
@@ -110,6 +118,31 @@ class PlaceRacesIntegrationTests extends RunningService {
 		this.matcher.recover();
 
 		assertThat(holders(therapistId)).doesNotContain(referralId);
+	}
+
+	@Test
+	void claimLeftWithoutItsReservationIsGivenBackWithoutAScanOfEveryRequest() {
+		String organization = "org-it-304";
+		String therapistId = therapist(organization, "x", 1);
+		String occupant = submitAndAwait(referral(organization));
+		String referralId = submitAndAwait(referral(organization));
+		assertThat(holders(therapistId)).containsExactly(occupant);
+		this.matcher.recover();
+		// Claimed two minutes ago by a matcher that never reserved the place: it crashed
+		// or lost its way.
+		this.aggregates.updateIfPresent(MatchRequest.class, referralId, request -> {
+			request.claim(therapistId, UUID.randomUUID().toString(), Instant.now().minusSeconds(120));
+			return true;
+		});
+		this.finds.clear();
+
+		this.matcher.recover();
+
+		assertThat(status(referralId)).isEqualTo("WAITING");
+		assertThat(holders(therapistId)).containsExactly(occupant);
+		// On the embedded store a query on anything but _id reads every request ever
+		// matched: the round looks up its claims by _id alone.
+		assertThat(this.finds.of("match_requests")).isNotEmpty().allMatch(FindCommands.Find::byId);
 	}
 
 	@Test

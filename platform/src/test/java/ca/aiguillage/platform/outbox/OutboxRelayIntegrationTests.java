@@ -18,7 +18,7 @@ import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.platform.PlatformIntegrationTest;
 import ca.aiguillage.platform.events.CloudEventMessages;
-import ca.aiguillage.platform.probe.FindCommands;
+import ca.aiguillage.testing.FindCommands;
 import ca.aiguillage.testing.KafkaProbe;
 import ca.aiguillage.testing.KafkaProbe.WireRecord;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,6 @@ package ca.aiguillage.platform.probe;
 import ca.aiguillage.platform.outbox.Aggregate;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
 
@@ -21,16 +20,6 @@ public class PlatformTestApplication {
 	@Bean
 	ProbeConsumer probe() {
 		return new ProbeConsumer();
-	}
-
-	@Bean
-	FindCommands findCommands() {
-		return new FindCommands();
-	}
-
-	@Bean
-	MongoClientSettingsBuilderCustomizer recordFindCommands(FindCommands finds) {
-		return settings -> settings.addCommandListener(finds);
 	}
 
 }

@@ -1,4 +1,4 @@
-package ca.aiguillage.platform.probe;
+package ca.aiguillage.testing;
 
 import java.util.List;
 import java.util.Set;
