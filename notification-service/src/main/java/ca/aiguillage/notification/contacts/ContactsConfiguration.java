@@ -5,7 +5,9 @@ import java.time.Duration;
 
 import ca.aiguillage.notification.channels.Guards;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -24,6 +26,11 @@ class ContactsConfiguration {
 	@Bean
 	ServiceTokens serviceTokens(ContactSettings settings, RestClient.Builder http, Clock clock) {
 		return new ServiceTokens(http, settings.client(), clock);
+	}
+
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> serviceTokenAhead(ServiceTokens tokens) {
+		return ready -> tokens.fetchAhead();
 	}
 
 	@Bean

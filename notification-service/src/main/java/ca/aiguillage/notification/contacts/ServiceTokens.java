@@ -20,8 +20,9 @@ import org.springframework.web.client.RestClientException;
  * notification-service's own access token (OAuth 2.0 client credentials). In its last
  * minute it is renewed aside, on a thread of its own, while the senders go on with it: a
  * renewal waits on the authorization server (a password hash and a signature), and every
- * lane of email, SMS and webhooks would otherwise wait with it. Only a sender with no
- * token, or one whose token has expired, waits for the new one.
+ * lane of email, SMS and webhooks would otherwise wait with it. The first is fetched the
+ * same way as the service becomes ready. Only a sender with no token, or one whose token
+ * has expired, waits for the new one.
  */
 final class ServiceTokens {
 
@@ -66,6 +67,17 @@ final class ServiceTokens {
 		this.held = null;
 	}
 
+	/**
+	 * Fetches a first token aside, once the service is ready, so that the first message
+	 * does not wait for it; if the authorization server does not answer yet, the first
+	 * sender fetches it as before.
+	 */
+	void fetchAhead() {
+		if (this.held == null) {
+			renewAside();
+		}
+	}
+
 	private void renewAside() {
 		if (this.renewing.compareAndSet(false, true)) {
 			Thread.ofVirtual().name("service-token-renewal").start(() -> {
@@ -74,7 +86,8 @@ final class ServiceTokens {
 				}
 				catch (RestClientException | IllegalStateException ex) {
 					// The token in hand is still good; the next sender tries again.
-					log.warn("Renewing notification-service's access token failed: {}", ex.getClass().getSimpleName());
+					log.warn("Fetching notification-service's access token ahead failed: {}",
+							ex.getClass().getSimpleName());
 				}
 				finally {
 					this.renewing.set(false);

@@ -118,6 +118,15 @@ class ServiceTokensTests {
 	}
 
 	@Test
+	void firstTokenFetchedAheadIsTheOneTheFirstSenderGets() {
+		this.tokens.fetchAhead();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.issued).hasValue(1));
+
+		assertThat(this.tokens.current()).isEqualTo("token-1");
+		assertThat(this.issued).hasValue(1);
+	}
+
+	@Test
 	void expiredTokenIsReplacedBeforeTheCallGoesOn() {
 		assertThat(this.tokens.current()).isEqualTo("token-1");
 		this.now.set(ISSUED.plus(Duration.ofSeconds(300)));
