@@ -2,7 +2,6 @@ package ca.aiguillage.localstack;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -48,10 +47,10 @@ final class DurableH2Backend extends H2Backend {
 
 	// Set before the backend's constructor runs: it opens the databases already in the
 	// file, whose collections count their scans here.
-	private final LongAdder scans;
+	private final Scans scans;
 
 	DurableH2Backend(String fileName, Durability durability) {
-		this.scans = new LongAdder();
+		this.scans = new Scans();
 		// Pages are compressed (LZF, the fast one) as they are written: the documents are
 		// stored as serialized Java objects whose field names and class descriptions
 		// repeat from one document to the next, so a page shrinks by about two thirds
@@ -76,7 +75,12 @@ final class DurableH2Backend extends H2Backend {
 
 	/** How many queries read a whole collection since the store started. */
 	long scans() {
-		return this.scans.sum();
+		return this.scans.begun();
+	}
+
+	/** How many queries are reading a whole collection now. */
+	int scansReading() {
+		return this.scans.reading();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package ca.aiguillage.localstack;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -10,6 +9,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -36,13 +36,13 @@ final class IndexFirstH2Collection extends H2Collection {
 	/** Whether the command this thread runs read a whole collection. */
 	static final ThreadLocal<Boolean> SCANNED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-	private final LongAdder scans;
+	private final Scans scans;
 
 	// Read and written under the collection's lock only.
 	private boolean writing;
 
 	IndexFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors, LongAdder scans) {
+			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors, Scans scans) {
 		super(database, collectionName, options, dataMap, metaMap, cursors);
 		this.scans = scans;
 	}
@@ -68,6 +68,46 @@ final class IndexFirstH2Collection extends H2Collection {
 		finally {
 			this.writing = false;
 		}
+	}
+
+	/**
+	 * A query an index answers runs under the collection's lock, as mongo-java-server
+	 * runs every query; one that reads the whole collection runs without it. Stored
+	 * documents are never changed once stored (above) and H2 reads its maps from the
+	 * version current when the read began, so the scan sees each document whole, as it
+	 * was before or after any write, while the writes go on: on a store of 10,000
+	 * referrals a scan held its collection for up to 11 s, every read and write of it
+	 * waiting.
+	 */
+	@Override
+	public QueryResult handleQuery(QueryParameters parameters) {
+		Document selector = parameters.getQuerySelector();
+		Document query = selector;
+		Document orderBy = null;
+		for (String[] wrapped : new String[][] { { "query", "orderby" }, { "$query", "$orderby" } }) {
+			if (selector.containsKey(wrapped[0])) {
+				query = (Document) selector.get(wrapped[0]);
+				orderBy = (Document) selector.get(wrapped[1]);
+				break;
+			}
+		}
+		synchronized (this) {
+			if (answeredByAnIndex(query)) {
+				return super.handleQuery(parameters);
+			}
+		}
+		return matchDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
+				parameters.getBatchSize(), parameters.getProjection());
+	}
+
+	private boolean answeredByAnIndex(Document query) {
+		for (Index<Object> index : getIndexes()) {
+			Document byIndex = (query.size() > 1) ? narrowedTo(index, query) : null;
+			if (index.canHandle(query) || (byIndex != null && index.canHandle(byIndex))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -120,12 +160,18 @@ final class IndexFirstH2Collection extends H2Collection {
 	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
 			Document fieldSelector) {
 		// Only a query no index answers comes here: it reads every document.
-		if (this.scans != null) {
-			// Null while H2Collection's constructor reads the stored documents.
-			this.scans.increment();
-		}
 		SCANNED.set(Boolean.TRUE);
-		return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		if (this.scans == null) {
+			// Null while H2Collection's constructor reads the stored documents.
+			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		this.scans.begin();
+		try {
+			return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		}
+		finally {
+			this.scans.end();
+		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package ca.aiguillage.localstack;
 
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -30,7 +29,7 @@ final class IndexFirstH2Database extends H2Database {
 	// backend is still being constructed, before its own fields are set.
 	private static final IndexKeyType INDEX_KEYS = new IndexKeyType();
 
-	private record Parts(MVStore store, LongAdder scans) {
+	private record Parts(MVStore store, Scans scans) {
 	}
 
 	private IndexFirstH2Database(String databaseName, MVStore store, CursorRegistry cursors, Parts parts) {
@@ -38,7 +37,7 @@ final class IndexFirstH2Database extends H2Database {
 		this.parts = parts;
 	}
 
-	static IndexFirstH2Database open(String databaseName, MVStore store, CursorRegistry cursors, LongAdder scans) {
+	static IndexFirstH2Database open(String databaseName, MVStore store, CursorRegistry cursors, Scans scans) {
 		Parts parts = new Parts(store, scans);
 		CONSTRUCTING.set(parts);
 		try {

@@ -2,6 +2,7 @@ package ca.aiguillage.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class DurableH2BackendTests {
 
@@ -146,6 +148,35 @@ class DurableH2BackendTests {
 		}
 		finally {
 			restarted.close();
+		}
+	}
+
+	@Test
+	void aQueryThatReadsTheWholeCollectionDoesNotHoldUpItsWrites() throws Exception {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0, DurableH2Backend.Durability.COMMIT);
+		ExecutorService reader = Executors.newSingleThreadExecutor();
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> referrals = client.getDatabase("scans").getCollection("referrals");
+			// Every document costs the scan's matcher a long backtracking (a regular
+			// expression that cannot match, tried every way): the scan lasts seconds.
+			for (int i = 0; i < 6; i++) {
+				referrals.insertOne(new Document("_id", "referral-" + i).append("note", "a".repeat(30)));
+			}
+			long scansBefore = mongo.backend().scans();
+			Future<Integer> scan = reader
+				.submit(() -> referrals.find(Filters.regex("note", "^(.*a){8}z")).into(new ArrayList<>()).size());
+			await().atMost(Duration.ofSeconds(30)).until(() -> mongo.backend().scans() > scansBefore);
+
+			referrals.updateOne(Filters.eq("_id", "referral-3"), Updates.set("status", "QUEUED"));
+			referrals.insertOne(new Document("_id", "referral-new"));
+
+			assertThat(mongo.backend().scansReading()).as("the writes went through while the scan still read").isOne();
+			assertThat(scan.get()).isZero();
+			assertThat(referrals.find(Filters.eq("_id", "referral-3")).first()).containsEntry("status", "QUEUED");
+		}
+		finally {
+			reader.shutdownNow();
+			mongo.close();
 		}
 	}
 
