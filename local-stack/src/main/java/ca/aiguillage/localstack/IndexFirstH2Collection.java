@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryParameters;
@@ -98,6 +99,17 @@ final class IndexFirstH2Collection extends H2Collection {
 		}
 		return matchDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
 				parameters.getBatchSize(), parameters.getProjection());
+	}
+
+	/**
+	 * A scan without the collection's lock matches with a matcher of its own: the
+	 * collection's matcher keeps, for the write under the lock, the array position an
+	 * update's {@code $} operator changes.
+	 */
+	@Override
+	protected boolean documentMatchesQuery(Document document, Document query) {
+		return Thread.holdsLock(this) ? super.documentMatchesQuery(document, query)
+				: new DefaultQueryMatcher().matches(document, query);
 	}
 
 	private boolean answeredByAnIndex(Document query) {
