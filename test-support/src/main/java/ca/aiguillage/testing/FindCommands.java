@@ -1,8 +1,9 @@
 package ca.aiguillage.testing;
 
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -14,7 +15,9 @@ import org.bson.BsonDocument;
  */
 public class FindCommands implements CommandListener {
 
-	private final List<Find> finds = new CopyOnWriteArrayList<>();
+	// Every context of a service records its finds for its whole life: added to in
+	// constant time.
+	private final Queue<Find> finds = new ConcurrentLinkedQueue<>();
 
 	/**
 	 * One find command.
