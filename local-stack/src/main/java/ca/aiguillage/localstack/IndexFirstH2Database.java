@@ -19,33 +19,22 @@ import org.h2.mvstore.MVStore;
  */
 final class IndexFirstH2Database extends H2Database {
 
-	// H2Database opens the stored collections from its constructor, before this class's
-	// fields are set: they are handed over on the constructing thread meanwhile.
-	private static final ThreadLocal<Parts> CONSTRUCTING = new ThreadLocal<>();
-
+	// Set before H2Database's constructor runs: it opens the stored collections.
 	private final Parts parts;
 
-	// One for every store of the process: the stored databases are opened while the
-	// backend is still being constructed, before its own fields are set.
+	// One for every store of the process: it keeps keys' bytes by the keys' identity.
 	private static final IndexKeyType INDEX_KEYS = new IndexKeyType();
 
 	private record Parts(MVStore store, Scans scans) {
 	}
 
 	private IndexFirstH2Database(String databaseName, MVStore store, CursorRegistry cursors, Parts parts) {
-		super(databaseName, store, cursors);
 		this.parts = parts;
+		super(databaseName, store, cursors);
 	}
 
 	static IndexFirstH2Database open(String databaseName, MVStore store, CursorRegistry cursors, Scans scans) {
-		Parts parts = new Parts(store, scans);
-		CONSTRUCTING.set(parts);
-		try {
-			return new IndexFirstH2Database(databaseName, store, cursors, parts);
-		}
-		finally {
-			CONSTRUCTING.remove();
-		}
+		return new IndexFirstH2Database(databaseName, store, cursors, new Parts(store, scans));
 	}
 
 	@Override
@@ -53,7 +42,7 @@ final class IndexFirstH2Database extends H2Database {
 			boolean sparse) {
 		// The map H2Database opens, under the same name, opened first with the key type
 		// (the store hands an open map back as it is).
-		current().store()
+		this.parts.store()
 			.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
 					new MVMap.Builder<Object, Object>().keyType(INDEX_KEYS));
 		return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
@@ -64,18 +53,13 @@ final class IndexFirstH2Database extends H2Database {
 		return INDEX_KEYS;
 	}
 
-	private Parts current() {
-		return (this.parts != null) ? this.parts : CONSTRUCTING.get();
-	}
-
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		// The same maps H2Database opens, so that files written before stay readable.
 		String namespace = getFullCollectionNamespace(collectionName);
-		Parts current = current();
 		return new IndexFirstH2Collection(this, collectionName, options,
-				current.store().openMap("databases." + namespace), current.store().openMap("meta." + namespace),
-				this.cursorRegistry, current.scans());
+				this.parts.store().openMap("databases." + namespace), this.parts.store().openMap("meta." + namespace),
+				this.cursorRegistry, this.parts.scans());
 	}
 
 }
