@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A collection of the embedded store that reads through a unique index whenever the query
@@ -93,8 +94,10 @@ final class IndexFirstH2Collection extends H2Collection {
 			}
 		}
 		synchronized (this) {
-			if (answeredByAnIndex(query)) {
-				return super.handleQuery(parameters);
+			IndexLookUp byIndex = lookUp(query);
+			if (byIndex != null) {
+				return byIndex.match(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
+						parameters.getBatchSize(), parameters.getProjection());
 			}
 		}
 		return matchDocuments(query, orderBy, parameters.getNumberToSkip(), parameters.getLimit(),
@@ -112,20 +115,52 @@ final class IndexFirstH2Collection extends H2Collection {
 				: new DefaultQueryMatcher().matches(document, query);
 	}
 
-	private boolean answeredByAnIndex(Document query) {
+	/** An index, and the part of a query it answers. */
+	private final class IndexLookUp {
+
+		private final Index<Object> index;
+
+		private final Document part;
+
+		IndexLookUp(Index<Object> index, Document part) {
+			this.index = index;
+			this.part = part;
+		}
+
+		/** The candidates the index gives, matched against the whole query. */
+		QueryResult match(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+				Document fieldSelector) {
+			return matchDocuments(query, this.index.getPositions(this.part), orderBy, numberToSkip, limit, batchSize,
+					fieldSelector);
+		}
+
+	}
+
+	/**
+	 * The index that answers the query, as mongo-java-server's own look-up (the query
+	 * names exactly an index's fields) or through the part of the query a unique index
+	 * answers; null when none does and the query reads the whole collection.
+	 */
+	private @Nullable IndexLookUp lookUp(Document query) {
 		for (Index<Object> index : getIndexes()) {
+			if (index.canHandle(query)) {
+				return new IndexLookUp(index, query);
+			}
 			Document byIndex = (query.size() > 1) ? narrowedTo(index, query) : null;
-			if (index.canHandle(query) || (byIndex != null && index.canHandle(byIndex))) {
-				return true;
+			if (byIndex != null && index.canHandle(byIndex)) {
+				return new IndexLookUp(index, byIndex);
 			}
 		}
-		return false;
+		return null;
 	}
 
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
 			Document fieldSelector) {
-		QueryResult found = queryThroughAnIndex(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		IndexLookUp byIndex = lookUp(query);
+		QueryResult found = (byIndex != null)
+				? byIndex.match(query, orderBy, numberToSkip, limit, batchSize, fieldSelector)
+				: matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		if (!this.writing) {
 			return found;
 		}
@@ -134,18 +169,6 @@ final class IndexFirstH2Collection extends H2Collection {
 		List<Document> copies = new ArrayList<>();
 		found.forEach(document -> copies.add(document.cloneDeeply()));
 		return new QueryResult(copies, found.getCursorId());
-	}
-
-	private QueryResult queryThroughAnIndex(Document query, Document orderBy, int numberToSkip, int limit,
-			int batchSize, Document fieldSelector) {
-		for (Index<Object> index : getIndexes()) {
-			Document byIndex = (query.size() > 1) ? narrowedTo(index, query) : null;
-			if (byIndex != null && index.canHandle(byIndex)) {
-				return matchDocuments(query, index.getPositions(byIndex), orderBy, numberToSkip, limit, batchSize,
-						fieldSelector);
-			}
-		}
-		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 	}
 
 	/**
