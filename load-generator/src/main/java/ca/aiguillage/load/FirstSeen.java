@@ -21,11 +21,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * When each referral id was first seen on some topics, with some event types: a plain
  * consumer with no group, from the topics' ends at start. Records are keyed by referral
- * id on every topic; only the key and the type header are read, never the value.
+ * id on every topic; only the key, the type header and the record's timestamp are read,
+ * never the value. Asked to, it also keeps every record of each referral
+ * ({@link #timeline}), to say where a slow referral waited.
  */
 final class FirstSeen implements AutoCloseable {
 
+	/** At most this many records are kept for one referral's timeline. */
+	static final int TIMELINE_LIMIT = 32;
+
 	private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+
+	private final @Nullable Map<String, List<Timeline.Record>> timelines;
 
 	private final AtomicBoolean running = new AtomicBoolean(true);
 
@@ -38,6 +45,19 @@ final class FirstSeen implements AutoCloseable {
 	 * @param types the CloudEvents types that count, or {@code null} for every record
 	 */
 	FirstSeen(Map<String, Object> login, List<String> topics, @Nullable Set<String> types) {
+		this(login, topics, types, false);
+	}
+
+	/**
+	 * Starts following.
+	 * @param login the consumer's settings
+	 * @param topics the topics
+	 * @param types the CloudEvents types that count, or {@code null} for every record
+	 * @param keepTimelines whether to keep every record of each referral, whatever its
+	 * type
+	 */
+	FirstSeen(Map<String, Object> login, List<String> topics, @Nullable Set<String> types, boolean keepTimelines) {
+		this.timelines = keepTimelines ? new ConcurrentHashMap<>() : null;
 		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(login, new StringDeserializer(),
 				new ByteArrayDeserializer());
 		List<TopicPartition> partitions = new ArrayList<>();
@@ -54,8 +74,22 @@ final class FirstSeen implements AutoCloseable {
 				while (this.running.get()) {
 					for (ConsumerRecord<String, byte[]> record : poll(consumer)) {
 						long now = System.nanoTime();
-						if (record.key() != null && (types == null || types.contains(type(record)))) {
+						if (record.key() == null) {
+							continue;
+						}
+						String type = type(record);
+						if (types == null || types.contains(type)) {
 							this.seenAt.putIfAbsent(record.key(), now);
+						}
+						if (this.timelines != null) {
+							List<Timeline.Record> timeline = this.timelines.computeIfAbsent(record.key(),
+									(key) -> new ArrayList<>());
+							synchronized (timeline) {
+								if (timeline.size() < TIMELINE_LIMIT) {
+									timeline.add(new Timeline.Record(record.topic(), (type != null) ? type : "",
+											record.timestamp(), now));
+								}
+							}
 						}
 					}
 				}
@@ -90,6 +124,21 @@ final class FirstSeen implements AutoCloseable {
 	 */
 	@Nullable Long seenAt(String referralId) {
 		return this.seenAt.get(referralId);
+	}
+
+	/**
+	 * Every record of a referral seen so far, in the order read.
+	 * @param referralId the referral
+	 * @return its records, empty when none or when timelines are not kept
+	 */
+	List<Timeline.Record> timeline(String referralId) {
+		List<Timeline.Record> timeline = (this.timelines != null) ? this.timelines.get(referralId) : null;
+		if (timeline == null) {
+			return List.of();
+		}
+		synchronized (timeline) {
+			return List.copyOf(timeline);
+		}
 	}
 
 	@Override

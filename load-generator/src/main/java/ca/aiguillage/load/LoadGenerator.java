@@ -42,6 +42,7 @@ public final class LoadGenerator {
 		options.put("--settle-seconds S",
 				"waits at most this long for the stack to fall idle first (600; 0 does not wait)");
 		options.put("--report FILE", "also writes the report (Markdown) to a file");
+		options.put("--ways FILE", "also writes every referral's records, hop by hop, to a CSV file");
 		options.put("--history N", "fills the stack with N referrals through the partner API instead of a load");
 		options.put("--concurrency C", "the history's referrals in flight at once (8)");
 		options.put("--referral URL", "referral-service (http://127.0.0.1:8081)");
@@ -83,16 +84,24 @@ public final class LoadGenerator {
 					Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "600")))));
 		}
 		else {
-			report = LoadReport.markdown(LoadRun.run(target, settings(options)));
+			LoadRun.Result result = LoadRun.run(target, settings(options));
+			report = LoadReport.markdown(result);
+			if (options.containsKey("--ways")) {
+				write(options.get("--ways"), LoadReport.ways(result.stack()));
+			}
 		}
 		System.out.print(report);
 		if (options.containsKey("--report")) {
-			Path file = Path.of(options.get("--report"));
-			if (file.toAbsolutePath().getParent() != null) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
-			}
-			Files.writeString(file, report);
+			write(options.get("--report"), report);
 		}
+	}
+
+	private static void write(String name, String text) throws IOException {
+		Path file = Path.of(name);
+		if (file.toAbsolutePath().getParent() != null) {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+		}
+		Files.writeString(file, text);
 	}
 
 	static LoadRun.Settings settings(Map<String, String> options) {

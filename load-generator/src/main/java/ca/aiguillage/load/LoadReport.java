@@ -38,11 +38,13 @@ final class LoadReport {
 		latency(report, stack.firstDecision, (bare != null) ? bare.firstDecision : null);
 		latency(report, stack.inQueue, null);
 		latency(report, stack.decidedInQueue, (bare != null) ? bare.firstDecision : null);
+		stack.firstWritten.values().forEach((written) -> latency(report, written, null));
 		if (bare != null) {
 			report.append(String.format(Locale.ROOT,
 					"%nBaseline: a bare JDK HTTP server answering 201, then %d MongoDB write(s) and two Kafka round trips with plain clients, on the same broker and database; its \"first decision\" is the second round trip's arrival.%n",
 					result.settings().baselineWrites()));
 		}
+		slowest(report, stack);
 		settled(report, result.settled());
 		processors(report, result);
 		report.append(String.format(Locale.ROOT, "%nConsumer lag: at most %d records during the run; after it: %s%n",
@@ -52,6 +54,28 @@ final class LoadReport {
 			report.append("Baseline errors: ").append(errors(bare)).append('\n');
 		}
 		return report.toString();
+	}
+
+	/**
+	 * Every referral's way as CSV: one row a record, in the order the referrals were
+	 * offered.
+	 * @param stack the stack's phase, traced
+	 * @return the CSV text, with its header
+	 */
+	static String ways(Phase stack) {
+		StringBuilder csv = new StringBuilder(Timeline.CSV_HEADER).append('\n');
+		stack.ways.forEach((way) -> way.csv(stack.begun).forEach((row) -> csv.append(row).append('\n')));
+		return csv.toString();
+	}
+
+	private static void slowest(StringBuilder report, Phase stack) {
+		if (stack.slowest.isEmpty()) {
+			return;
+		}
+		report.append(String.format(Locale.ROOT,
+				"%nThe %d slowest to a first decision, hop by hop, from the offer: when each record was written (its producer's timestamp, after the service stored its change) and read by this generator.%n%n",
+				stack.slowest.size()));
+		stack.slowest.forEach((way) -> report.append("1. ").append(way).append('\n'));
 	}
 
 	private static void settled(StringBuilder report, ProcessorTime.@Nullable Settled settled) {

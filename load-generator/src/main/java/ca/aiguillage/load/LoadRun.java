@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.contracts.matching.NoMatchFoundV1;
@@ -44,6 +45,13 @@ final class LoadRun {
 	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline,
 			boolean watchQueue, @Nullable Long stackPid, Duration settle) {
 	}
+
+	/** The topics of a referral's way, in its order: traced in every run. */
+	static final List<String> WAY = List.of(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS,
+			Topics.NOTIFICATION_EVENTS);
+
+	/** How many of the slowest referrals a report describes hop by hop. */
+	static final int SLOWEST = 5;
 
 	/** How many windows of two seconds the stack's background use is watched. */
 	private static final int BACKGROUND_WINDOWS = 3;
@@ -100,26 +108,32 @@ final class LoadRun {
 		Persons persons = new Persons("LOAD");
 		Instant begunAt = Instant.now();
 		try (ConsumerLag lag = new ConsumerLag(target.kafkaLogin().apply("admin"));
-				FirstSeen decisions = new FirstSeen(target.kafkaLogin().apply("admin"),
-						List.of(Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS), FIRST_DECISIONS);
+				FirstSeen decisions = new FirstSeen(target.kafkaLogin().apply("admin"), WAY, FIRST_DECISIONS, true);
 				@Nullable
 				QueueWatch queue = settings.watchQueue() ? new QueueWatch(target.mongoUri()) : null;
 				PartnerClient partner = new PartnerClient(target, settings.inboundPercent() > 0)) {
 			ProcessorTime.Sample before = processors.sample();
+			Timeline.Clock clock = Timeline.Clock.now();
+			Map<String, Long> accepted = new ConcurrentHashMap<>();
 			long begun = System.nanoTime();
+			stack.begun = begun;
 			Map<String, Long> started = Driver.drive(settings.schedule(), (n, start) -> {
 				Map<String, Object> referral = persons.referral(n);
 				String id = inbound(n, settings.inboundPercent())
 						? partner.publish(referral, start, stack.inboundAccept)
 						: partner.post(referral, start, stack.httpAccept, stack.errors);
-				if (id != null && queue != null) {
-					queue.watch(id);
+				if (id != null) {
+					accepted.put(id, System.nanoTime());
+					if (queue != null) {
+						queue.watch(id);
+					}
 				}
 				return id;
 			}, stack.errors);
 			stack.offeredFor = Duration.ofNanos(System.nanoTime() - begun);
 			stack.offered = settings.schedule().count();
 			stack.settle(started, decisions::seenAt, queue, settings.drain());
+			stack.trace(started, accepted, decisions::seenAt, decisions::timeline, WAY, clock, SLOWEST);
 			maxLag = lag.maxTotal();
 			lagAfter = lag.byGroup();
 			if (settings.baseline()) {

@@ -1,6 +1,9 @@
 package ca.aiguillage.load;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -22,6 +25,21 @@ final class Phase {
 	final Latency inQueue = new Latency("intake → visible in the queue");
 
 	final Latency decidedInQueue = new Latency("intake → decision shown in the queue");
+
+	/**
+	 * From the offer to the first record each topic has of the referral, as its producer
+	 * stamped it, by topic.
+	 */
+	final Map<String, Latency> firstWritten = new LinkedHashMap<>();
+
+	/** The slowest referrals to a first decision, the slowest first, hop by hop. */
+	List<String> slowest = List.of();
+
+	/** Every accepted referral's way, once traced. */
+	List<Timeline> ways = List.of();
+
+	/** When the first referral was offered ({@link System#nanoTime()}). */
+	long begun;
 
 	final Errors errors = new Errors();
 
@@ -76,6 +94,43 @@ final class Phase {
 		this.errors.add("no first decision within the drain", this.undecided);
 		this.errors.add("not in the queue within the drain", this.notInQueue);
 		this.errors.add("no decision shown in the queue within the drain", this.notDecidedInQueue);
+	}
+
+	/**
+	 * Says where the referrals waited: for each topic, the time from the offer to the
+	 * first record written there; and the slowest referrals' ways, record by record.
+	 * @param started when each accepted referral was offered
+	 * @param accepted when each was accepted
+	 * @param decidedAt when a referral's first decision was read, or null
+	 * @param records every record read of a referral
+	 * @param topics the topics, in the order of a referral's way
+	 * @param clock how this run's nanoTime reads as wall-clock time
+	 * @param slowest how many of the slowest to describe
+	 */
+	void trace(Map<String, Long> started, Map<String, Long> accepted, Function<String, @Nullable Long> decidedAt,
+			Function<String, List<Timeline.Record>> records, List<String> topics, Timeline.Clock clock, int slowest) {
+		topics.forEach((topic) -> this.firstWritten.put(topic, new Latency("intake → first written on " + topic)));
+		this.ways = started.entrySet()
+			.stream()
+			.map((entry) -> new Timeline(entry.getKey(), entry.getValue(), accepted.get(entry.getKey()),
+					decidedAt.apply(entry.getKey()), records.apply(entry.getKey()), clock))
+			.sorted(Comparator.comparingLong(Timeline::offered))
+			.toList();
+		for (Timeline timeline : this.ways) {
+			this.firstWritten.forEach((topic, latency) -> timeline.firstWrittenOn(topic)
+				.ifPresent((millis) -> latency.recordNanos(Math.round(millis * 1e6))));
+		}
+		this.slowest = this.ways.stream()
+			.sorted(Comparator.comparingDouble(Phase::slowness).reversed())
+			.limit(slowest)
+			.map((timeline) -> timeline.describe(this.begun))
+			.toList();
+	}
+
+	/** An undecided referral is the slowest of all. */
+	private static double slowness(Timeline timeline) {
+		double toDecision = timeline.toDecision();
+		return Double.isNaN(toDecision) ? Double.POSITIVE_INFINITY : toDecision;
 	}
 
 	/** Records a latency when seen; says 1 when not. */

@@ -59,7 +59,12 @@ class LoadGeneratorIntegrationTests {
 		assertThat(result.bare().firstDecision.count()).as(report).isEqualTo(15);
 		assertThat(report).contains("| stack | 15 | 15 |", "| baseline | 15 | 15 |", "| intake → first decision | 15 |",
 				"| intake → decision shown in the queue | 15 |", "p99 ratio", "Consumer lag", "Errors: none",
-				", Montreal time.");
+				", Montreal time.", "| intake → first written on referral.events | 15 |",
+				"| intake → first written on matching.events | 15 |", "The 5 slowest to a first decision, hop by hop");
+		assertThat(result.stack().slowest).as(report)
+			.hasSize(5)
+			.allSatisfy((way) -> assertThat(way).startsWith("first decision at ")
+				.contains("; referral.events referral.submitted.v1 written at "));
 	}
 
 	@Test
