@@ -13,7 +13,11 @@ cd "$(dirname "$0")"
 source scripts/java-home.sh
 ./mvnw -q -B -DskipTests -pl local-stack -am package
 jar=local-stack/target/aiguillage-local-stack.jar
-options=(-XX:+UseSerialGC -Xms256m -Xmx2g -XX:TieredStopAtLevel=1 -Daiguillage.data="${AIGUILLAGE_DATA:-data}")
+# The client compiler only, with the code space the JVM reserves for both compilers: in the 48 MB
+# it reserves for the client compiler alone, every few megabytes of new code start a full
+# collection, seconds of stops in the first minute of load (docs/performance.md#warm-up).
+options=(-XX:+UseSerialGC -Xms256m -Xmx2g -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m
+  -Daiguillage.data="${AIGUILLAGE_DATA:-data}")
 case " $* " in
   *" --processes "* | *" --check-invariants "*)
     exec java "${options[@]}" -jar "$jar" "$@"

@@ -3,7 +3,8 @@
 
 STACK_JAR="$(pwd)/local-stack/target/aiguillage-local-stack.jar"
 LOAD_JAR="$(pwd)/load-generator/target/load-generator.jar"
-STACK_OPTIONS=(-XX:+UseSerialGC -Xms256m -Xmx2g)
+# As ./run-local.sh (the code space: docs/performance.md#warm-up); the compiler is each script's.
+STACK_OPTIONS=(-XX:+UseSerialGC -Xms256m -Xmx2g -XX:ReservedCodeCacheSize=240m)
 STACK_PID=""
 # Arguments after the jar: without the demo history (26 weeks played on a fresh data directory,
 # some 4 to 5 minutes on two cores), the stack holds exactly what the measurement puts in it.

@@ -21,7 +21,7 @@ import ca.aiguillage.localstack.Soak.Posted;
  * <p>
  * {@code Footprint [referrals=600] [per-second=10] [partners=4]}; the parts' JVM options
  * other than heap and collector come from {@code -Daiguillage.stack.jvm-options} (default
- * {@code -XX:TieredStopAtLevel=1 -Xss512k}), to compare choices run by run.
+ * {@link ProcessStack#DEFAULT_JVM_OPTIONS}), to compare choices run by run.
  */
 public final class Footprint {
 
@@ -80,7 +80,7 @@ public final class Footprint {
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(
 				"# Footprint: the local stack, one process per part%n%nJVM options: `%s`; %d cores; the whole stack ready in %.1f s. Load: %,d referrals at %.1f a second, posted in %d s, every decision %.0f s later (%d lost, %d duplicated).%n%n",
-				System.getProperty("aiguillage.stack.jvm-options", "-XX:TieredStopAtLevel=1 -Xss512k"),
+				System.getProperty("aiguillage.stack.jvm-options", ProcessStack.DEFAULT_JVM_OPTIONS),
 				Runtime.getRuntime().availableProcessors(), whole.toMillis() / 1000.0, referrals, perSecond,
 				posting.toSeconds(), outcome.quietAfter().toMillis() / 1000.0, outcome.lost(), outcome.duplicated()));
 		report.append("| part | start-up | resident, idle | resident, under load (max) |\n| --- | --- | --- | --- |\n");

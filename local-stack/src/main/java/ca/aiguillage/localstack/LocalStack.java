@@ -372,6 +372,14 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * The services' own contexts, for the system's tests.
+	 * @return referral, matching, waitlist, notification and the FHIR gateway
+	 */
+	List<ConfigurableApplicationContext> services() {
+		return List.copyOf(this.services);
+	}
+
+	/**
 	 * The HTTP port a service listens on.
 	 * @param service 0 referral, 1 matching, 2 waitlist, 3 notification
 	 * @return its port

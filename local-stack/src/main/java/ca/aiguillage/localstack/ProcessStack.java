@@ -49,6 +49,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessStack implements AutoCloseable {
 
+	/**
+	 * Each part's JVM options unless {@code aiguillage.stack.jvm-options} names others:
+	 * the client compiler, with the code space the JVM reserves for both compilers (in
+	 * the 48 MB it reserves for the client compiler alone, every few megabytes of new
+	 * code start a full collection: docs/performance.md, warm-up), and smaller thread
+	 * stacks.
+	 */
+	static final String DEFAULT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xss512k";
+
 	private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
 
 	private static final Duration READY_WITHIN = Duration.ofMinutes(5);
@@ -761,7 +770,7 @@ public final class ProcessStack implements AutoCloseable {
 				(part == Part.KAFKA || part == Part.FHIR) ? "-Xmx512m" : "-Xmx384m"));
 		// The footprint command compares other choices (C2, class-data sharing...).
 		// {part} names a file of each part's own, such as its ahead-of-time cache.
-		String options = System.getProperty("aiguillage.stack.jvm-options", "-XX:TieredStopAtLevel=1 -Xss512k")
+		String options = System.getProperty("aiguillage.stack.jvm-options", DEFAULT_JVM_OPTIONS)
 			.replace("{part}", instance.logName());
 		command.addAll(Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
 		String durability = System.getProperty("aiguillage.mongo.durability");

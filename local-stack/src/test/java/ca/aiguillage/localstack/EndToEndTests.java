@@ -2,11 +2,19 @@ package ca.aiguillage.localstack;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+
+import ca.aiguillage.contracts.Topics;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.cloud.stream.binding.BindingService;
+import org.springframework.messaging.MessageChannel;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole system as the local stack runs it: one real KRaft broker, one embedded
@@ -30,6 +38,27 @@ class EndToEndTests {
 		if (stack != null) {
 			stack.close();
 		}
+	}
+
+	@Test
+	void everyServiceBindsTheTopicOfItsEventsAsItStartsNotAtItsFirstEvent() {
+		Map<String, String> owned = Map.of("referral-service", Topics.REFERRAL_EVENTS, "matching-service",
+				Topics.MATCHING_EVENTS, "waitlist-service", Topics.WAITLIST_EVENTS, "notification-service",
+				Topics.NOTIFICATION_EVENTS);
+		// The FHIR gateway publishes nothing.
+		assertThat(stack.services())
+			.extracting((service) -> service.getEnvironment().getProperty("spring.application.name"))
+			.containsAll(owned.keySet())
+			.contains("fhir-gateway");
+		stack.services()
+			.stream()
+			.filter((service) -> owned.containsKey(service.getEnvironment().getProperty("spring.application.name")))
+			.forEach((service) -> {
+				String topic = owned.get(service.getEnvironment().getProperty("spring.application.name"));
+				// A topic bound when its first event is sent has no channel of its own.
+				assertThat(service.getBean(BindingService.class).getProducerBindingNames()).as(topic).contains(topic);
+				assertThat(service.getBean(topic)).as(topic).isInstanceOf(MessageChannel.class);
+			});
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import ca.aiguillage.platform.events.CloudEventMessages;
 import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.events.KafkaClientSettings;
+import ca.aiguillage.platform.events.KnownClusterId;
 import ca.aiguillage.platform.mongo.MongoPingHealthIndicator;
 import ca.aiguillage.platform.outbox.AggregateSettings;
 import ca.aiguillage.platform.outbox.Aggregates;
@@ -131,6 +132,15 @@ public class PlatformAutoConfiguration {
 			throw new IllegalStateException("No consumer " + function + " in this service");
 		}
 		return beans.getBean(function, Consumer.class);
+	}
+
+	/**
+	 * The binder's listener containers and producers share one administrator, their
+	 * cluster id known before their first record.
+	 */
+	@Bean
+	KnownClusterId knownClusterId(Environment environment) {
+		return new KnownClusterId(KafkaClientSettings.of(environment));
 	}
 
 	@Bean

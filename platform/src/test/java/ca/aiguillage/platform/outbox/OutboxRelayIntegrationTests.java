@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,13 +30,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.stream.binding.BindingService;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.integration.channel.AbstractMessageChannel;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.support.ChannelInterceptor;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -68,6 +76,12 @@ class OutboxRelayIntegrationTests {
 	@Autowired
 	FindCommands finds;
 
+	@Autowired
+	BindingService bindings;
+
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void publishesAtOnceWhenWokenInOrderKeyedBySubjectAndThenRemovesEachEntry() {
 		String id = "tally-" + UUID.randomUUID();
@@ -94,6 +108,40 @@ class OutboxRelayIntegrationTests {
 		});
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.mongo.findById(id, Tally.class).getOutbox()).isEmpty());
+	}
+
+	@Test
+	void aTopicBoundAsTheServiceStartsCarriesTheRelaysEventsWithoutABindingOfItsOwn() {
+		// spring.cloud.stream.output-bindings: bound, its producer logged in, before any
+		// event.
+		assertThat(this.bindings.getProducerBindingNames()).contains(Topics.WAITLIST_EVENTS);
+		AbstractMessageChannel bound = this.context.getBean(Topics.WAITLIST_EVENTS, AbstractMessageChannel.class);
+		List<Message<?>> carried = new CopyOnWriteArrayList<>();
+		ChannelInterceptor seen = new ChannelInterceptor() {
+			@Override
+			public Message<?> preSend(Message<?> message, MessageChannel channel) {
+				carried.add(message);
+				return message;
+			}
+		};
+		bound.addInterceptor(seen);
+		try {
+			String id = "tally-" + UUID.randomUUID();
+			this.aggregates.update(Tally.class, id, found -> {
+				Tally tally = new Tally(id);
+				tally.reprioritise(Priority.A);
+				return Outcome.save(tally, true);
+			});
+
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				assertThat(recordsAbout(id)).hasSize(1);
+				assertThat(carried).extracting(message -> new String((byte[]) message.getPayload(), UTF_8))
+					.anySatisfy(payload -> assertThat(payload).contains(id));
+			});
+		}
+		finally {
+			bound.removeInterceptor(seen);
+		}
 	}
 
 	@Test
