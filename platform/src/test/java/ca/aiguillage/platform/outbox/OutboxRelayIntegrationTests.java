@@ -112,8 +112,8 @@ class OutboxRelayIntegrationTests {
 
 	@Test
 	void aTopicBoundAsTheServiceStartsCarriesTheRelaysEventsWithoutABindingOfItsOwn() {
-		// spring.cloud.stream.output-bindings: bound, its producer logged in, before any
-		// event.
+		// spring.cloud.stream.output-bindings: bound (the topic looked at, its producer
+		// made) before any event.
 		assertThat(this.bindings.getProducerBindingNames()).contains(Topics.WAITLIST_EVENTS);
 		AbstractMessageChannel bound = this.context.getBean(Topics.WAITLIST_EVENTS, AbstractMessageChannel.class);
 		List<Message<?>> carried = new CopyOnWriteArrayList<>();
