@@ -39,6 +39,7 @@ final class LoadReport {
 		latency(report, stack.inQueue, null);
 		latency(report, stack.decidedInQueue, (bare != null) ? bare.firstDecision : null);
 		stack.firstWritten.values().forEach((written) -> latency(report, written, null));
+		stack.hops.values().forEach((hop) -> latency(report, hop, null));
 		if (bare != null) {
 			report.append(String.format(Locale.ROOT,
 					"%nBaseline: a bare JDK HTTP server answering 201, then %d MongoDB write(s) and two Kafka round trips with plain clients, on the same broker and database; its \"first decision\" is the second round trip's arrival.%n",

@@ -50,6 +50,13 @@ final class LoadRun {
 	static final List<String> WAY = List.of(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS, Topics.WAITLIST_EVENTS,
 			Topics.NOTIFICATION_EVENTS);
 
+	/**
+	 * The hops timed one by one: referral-service's (from the acceptance to its event)
+	 * and matching's (from that event to matching's first).
+	 */
+	static final List<Timeline.Hop> HOPS = List.of(new Timeline.Hop(null, Topics.REFERRAL_EVENTS),
+			new Timeline.Hop(Topics.REFERRAL_EVENTS, Topics.MATCHING_EVENTS));
+
 	/** How many of the slowest referrals a report describes hop by hop. */
 	static final int SLOWEST = 5;
 
@@ -133,7 +140,7 @@ final class LoadRun {
 			stack.offeredFor = Duration.ofNanos(System.nanoTime() - begun);
 			stack.offered = settings.schedule().count();
 			stack.settle(started, decisions::seenAt, queue, settings.drain());
-			stack.trace(started, accepted, decisions::seenAt, decisions::timeline, WAY, clock, SLOWEST);
+			stack.trace(started, accepted, decisions::seenAt, decisions::timeline, WAY, HOPS, clock, SLOWEST);
 			maxLag = lag.maxTotal();
 			lagAfter = lag.byGroup();
 			if (settings.baseline()) {

@@ -32,6 +32,9 @@ final class Phase {
 	 */
 	final Map<String, Latency> firstWritten = new LinkedHashMap<>();
 
+	/** How long each hop of the way took, by hop. */
+	final Map<Timeline.Hop, Latency> hops = new LinkedHashMap<>();
+
 	/** The slowest referrals to a first decision, the slowest first, hop by hop. */
 	List<String> slowest = List.of();
 
@@ -98,18 +101,22 @@ final class Phase {
 
 	/**
 	 * Says where the referrals waited: for each topic, the time from the offer to the
-	 * first record written there; and the slowest referrals' ways, record by record.
+	 * first record written there; how long each hop took; and the slowest referrals'
+	 * ways, record by record.
 	 * @param started when each accepted referral was offered
 	 * @param accepted when each was accepted
 	 * @param decidedAt when a referral's first decision was read, or null
 	 * @param records every record read of a referral
 	 * @param topics the topics, in the order of a referral's way
+	 * @param hops the hops timed one by one
 	 * @param clock how this run's nanoTime reads as wall-clock time
 	 * @param slowest how many of the slowest to describe
 	 */
 	void trace(Map<String, Long> started, Map<String, Long> accepted, Function<String, @Nullable Long> decidedAt,
-			Function<String, List<Timeline.Record>> records, List<String> topics, Timeline.Clock clock, int slowest) {
+			Function<String, List<Timeline.Record>> records, List<String> topics, List<Timeline.Hop> hops,
+			Timeline.Clock clock, int slowest) {
 		topics.forEach((topic) -> this.firstWritten.put(topic, new Latency("intake → first written on " + topic)));
+		hops.forEach((hop) -> this.hops.put(hop, new Latency(hop.describe())));
 		this.ways = started.entrySet()
 			.stream()
 			.map((entry) -> new Timeline(entry.getKey(), entry.getValue(), accepted.get(entry.getKey()),
@@ -118,6 +125,8 @@ final class Phase {
 			.toList();
 		for (Timeline timeline : this.ways) {
 			this.firstWritten.forEach((topic, latency) -> timeline.firstWrittenOn(topic)
+				.ifPresent((millis) -> latency.recordNanos(Math.round(millis * 1e6))));
+			this.hops.forEach((hop, latency) -> timeline.took(hop)
 				.ifPresent((millis) -> latency.recordNanos(Math.round(millis * 1e6))));
 		}
 		this.slowest = this.ways.stream()

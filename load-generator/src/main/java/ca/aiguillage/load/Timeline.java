@@ -74,6 +74,36 @@ record Timeline(String referralId, long offered, @Nullable Long accepted, @Nulla
 			.map((record) -> record.writtenAt() - this.clock.epochMillis(this.offered));
 	}
 
+	/**
+	 * One hop of a referral's way: from its acceptance, or from its first record on a
+	 * topic, to its first record on another.
+	 *
+	 * @param from the topic it starts from, or null for the acceptance (the 201, or the
+	 * broker's acknowledgement)
+	 * @param to the topic it ends at
+	 */
+	record Hop(@Nullable String from, String to) {
+
+		String describe() {
+			return "hop: " + ((this.from != null) ? "first written on " + this.from : "accepted")
+					+ " → first written on " + this.to;
+		}
+
+	}
+
+	/**
+	 * How long a hop took this referral.
+	 * @param hop the hop
+	 * @return milliseconds (0 when its end was written before its start was seen, as when
+	 * the relay publishes before the 201 reaches the generator), empty when either end is
+	 * missing
+	 */
+	Optional<Double> took(Hop hop) {
+		Optional<Double> start = (hop.from() != null) ? firstWrittenOn(hop.from())
+				: Optional.ofNullable(this.accepted).map(this::sinceOffer);
+		return start.flatMap((begun) -> firstWrittenOn(hop.to()).map((ended) -> Math.max(0, ended - begun)));
+	}
+
 	/** From the offer to the first decision, in milliseconds; NaN when undecided. */
 	double toDecision() {
 		return (this.decided != null) ? sinceOffer(this.decided) : Double.NaN;

@@ -60,7 +60,10 @@ class LoadGeneratorIntegrationTests {
 		assertThat(report).contains("| stack | 15 | 15 |", "| baseline | 15 | 15 |", "| intake → first decision | 15 |",
 				"| intake → decision shown in the queue | 15 |", "p99 ratio", "Consumer lag", "Errors: none",
 				", Montreal time.", "| intake → first written on referral.events | 15 |",
-				"| intake → first written on matching.events | 15 |", "The 5 slowest to a first decision, hop by hop");
+				"| intake → first written on matching.events | 15 |",
+				"| hop: accepted → first written on referral.events | 15 |",
+				"| hop: first written on referral.events → first written on matching.events | 15 |",
+				"The 5 slowest to a first decision, hop by hop");
 		assertThat(result.stack().slowest).as(report)
 			.hasSize(5)
 			.allSatisfy((way) -> assertThat(way).startsWith("first decision at ")
