@@ -91,7 +91,7 @@ final class PartnerPortalJourney {
 	private static void submit(WebDriver browser) {
 		WebElement button = browser.findElement(By.cssSelector("main button[type=submit]"));
 		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+		Browser.awaitReplaced(browser, button, Duration.ofSeconds(10));
 	}
 
 	private static void type(WebDriver browser, String id, String text) {

@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
@@ -49,6 +53,40 @@ public final class Browser {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * Waits until the page that answered a form replaced one of the form's elements.
+	 * @param driver the browser
+	 * @param element an element of the page before, such as the button pressed
+	 * @param atMost how long to wait
+	 */
+	public static void awaitReplaced(WebDriver driver, WebElement element, Duration atMost) {
+		new WebDriverWait(driver, atMost).until((ignored) -> left(element));
+	}
+
+	/**
+	 * Whether an element left its document. Chromium answers so for a node its page
+	 * replaced either as a stale element or, while the new page's scripts start, as "Node
+	 * with given id does not belong to the document" (which Selenium's staleness check
+	 * does not know); both count. Any other error is the browser's, and is thrown.
+	 * @param element the element
+	 * @return whether it left
+	 */
+	static boolean left(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/**

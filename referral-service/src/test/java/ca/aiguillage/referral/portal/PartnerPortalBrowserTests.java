@@ -271,7 +271,7 @@ class PartnerPortalBrowserTests extends RunningService {
 	private void submit() {
 		WebElement button = this.browser.findElement(By.cssSelector("main button[type=submit]"));
 		button.click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+		Browser.awaitReplaced(this.browser, button, Duration.ofSeconds(10));
 	}
 
 	private void waitFor(By element) {

@@ -14,7 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -156,7 +155,7 @@ class SelfReferralPageBrowserTests extends RunningService {
 				found.click();
 				return found;
 			});
-		new WebDriverWait(this.browser, ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+		Browser.awaitReplaced(this.browser, button, ofSeconds(10));
 	}
 
 	private String page(String path) {

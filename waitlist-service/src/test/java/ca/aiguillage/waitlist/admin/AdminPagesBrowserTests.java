@@ -38,7 +38,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -270,7 +269,7 @@ class AdminPagesBrowserTests extends RunningService {
 	private void submit(WebElement button) {
 		WebElement before = this.browser.findElement(By.tagName("main"));
 		button.click();
-		await().atMost(ofSeconds(20)).until(() -> ExpectedConditions.stalenessOf(before).apply(this.browser));
+		Browser.awaitReplaced(this.browser, before, ofSeconds(20));
 	}
 
 	/** The result message, once the page after an action has put the focus on it. */
