@@ -15,6 +15,16 @@ class SlowestWaysTests {
 
 	private static final long SECOND = 1_000_000_000L;
 
+	/**
+	 * Offered at 2 s: written on referral.events at once, matching's answer 2.5 s later.
+	 */
+	private static final List<Timeline.Record> SLOW = List.of(
+			record("referral.events", "ca.aiguillage.referral.submitted.v1", 2_040, 2_045),
+			record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 4_540, 4_600));
+
+	/** When "quick" (offered at 1 s) and "slow" were first decided. */
+	private static final Map<String, Long> DECIDED = Map.of("quick", 1_310_000_000L, "slow", 4_600_000_000L);
+
 	@Test
 	void eachTopicsFirstRecordIsTimedFromTheOfferByTheTimeItWasWritten() {
 		Phase phase = new Phase();
@@ -23,11 +33,9 @@ class SlowestWaysTests {
 				List.of(record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 1_300, 1_310),
 						record("referral.events", "ca.aiguillage.referral.submitted.v1", 1_100, 1_105),
 						record("referral.events", "ca.aiguillage.referral.accepted.v1", 1_150, 1_155)),
-				"slow", List.of(record("referral.events", "ca.aiguillage.referral.submitted.v1", 2_040, 2_045),
-						record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 4_540, 4_600)));
+				"slow", SLOW);
 
-		phase.trace(started, Map.of("quick", SECOND + 20_000_000L),
-				Map.of("quick", 1_310_000_000L, "slow", 4_600_000_000L)::get, records::get,
+		phase.trace(started, Map.of("quick", SECOND + 20_000_000L), DECIDED::get, records::get,
 				List.of("referral.events", "matching.events"), List.of(), EPOCH_AT_NANO_ZERO, 5);
 
 		Latency intake = phase.firstWritten.get("referral.events");
@@ -45,18 +53,16 @@ class SlowestWaysTests {
 		Map<String, List<Timeline.Record>> records = Map.of("quick",
 				List.of(record("referral.events", "ca.aiguillage.referral.submitted.v1", 1_100, 1_105),
 						record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 1_300, 1_310)),
-				"slow",
-				List.of(record("referral.events", "ca.aiguillage.referral.submitted.v1", 2_040, 2_045),
-						record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 4_540, 4_600)),
-				"early", List.of(record("referral.events", "ca.aiguillage.referral.submitted.v1", 3_100, 3_105)));
+				"slow", SLOW, "early",
+				List.of(record("referral.events", "ca.aiguillage.referral.submitted.v1", 3_100, 3_105)));
 		Timeline.Hop intake = new Timeline.Hop(null, "referral.events");
 		Timeline.Hop matching = new Timeline.Hop("referral.events", "matching.events");
 
 		// "slow" was accepted, but when is not known; "early"'s event was written before
 		// its 201 came back.
-		phase.trace(started, Map.of("quick", SECOND + 20_000_000L, "early", 3 * SECOND + 150_000_000L),
-				Map.of("quick", 1_310_000_000L, "slow", 4_600_000_000L)::get, records::get,
-				List.of("referral.events", "matching.events"), List.of(intake, matching), EPOCH_AT_NANO_ZERO, 5);
+		phase.trace(started, Map.of("quick", SECOND + 20_000_000L, "early", 3 * SECOND + 150_000_000L), DECIDED::get,
+				records::get, List.of("referral.events", "matching.events"), List.of(intake, matching),
+				EPOCH_AT_NANO_ZERO, 5);
 
 		Latency intakeHop = phase.hops.get(intake);
 		assertThat(intakeHop.name()).isEqualTo("hop: accepted → first written on referral.events");
@@ -79,13 +85,9 @@ class SlowestWaysTests {
 		Map<String, List<Timeline.Record>> records = Map.of("quick",
 				List.of(record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 1_300, 1_310),
 						record("referral.events", "ca.aiguillage.referral.submitted.v1", 1_100, 1_105)),
-				"slow",
-				List.of(record("referral.events", "ca.aiguillage.referral.submitted.v1", 2_040, 2_045),
-						record("matching.events", "ca.aiguillage.matching.proposal-made.v1", 4_540, 4_600)),
-				"lost", List.of());
+				"slow", SLOW, "lost", List.of());
 
-		phase.trace(started, Map.of("slow", 2 * SECOND + 30_000_000L),
-				Map.of("quick", 1_310_000_000L, "slow", 4_600_000_000L)::get, records::get,
+		phase.trace(started, Map.of("slow", 2 * SECOND + 30_000_000L), DECIDED::get, records::get,
 				List.of("referral.events", "matching.events"), List.of(), EPOCH_AT_NANO_ZERO, 2);
 
 		assertThat(phase.slowest).containsExactly("no first decision; offered 2.0 s into the run",

@@ -3,6 +3,8 @@ package ca.aiguillage.localstack;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import ca.aiguillage.contracts.Topics;
 
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.cloud.stream.binding.BindingService;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.MessageChannel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,20 +48,18 @@ class EndToEndTests {
 		Map<String, String> owned = Map.of("referral-service", Topics.REFERRAL_EVENTS, "matching-service",
 				Topics.MATCHING_EVENTS, "waitlist-service", Topics.WAITLIST_EVENTS, "notification-service",
 				Topics.NOTIFICATION_EVENTS);
-		// The FHIR gateway publishes nothing.
-		assertThat(stack.services())
-			.extracting((service) -> service.getEnvironment().getProperty("spring.application.name"))
-			.containsAll(owned.keySet())
-			.contains("fhir-gateway");
-		stack.services()
+		Map<String, ConfigurableApplicationContext> byName = stack.services()
 			.stream()
-			.filter((service) -> owned.containsKey(service.getEnvironment().getProperty("spring.application.name")))
-			.forEach((service) -> {
-				String topic = owned.get(service.getEnvironment().getProperty("spring.application.name"));
-				// A topic bound when its first event is sent has no channel of its own.
-				assertThat(service.getBean(BindingService.class).getProducerBindingNames()).as(topic).contains(topic);
-				assertThat(service.getBean(topic)).as(topic).isInstanceOf(MessageChannel.class);
-			});
+			.collect(Collectors.toMap((service) -> service.getEnvironment().getProperty("spring.application.name"),
+					Function.identity()));
+		// The FHIR gateway publishes nothing.
+		assertThat(byName).containsKeys("fhir-gateway").containsKeys(owned.keySet().toArray(String[]::new));
+		owned.forEach((name, topic) -> {
+			ConfigurableApplicationContext service = byName.get(name);
+			// A topic bound when its first event is sent has no channel of its own.
+			assertThat(service.getBean(BindingService.class).getProducerBindingNames()).as(topic).contains(topic);
+			assertThat(service.getBean(topic)).as(topic).isInstanceOf(MessageChannel.class);
+		});
 	}
 
 	@Test

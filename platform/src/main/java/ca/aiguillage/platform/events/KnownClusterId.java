@@ -68,14 +68,6 @@ public final class KnownClusterId implements ListenerContainerCustomizer<Abstrac
 	}
 
 	/**
-	 * The administrator every listener and producer shares.
-	 * @return it
-	 */
-	public KafkaAdmin admin() {
-		return this.admin;
-	}
-
-	/**
 	 * The cluster id as known now, without asking the broker.
 	 * @return the id, or null when not known yet
 	 */
