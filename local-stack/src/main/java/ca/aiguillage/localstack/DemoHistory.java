@@ -166,7 +166,7 @@ public final class DemoHistory {
 			return false;
 		}
 		try (MongoClient client = MongoClients.create(mongoUri)) {
-			return client.getDatabase("referral").getCollection("referrals").countDocuments() == 0;
+			return !DemoReferrals.anyReferralStored(client);
 		}
 	}
 

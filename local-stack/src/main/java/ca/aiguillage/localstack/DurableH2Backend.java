@@ -42,6 +42,8 @@ final class DurableH2Backend extends H2Backend {
 
 	private final SlowCommands slow = SlowCommands.fromSystemProperty();
 
+	private final IndexAudit audit = IndexAudit.fromSystemProperty();
+
 	/** How much the store's housekeeping rewrites under its lock at a time, in KB. */
 	static final int REWRITE_STEP_KB = 64;
 
@@ -102,7 +104,15 @@ final class DurableH2Backend extends H2Backend {
 		finally {
 			this.slow.record(databaseName, command, query, System.nanoTime() - started,
 					IndexFirstH2Collection.SCANNED.get());
+			this.audit.observe(databaseName, command, query);
 		}
+	}
+
+	/**
+	 * What a real MongoDB would read whole ({@code -Daiguillage.mongo.index-audit=true}).
+	 */
+	IndexAudit indexAudit() {
+		return this.audit;
 	}
 
 	private Document handleDurably(Channel channel, String databaseName, String command, Document query) {

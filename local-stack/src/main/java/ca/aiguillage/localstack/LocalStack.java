@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import ca.aiguillage.contracts.Topics;
@@ -415,6 +416,19 @@ public final class LocalStack implements AutoCloseable {
 
 	public String mongoUri() {
 		return this.mongoUri;
+	}
+
+	/**
+	 * The queries no declared index would serve on a real MongoDB, since the start
+	 * ({@code -Daiguillage.mongo.index-audit=true}; {@link IndexAudit}).
+	 * @throws IllegalStateException when the stack did not start the embedded store or
+	 * the audit is off
+	 */
+	Set<String> queriesNoIndexServes() {
+		if (this.mongo == null || !this.mongo.backend().indexAudit().enabled()) {
+			throw new IllegalStateException("Start the embedded store with -Daiguillage.mongo.index-audit=true");
+		}
+		return this.mongo.backend().indexAudit().unindexed();
 	}
 
 	@Override

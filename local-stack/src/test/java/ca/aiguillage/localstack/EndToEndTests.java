@@ -10,7 +10,10 @@ import ca.aiguillage.contracts.Topics;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.cloud.stream.binding.BindingService;
@@ -23,7 +26,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole system as the local stack runs it: one real KRaft broker, one embedded
  * MongoDB server on a durable file, the four services and their demo data, in this JVM.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTests {
+
+	/** The collections read whole on purpose, and why. */
+	static final Map<String, String> WHOLE_ON_PURPOSE = Map.of(
+			// Matching weighs every therapist of the network for each referral.
+			"matching.therapists find {} sort [_id]", "the directory, read whole for matching",
+			"matching.therapists aggregate {}", "the directory's page count, a few hundred therapists",
+			"referral.fee_scales find {}", "a handful of fee scales, kept a minute",
+			"waitlist.therapist_places find {}", "the network's places, kept in memory for the forecasts",
+			"waitlist.queue find {}",
+			"the queue's copy for the forecasts, and the pass that seals free text again after a key change",
+			"waitlist.decision_notes find {}", "the pass that seals free text again after a key change",
+			"referral.referrals find {status: {$in: [?, ?, ?, ?, ?]}}",
+			"the person index's first filling, once per store, when a version with it first starts");
 
 	@TempDir
 	static Path data;
@@ -32,8 +49,14 @@ class EndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
-				FreePorts.next(), List.of(0, 0, 0, 0), true));
+		System.setProperty("aiguillage.mongo.index-audit", "true");
+		try {
+			stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
+					FreePorts.next(), List.of(0, 0, 0, 0), true));
+		}
+		finally {
+			System.clearProperty("aiguillage.mongo.index-audit");
+		}
 	}
 
 	@AfterAll
@@ -85,6 +108,19 @@ class EndToEndTests {
 	@Test
 	void partnerSendsAReferralInTheBrowserAndWatchesItsStatusChange() {
 		PartnerPortalJourney.partnerSendsAReferralAndWatchesItsStatusChange(stack);
+	}
+
+	/**
+	 * After every journey above: each query the services sent on the way is one a real
+	 * MongoDB answers from an index they declared, or a whole read of a collection kept
+	 * small on purpose.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void everyQueryOfTheJourneysIsServedByADeclaredIndexOnARealMongoDb() {
+		// Fee scales are read whole for each referral: the audit saw the journeys.
+		assertThat(stack.queriesNoIndexServes()).contains("referral.fee_scales find {}")
+			.isSubsetOf(WHOLE_ON_PURPOSE.keySet());
 	}
 
 }

@@ -29,6 +29,9 @@ class ReferralIndexes implements SmartInitializingSingleton {
 		indexes.createIndex(new Index().on("partnerId", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
 		indexes.createIndex(new Index().on("request.targetOrganizationId", Sort.Direction.ASC)
 			.on("receivedAt", Sort.Direction.DESC));
+		// An administrator's list: every referral, or those in one state, newest first.
+		indexes.createIndex(new Index().on("receivedAt", Sort.Direction.DESC));
+		indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
 	}
 
 }
