@@ -188,15 +188,18 @@ public final class LocalStack implements AutoCloseable {
 			// Every service on the one demo clock while the history plays; the
 			// authorization server keeps the real time, which its tokens must carry.
 			@Nullable DemoClock clock = (history != null) ? DemoHistory.clockFor(history) : null;
-			List<String> demoArguments = new ArrayList<>();
+			List<String> stackArguments = new ArrayList<>();
 			if (clock != null || DemoHistory.played(dataDir)) {
 				// Pages show the "Données de démonstration" banner.
-				demoArguments.add("--aiguillage.demo-history=true");
+				stackArguments.add("--aiguillage.demo-history=true");
 			}
 			if (clock != null) {
 				// Answer windows and check-ins come due within a few demo hours, not
 				// days.
-				demoArguments.add("--waitlist.timers.poll-interval=PT1S");
+				stackArguments.add("--waitlist.timers.poll-interval=PT1S");
+			}
+			if (stack.mongo != null) {
+				stackArguments.addAll(SINGLE_INSTANCE_ARGUMENTS);
 			}
 			String issuer = "http://localhost:" + authorizationPort;
 			// What notification-service sends to on one machine: logged, not delivered.
@@ -214,7 +217,7 @@ public final class LocalStack implements AutoCloseable {
 				List<String> arguments = new ArrayList<>(
 						serviceArguments(i, ports, authorizationPort, stack.bootstrapServers, stack.mongoUri, dataDir,
 								demoData, stack.smtp.port(), stack.sms.baseUrl()));
-				arguments.addAll(demoArguments);
+				arguments.addAll(stackArguments);
 				stack.services.add(onClock(applications.get(i).get(), clock).registerShutdownHook(false)
 					.run(arguments.toArray(String[]::new)));
 				// A service on port 0 took a free one: the next services call it there.
@@ -223,6 +226,9 @@ public final class LocalStack implements AutoCloseable {
 			// The FHIR gateway translates for referral-service: started after it.
 			List<String> fhir = fhirArguments((servicePorts.get(0) == 0) ? 0 : FHIR_PORT, ports, authorizationPort,
 					stack.bootstrapServers, stack.mongoUri, dataDir, demoData, stack.smtp.port(), stack.sms.baseUrl());
+			if (stack.mongo != null) {
+				fhir.addAll(SINGLE_INSTANCE_ARGUMENTS);
+			}
 			stack.services.add(onClock(FhirGatewayApplication.application(), clock).registerShutdownHook(false)
 				.run(fhir.toArray(String[]::new)));
 			if (history != null && clock != null) {
@@ -304,6 +310,17 @@ public final class LocalStack implements AutoCloseable {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}
+
+	/**
+	 * One instance of each service, on the embedded store: the safety-net scans that find
+	 * what another instance saved or left behind (every 5 minutes by default) run once a
+	 * day. No other instance saves anything here, a crash is recovered by the scans at
+	 * start, and the embedded store answers each of these scans by reading a whole
+	 * collection, every referral ever stored (a real MongoDB reads them through partial
+	 * indexes: docs/performance.md, "Indexes on a real MongoDB").
+	 */
+	static final List<String> SINGLE_INSTANCE_ARGUMENTS = List.of("--aiguillage.outbox.scan-interval=PT24H",
+			"--aiguillage.work.scan-interval=PT24H");
 
 	/** The FHIR gateway's port when the services have theirs (8081 to 8084). */
 	static final int FHIR_PORT = 8085;

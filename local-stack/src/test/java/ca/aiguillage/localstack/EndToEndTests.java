@@ -1,12 +1,15 @@
 package ca.aiguillage.localstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import ca.aiguillage.contracts.Topics;
+import ca.aiguillage.platform.outbox.OutboxSettings;
+import ca.aiguillage.platform.work.WorkSettings;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +85,14 @@ class EndToEndTests {
 			// A topic bound when its first event is sent has no channel of its own.
 			assertThat(service.getBean(BindingService.class).getProducerBindingNames()).as(topic).contains(topic);
 			assertThat(service.getBean(topic)).as(topic).isInstanceOf(MessageChannel.class);
+		});
+	}
+
+	@Test
+	void withOneInstanceOfEachServiceTheScansForWorkLeftBehindRunOnceADay() {
+		assertThat(stack.services()).hasSize(5).allSatisfy(service -> {
+			assertThat(service.getBean(OutboxSettings.class).scanInterval()).isEqualTo(Duration.ofDays(1));
+			assertThat(service.getBean(WorkSettings.class).scanInterval()).isEqualTo(Duration.ofDays(1));
 		});
 	}
 
