@@ -80,6 +80,13 @@ final class DurableH2Backend extends H2Backend {
 		return this.scans.begun();
 	}
 
+	/**
+	 * How many passes over every document of a collection began since the store started.
+	 */
+	long wholeCollectionPasses() {
+		return this.scans.streamedCount();
+	}
+
 	/** How many queries are reading a whole collection now. */
 	int scansReading() {
 		return this.scans.reading();

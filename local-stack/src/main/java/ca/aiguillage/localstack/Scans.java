@@ -5,13 +5,16 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The embedded store's queries that read a whole collection: how many began since the
- * store started, and how many are reading now.
+ * store started, and how many are reading now; and how many passes over every document of
+ * a collection began, for a query or to fill an index.
  */
 final class Scans {
 
 	private final LongAdder begun = new LongAdder();
 
 	private final AtomicInteger reading = new AtomicInteger();
+
+	private final LongAdder streamed = new LongAdder();
 
 	void begin() {
 		this.begun.increment();
@@ -28,6 +31,17 @@ final class Scans {
 
 	int reading() {
 		return this.reading.get();
+	}
+
+	/**
+	 * A pass over every document of a collection began (a query's, or an index's fill).
+	 */
+	void streamed() {
+		this.streamed.increment();
+	}
+
+	long streamedCount() {
+		return this.streamed.sum();
 	}
 
 }

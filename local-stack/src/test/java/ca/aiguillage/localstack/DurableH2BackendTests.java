@@ -152,6 +152,42 @@ class DurableH2BackendTests {
 	}
 
 	@Test
+	void anIndexTheStoreDoesNotKeepIsDeclaredAndReopenedWithoutReadingEveryDocument() {
+		Path file = this.data.resolve("store.mv");
+		EmbeddedMongo first = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(first.uri())) {
+			MongoCollection<Document> queue = client.getDatabase("indexes").getCollection("queue");
+			queue.insertMany(
+					List.of(new Document("_id", "e-1").append("status", "WAITING").append("email", "a@example.org"),
+							new Document("_id", "e-2").append("status", "HELD")));
+			long passesBefore = first.backend().wholeCollectionPasses();
+
+			queue.createIndex(Indexes.ascending("status"));
+			queue.createIndex(Indexes.ascending("organizationId", "registeredAt"),
+					new IndexOptions().partialFilterExpression(Filters.exists("organizationId")));
+
+			assertThat(first.backend().wholeCollectionPasses()).isEqualTo(passesBefore);
+			// A unique index the store keeps is filled from the documents.
+			queue.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).sparse(true));
+			assertThat(first.backend().wholeCollectionPasses()).isGreaterThan(passesBefore);
+		}
+		finally {
+			first.close();
+		}
+
+		EmbeddedMongo restarted = EmbeddedMongo.start(file, 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(restarted.uri())) {
+			assertThat(restarted.backend().wholeCollectionPasses()).as("passes as the store opened").isZero();
+			assertThat(client.getDatabase("indexes").getCollection("queue").listIndexes())
+				.extracting((index) -> index.getString("name"))
+				.contains("status_1", "organizationId_1_registeredAt_1", "email_1");
+		}
+		finally {
+			restarted.close();
+		}
+	}
+
+	@Test
 	void aQueryThatReadsTheWholeCollectionDoesNotHoldUpItsWrites() throws Exception {
 		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0, DurableH2Backend.Durability.COMMIT);
 		ExecutorService reader = Executors.newSingleThreadExecutor();
