@@ -198,9 +198,10 @@ final class IndexFirstH2Collection extends H2Collection {
 	 * Adds an index to the collection. The library fills a new index by reading every
 	 * document twice, also for the indexes it does not keep (any but {@code _id} and
 	 * unique ones: an {@link EmptyIndex}, filled with nothing), and it adds every stored
-	 * index again at each start: on a queue of 32,000 referrals each such index cost 3.4
-	 * s of the start. Those are now added without reading anything; a unique index is
-	 * still filled from the documents.
+	 * index again each time the store opens: on a store of 32,000 referrals, 5 to 8 s for
+	 * each index declared, and some 40 s to open the store (docs/performance.md). Those
+	 * are now added without reading anything; a unique index is still filled from the
+	 * documents.
 	 */
 	@Override
 	public void addIndex(Index<Object> index) {
