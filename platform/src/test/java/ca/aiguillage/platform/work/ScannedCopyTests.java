@@ -1,7 +1,9 @@
 package ca.aiguillage.platform.work;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,6 +64,46 @@ class ScannedCopyTests {
 
 		assertThat(copy.values()).containsExactlyInAnyOrder("a", "c");
 		assertThat(this.scans).hasValue(2);
+	}
+
+	@Test
+	void aTallyFollowsEverySaveEveryScanAndEveryRemovalSoThatItNeverNeedsToReadTheCopy() {
+		this.stored.put("kept", "a");
+		this.stored.put("removed", "b");
+		Tally tally = new Tally();
+		ScannedCopy<String> copy = new ScannedCopy<>(Duration.ZERO, () -> Map.copyOf(this.stored), tally);
+		copy.scanIfDue();
+		assertThat(tally.held).containsExactlyInAnyOrder("a", "b");
+
+		copy.saved("kept", "a2");
+		copy.saved("new", "d");
+		assertThat(tally.held).containsExactlyInAnyOrder("a2", "b", "d");
+
+		this.stored.remove("removed");
+		this.stored.put("kept", "a3");
+		this.stored.put("new", "d");
+		this.stored.put("saved-elsewhere", "c");
+		copy.scanIfDue();
+
+		assertThat(tally.held).containsExactlyInAnyOrder("a3", "d", "c");
+		assertThat(tally.held).containsExactlyInAnyOrderElementsOf(copy.values().toList());
+	}
+
+	/** Holds what it was told is in the copy, as a multiset. */
+	private static final class Tally implements ScannedCopy.Tally<String> {
+
+		private final List<String> held = new ArrayList<>();
+
+		@Override
+		public synchronized void add(String value) {
+			this.held.add(value);
+		}
+
+		@Override
+		public synchronized void remove(String value) {
+			assertThat(this.held.remove(value)).as("removed %s, which was added", value).isTrue();
+		}
+
 	}
 
 	private ScannedCopy<String> copy(Duration interval) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import ca.aiguillage.waitlist.capacity.Capacity;
 import ca.aiguillage.waitlist.capacity.Capacity.Places;
@@ -128,15 +127,14 @@ public class StartForecast {
 		Integer places = Basis.fitting(capacity, lowFee);
 		LocalDate today = LocalDate.ofInstant(now, QUEBEC);
 		if (places != null && places > 0) {
-			List<Long> lengths = this.queue.endedTherapyDays(entry.organizationId());
-			boolean measured = lengths.size() >= this.settings.minEndedTherapies();
-			long meanDays = measured ? Math.round(lengths.stream().mapToLong(Long::longValue).average().orElseThrow())
-					: this.settings.defaultTherapyDays();
+			QueueReadings.EndedTherapies ended = this.queue.endedTherapies(entry.organizationId());
+			boolean measured = ended.count() >= this.settings.minEndedTherapies();
+			long meanDays = measured ? ended.meanDays() : this.settings.defaultTherapyDays();
 			// Each place takes a new client when its therapy ends: places ÷ mean length
 			// starts a day.
 			double daysPerStart = Math.max(1, meanDays) / (double) places;
 			return dated(entry, today, position, daysPerStart, new Basis("CAPACITY", position, starts, WINDOW.toDays(),
-					scope, places, lowFee, meanDays, lengths.size(), daysPerStart, horizon));
+					scope, places, lowFee, meanDays, ended.count(), daysPerStart, horizon));
 		}
 		if (starts == 0) {
 			return new PredictedStart(entry.getId(), null, null,

@@ -8,10 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import ca.aiguillage.platform.outbox.Aggregates;
 import ca.aiguillage.platform.work.ScannedCopy;
@@ -28,7 +26,9 @@ import org.springframework.stereotype.Component;
  * acknowledgement, and counting the queue in the store would read every entry ever stored
  * each time on the embedded store. One scan fills it at first use, and a safety-net scan
  * every {@code aiguillage.work.scan-interval} adds what other instances saved. A figure
- * may be that much behind another instance's saves: a forecast is an estimate.
+ * may be that much behind another instance's saves: a forecast is an estimate. The
+ * forecast's counts are kept as the copy changes ({@link QueueTallies}), so that asking
+ * does not go through every entry.
  */
 @Component
 class QueueLines {
@@ -36,6 +36,8 @@ class QueueLines {
 	private static final double SECONDS_A_DAY = Duration.ofDays(1).toSeconds();
 
 	private final ScannedCopy<Facts> entries;
+
+	private final QueueTallies tallies = new QueueTallies();
 
 	/**
 	 * What is counted of one entry.
@@ -55,10 +57,6 @@ class QueueLines {
 			return new Facts(entry.organizationId(), entry.status(), entry.registeredAt(), started, days);
 		}
 
-		boolean inScope(@Nullable String organizationId) {
-			return organizationId == null || organizationId.equals(this.organizationId);
-		}
-
 	}
 
 	QueueLines(MongoOperations mongo, Aggregates aggregates, WorkSettings work) {
@@ -68,25 +66,23 @@ class QueueLines {
 			Map<String, Facts> found = new HashMap<>();
 			mongo.find(everyEntry, QueueEntry.class).forEach(entry -> found.put(entry.getId(), Facts.of(entry)));
 			return found;
-		});
+		}, this.tallies);
 		aggregates.afterSave(QueueEntry.class, saved -> this.entries.saved(saved.getId(), Facts.of(saved)));
 	}
 
 	long waitingAhead(@Nullable String organizationId, Instant registeredAt) {
-		return inScope(organizationId)
-			.filter(facts -> facts.status() != null && QueueStatus.BEFORE_THERAPY.contains(facts.status())
-					&& facts.registeredAt() != null && facts.registeredAt().isBefore(registeredAt))
-			.count();
+		this.entries.scanIfDue();
+		return this.tallies.waitingBefore(organizationId, registeredAt);
 	}
 
 	long countStartedSince(@Nullable String organizationId, Instant since) {
-		return inScope(organizationId)
-			.filter(facts -> facts.lastStartedAt() != null && !facts.lastStartedAt().isBefore(since))
-			.count();
+		this.entries.scanIfDue();
+		return this.tallies.startedSince(organizationId, since);
 	}
 
-	List<Long> therapyDays(@Nullable String organizationId) {
-		return inScope(organizationId).map(Facts::therapyDays).filter(Objects::nonNull).toList();
+	QueueReadings.EndedTherapies endedTherapies(@Nullable String organizationId) {
+		this.entries.scanIfDue();
+		return this.tallies.endedTherapies(organizationId);
 	}
 
 	/**
@@ -107,10 +103,6 @@ class QueueLines {
 				}
 			});
 		return lines.values().stream().flatMap(List::stream).toList();
-	}
-
-	private Stream<Facts> inScope(@Nullable String organizationId) {
-		return this.entries.values().filter(facts -> facts.inScope(organizationId));
 	}
 
 	private static @Nullable Instant last(List<Step> steps, StepKind what) {

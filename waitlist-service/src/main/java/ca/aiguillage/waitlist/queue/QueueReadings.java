@@ -49,11 +49,26 @@ public class QueueReadings {
 	}
 
 	/**
-	 * The length in days of the last therapy of each referral in the scope whose therapy
-	 * ended after it started.
+	 * The therapies of the scope's referrals that ended after they started (the last one
+	 * of each referral): how many, and their lengths in days added up.
 	 */
-	public List<Long> endedTherapyDays(@Nullable String organizationId) {
-		return this.lines.therapyDays(organizationId);
+	public EndedTherapies endedTherapies(@Nullable String organizationId) {
+		return this.lines.endedTherapies(organizationId);
+	}
+
+	/**
+	 * Ended therapies.
+	 *
+	 * @param count how many
+	 * @param totalDays their lengths in days, added up
+	 */
+	public record EndedTherapies(long count, long totalDays) {
+
+		/** Their mean length in days, rounded; none when none ended. */
+		public long meanDays() {
+			return (this.count > 0) ? Math.round((double) this.totalDays / this.count) : 0;
+		}
+
 	}
 
 	/**
