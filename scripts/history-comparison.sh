@@ -5,7 +5,8 @@
 # size per referral is read then) and started again, so that every load starts from a fresh JVM
 # on the stored data. Prints, for each history, the load's
 # HTTP accept, intake → first decision and intake → visible in the queue (p50 / p99) and the ratio
-# of each p99 to the first history's.
+# of each p99 to the first history's. The history is filled in steps of FILL_STEP (10,000), the
+# stack stopped after each so that the store compacts its file.
 #
 #   scripts/history-comparison.sh                              # 1,000 then 10,000
 #   HISTORIES="1000 100000" RATE=5 SECONDS_OF_LOAD=60 scripts/history-comparison.sh
@@ -20,6 +21,7 @@ HISTORIES="${HISTORIES:-1000 10000}"
 RATE="${RATE:-5}"
 SECONDS_OF_LOAD="${SECONDS_OF_LOAD:-60}"
 CONCURRENCY="${CONCURRENCY:-8}"
+FILL_STEP="${FILL_STEP:-10000}"
 WORK="$(pwd)/target/history-comparison"
 DATA="$WORK/data"
 stack_require_built
@@ -56,12 +58,22 @@ filled=0
 first_decision=""
 first_queue=""
 for history in $HISTORIES; do
-  stack_start "$WORK/stack-$history.log" "$DATA" -XX:TieredStopAtLevel=1
-  java -XX:+UseSerialGC -Xmx512m -jar "$LOAD_JAR" --data "$DATA" --history $((history - filled)) \
-    --concurrency "$CONCURRENCY" --drain-seconds 3600 --report "$WORK/history-$history.md" \
-    > "$WORK/history-$history.log" 2>&1
-  filled=$history
-  stack_stop
+  # Filled in steps of FILL_STEP, the stack restarted between them: a running store's file grows
+  # by 0.2 to 0.7 MB a referral until the stack stops and compacts it (docs/performance.md, "The
+  # store's file while it runs"): tens of GB for 100,000 in one run. The filling stack runs with
+  # C2, about half the processor a referral of C1 once warm; the loads below keep C1, as before.
+  fill_seconds=0
+  while [ "$filled" -lt "$history" ]; do
+    step=$(( history - filled < FILL_STEP ? history - filled : FILL_STEP ))
+    stack_start "$WORK/stack-$history-fill-$filled.log" "$DATA"
+    java -XX:+UseSerialGC -Xmx512m -jar "$LOAD_JAR" --data "$DATA" --history "$step" \
+      --concurrency "$CONCURRENCY" --drain-seconds 3600 --report "$WORK/history-$history.md" \
+      > "$WORK/history-$history.log" 2>&1
+    took_step=$(history_cell "$WORK/history-$history.md" 5 | tr -dc '0-9')
+    fill_seconds=$(( fill_seconds + ${took_step:-0} ))
+    filled=$(( filled + step ))
+    stack_stop
+  done
   # The store compacts its file as it stops: what the history takes at rest.
   stored=$(history_cell "$WORK/history-$history.md" 6)
   compacted=$(stat -c %s "$DATA/mongo/aiguillage.mv")
@@ -74,7 +86,7 @@ for history in $HISTORIES; do
   queue_p99=$(p99 "$report" "intake → visible in the queue")
   first_decision="${first_decision:-$decision_p99}"
   first_queue="${first_queue:-$queue_p99}"
-  took=$(history_cell "$WORK/history-$history.md" 5)
+  took="${fill_seconds} s"
   per=$(printf '%.1f KB (%.1f MiB for %s referrals)' "$(echo "$compacted / $stored / 1000" | bc -l)" \
     "$(echo "$compacted / 1048576" | bc -l)" "$stored")
   printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$history" "$took" "$per" \
