@@ -105,10 +105,12 @@ final class DurableH2Backend extends H2Backend {
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
 		long started = System.nanoTime();
 		IndexFirstH2Collection.SCANNED.set(Boolean.FALSE);
+		WireBatches.FIND.set(WireBatches.batched(command, query));
 		try {
 			return handleDurably(channel, databaseName, command, query);
 		}
 		finally {
+			WireBatches.FIND.set(Boolean.FALSE);
 			this.slow.record(databaseName, command, query, System.nanoTime() - started,
 					IndexFirstH2Collection.SCANNED.get());
 			this.audit.observe(databaseName, command, query);

@@ -52,6 +52,26 @@ final class IndexFirstH2Collection extends H2Collection {
 		this.scans = scans;
 	}
 
+	/**
+	 * A client's {@code find} is answered in batches as MongoDB answers it
+	 * ({@link WireBatches}); the store's own reads take every match at once.
+	 */
+	@Override
+	protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+		if (!WireBatches.FIND.get()) {
+			return super.createQueryResult(matchedDocuments, batchSize);
+		}
+		int first = WireBatches.batchLength(matchedDocuments, batchSize, true);
+		List<Document> firstBatch = matchedDocuments.subList(0, first);
+		if (first == matchedDocuments.size()) {
+			return new QueryResult(firstBatch);
+		}
+		WireBatches.Cursor cursor = new WireBatches.Cursor(this.cursorRegistry.generateCursorId(),
+				matchedDocuments.subList(first, matchedDocuments.size()));
+		this.cursorRegistry.add(cursor);
+		return new QueryResult(firstBatch, cursor);
+	}
+
 	@Override
 	public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
 			boolean multi, boolean upsert, Oplog oplog) {

@@ -369,6 +369,41 @@ class DurableH2BackendTests {
 	}
 
 	@Test
+	void aQueryWhoseAnswerIsLargerThanOneWireMessageIsAnsweredInBatchesAsMongoDbDoes() {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> cases = client.getDatabase("batches").getCollection("cases");
+			// 56 documents of 1 MB: more than the 48,000,000 bytes a reply may hold. The
+			// store sent every match in one reply, which the driver refuses:
+			// notification-
+			// service's scan of unfinished deliveries failed so, every 10 s, on 43,000
+			// cases.
+			java.util.Random random = new java.util.Random(56);
+			byte[] bytes = new byte[750_000];
+			for (int i = 0; i < 56; i++) {
+				random.nextBytes(bytes);
+				cases.insertOne(new Document("_id", "case-" + i).append("status", "PENDING")
+					.append("messages", java.util.Base64.getEncoder().encodeToString(bytes)));
+			}
+			cases.insertOne(new Document("_id", "case-sent").append("status", "SENT"));
+
+			List<String> pending = new ArrayList<>();
+			cases.find(Filters.eq("status", "PENDING"))
+				.projection(new Document("_id", 1))
+				.forEach((found) -> pending.add(found.getString("_id")));
+			List<String> read = new ArrayList<>();
+			cases.find(Filters.eq("status", "PENDING")).forEach((found) -> read.add(found.getString("_id")));
+
+			assertThat(pending).hasSize(56);
+			assertThat(read).hasSize(56).doesNotContain("case-sent");
+			assertThat(cases.find().batchSize(10).into(new ArrayList<>())).hasSize(57);
+		}
+		finally {
+			mongo.close();
+		}
+	}
+
+	@Test
 	void theStoresHousekeepingRewritesChunksInSmallStepsSoThatNoCommitWaitsLongBehindIt() {
 		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0,
 				DurableH2Backend.Durability.GROUP_FSYNC);
