@@ -18,9 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
@@ -70,10 +67,7 @@ public final class StoreFootprint {
 					documents++;
 					stored += ObjectDataType.serialize(value).length;
 					if (value instanceof Document document) {
-						ByteBuf buffer = Unpooled.buffer();
-						BsonEncoder.encodeDocument(document, buffer);
-						bson += buffer.readableBytes();
-						buffer.release();
+						bson += WireBatches.encodedSize(document);
 					}
 				}
 				collections.add(new Collection(name.substring("databases.".length()), documents, bson, stored));

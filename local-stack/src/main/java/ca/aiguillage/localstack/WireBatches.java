@@ -1,7 +1,6 @@
 package ca.aiguillage.localstack;
 
 import java.util.List;
-import java.util.Locale;
 
 import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.bson.Document;
@@ -40,7 +39,7 @@ final class WireBatches {
 	 * that does not ask for a single batch (whose cursor it would never read).
 	 */
 	static boolean batched(String command, Document query) {
-		return "find".equals(command.toLowerCase(Locale.ROOT)) && !Boolean.TRUE.equals(query.get("singleBatch"));
+		return "find".equalsIgnoreCase(command) && !Boolean.TRUE.equals(query.get("singleBatch"));
 	}
 
 	/**
@@ -66,7 +65,8 @@ final class WireBatches {
 		return count;
 	}
 
-	private static int encodedSize(Document document) {
+	/** A document's size as BSON, as it goes on the wire. */
+	static int encodedSize(Document document) {
 		ByteBuf buffer = Unpooled.buffer();
 		try {
 			BsonEncoder.encodeDocument(document, buffer);
