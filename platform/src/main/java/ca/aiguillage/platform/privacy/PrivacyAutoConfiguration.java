@@ -58,7 +58,7 @@ public class PrivacyAutoConfiguration {
 
 	private static PrivacyKeys keys(PrivacySettings settings, MongoOperations mongo) {
 		return PrivacyKeys.load(settings.keyFile(), settings.blindIndexFile(),
-				sealedDataExists(settings.sealedFields(), mongo));
+				() -> sealedDataExists(settings.sealedFields(), mongo));
 	}
 
 	static boolean sealedDataExists(List<String> sealedFields, MongoOperations mongo) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,12 +48,13 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 	 * @param keyFile the data-encryption keys
 	 * @param blindIndexFile the blind-index key, or null for a service without blind
 	 * indexes
-	 * @param encryptedDataExists whether personal data is already sealed or indexed
+	 * @param encryptedDataExists whether personal data is already sealed or indexed:
+	 * asked only when a file is missing, as it may read the whole store
 	 * @return the keys
 	 * @throws IllegalStateException when a file is missing while data exists, or is not a
 	 * key file
 	 */
-	static PrivacyKeys load(Path keyFile, @Nullable Path blindIndexFile, boolean encryptedDataExists) {
+	static PrivacyKeys load(Path keyFile, @Nullable Path blindIndexFile, BooleanSupplier encryptedDataExists) {
 		String files = keyFile.toAbsolutePath()
 				+ ((blindIndexFile != null) ? " and " + blindIndexFile.toAbsolutePath() : "");
 		try {
@@ -82,7 +84,7 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 	}
 
 	private static String blindIndexKey(Path keyFile, Path blindIndexFile, PrivacyKeys dataKeys,
-			boolean encryptedDataExists) throws IOException {
+			BooleanSupplier encryptedDataExists) throws IOException {
 		if (Files.exists(blindIndexFile)) {
 			return String.valueOf(read(blindIndexFile).blindIndexKey());
 		}
@@ -150,8 +152,8 @@ record PrivacyKeys(@Nullable String activeKeyId, @Nullable Map<String, String> d
 		return (this.dataEncryptionKeys != null) ? this.dataEncryptionKeys : Map.of();
 	}
 
-	private static void refuseToGenerate(Path file, String kind, boolean encryptedDataExists) {
-		if (encryptedDataExists) {
+	private static void refuseToGenerate(Path file, String kind, BooleanSupplier encryptedDataExists) {
+		if (encryptedDataExists.getAsBoolean()) {
 			throw new IllegalStateException("The " + kind + " key file " + file.toAbsolutePath()
 					+ " is missing while personal data is stored: new keys would make every stored value unreadable"
 					+ " or undetectable as a duplicate. Restore the file from its backup (or point"

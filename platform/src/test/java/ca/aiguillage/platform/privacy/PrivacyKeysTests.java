@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class PrivacyKeysTests {
 		Path keys = this.data.resolve("referral").resolve("keys.json");
 		Path blind = this.data.resolve("index").resolve("blind-index-key.json");
 
-		PrivacyKeys.load(keys, blind, false);
+		PrivacyKeys.load(keys, blind, () -> false);
 
 		for (Path file : new Path[] { keys, blind }) {
 			assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
@@ -34,7 +35,7 @@ class PrivacyKeysTests {
 
 	@Test
 	void theDataEncryptionAndBlindIndexKeysLiveInSeparateFiles() throws Exception {
-		PrivacyKeys loaded = PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys loaded = PrivacyKeys.load(keys(), blind(), () -> false);
 
 		assertThat(Files.readString(keys())).contains(loaded.activeKeyId()).doesNotContain(loaded.blindIndexKey());
 		assertThat(Files.readString(blind())).contains(loaded.blindIndexKey())
@@ -43,21 +44,33 @@ class PrivacyKeysTests {
 
 	@Test
 	void restartReusesTheKeysSoThatStoredDataStillOpens() {
-		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), () -> false);
 		String sealed = first.cipher().seal("Tremblay", "referral-1");
 
-		PrivacyKeys second = PrivacyKeys.load(keys(), blind(), true);
+		PrivacyKeys second = PrivacyKeys.load(keys(), blind(), () -> true);
 
 		assertThat(second.cipher().open(sealed, String.class, "referral-1")).isEqualTo("Tremblay");
 		assertThat(second.blindIndex().email("a@example.org")).isEqualTo(first.blindIndex().email("a@example.org"));
 	}
 
 	@Test
+	void aStartWhoseKeyFilesAreInPlaceDoesNotAskWhetherSealedDataIsStored() {
+		PrivacyKeys.load(keys(), blind(), () -> false);
+		AtomicInteger asked = new AtomicInteger();
+
+		PrivacyKeys.load(keys(), blind(), () -> asked.incrementAndGet() > 0);
+
+		// Asking reads the store until a sealed value is found: the whole queue when
+		// nothing in it is sealed.
+		assertThat(asked).hasValue(0);
+	}
+
+	@Test
 	void aMissingKeyFileWhileReferralsAreStoredStopsTheStartWithAClearMessageInsteadOfNewKeys() {
-		PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys.load(keys(), blind(), () -> false);
 		Path lost = this.data.resolve("lost-volume").resolve("keys.json");
 
-		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(lost, blind(), true))
+		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(lost, blind(), () -> true))
 			.withMessageContaining(lost.toAbsolutePath().toString())
 			.withMessageContaining("is missing while personal data is stored")
 			.withMessageContaining("Restore the file from its backup");
@@ -66,17 +79,17 @@ class PrivacyKeysTests {
 
 	@Test
 	void aMissingBlindIndexFileWhileReferralsAreStoredStopsTheStartToo() {
-		PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys.load(keys(), blind(), () -> false);
 		Path lost = this.data.resolve("lost-volume").resolve("blind-index-key.json");
 
-		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(keys(), lost, true))
+		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(keys(), lost, () -> true))
 			.withMessageContaining("blind-index key file " + lost.toAbsolutePath());
 		assertThat(lost).doesNotExist();
 	}
 
 	@Test
 	void aKeyFileOfTheEarlierVersionHoldingBothKeysIsSplitAndStillOpensItsData() throws Exception {
-		PrivacyKeys earlier = PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys earlier = PrivacyKeys.load(keys(), blind(), () -> false);
 		String sealed = earlier.cipher().seal("Tremblay", "referral-1");
 		Files.delete(keys());
 		Files.delete(blind());
@@ -85,7 +98,7 @@ class PrivacyKeysTests {
 						+ "\":\"" + earlier.dataEncryptionKeys().get(earlier.activeKeyId()) + "\"},\"blindIndexKey\":\""
 						+ earlier.blindIndexKey() + "\"}");
 
-		PrivacyKeys split = PrivacyKeys.load(keys(), blind(), true);
+		PrivacyKeys split = PrivacyKeys.load(keys(), blind(), () -> true);
 
 		assertThat(split.cipher().open(sealed, String.class, "referral-1")).isEqualTo("Tremblay");
 		assertThat(split.blindIndexKey()).isEqualTo(earlier.blindIndexKey());
@@ -95,7 +108,7 @@ class PrivacyKeysTests {
 
 	@Test
 	void aRotatedKeyVersionEncryptsNewDataWhileEveryEarlierVersionStillDecrypts() throws Exception {
-		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), () -> false);
 		PersonalDataCipher cipher = first.cipher();
 		String old = cipher.seal("Tremblay", "referral-1");
 
@@ -108,7 +121,7 @@ class PrivacyKeysTests {
 		assertThat(fresh).startsWith(rotated.activeKeyId() + ":");
 		assertThat(cipher.sealedWithActiveKey(old)).isFalse();
 		assertThat(cipher.sealedWithActiveKey(fresh)).isTrue();
-		PersonalDataCipher afterRestart = PrivacyKeys.load(keys(), blind(), true).cipher();
+		PersonalDataCipher afterRestart = PrivacyKeys.load(keys(), blind(), () -> true).cipher();
 		assertThat(afterRestart.open(old, String.class, "referral-1")).isEqualTo("Tremblay");
 		assertThat(afterRestart.open(fresh, String.class, "referral-2")).isEqualTo("Gagnon");
 		assertThat(afterRestart.seal("x", "referral-3")).startsWith(rotated.activeKeyId() + ":");
@@ -116,7 +129,7 @@ class PrivacyKeysTests {
 
 	@Test
 	void aKeyFileWithSeveralVersionsMountedReadOnlyAsAKubernetesSecretIsReadAndNeverWritten() throws Exception {
-		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys first = PrivacyKeys.load(keys(), blind(), () -> false);
 		String old = first.cipher().seal("Tremblay", "referral-1");
 		// As scripts/k8s-secrets.sh --rotate writes it, and as a Secret volume holds it:
 		// files under ..data, reached through symbolic links, neither writable.
@@ -136,7 +149,7 @@ class PrivacyKeysTests {
 		String before = Files.readString(mount.resolve("keys.json"));
 
 		PersonalDataCipher cipher = PrivacyKeys
-			.load(mount.resolve("keys.json"), mount.resolve("blind-index-key.json"), true)
+			.load(mount.resolve("keys.json"), mount.resolve("blind-index-key.json"), () -> true)
 			.cipher();
 
 		assertThat(cipher.open(old, String.class, "referral-1")).isEqualTo("Tremblay");
@@ -153,11 +166,11 @@ class PrivacyKeysTests {
 
 	@Test
 	void aServiceWithoutBlindIndexesKeepsOnlyItsDataEncryptionKeys() throws Exception {
-		PrivacyKeys loaded = PrivacyKeys.load(keys(), null, false);
+		PrivacyKeys loaded = PrivacyKeys.load(keys(), null, () -> false);
 		String sealed = loaded.cipher().seal("Tremblay", "note-1");
 
 		assertThat(this.data).isDirectoryNotContaining("glob:**/blind-index-key.json");
-		assertThat(PrivacyKeys.load(keys(), null, true).cipher().open(sealed, String.class, "note-1"))
+		assertThat(PrivacyKeys.load(keys(), null, () -> true).cipher().open(sealed, String.class, "note-1"))
 			.isEqualTo("Tremblay");
 		assertThatIllegalStateException().isThrownBy(loaded::blindIndex).withMessageContaining("no blind-index key");
 	}
@@ -166,20 +179,20 @@ class PrivacyKeysTests {
 	void keyFileWithoutItsActiveKeyIsRefused() throws Exception {
 		Files.writeString(keys(), "{\"activeKeyId\":\"k1\",\"dataEncryptionKeys\":{},\"blindIndexKey\":\"\"}");
 
-		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(keys(), blind(), false))
+		assertThatIllegalStateException().isThrownBy(() -> PrivacyKeys.load(keys(), blind(), () -> false))
 			.withMessageContaining("activeKeyId");
 	}
 
 	@Test
 	void aValueSealedWithAnUnknownVersionIsRefused() {
-		PersonalDataCipher cipher = PrivacyKeys.load(keys(), blind(), false).cipher();
+		PersonalDataCipher cipher = PrivacyKeys.load(keys(), blind(), () -> false).cipher();
 
 		assertThatIllegalArgumentException().isThrownBy(() -> cipher.open("dek-00000000:AAAA", String.class, "r"));
 	}
 
 	@Test
 	void keysNeverAppearInTheirDescription() {
-		PrivacyKeys keys = PrivacyKeys.load(keys(), blind(), false);
+		PrivacyKeys keys = PrivacyKeys.load(keys(), blind(), () -> false);
 
 		assertThat(keys.toString()).doesNotContain(keys.blindIndexKey())
 			.doesNotContain(keys.dataEncryptionKeys().values());
