@@ -43,6 +43,8 @@ final class IndexFirstH2Collection extends H2Collection {
 
 	private final Scans scans;
 
+	private final MVMap<Object, Document> documents;
+
 	// Read and written under the collection's lock only.
 	private boolean writing;
 
@@ -50,6 +52,7 @@ final class IndexFirstH2Collection extends H2Collection {
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors, Scans scans) {
 		super(database, collectionName, options, dataMap, metaMap, cursors);
 		this.scans = scans;
+		this.documents = dataMap;
 	}
 
 	/**
@@ -221,10 +224,21 @@ final class IndexFirstH2Collection extends H2Collection {
 	 * index again each time the store opens: on a store of 32,000 referrals, 5 to 8 s for
 	 * each index declared, and some 40 s to open the store (docs/performance.md). Those
 	 * are now added without reading anything; a unique index is still filled from the
-	 * documents.
+	 * documents, and a partial one ({@link PartialFilterIndex}) once, the first time.
 	 */
 	@Override
 	public void addIndex(Index<Object> index) {
+		if (index instanceof PartialFilterIndex partial
+				&& getIndexes().stream().noneMatch((known) -> known.getName().equals(index.getName()))) {
+			if (!partial.filled()) {
+				if (this.scans != null) {
+					this.scans.streamed();
+				}
+				partial.fill(this.documents.entrySet());
+			}
+			getIndexes().add(index);
+			return;
+		}
 		if (index instanceof EmptyIndex<Object>
 				&& getIndexes().stream().noneMatch((known) -> known.getName().equals(index.getName()))) {
 			getIndexes().add(index);

@@ -8,8 +8,10 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One database of the embedded store whose collections answer a query from a unique index
@@ -27,6 +29,9 @@ final class IndexFirstH2Database extends H2Database {
 
 	private record Parts(MVStore store, Scans scans) {
 	}
+
+	// The description of the index being declared, while the library opens it.
+	private static final ThreadLocal<Document> DECLARED = new ThreadLocal<>();
 
 	private IndexFirstH2Database(String databaseName, MVStore store, CursorRegistry cursors, Parts parts) {
 		this.parts = parts;
@@ -46,6 +51,55 @@ final class IndexFirstH2Database extends H2Database {
 			.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
 					new MVMap.Builder<Object, Object>().keyType(INDEX_KEYS));
 		return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+	}
+
+	/**
+	 * An index with a partial filter is kept ({@link PartialFilterIndex}); any other
+	 * index but {@code _id} and unique ones is declared and not kept, as
+	 * mongo-java-server does.
+	 */
+	@Override
+	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+			boolean sparse) {
+		Document description = DECLARED.get();
+		if (description == null) {
+			description = stored(collectionName, indexName);
+		}
+		Object filter = (description != null) ? description.get("partialFilterExpression") : null;
+		if (!(filter instanceof Document partial) || partial.isEmpty()) {
+			return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+		}
+		String namespace = getFullCollectionNamespace(collectionName);
+		return new PartialFilterIndex(indexName, keys, partial,
+				this.parts.store().openMap(namespace + "._partial_" + indexName),
+				this.parts.store().openMap("meta." + namespace));
+	}
+
+	@Override
+	protected void addIndex(Document description) {
+		DECLARED.set(description);
+		try {
+			super.addIndex(description);
+		}
+		finally {
+			DECLARED.remove();
+		}
+	}
+
+	/**
+	 * An index's description as the store keeps it, read from its map as the store opens
+	 * (a query would count as a scan).
+	 */
+	private @Nullable Document stored(String collectionName, String indexName) {
+		String namespace = getFullCollectionNamespace(collectionName);
+		MVMap<Object, Document> descriptions = this.parts.store()
+			.openMap("databases." + getFullCollectionNamespace("system.indexes"));
+		for (Document description : descriptions.values()) {
+			if (namespace.equals(description.get("ns")) && indexName.equals(description.get("name"))) {
+				return description;
+			}
+		}
+		return null;
 	}
 
 	/** The key type of every unique index of the process's stores. */
