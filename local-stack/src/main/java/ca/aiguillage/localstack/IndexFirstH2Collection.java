@@ -165,16 +165,27 @@ final class IndexFirstH2Collection extends H2Collection {
 	/**
 	 * The index that answers the query, as mongo-java-server's own look-up (the query
 	 * names exactly an index's fields) or through the part of the query a unique index
-	 * answers; null when none does and the query reads the whole collection.
+	 * answers, else through a partial index whose filter the query asks
+	 * ({@link PartialFilterIndex}); null when none does and the query reads the whole
+	 * collection.
 	 */
 	private @Nullable IndexLookUp lookUp(Document query) {
 		for (Index<Object> index : getIndexes()) {
+			if (index instanceof PartialFilterIndex) {
+				// Last: a unique index names one document, a partial one all it holds.
+				continue;
+			}
 			if (index.canHandle(query)) {
 				return new IndexLookUp(index, query);
 			}
 			Document byIndex = (query.size() > 1) ? narrowedTo(index, query) : null;
 			if (byIndex != null && index.canHandle(byIndex)) {
 				return new IndexLookUp(index, byIndex);
+			}
+		}
+		for (Index<Object> index : getIndexes()) {
+			if (index instanceof PartialFilterIndex && index.canHandle(query)) {
+				return new IndexLookUp(index, query);
 			}
 		}
 		return null;
