@@ -77,12 +77,15 @@ final class IndexFirstH2Database extends H2Database {
 
 	@Override
 	protected void addIndex(Document description) {
+		// Declaring an index on a collection not created yet creates it, and declares its
+		// _id index on the way.
+		Document outer = DECLARED.get();
 		DECLARED.set(description);
 		try {
 			super.addIndex(description);
 		}
 		finally {
-			DECLARED.remove();
+			DECLARED.set(outer);
 		}
 	}
 

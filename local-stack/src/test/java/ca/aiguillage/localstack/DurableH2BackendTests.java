@@ -238,6 +238,41 @@ class DurableH2BackendTests {
 		}
 	}
 
+	@Test
+	void aPartialIndexOverTheFieldsOfAnArrayFollowsEachElementsChange() {
+		EmbeddedMongo mongo = EmbeddedMongo.start(this.data.resolve("store.mv"), 0, DurableH2Backend.Durability.COMMIT);
+		try (MongoClient client = MongoClients.create(mongo.uri())) {
+			MongoCollection<Document> cases = client.getDatabase("partial").getCollection("cases");
+			// As notification-service declares it: the cases with something left to send.
+			var unfinished = Filters.in("deliveries.status", "PENDING", "SENDING");
+			cases.createIndex(Indexes.ascending("deliveries.status"),
+					new IndexOptions().name("notification_cases_unfinished").partialFilterExpression(unfinished));
+			cases.insertMany(List.of(withDeliveries("c-1", "SENT", "PENDING"), withDeliveries("c-2", "SENT", "FAILED"),
+					withDeliveries("c-3", "SENDING")));
+			long scansBefore = mongo.backend().scans();
+
+			assertThat(cases.find(unfinished)).extracting((document) -> document.getString("_id"))
+				.containsExactlyInAnyOrder("c-1", "c-3");
+			cases.updateOne(Filters.eq("_id", "c-1"), Updates.set("deliveries.1.status", "SENT"));
+			cases.updateOne(Filters.eq("_id", "c-2"), Updates.push("deliveries", new Document("status", "PENDING")));
+
+			assertThat(cases.find(unfinished)).extracting((document) -> document.getString("_id"))
+				.containsExactlyInAnyOrder("c-2", "c-3");
+			assertThat(mongo.backend().scans()).as("collections read whole").isEqualTo(scansBefore);
+		}
+		finally {
+			mongo.close();
+		}
+	}
+
+	private static Document withDeliveries(String id, String... statuses) {
+		List<Document> deliveries = new ArrayList<>();
+		for (String status : statuses) {
+			deliveries.add(new Document("status", status));
+		}
+		return new Document("_id", id).append("deliveries", deliveries);
+	}
+
 	private static Document withEntry(String id, String eventId) {
 		return new Document("_id", id).append("outbox", List.of(new Document("eventId", eventId)));
 	}

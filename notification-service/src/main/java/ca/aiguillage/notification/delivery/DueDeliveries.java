@@ -40,6 +40,14 @@ class DueDeliveries {
 	private static final List<String> UNFINISHED = List.of(DeliveryStatus.PENDING.name(),
 			DeliveryStatus.SENDING.name());
 
+	/**
+	 * The cases with a delivery not finished: the scan's condition, and the filter of the
+	 * partial index that answers it, the same on both stores.
+	 */
+	static Criteria unfinishedCases() {
+		return Criteria.where(DELIVERY_STATUS).in(UNFINISHED);
+	}
+
 	/** Why a delivery that kept failing for passing reasons failed for good. */
 	static final String RETRY_DEADLINE_PASSED = "RETRY_DEADLINE_PASSED";
 
@@ -109,18 +117,17 @@ class DueDeliveries {
 	}
 
 	/**
-	 * Every case with a delivery not finished, read at start and by the safety-net scan:
-	 * through the index on {@code deliveries.status} on a real MongoDB.
+	 * Every case with a delivery not finished, read at start and by the safety-net scan
+	 * through the partial index of those cases, on either store.
 	 */
 	private Map<String, Instant> scanCases() {
 		Map<String, Instant> found = new HashMap<>();
-		this.mongo.find(new Query(Criteria.where(DELIVERY_STATUS).in(UNFINISHED)), NotificationCase.class)
-			.forEach(known -> {
-				Instant at = nextDue(known);
-				if (at != null) {
-					found.put(known.getId(), at);
-				}
-			});
+		this.mongo.find(new Query(unfinishedCases()), NotificationCase.class).forEach(known -> {
+			Instant at = nextDue(known);
+			if (at != null) {
+				found.put(known.getId(), at);
+			}
+		});
 		return found;
 	}
 
