@@ -239,23 +239,20 @@ final class IndexFirstH2Collection extends H2Collection {
 	 */
 	@Override
 	public void addIndex(Index<Object> index) {
-		if (index instanceof PartialFilterIndex partial
-				&& getIndexes().stream().noneMatch((known) -> known.getName().equals(index.getName()))) {
-			if (!partial.filled()) {
-				if (this.scans != null) {
-					this.scans.streamed();
-				}
-				partial.fill(this.documents.entrySet());
+		boolean known = getIndexes().stream().anyMatch((existing) -> existing.getName().equals(index.getName()));
+		if (known || !(index instanceof EmptyIndex<Object> || index instanceof PartialFilterIndex)) {
+			// The library's own check of a known index's options, and its filling of a
+			// unique one.
+			super.addIndex(index);
+			return;
+		}
+		if (index instanceof PartialFilterIndex partial && !partial.filled()) {
+			if (this.scans != null) {
+				this.scans.streamed();
 			}
-			getIndexes().add(index);
-			return;
+			partial.fill(this.documents.entrySet());
 		}
-		if (index instanceof EmptyIndex<Object>
-				&& getIndexes().stream().noneMatch((known) -> known.getName().equals(index.getName()))) {
-			getIndexes().add(index);
-			return;
-		}
-		super.addIndex(index);
+		getIndexes().add(index);
 	}
 
 	@Override
