@@ -45,6 +45,11 @@ class EndToEndTests {
 			"referral.referrals find {status: {$in: [?, ?, ?, ?, ?]}}",
 			"the person index's first filling, once per store, when a version with it first starts");
 
+	/** The intervals of the services' periodic work, in production a minute or more. */
+	private static final Map<String, String> PERIODIC_WORK = Map.of("aiguillage.dead-letters.count-interval", "PT1S",
+			"matching.snapshot.full-refresh", "PT2S", "matching.recovery-interval", "PT2S",
+			"waitlist.timers.poll-interval", "PT1S", "waitlist.check-ins.head-of-line-poll-interval", "PT2S");
+
 	@TempDir
 	static Path data;
 
@@ -53,12 +58,16 @@ class EndToEndTests {
 	@BeforeAll
 	static void start() {
 		System.setProperty("aiguillage.mongo.index-audit", "true");
+		// The services' periodic work comes round every few seconds, not every minute:
+		// the audit below sees its queries whatever the journeys' pace.
+		PERIODIC_WORK.forEach(System::setProperty);
 		try {
 			stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
 					FreePorts.next(), List.of(0, 0, 0, 0), true));
 		}
 		finally {
 			System.clearProperty("aiguillage.mongo.index-audit");
+			PERIODIC_WORK.keySet().forEach(System::clearProperty);
 		}
 	}
 

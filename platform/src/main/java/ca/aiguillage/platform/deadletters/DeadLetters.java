@@ -5,15 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import ca.aiguillage.platform.deadletters.DeadLetterAction.Kind;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -44,6 +46,9 @@ public final class DeadLetters {
 	private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
 	private static final Duration READ_FOR_AT_MOST = Duration.ofSeconds(10);
+
+	// Ids asked of the store at once: a query stays far below a document's size limit.
+	private static final int IDS_PER_LOOKUP = 1_000;
 
 	private final Map<String, String> originalTopics;
 
@@ -95,8 +100,9 @@ public final class DeadLetters {
 	 * @return the dead letters with what was done with each
 	 */
 	public List<DeadLetter> list() {
-		Map<String, DeadLetterAction> actions = actions();
-		List<DeadLetter> letters = new ArrayList<>(records().stream().map(record -> letter(record, actions)).toList());
+		List<ConsumerRecord<byte[], byte[]>> records = records();
+		Map<String, DeadLetterAction> actions = actionsOn(records);
+		List<DeadLetter> letters = new ArrayList<>(records.stream().map(record -> letter(record, actions)).toList());
 		letters.sort(Comparator.comparing(DeadLetter::deadLetteredAt));
 		return letters;
 	}
@@ -111,8 +117,9 @@ public final class DeadLetters {
 	 * @return the dead letters replayed now, marked replayed
 	 */
 	public List<DeadLetter> replayAll(@Nullable String topic, String by) {
-		Map<String, DeadLetterAction> actions = actions();
-		List<ConsumerRecord<byte[], byte[]>> waiting = records().stream()
+		List<ConsumerRecord<byte[], byte[]>> records = records();
+		Map<String, DeadLetterAction> actions = actionsOn(records);
+		List<ConsumerRecord<byte[], byte[]>> waiting = records.stream()
 			.filter(record -> !actions.containsKey(idOf(record)))
 			.filter(record -> topic == null || topic.equals(record.topic()) || topic.equals(originalTopic(record)))
 			.sorted(Comparator.comparingLong(ConsumerRecord::timestamp))
@@ -145,13 +152,24 @@ public final class DeadLetters {
 	 * @return the count, to close with the service
 	 */
 	WaitingDeadLetters waiting() {
-		return new WaitingDeadLetters(this.originalTopics.keySet(), this::consumer, () -> actions().keySet());
+		return new WaitingDeadLetters(this.originalTopics.keySet(), this::consumer, (ids) -> actions(ids).keySet());
 	}
 
-	private Map<String, DeadLetterAction> actions() {
-		return this.mongo.findAll(DeadLetterAction.class)
-			.stream()
-			.collect(Collectors.toMap(DeadLetterAction::id, Function.identity()));
+	private Map<String, DeadLetterAction> actionsOn(List<ConsumerRecord<byte[], byte[]>> records) {
+		return actions(records.stream().map(DeadLetters::idOf).toList());
+	}
+
+	// The actions on these dead letters, looked up by id: the actions of years are never
+	// read whole.
+	private Map<String, DeadLetterAction> actions(Collection<String> ids) {
+		Map<String, DeadLetterAction> actions = new HashMap<>();
+		List<String> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += IDS_PER_LOOKUP) {
+			List<String> some = all.subList(from, Math.min(all.size(), from + IDS_PER_LOOKUP));
+			this.mongo.find(Query.query(Criteria.where("_id").in(some)), DeadLetterAction.class)
+				.forEach((action) -> actions.put(action.id(), action));
+		}
+		return actions;
 	}
 
 	private List<ConsumerRecord<byte[], byte[]>> records() {

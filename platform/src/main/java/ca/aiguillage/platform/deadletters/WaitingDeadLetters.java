@@ -3,11 +3,13 @@ package ca.aiguillage.platform.deadletters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,7 +29,7 @@ final class WaitingDeadLetters implements AutoCloseable {
 
 	private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
 
-	private final Supplier<Set<String>> handled;
+	private final Function<Set<String>, Set<String>> handled;
 
 	private @Nullable KafkaConsumer<byte[], byte[]> consumer;
 
@@ -37,10 +39,11 @@ final class WaitingDeadLetters implements AutoCloseable {
 	/**
 	 * @param topics the dead-letter topics
 	 * @param consumers a new consumer outside any group, reading from the start
-	 * @param handled the ids of the dead letters an administrator replayed or discarded
+	 * @param handled of the ids given, those of the dead letters an administrator
+	 * replayed or discarded
 	 */
 	WaitingDeadLetters(Set<String> topics, Supplier<KafkaConsumer<byte[], byte[]>> consumers,
-			Supplier<Set<String>> handled) {
+			Function<Set<String>, Set<String>> handled) {
 		this.topics = Set.copyOf(topics);
 		this.consumers = consumers;
 		this.handled = handled;
@@ -60,17 +63,15 @@ final class WaitingDeadLetters implements AutoCloseable {
 			close();
 			throw ex;
 		}
-		Set<String> acted = this.handled.get();
-		int waiting = 0;
-		for (Map.Entry<TopicPartition, NavigableSet<Long>> partition : this.read.entrySet()) {
-			TopicPartition where = partition.getKey();
-			for (long offset : partition.getValue()) {
-				if (!acted.contains(DeadLetters.idOf(where.topic(), where.partition(), offset))) {
-					waiting++;
-				}
-			}
+		Set<String> read = new HashSet<>();
+		this.read.forEach((where, offsets) -> offsets
+			.forEach((offset) -> read.add(DeadLetters.idOf(where.topic(), where.partition(), offset))));
+		// No dead letter, no question to the store: the count runs every minute.
+		if (read.isEmpty()) {
+			return 0;
 		}
-		return waiting;
+		Set<String> acted = this.handled.apply(read);
+		return (int) read.stream().filter((id) -> !acted.contains(id)).count();
 	}
 
 	private void readNew() {

@@ -1,11 +1,14 @@
 package ca.aiguillage.platform.deadletters;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import ca.aiguillage.platform.PlatformIntegrationTest;
 import ca.aiguillage.platform.events.KafkaClientSettings;
@@ -33,6 +36,8 @@ class WaitingDeadLettersIntegrationTests {
 
 	private final Set<String> handled = new HashSet<>();
 
+	private final List<Set<String>> asked = new ArrayList<>();
+
 	@Autowired
 	Environment environment;
 
@@ -58,6 +63,18 @@ class WaitingDeadLettersIntegrationTests {
 		assertThat(this.waiting.count()).isEqualTo(3);
 		assertThat(this.waiting.count()).isEqualTo(3);
 		assertThat(this.consumersOpened).hasValue(1);
+	}
+
+	@Test
+	void theStoreIsAskedOnlyAboutTheDeadLettersReadAndNotAtAllWhenThereIsNone() {
+		this.waiting = count();
+		assertThat(this.waiting.count()).isZero();
+		assertThat(this.asked).isEmpty();
+
+		deadLetter();
+		assertThat(this.waiting.count()).isEqualTo(1);
+
+		assertThat(this.asked).containsExactly(Set.of(DeadLetters.idOf(this.topic, 0, 0)));
 	}
 
 	@Test
@@ -107,7 +124,10 @@ class WaitingDeadLettersIntegrationTests {
 			config.putAll(KafkaClientSettings.of(this.environment));
 			config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 			return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-		}, () -> Set.copyOf(this.handled));
+		}, (ids) -> {
+			this.asked.add(Set.copyOf(ids));
+			return ids.stream().filter(this.handled::contains).collect(Collectors.toSet());
+		});
 	}
 
 	private void deadLetter() {
