@@ -4,6 +4,7 @@
 #   scripts/load.sh --rate 50 --seconds 60
 #   scripts/load.sh --ramp 10:200 --seconds 120 --report target/load-ramp.md
 #   scripts/load.sh --history 1000
+#   scripts/load.sh --history 1000 --closed 80     # then withdraws the oldest 80 %
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh

@@ -45,6 +45,8 @@ public final class LoadGenerator {
 		options.put("--ways FILE", "also writes every referral's records, hop by hop, to a CSV file");
 		options.put("--history N", "fills the stack with N referrals through the partner API instead of a load");
 		options.put("--concurrency C", "the history's referrals in flight at once (8)");
+		options.put("--closed P",
+				"then withdraws P % of the history's decided referrals, oldest first, through the partner API (0)");
 		options.put("--referral URL", "referral-service (http://127.0.0.1:8081)");
 		options.put("--issuer URL", "the authorization server (http://localhost:9000)");
 		options.put("--kafka HOST:PORT", "the broker (127.0.0.1:9092)");
@@ -81,7 +83,8 @@ public final class LoadGenerator {
 		if (options.containsKey("--history")) {
 			report = HistoryGenerator.markdown(HistoryGenerator.fill(target, Long.parseLong(options.get("--history")),
 					Integer.parseInt(options.getOrDefault("--concurrency", "8")),
-					Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "600")))));
+					Duration.ofSeconds(Long.parseLong(options.getOrDefault("--drain-seconds", "600"))),
+					Integer.parseInt(options.getOrDefault("--closed", "0"))));
 		}
 		else {
 			LoadRun.Result result = LoadRun.run(target, settings(options));

@@ -100,6 +100,32 @@ final class PartnerClient implements AutoCloseable {
 		return this.json.readTree(answer.body()).get("referralId").asString();
 	}
 
+	/**
+	 * Withdraws one of the partner's referrals through the partner API, as its referrer
+	 * does when the client no longer needs it.
+	 * @param referralId the referral
+	 * @return whether referral-service withdrew it (200)
+	 * @throws IOException when referral-service could not be reached
+	 * @throws InterruptedException when interrupted
+	 */
+	boolean withdraw(String referralId) throws IOException, InterruptedException {
+		HttpResponse<String> answer = sendWithdrawal(referralId);
+		if (answer.statusCode() == 401) {
+			this.token = token();
+			answer = sendWithdrawal(referralId);
+		}
+		return answer.statusCode() == 200;
+	}
+
+	private HttpResponse<String> sendWithdrawal(String referralId) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest
+			.newBuilder(URI.create(this.target.referralApi() + "/api/v1/referrals/" + referralId + "/withdrawal"))
+			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + this.token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> send(String body) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.target.referralApi() + "/api/v1/referrals"))
 			.timeout(Duration.ofSeconds(60))

@@ -71,13 +71,15 @@ class LoadGeneratorIntegrationTests {
 	}
 
 	@Test
-	void historyGoesThroughThePartnerApiUntilEveryReferralIsDecidedAndReportsStoragePerReferral() {
-		HistoryGenerator.Filled filled = HistoryGenerator.fill(target(), 5, 4, Duration.ofSeconds(120));
+	void historyGoesThroughThePartnerApiUntilEveryReferralIsDecidedThenWithdrawsTheOldestAndReportsStoragePerReferral() {
+		HistoryGenerator.Filled filled = HistoryGenerator.fill(target(), 5, 4, Duration.ofSeconds(120), 60);
 		System.out.print(HistoryGenerator.markdown(filled));
 
 		assertThat(filled.errors()).isEmpty();
 		assertThat(filled.accepted()).isEqualTo(5);
 		assertThat(filled.decided()).isEqualTo(5);
+		// 60 % of 5: the queue shows 3 withdrawn.
+		assertThat(filled.closed()).isEqualTo(3);
 		assertThat(filled.referralsStored()).isGreaterThanOrEqualTo(5);
 		assertThat(filled.bytesPerReferral()).isPositive();
 	}
