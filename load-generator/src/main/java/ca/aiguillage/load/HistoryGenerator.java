@@ -77,8 +77,6 @@ final class HistoryGenerator {
 		Errors errors = new Errors();
 		Latency accepted = new Latency("accept");
 		Map<String, Long> started = new ConcurrentHashMap<>();
-		// Each accepted referral's id by its number: the oldest are withdrawn first.
-		Map<Long, String> byNumber = new ConcurrentHashMap<>();
 		long closed = 0;
 		long begun = System.nanoTime();
 		Phase phase = new Phase();
@@ -95,7 +93,6 @@ final class HistoryGenerator {
 								String id = partner.post(persons.referral(n), start, accepted, errors);
 								if (id != null) {
 									started.put(id, start);
-									byNumber.put(n, id);
 								}
 							}
 							catch (IOException ex) {
@@ -110,10 +107,11 @@ final class HistoryGenerator {
 				}
 			}
 			phase.settle(started, decisions::seenAt, null, drain);
-			List<String> decided = byNumber.entrySet()
+			// The oldest are withdrawn first: in the order they were posted.
+			List<String> decided = started.entrySet()
 				.stream()
-				.sorted(Map.Entry.comparingByKey())
-				.map(Map.Entry::getValue)
+				.sorted(Map.Entry.comparingByValue())
+				.map(Map.Entry::getKey)
 				.filter((id) -> decisions.seenAt(id) != null)
 				.toList();
 			List<String> closing = decided.subList(0, (int) (decided.size() * (long) closedPercent / 100));

@@ -63,15 +63,15 @@ final class WaitingDeadLetters implements AutoCloseable {
 			close();
 			throw ex;
 		}
-		Set<String> read = new HashSet<>();
+		Set<String> ids = new HashSet<>();
 		this.read.forEach((where, offsets) -> offsets
-			.forEach((offset) -> read.add(DeadLetters.idOf(where.topic(), where.partition(), offset))));
+			.forEach((offset) -> ids.add(DeadLetters.idOf(where.topic(), where.partition(), offset))));
 		// No dead letter, no question to the store: the count runs every minute.
-		if (read.isEmpty()) {
+		if (ids.isEmpty()) {
 			return 0;
 		}
-		Set<String> acted = this.handled.apply(read);
-		return (int) read.stream().filter((id) -> !acted.contains(id)).count();
+		Set<String> acted = this.handled.apply(ids);
+		return (int) ids.stream().filter((id) -> !acted.contains(id)).count();
 	}
 
 	private void readNew() {
