@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import ca.aiguillage.platform.work.DueTimes;
 import ca.aiguillage.platform.work.WorkSettings;
+import ca.aiguillage.platform.work.WriteOrder;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,9 @@ class Subscriptions {
 	private final Clock clock;
 
 	private final DueTimes due;
+
+	/** Each subscription's writes and the due list's hearing of them, in write order. */
+	private final WriteOrder order = new WriteOrder();
 
 	private final Map<String, Known> byPartner = new ConcurrentHashMap<>();
 
@@ -150,10 +154,10 @@ class Subscriptions {
 			}
 			// Compare and set on the count: a notification counted meanwhile makes this
 			// one read again.
-			Document saved = this.mongo.findAndModify(query(where("_id").is(id).and("events").is(events)), update,
-					FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+			Document saved = this.order.of(id,
+					() -> scheduled(id, this.mongo.findAndModify(query(where("_id").is(id).and("events").is(events)),
+							update, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)));
 			if (saved != null) {
-				this.due.schedule(id, nextDue(entry(saved)));
 				return Optional.of(events + 1);
 			}
 		}
@@ -174,23 +178,35 @@ class Subscriptions {
 	 * it
 	 */
 	Optional<Entry> claim(String id, Instant now, Duration lease) {
-		Document claimed = this.mongo.findAndModify(
-				query(where("_id").is(id)
-					.and("pending.0")
-					.exists(true)
-					.and("dueAt")
-					.lte(Date.from(now))
-					.orOperator(where("leaseUntil").exists(false), where("leaseUntil").lte(Date.from(now)))),
-				new Update().set("leaseUntil", Date.from(now.plus(lease))),
-				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-		if (claimed == null) {
-			// Another sender took it, or the list was stale: follow what is stored.
-			this.due.schedule(id, find(id).map(Subscriptions::nextDue).orElse(null));
-			return Optional.empty();
+		return this.order.of(id, () -> {
+			Document claimed = this.mongo.findAndModify(
+					query(where("_id").is(id)
+						.and("pending.0")
+						.exists(true)
+						.and("dueAt")
+						.lte(Date.from(now))
+						.orOperator(where("leaseUntil").exists(false), where("leaseUntil").lte(Date.from(now)))),
+					new Update().set("leaseUntil", Date.from(now.plus(lease))),
+					FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+			if (claimed == null) {
+				// Another sender took it, or the list was stale: follow what is stored.
+				this.due.schedule(id, find(id).map(Subscriptions::nextDue).orElse(null));
+				return Optional.empty();
+			}
+			Entry entry = entry(claimed);
+			this.due.schedule(id, nextDue(entry));
+			return Optional.of(entry);
+		});
+	}
+
+	/**
+	 * Tells the due list of a write that landed; in write order, under {@link #order}.
+	 */
+	private @Nullable Document scheduled(String id, @Nullable Document saved) {
+		if (saved != null) {
+			this.due.schedule(id, nextDue(entry(saved)));
 		}
-		Entry entry = entry(claimed);
-		this.due.schedule(id, nextDue(entry));
-		return Optional.of(entry);
+		return saved;
 	}
 
 	/**
@@ -222,12 +238,11 @@ class Subscriptions {
 	}
 
 	private void finish(String id, long number, Update update) {
-		Document saved = this.mongo.findAndModify(query(where("_id").is(id).and("pending.number").is(number)),
-				update.set("leaseUntil", NO_LEASE), FindAndModifyOptions.options().returnNew(true), Document.class,
-				COLLECTION);
-		if (saved != null) {
-			this.due.schedule(id, nextDue(entry(saved)));
-		}
+		this.order.of(id,
+				() -> scheduled(id,
+						this.mongo.findAndModify(query(where("_id").is(id).and("pending.number").is(number)),
+								update.set("leaseUntil", NO_LEASE), FindAndModifyOptions.options().returnNew(true),
+								Document.class, COLLECTION)));
 	}
 
 	/**

@@ -32,6 +32,8 @@ class MatchRequests {
 
 	private final MongoOperations mongo;
 
+	private final Aggregates aggregates;
+
 	private final DueTimes waitingSince;
 
 	private final DueTimes unreservedClaims;
@@ -44,6 +46,7 @@ class MatchRequests {
 
 	MatchRequests(MongoOperations mongo, Aggregates aggregates, WorkSettings work) {
 		this.mongo = mongo;
+		this.aggregates = aggregates;
 		this.waitingSince = new DueTimes(this::scanWaiting, work.scanInterval());
 		this.unreservedClaims = new DueTimes(this::scanUnreservedClaims, work.scanInterval());
 		aggregates.afterSave(MatchRequest.class, this::follow);
@@ -108,10 +111,12 @@ class MatchRequests {
 	List<MatchRequest> claimedBefore(Instant before) {
 		List<MatchRequest> abandoned = new ArrayList<>();
 		for (String id : this.unreservedClaims.due(before, Integer.MAX_VALUE)) {
-			MatchRequest stored = this.mongo.findById(id, MatchRequest.class);
 			// Another instance may have reserved or given it back: what is stored
-			// decides.
-			this.unreservedClaims.schedule(id, (stored != null) ? stored.unreservedClaimAt() : null);
+			// decides, read in order with this instance's saves of it.
+			MatchRequest stored = this.aggregates.announceStored(MatchRequest.class, id).orElse(null);
+			if (stored == null) {
+				this.unreservedClaims.schedule(id, null);
+			}
 			if (stored != null && stored.abandonedClaim(before)) {
 				abandoned.add(stored);
 			}

@@ -166,8 +166,10 @@ class DueDeliveries {
 				return Outcome.save(known, Optional.empty());
 			}
 			if (claimed.isEmpty()) {
-				// Another sender took it, or the list was stale: follow what is stored.
-				this.cases.schedule(caseId, nextDue(known));
+				// Another sender took it, or the list was stale: follow what is stored,
+				// read again in order with this instance's saves of it (what this read
+				// found may already be older than a save heard meanwhile).
+				this.aggregates.announceStored(NotificationCase.class, caseId);
 				return Outcome.unchanged(Optional.empty());
 			}
 			return Outcome.save(known, Optional.of(new Claimed(known, claimed)));
@@ -255,7 +257,9 @@ class DueDeliveries {
 			CoordinatorDigest digest = found.orElse(null);
 			if (digest == null || !digest.claim(now, this.settings.lease())) {
 				// Another sender took it, or the list was stale: follow what is stored.
-				this.digests.schedule(digestId, (digest != null) ? nextDue(stored(digest)) : null);
+				if (digest == null || this.aggregates.announceStored(CoordinatorDigest.class, digestId).isEmpty()) {
+					this.digests.schedule(digestId, null);
+				}
 				return Outcome.unchanged(Optional.empty());
 			}
 			return Outcome.save(digest, Optional.of(digest));

@@ -20,6 +20,7 @@ import ca.aiguillage.platform.events.EventJson;
 import ca.aiguillage.platform.events.EventSchemas;
 import ca.aiguillage.platform.events.SchemaViolation;
 import ca.aiguillage.platform.tracing.TraceContexts;
+import ca.aiguillage.platform.work.WriteOrder;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -49,6 +50,8 @@ public final class Aggregates {
 
 	private final List<Consumer<Aggregate>> listeners = new CopyOnWriteArrayList<>();
 
+	private final WriteOrder order = new WriteOrder();
+
 	public Aggregates(MongoOperations mongo, EventJson json, EventSchemas schemas, Clock clock, OutboxRelay relay,
 			AggregateSettings settings) {
 		this(mongo, json, schemas, clock, relay, settings, TraceContexts.NONE);
@@ -68,7 +71,9 @@ public final class Aggregates {
 	/**
 	 * Tells a listener of every aggregate of a type this instance saves, right after the
 	 * write: how an in-memory work list (due timers, due deliveries) learns of changes
-	 * without querying for them.
+	 * without querying for them. The listeners hear the saves of one aggregate in the
+	 * order they were written, so that the last they heard is what is stored (two threads
+	 * writing one after the other must not be heard the other way round).
 	 * @param type the aggregate type
 	 * @param listener gets each saved aggregate; it must be quick and must not throw
 	 * @param <T> the aggregate type
@@ -114,9 +119,28 @@ public final class Aggregates {
 		}
 		aggregate.drainRaised();
 		checked.forEach(aggregate::addToOutbox);
-		T saved = this.mongo.save(aggregate);
-		announce(saved);
-		return saved;
+		return this.order.of(aggregate.getId(), () -> {
+			T saved = this.mongo.save(aggregate);
+			announce(saved);
+			return saved;
+		});
+	}
+
+	/**
+	 * Tells the in-memory work lists again of an aggregate as it is stored now, in order
+	 * with this instance's saves of it: for a work list that acted on what it read and
+	 * found it stale, without writing anything.
+	 * @param type the aggregate type
+	 * @param id the aggregate id
+	 * @param <T> the aggregate type
+	 * @return the aggregate as stored, empty when there is none (nothing is told then)
+	 */
+	public <T extends Aggregate> Optional<T> announceStored(Class<T> type, String id) {
+		return this.order.of(id, () -> {
+			Optional<T> stored = find(type, id);
+			stored.ifPresent(this::announce);
+			return stored;
+		});
 	}
 
 	/** Tells the relay and the in-memory work lists of a stored aggregate. */
@@ -203,8 +227,8 @@ public final class Aggregates {
 				// The first delivery's write may have landed while its acknowledgement
 				// was
 				// lost (a database cut): its work lists never heard of it, so tell them
-				// now.
-				announce(aggregate);
+				// now, as it is stored.
+				announceStored(type, id);
 				return Outcome.unchanged(false);
 			}
 			change.accept(aggregate);

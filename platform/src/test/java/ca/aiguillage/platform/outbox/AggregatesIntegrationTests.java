@@ -1,6 +1,8 @@
 package ca.aiguillage.platform.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import java.util.stream.IntStream;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.platform.PlatformIntegrationTest;
+import ca.aiguillage.platform.work.WriteOrder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @PlatformIntegrationTest
 class AggregatesIntegrationTests {
@@ -188,6 +192,85 @@ class AggregatesIntegrationTests {
 		assertThat(again).isFalse();
 		assertThat(told).singleElement().satisfies(tally -> assertThat(tally.count()).isEqualTo(1));
 		assertThat(this.mongo.findById(id, Tally.class).count()).isEqualTo(1);
+	}
+
+	@Test
+	void theWorkListsHearTheSavesOfOneAggregateInTheOrderTheyWereWritten() throws Exception {
+		String id = newId();
+		this.aggregates.update(Tally.class, id, found -> Outcome.save(new Tally(id), true));
+		List<Integer> heard = new CopyOnWriteArrayList<>();
+		CountDownLatch firstHeard = new CountDownLatch(1);
+		CountDownLatch goOn = new CountDownLatch(1);
+		this.aggregates.afterSave(Tally.class, saved -> {
+			if (saved.getId().equals(id)) {
+				if (saved.count() == 1) {
+					// The first writer's thread is held between its write and its
+					// listeners, as a busy machine may hold it.
+					firstHeard.countDown();
+					awaitQuietly(goOn);
+				}
+				heard.add(saved.count());
+			}
+		});
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> first = pool.submit(() -> this.aggregates.updateIfPresent(Tally.class, id, tally -> {
+				tally.reprioritise(Priority.A);
+				return true;
+			}));
+			assertThat(firstHeard.await(30, TimeUnit.SECONDS)).isTrue();
+			Thread[] secondThread = new Thread[1];
+			Future<?> second = pool.submit(() -> {
+				secondThread[0] = Thread.currentThread();
+				this.aggregates.updateIfPresent(Tally.class, id, tally -> {
+					tally.reprioritise(Priority.B);
+					return true;
+				});
+			});
+			// The second write either lands while the first writer is held (the
+			// listeners would then hear it first), or waits for the first's listeners.
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.mongo.findById(id, Tally.class).count() == 2 || waitsToWriteInOrder(secondThread[0]));
+			goOn.countDown();
+			first.get(30, TimeUnit.SECONDS);
+			second.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			goOn.countDown();
+			pool.shutdownNow();
+		}
+		assertThat(this.mongo.findById(id, Tally.class).count()).isEqualTo(2);
+		assertThat(heard).containsExactly(1, 2);
+	}
+
+	@Test
+	void aWorkListToldAgainHearsTheAggregateAsItIsStoredNow() {
+		String id = newId();
+		List<Integer> heard = new CopyOnWriteArrayList<>();
+		this.aggregates.afterSave(Tally.class, saved -> {
+			if (saved.getId().equals(id)) {
+				heard.add(saved.count());
+			}
+		});
+		Tally landed = new Tally(id);
+		landed.reprioritise(Priority.D);
+		landed.reprioritise(Priority.C);
+		landed.drainRaised();
+		this.mongo.save(landed);
+
+		this.aggregates.announceStored(Tally.class, id);
+		this.aggregates.announceStored(Tally.class, newId());
+
+		assertThat(heard).containsExactly(2);
+	}
+
+	private static boolean waitsToWriteInOrder(Thread thread) {
+		if (thread == null || thread.getState() != Thread.State.WAITING) {
+			return false;
+		}
+		return Arrays.stream(thread.getStackTrace())
+			.anyMatch(frame -> frame.getClassName().equals(WriteOrder.class.getName())
+					&& frame.getMethodName().equals("of"));
 	}
 
 	@Test

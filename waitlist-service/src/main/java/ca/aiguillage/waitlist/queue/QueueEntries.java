@@ -243,8 +243,10 @@ public class QueueEntries {
 			QueueEntry entry = found.orElse(null);
 			if (entry == null || entry.nextTimerAt() == null || now.isBefore(entry.nextTimerAt())) {
 				// Another instance fired it, or the list was stale: follow what is
-				// stored.
-				this.timers.schedule(referralId, (entry != null) ? entry.nextTimerAt() : null);
+				// stored, read again in order with this instance's saves of it.
+				if (entry == null || this.aggregates.announceStored(QueueEntry.class, referralId).isEmpty()) {
+					this.timers.schedule(referralId, null);
+				}
 				return Outcome.unchanged(Optional.empty());
 			}
 			QueueStatus before = entry.status();
