@@ -8,9 +8,7 @@ import ca.aiguillage.testing.Http;
 import ca.aiguillage.testing.RunningService;
 import ca.aiguillage.testing.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A portal session lasts as long as the access token it signed in with, here 20 seconds
  * from the real authorization server: then the session is refused and the person signs in
- * again, getting roles from a new token.
+ * again, getting roles from a new token. The three sessions sign in together before the
+ * tests, so that their tokens run out during one wait instead of three.
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = "spring.config.name=referral-service")
@@ -47,7 +46,16 @@ class PortalSessionBrowserTests extends RunningService {
 
 	static String portal;
 
-	WebDriver browser;
+	/** The page left open, whose rows are fetched every 3 seconds. */
+	static WebDriver openPage;
+
+	static String openPageSession;
+
+	/** A signed-in session asked for whole pages. */
+	static Http pageSession;
+
+	/** A signed-in session asked for parts of pages (htmx). */
+	static Http partSession;
 
 	@DynamicPropertySource
 	static void signInThroughTheRealAuthorizationServer(DynamicPropertyRegistry registry) {
@@ -55,90 +63,91 @@ class PortalSessionBrowserTests extends RunningService {
 	}
 
 	@BeforeAll
-	static void startAnAuthorizationServerWithShortTokens(@Value("${local.server.port}") int port) throws IOException {
+	static void signInThreeSessionsWithShortTokens(@Value("${local.server.port}") int port) throws IOException {
 		portal = "http://127.0.0.1:" + port;
 		authorization = AuthorizationServerBeside.start(AUTHORIZATION_PORT, TOKEN_LIFETIME);
+		pageSession = new Http(portal, "Cookie", SESSION_COOKIE + "=" + signedInSession(), "Accept", "text/html");
+		assertThat(pageSession.get("/partner/referrals").status()).isEqualTo(200);
+		partSession = new Http(portal, "Cookie", SESSION_COOKIE + "=" + signedInSession());
+		assertThat(partSession.get("/partner/referrals/rows", "HX-Request", "true").status()).isEqualTo(200);
+		openPage = Browser.chromium("fr-CA");
+		signIn(openPage);
+		openPageSession = sessionCookie(openPage);
+		((JavascriptExecutor) openPage).executeScript("window.samePage = true;");
 	}
 
 	@AfterAll
-	static void stopTheAuthorizationServer() {
+	static void stopTheBrowserAndTheAuthorizationServer() {
+		if (openPage != null) {
+			openPage.quit();
+		}
 		if (authorization != null) {
 			authorization.close();
 		}
 	}
 
-	@BeforeEach
-	void openABrowser() {
-		this.browser = Browser.chromium("fr-CA");
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		this.browser.quit();
-	}
-
 	@Test
 	void sessionIsRefusedOnceItsTokenExpired() {
-		signIn();
-		Http session = new Http(portal, "Cookie", SESSION_COOKIE + "=" + sessionCookie(), "Accept", "text/html");
-		assertThat(session.get("/partner/referrals").status()).isEqualTo(200);
-
 		await().atMost(TOKEN_LIFETIME.plusSeconds(30))
 			.pollInterval(ofSeconds(1))
-			.untilAsserted(() -> assertThat(session.get("/partner/referrals").status()).isEqualTo(302));
+			.untilAsserted(() -> assertThat(pageSession.get("/partner/referrals").status()).isEqualTo(302));
 
 		// Sent to sign in again, and the old session is gone for good.
-		Http.Answer refused = session.get("/partner/referrals");
+		Http.Answer refused = pageSession.get("/partner/referrals");
 		assertThat(refused.header("Location")).endsWith("/oauth2/authorization/aiguillage");
 	}
 
 	@Test
 	void pageWhoseSessionEndedReloadsAndSignsInAgainWithANewToken() {
-		signIn();
-		String firstSession = sessionCookie();
-		((JavascriptExecutor) this.browser).executeScript("window.samePage = true;");
-
 		// The list fetches its rows every 3 seconds: the first fetch after the token
 		// expired is refused with HX-Refresh, the page reloads and signs in again.
 		await().atMost(TOKEN_LIFETIME.plusSeconds(40))
 			.pollInterval(ofSeconds(1))
 			.ignoreExceptions()
 			.until(() -> !Boolean.TRUE
-				.equals(((JavascriptExecutor) this.browser).executeScript("return window.samePage === true;")));
+				.equals(((JavascriptExecutor) openPage).executeScript("return window.samePage === true;")));
 
-		new WebDriverWait(this.browser, ofSeconds(30))
+		new WebDriverWait(openPage, ofSeconds(30))
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("new-referral")));
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mes demandes");
-		assertThat(sessionCookie()).isNotEqualTo(firstSession);
+		assertThat(openPage.findElement(By.tagName("h1")).getText()).isEqualTo("Mes demandes");
+		assertThat(sessionCookie(openPage)).isNotEqualTo(openPageSession);
 	}
 
 	@Test
 	void partOfAPageWhoseSessionEndedAsksTheWholePageToReload() {
-		signIn();
-		Http session = new Http(portal, "Cookie", SESSION_COOKIE + "=" + sessionCookie());
-		assertThat(session.get("/partner/referrals/rows", "HX-Request", "true").status()).isEqualTo(200);
-
 		Http.Answer refused = await().atMost(TOKEN_LIFETIME.plusSeconds(30))
 			.pollInterval(ofSeconds(1))
-			.until(() -> session.get("/partner/referrals/rows", "HX-Request", "true"),
+			.until(() -> partSession.get("/partner/referrals/rows", "HX-Request", "true"),
 					answer -> answer.status() != 200);
 
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.header("HX-Refresh")).isEqualTo("true");
 	}
 
-	private void signIn() {
-		this.browser.get(portal + "/partner");
-		WebDriverWait wait = new WebDriverWait(this.browser, ofSeconds(30));
+	/** Signs in through a browser of its own and answers the portal's session cookie. */
+	private static String signedInSession() {
+		WebDriver browser = Browser.chromium("fr-CA");
+		try {
+			signIn(browser);
+			return sessionCookie(browser);
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private static void signIn(WebDriver browser) {
+		browser.get(portal + "/partner");
+		WebDriverWait wait = new WebDriverWait(browser, ofSeconds(30));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-		this.browser.findElement(By.id("username")).sendKeys("intervenant.ahuntsic");
-		this.browser.findElement(By.id("password")).sendKeys("intervenant-demo");
-		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		browser.findElement(By.id("username")).sendKeys("intervenant.ahuntsic");
+		browser.findElement(By.id("password")).sendKeys("intervenant-demo");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-referral")));
 	}
 
-	private String sessionCookie() {
-		return this.browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
+	private static String sessionCookie(WebDriver browser) {
+		return browser.manage().getCookieNamed(SESSION_COOKIE).getValue();
 	}
 
 }
