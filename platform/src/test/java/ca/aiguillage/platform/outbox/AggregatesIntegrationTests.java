@@ -2,7 +2,6 @@ package ca.aiguillage.platform.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +16,7 @@ import java.util.stream.IntStream;
 import ca.aiguillage.contracts.common.Priority;
 import ca.aiguillage.contracts.waitlist.ReprioritisedV1;
 import ca.aiguillage.platform.PlatformIntegrationTest;
-import ca.aiguillage.platform.work.WriteOrder;
+import ca.aiguillage.platform.work.WriteOrderWaits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -230,7 +229,8 @@ class AggregatesIntegrationTests {
 			// The second write either lands while the first writer is held (the
 			// listeners would then hear it first), or waits for the first's listeners.
 			await().atMost(Duration.ofSeconds(30))
-				.until(() -> this.mongo.findById(id, Tally.class).count() == 2 || waitsToWriteInOrder(secondThread[0]));
+				.until(() -> this.mongo.findById(id, Tally.class).count() == 2
+						|| WriteOrderWaits.waitsInOrder(secondThread[0]));
 			goOn.countDown();
 			first.get(30, TimeUnit.SECONDS);
 			second.get(30, TimeUnit.SECONDS);
@@ -262,15 +262,6 @@ class AggregatesIntegrationTests {
 		this.aggregates.announceStored(Tally.class, newId());
 
 		assertThat(heard).containsExactly(2);
-	}
-
-	private static boolean waitsToWriteInOrder(Thread thread) {
-		if (thread == null || thread.getState() != Thread.State.WAITING) {
-			return false;
-		}
-		return Arrays.stream(thread.getStackTrace())
-			.anyMatch(frame -> frame.getClassName().equals(WriteOrder.class.getName())
-					&& frame.getMethodName().equals("of"));
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package ca.aiguillage.platform.work;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -54,17 +53,13 @@ class WriteOrderTests {
 		}, threads);
 
 		// The second either wrote while the first was inside, or waits for it.
-		await().atMost(Duration.ofSeconds(30)).until(() -> second.isDone() || waitsInOrder(secondThread[0]));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> second.isDone() || WriteOrderWaits.waitsInOrder(secondThread[0]));
 		firstMayEnd.countDown();
 		first.get(30, TimeUnit.SECONDS);
 		second.get(30, TimeUnit.SECONDS);
 		threads.shutdown();
 		assertThat(heard).hasToString("first,second");
-	}
-
-	private static boolean waitsInOrder(Thread thread) {
-		return thread != null && thread.getState() == Thread.State.WAITING && Arrays.stream(thread.getStackTrace())
-			.anyMatch(frame -> frame.getClassName().equals(WriteOrder.class.getName()));
 	}
 
 	private static String nested(WriteOrder order, CountDownLatch bothInside, String other) {
