@@ -77,7 +77,7 @@ final class PartnerClient implements AutoCloseable {
 	/**
 	 * Posts a referral through the partner API.
 	 * @param referral the request body
-	 * @param accepted where the answer's latency goes
+	 * @param accepted where the answer's latency goes when the referral was accepted
 	 * @param errors where a refusal is counted
 	 * @return the referral id, or {@code null} when refused
 	 * @throws IOException when referral-service could not be reached
@@ -92,11 +92,13 @@ final class PartnerClient implements AutoCloseable {
 			this.token = token();
 			answer = send(body);
 		}
-		accepted.recordNanos(System.nanoTime() - startNanos);
 		if (answer.statusCode() != 201) {
+			// A refusal's answer time is no acceptance's: a 503 of a full intake comes
+			// back in its wait, and would make the accepted look faster than they were.
 			errors.add("HTTP " + answer.statusCode());
 			return null;
 		}
+		accepted.recordNanos(System.nanoTime() - startNanos);
 		return this.json.readTree(answer.body()).get("referralId").asString();
 	}
 

@@ -15,10 +15,22 @@ public class FhirProblem extends RuntimeException {
 
 	private final List<Issue> issues;
 
+	private final @Nullable String retryAfter;
+
 	public FhirProblem(int status, List<Issue> issues) {
+		this(status, issues, null);
+	}
+
+	/**
+	 * @param status the HTTP status
+	 * @param issues the failing elements
+	 * @param retryAfter the {@code Retry-After} to answer with, or null for none
+	 */
+	public FhirProblem(int status, List<Issue> issues, @Nullable String retryAfter) {
 		super("FHIR request refused with " + status + ": " + issues.size() + " issue(s)");
 		this.status = status;
 		this.issues = List.copyOf(issues);
+		this.retryAfter = retryAfter;
 	}
 
 	public FhirProblem(int status, Issue issue) {
@@ -31,6 +43,10 @@ public class FhirProblem extends RuntimeException {
 
 	public List<Issue> issues() {
 		return this.issues;
+	}
+
+	public @Nullable String retryAfter() {
+		return this.retryAfter;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,7 +34,13 @@ public class OperationOutcomes {
 
 	@ExceptionHandler
 	ResponseEntity<String> refused(FhirProblem problem, HttpServletRequest request) {
-		return format(request).answer(problem.status(), outcome(problem.issues()));
+		ResponseEntity<String> answer = format(request).answer(problem.status(), outcome(problem.issues()));
+		String retryAfter = problem.retryAfter();
+		return (retryAfter == null) ? answer
+				: ResponseEntity.status(answer.getStatusCode())
+					.headers(answer.getHeaders())
+					.header(HttpHeaders.RETRY_AFTER, retryAfter)
+					.body(answer.getBody());
 	}
 
 	@ExceptionHandler

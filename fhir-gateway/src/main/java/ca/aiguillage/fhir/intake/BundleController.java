@@ -127,6 +127,11 @@ class BundleController {
 			}
 			issues.add(FhirProblem.Issue.text(type, null, detail));
 		}
+		if (answer.status() == 503 && answer.retryAfter() != null) {
+			// A refusal that passes (intake full): the partner is told when to send it
+			// again, as referral-service told the gateway.
+			return new FhirProblem(503, issues, answer.retryAfter());
+		}
 		return new FhirProblem((answer.status() >= 500) ? 502 : answer.status(), issues);
 	}
 

@@ -64,7 +64,8 @@ public class PartnerApi {
 			.timeout(Duration.ofSeconds(30));
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response.body());
+			return new Answer(response.statusCode(), response.body(),
+					response.headers().firstValue("Retry-After").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new FhirProblem(503, FhirProblem.Issue.of(IssueType.TRANSIENT, null, "fhir.referral-service.down"));
@@ -88,8 +89,9 @@ public class PartnerApi {
 	 *
 	 * @param status the HTTP status
 	 * @param body the JSON body, possibly empty
+	 * @param retryAfter its {@code Retry-After}, when it said when to ask again
 	 */
-	public record Answer(int status, @Nullable String body) {
+	public record Answer(int status, @Nullable String body, @Nullable String retryAfter) {
 
 		public boolean succeeded() {
 			return this.status >= 200 && this.status < 300;

@@ -1,6 +1,7 @@
 package ca.aiguillage.platform.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +52,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unavailable(UnavailableException ex) {
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.key());
+	ResponseEntity<ProblemDetail> unavailable(UnavailableException ex) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+		Duration retryAfter = ex.retryAfter();
+		if (retryAfter != null) {
+			// Whole seconds, never 0: a client told 0 would ask again at once.
+			answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
+		}
+		return answer.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ex.key()));
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -136,6 +137,12 @@ class ApiDocumentation {
 		responses.addApiResponse("409", problem("Clé d'idempotence déjà utilisée avec un autre corps. / "
 				+ "Idempotency key already used with another body."));
 		responses.addApiResponse("413", problem("Corps trop volumineux. / Body too large."));
+		ApiResponse busy = problem("Réception saturée : rien n'a été enregistré ; renvoyez la demande, avec la même "
+				+ "clé d'idempotence, après `Retry-After` secondes. / Intake busy: nothing was stored; send the "
+				+ "request again, with the same idempotency key, after `Retry-After` seconds.");
+		busy.addHeaderObject("Retry-After",
+				new Header().description("Secondes / Seconds").schema(new Schema<Integer>().type("integer")));
+		responses.addApiResponse("503", busy);
 	}
 
 	private static void documentStatus(Operation status) {

@@ -50,9 +50,12 @@ class ReferralController {
 
 	private final PersonClaims claims;
 
+	private final IntakeAdmission admission;
+
 	ReferralController(Intake intake, Aggregates aggregates, AccessTrail trail, ReferralLists lists,
-			PersonClaims claims, Clock clock) {
+			PersonClaims claims, IntakeAdmission admission, Clock clock) {
 		this.intake = intake;
+		this.admission = admission;
 		this.aggregates = aggregates;
 		this.trail = trail;
 		this.lists = lists;
@@ -68,10 +71,10 @@ class ReferralController {
 		// The referring partner is the token's, never one the body names.
 		Caller caller = Caller.current();
 		@Nullable IdempotencyKey key = (idempotencyKey != null) ? IdempotencyKey.of(idempotencyKey, caller) : null;
-		Referral referral = this.intake.submit(request, IntakeChannel.PARTNER_API, caller.partnerId(),
-				(key != null) ? key.deduplicationKey() : null,
+		Referral referral = this.admission.admit(() -> this.intake.submit(request, IntakeChannel.PARTNER_API,
+				caller.partnerId(), (key != null) ? key.deduplicationKey() : null,
 				(key != null) ? IdempotencyKey.fingerprint(request) : null,
-				(id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE));
+				(id) -> this.trail.record(caller, "CREATE", id, Purpose.INTAKE)));
 		return ResponseEntity.created(URI.create("/api/v1/referrals/" + referral.getId()))
 			.body(ReferralReceipt.of(referral));
 	}

@@ -56,9 +56,11 @@ class ApiDocumentationIntegrationTests extends RunningService {
 		Http.Answer answer = this.anonymous.get("/v3/api-docs");
 
 		Map<String, Object> responses = answer.json("$.paths['/api/v1/referrals'].post.responses");
-		assertThat(responses).containsKeys("201", "400", "401", "403", "409", "413").doesNotContainKey("200");
+		assertThat(responses).containsKeys("201", "400", "401", "403", "409", "413", "503").doesNotContainKey("200");
 		assertThat(answer.<Map<String, Object>>json("$.paths['/api/v1/referrals'].post.responses['409'].content"))
 			.containsOnlyKeys("application/problem+json");
+		assertThat(answer.<Map<String, Object>>json("$.paths['/api/v1/referrals'].post.responses['503'].headers"))
+			.containsOnlyKeys("Retry-After");
 		assertThat(answer.<Map<String, Object>>json("$.paths['/api/v1/referrals/{id}'].get.responses['404'].content"))
 			.containsOnlyKeys("application/problem+json");
 	}
