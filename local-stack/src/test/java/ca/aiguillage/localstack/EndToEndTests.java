@@ -1,7 +1,9 @@
 package ca.aiguillage.localstack;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,6 +12,7 @@ import java.util.stream.Collectors;
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.platform.outbox.OutboxSettings;
 import ca.aiguillage.platform.work.WorkSettings;
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole system as the local stack runs it: one real KRaft broker, one embedded
- * MongoDB server on a durable file, the four services and their demo data, in this JVM.
+ * MongoDB server on a durable file, the four services, the FHIR gateway and their demo
+ * data, in this JVM; every journey on the one stack, which exports its spans to a
+ * receiver here and whose authorization server also knows a CLSC's EHR.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTests {
@@ -55,26 +60,49 @@ class EndToEndTests {
 
 	static LocalStack stack;
 
+	static OtlpReceiver spans;
+
+	static HttpServer ehrKeys;
+
 	@BeforeAll
-	static void start() {
-		System.setProperty("aiguillage.mongo.index-audit", "true");
+	static void start() throws IOException {
+		spans = OtlpReceiver.start();
+		ehrKeys = FhirJourney.publishTheEhrsKeys();
+		Map<String, String> settings = new LinkedHashMap<>(PERIODIC_WORK);
+		settings.put("aiguillage.mongo.index-audit", "true");
+		// The authorization server knows the CLSC's EHR besides the demo systems.
+		settings.putAll(FhirJourney.systemsWithTheEhr(ehrKeys));
+		// The services in this JVM read these as they start, as they would their
+		// environment; kept until the stack stops.
+		TracingJourney.EXPORT
+			.forEach((name, value) -> System.setProperty(name, value.isEmpty() ? spans.endpoint() : value));
 		// The services' periodic work comes round every few seconds, not every minute:
 		// the audit below sees its queries whatever the journeys' pace.
-		PERIODIC_WORK.forEach(System::setProperty);
+		settings.forEach(System::setProperty);
 		try {
 			stack = LocalStack.start(new LocalStack.Settings(data, FreePorts.next(), FreePorts.next(), FreePorts.next(),
 					FreePorts.next(), List.of(0, 0, 0, 0), true));
 		}
 		finally {
-			System.clearProperty("aiguillage.mongo.index-audit");
-			PERIODIC_WORK.keySet().forEach(System::clearProperty);
+			settings.keySet().forEach(System::clearProperty);
 		}
 	}
 
 	@AfterAll
 	static void stop() {
-		if (stack != null) {
-			stack.close();
+		try {
+			if (stack != null) {
+				stack.close();
+			}
+		}
+		finally {
+			TracingJourney.EXPORT.keySet().forEach(System::clearProperty);
+			if (spans != null) {
+				spans.close();
+			}
+			if (ehrKeys != null) {
+				ehrKeys.stop(0);
+			}
 		}
 	}
 
@@ -128,6 +156,27 @@ class EndToEndTests {
 	@Test
 	void partnerSendsAReferralInTheBrowserAndWatchesItsStatusChange() {
 		PartnerPortalJourney.partnerSendsAReferralAndWatchesItsStatusChange(stack);
+	}
+
+	@Test
+	void partnersReferralIsOneTraceFromItsRequestThroughEveryServiceThatReactsAndNoSpanNamesTheClient() {
+		TracingJourney
+			.partnersReferralIsOneTraceFromItsRequestThroughEveryServiceThatReactsAndNoSpanNamesTheClient(stack, spans);
+	}
+
+	@Test
+	void systemAuthenticatedBySmartBackendServicesSendsABundleAndSeesItsReferralAndTaskMove() throws Exception {
+		FhirJourney.systemAuthenticatedBySmartBackendServicesSendsABundleAndSeesItsReferralAndTaskMove(stack);
+	}
+
+	@Test
+	void partnerSendsAReferralBundleAndFollowsItsTaskToInProgressThenCancelsIt() {
+		FhirJourney.partnerSendsAReferralBundleAndFollowsItsTaskToInProgressThenCancelsIt(stack);
+	}
+
+	@Test
+	void bundleThatReferralServiceRefusesGetsAnOperationOutcomeNamingThePatientElement() {
+		FhirJourney.bundleThatReferralServiceRefusesGetsAnOperationOutcomeNamingThePatientElement(stack);
 	}
 
 	/**
