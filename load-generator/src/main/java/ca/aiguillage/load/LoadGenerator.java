@@ -38,6 +38,8 @@ public final class LoadGenerator {
 		options.put("--baseline-writes W", "MongoDB writes per referral in the baseline (4)");
 		options.put("--no-baseline", "skips the baseline");
 		options.put("--no-queue", "skips the two queue figures");
+		options.put("--resend-refused",
+				"sends a post refused with 503 again after its Retry-After, with the same Idempotency-Key, as a partner's system does");
 		options.put("--stack-pid P", "the process whose processor time is measured (the local stack's)");
 		options.put("--settle-seconds S",
 				"waits at most this long for the stack to fall idle first (600; 0 does not wait)");
@@ -122,7 +124,8 @@ public final class LoadGenerator {
 				Integer.parseInt(options.getOrDefault("--baseline-writes", "4")), !options.containsKey("--no-baseline"),
 				!options.containsKey("--no-queue"),
 				options.containsKey("--stack-pid") ? Long.valueOf(options.get("--stack-pid")) : null,
-				Duration.ofSeconds(Long.parseLong(options.getOrDefault("--settle-seconds", "600"))));
+				Duration.ofSeconds(Long.parseLong(options.getOrDefault("--settle-seconds", "600"))),
+				options.containsKey("--resend-refused"));
 	}
 
 	static String usage() {

@@ -51,6 +51,11 @@ final class LoadReport {
 		report.append(String.format(Locale.ROOT, "%nConsumer lag: at most %d records during the run; after it: %s%n",
 				result.maxLag(), lag(result.lagAfter())));
 		report.append("\nErrors: ").append(errors(stack)).append('\n');
+		if (result.settings().resendRefused()) {
+			report.append(String.format(Locale.ROOT,
+					"Sent again after a 503 and its Retry-After, with the same Idempotency-Key (--resend-refused): %d posts; HTTP accept (201) counts from each referral's first offer.%n",
+					stack.resent.sum()));
+		}
 		if (bare != null) {
 			report.append("Baseline errors: ").append(errors(bare)).append('\n');
 		}

@@ -41,9 +41,11 @@ final class LoadRun {
 	 * look for the local stack's processes ({@link ProcessorTime#ofLocalStack})
 	 * @param settle how long to wait at most, before the load, for the stack to fall idle
 	 * ({@link ProcessorTime#awaitIdle}); zero not to wait
+	 * @param resendRefused whether a post refused with 503 is sent again after its
+	 * {@code Retry-After}, with the same {@code Idempotency-Key}
 	 */
 	record Settings(Schedule schedule, int inboundPercent, Duration drain, int baselineWrites, boolean baseline,
-			boolean watchQueue, @Nullable Long stackPid, Duration settle) {
+			boolean watchQueue, @Nullable Long stackPid, Duration settle, boolean resendRefused) {
 	}
 
 	/** The topics of a referral's way, in its order: traced in every run. */
@@ -127,8 +129,8 @@ final class LoadRun {
 			Map<String, Long> started = Driver.drive(settings.schedule(), (n, start) -> {
 				Map<String, Object> referral = persons.referral(n);
 				String id = inbound(n, settings.inboundPercent())
-						? partner.publish(referral, start, stack.inboundAccept)
-						: partner.post(referral, start, stack.httpAccept, stack.errors);
+						? partner.publish(referral, start, stack.inboundAccept) : partner.post(referral, start,
+								stack.httpAccept, stack.errors, settings.resendRefused() ? stack.resent : null);
 				if (id != null) {
 					accepted.put(id, System.nanoTime());
 					if (queue != null) {

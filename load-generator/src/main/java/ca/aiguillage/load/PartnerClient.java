@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 import ca.aiguillage.contracts.Topics;
 import ca.aiguillage.contracts.referral.InboundReferralV1;
@@ -28,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PartnerClient implements AutoCloseable {
 
+	/** How many times one referral is sent at most, the first included. */
+	private static final int MAX_SENDS = 60;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -39,6 +43,8 @@ final class PartnerClient implements AutoCloseable {
 	private final Target target;
 
 	private final @Nullable KafkaProducer<String, String> producer;
+
+	private final String keyPrefix = UUID.randomUUID().toString();
 
 	private volatile String token;
 
@@ -85,12 +91,37 @@ final class PartnerClient implements AutoCloseable {
 	 */
 	@Nullable String post(Map<String, Object> referral, long startNanos, Latency accepted, Errors errors)
 			throws IOException, InterruptedException {
+		return post(referral, startNanos, accepted, errors, null);
+	}
+
+	/**
+	 * Posts a referral through the partner API and, when asked, sends it again after each
+	 * 503 that says when ({@code Retry-After}), with the same {@code Idempotency-Key}, as
+	 * a partner's integration engine does with a busy intake.
+	 * @param referral the request body
+	 * @param accepted where the answer's latency goes when the referral was accepted:
+	 * from its first offer, waits for {@code Retry-After} included
+	 * @param errors where a refusal is counted
+	 * @param resent where each post sent again is counted; null not to send any again
+	 * @return the referral id, or {@code null} when refused
+	 * @throws IOException when referral-service could not be reached
+	 * @throws InterruptedException when interrupted
+	 */
+	@Nullable String post(Map<String, Object> referral, long startNanos, Latency accepted, Errors errors,
+			@Nullable LongAdder resent) throws IOException, InterruptedException {
 		String body = this.json.writeValueAsString(referral);
-		HttpResponse<String> answer = send(body);
-		if (answer.statusCode() == 401) {
-			// The token expired during a long run: a partner gets a new one.
-			this.token = token();
-			answer = send(body);
+		// One key per referral of this client: another run on the same stack sends other
+		// bodies under other keys.
+		@Nullable String key = (resent != null) ? this.keyPrefix + "-" + referral.get("partnerReference") : null;
+		HttpResponse<String> answer = sendSignedIn(body, key);
+		for (int sent = 1; resent != null && answer.statusCode() == 503 && sent < MAX_SENDS; sent++) {
+			long retryAfter = answer.headers().firstValueAsLong("Retry-After").orElse(-1);
+			if (retryAfter < 0) {
+				break;
+			}
+			resent.increment();
+			Thread.sleep(Duration.ofSeconds(retryAfter));
+			answer = sendSignedIn(body, key);
 		}
 		if (answer.statusCode() != 201) {
 			// A refusal's answer time is no acceptance's: a 503 of a full intake comes
@@ -100,6 +131,17 @@ final class PartnerClient implements AutoCloseable {
 		}
 		accepted.recordNanos(System.nanoTime() - startNanos);
 		return this.json.readTree(answer.body()).get("referralId").asString();
+	}
+
+	private HttpResponse<String> sendSignedIn(String body, @Nullable String idempotencyKey)
+			throws IOException, InterruptedException {
+		HttpResponse<String> answer = send(body, idempotencyKey);
+		if (answer.statusCode() == 401) {
+			// The token expired during a long run: a partner gets a new one.
+			this.token = token();
+			answer = send(body, idempotencyKey);
+		}
+		return answer;
 	}
 
 	/**
@@ -128,13 +170,18 @@ final class PartnerClient implements AutoCloseable {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> send(String body) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(this.target.referralApi() + "/api/v1/referrals"))
+	private HttpResponse<String> send(String body, @Nullable String idempotencyKey)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.target.referralApi() + "/api/v1/referrals"))
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Bearer " + this.token)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,12 @@ final class Phase {
 	long begun;
 
 	final Errors errors = new Errors();
+
+	/**
+	 * Posts sent again after a 503 and its {@code Retry-After}
+	 * ({@code --resend-refused}).
+	 */
+	final LongAdder resent = new LongAdder();
 
 	long offered;
 

@@ -43,7 +43,7 @@ class LoadGeneratorIntegrationTests {
 	void everyReferralAtFiveASecondReachesItsFirstDecisionAndTheQueueAndTheBaselineIsMeasured()
 			throws InterruptedException {
 		LoadRun.Result result = LoadRun.run(target(), new LoadRun.Settings(Schedule.fixed(5, Duration.ofSeconds(3)), 20,
-				Duration.ofSeconds(120), 4, true, true, null, Duration.ofSeconds(60)));
+				Duration.ofSeconds(120), 4, true, true, null, Duration.ofSeconds(60), false));
 		String report = LoadReport.markdown(result);
 		System.out.print(report);
 
