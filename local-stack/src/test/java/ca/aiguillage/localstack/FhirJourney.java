@@ -103,10 +103,7 @@ final class FhirJourney {
 						assertion(tokenEndpoint)));
 		assertThat(token.status()).as(token.body()).isEqualTo(200);
 		String ehrToken = token.json("$.access_token");
-		FhirContext context = FhirContext.forR4();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient fhir = context.newRestfulGenericClient("http://127.0.0.1:" + stack.fhirPort() + "/fhir");
-		fhir.registerInterceptor(new BearerTokenAuthInterceptor(ehrToken));
+		IGenericClient fhir = client(stack, ehrToken);
 		Bundle bundle = FhirFormat.JSON.read(Bundle.class,
 				Fixtures.repositoryFile("examples/fhir/referral-bundle.json"));
 		// Another person than the other tests' referral: not a duplicate of it.
@@ -138,10 +135,7 @@ final class FhirJourney {
 				"demo-partner-secret");
 		Http waitlist = Http.localhost(stack.port(2))
 			.withToken(ConsoleSignIn.accessToken(stack.authorizationPort(), "admin", "admin-demo"));
-		FhirContext context = FhirContext.forR4();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient fhir = context.newRestfulGenericClient("http://127.0.0.1:" + stack.fhirPort() + "/fhir");
-		fhir.registerInterceptor(new BearerTokenAuthInterceptor(partnerToken));
+		IGenericClient fhir = client(stack, partnerToken);
 		Validation validation = new Validation(Conformance.load());
 		// Another person than the other journeys' referrals: not a duplicate of one.
 		String example = Fixtures.repositoryFile("examples/fhir/referral-bundle.json")
@@ -211,10 +205,7 @@ final class FhirJourney {
 	static void bundleThatReferralServiceRefusesGetsAnOperationOutcomeNamingThePatientElement(LocalStack stack) {
 		String partnerToken = ConsoleSignIn.systemToken(stack.authorizationPort(), "demo-partner",
 				"demo-partner-secret");
-		FhirContext context = FhirContext.forR4();
-		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-		IGenericClient fhir = context.newRestfulGenericClient("http://127.0.0.1:" + stack.fhirPort() + "/fhir");
-		fhir.registerInterceptor(new BearerTokenAuthInterceptor(partnerToken));
+		IGenericClient fhir = client(stack, partnerToken);
 		Bundle bundle = FhirFormat.JSON.read(Bundle.class,
 				Fixtures.repositoryFile("examples/fhir/referral-bundle.json"));
 		Patient patient = (Patient) bundle.getEntry().get(1).getResource();
@@ -233,12 +224,22 @@ final class FhirJourney {
 			});
 		Http.Answer english = Http.localhost(stack.fhirPort())
 			.withToken(partnerToken)
-			.postJson("/fhir", context.newJsonParser().encodeResourceToString(bundle), "Accept-Language", "en");
+			.postJson("/fhir", fhir.getFhirContext().newJsonParser().encodeResourceToString(bundle), "Accept-Language",
+					"en");
 		assertThat(english.status()).isEqualTo(400);
 		assertThat(english.<String>json("$.issue[0].expression[0]")).isEqualTo("Bundle.entry[1].resource.birthDate");
 		assertThat(english.<String>json("$.issue[0].details.text")).isEqualTo("The date of birth must be in the past.");
 		// Nothing stored: the partner's referrals are as many as before.
 		assertThat(referrals.get("/api/v1/referrals").<Integer>json("$.total").longValue()).isEqualTo(before);
+	}
+
+	/** A HAPI FHIR generic client of the stack's gateway, with a bearer token. */
+	private static IGenericClient client(LocalStack stack, String token) {
+		FhirContext context = FhirContext.forR4();
+		context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		IGenericClient fhir = context.newRestfulGenericClient("http://127.0.0.1:" + stack.fhirPort() + "/fhir");
+		fhir.registerInterceptor(new BearerTokenAuthInterceptor(token));
+		return fhir;
 	}
 
 	// The local stack's demo systems, and the EHR beside them: a list is bound from one
